@@ -1,0 +1,240 @@
+"""Immutable records of a segment note: facts, tables, relations, findings."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+Number = int | Decimal
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Role(enum.StrEnum):
+    """What a column or a block of a schedule stands for."""
+
+    SEGMENT = "segment"
+    SUBTOTAL = "subtotal"
+    TOTAL = "total"
+    CORPORATE = "corporate"
+    ELIMINATION = "elimination"
+    CONVENIENCE = "convenience"
+    PERIOD = "period"
+
+
+class RelationKind(enum.StrEnum):
+    CROSSFOOT = "crossfoot"  # columns add across to a total column
+    FOOT = "foot"  # rows add down to a total row
+    RECONCILIATION = "reconciliation"  # total segment profit + reconciling items = net income
+    TIE = "tie"  # the same figure stated in two tables
+    STACKED = "stacked"  # segment blocks add to a consolidated block
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a figure sits: a line of the note text, or a sheet and cell of a workbook."""
+
+    file: str | None = None
+    line: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def __str__(self) -> str:
+        if self.sheet:
+            return f"{self.sheet}!{self.cell}"
+        if self.line is not None:
+            return f"line {self.line}"
+        return "computed"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One figure of the note, in the note's unit (for example RMB thousands).
+
+    `value` is exact: an int when shown without decimals, else a Decimal.
+    `decimals` is the precision shown (0 for whole units), as XBRL's @decimals.
+    """
+
+    table: str
+    period: str
+    line_item: str
+    segment: str
+    currency: str
+    value: Number
+    decimals: int = 0
+    source: Source = field(default_factory=Source)
+    reported: bool = True
+    label: str = ""
+    role: Role = Role.SEGMENT
+
+    def replace(self, **changes) -> Fact:
+        return replace(self, **changes)
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.table, self.period, self.line_item, self.segment, self.currency)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    label: str
+    segment: str
+    period: str
+    currency: str
+    role: Role = Role.SEGMENT
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    label: str
+    line_item: str
+    line: int  # source line of the label
+    section: str = ""  # heading above the row ("Less:", "Reconciliation of ...")
+    block: str = ""  # stacked-block heading (a segment or a line item)
+    period: str | None = None  # period named in the label ("... as of December 31, 2023")
+    segment: str | None = None  # segment named by the row (stacked or segments-as-rows)
+    role: Role = Role.SEGMENT
+
+
+@dataclass(frozen=True)
+class Table:
+    """One schedule as laid out in the note: rows by columns, each cell a fact or empty."""
+
+    index: int
+    name: str
+    title: str
+    rows: tuple[Row, ...]
+    columns: tuple[Column, ...]
+    cells: dict[tuple[int, int], Fact]
+    first_line: int = 0
+    last_line: int = 0
+
+    @property
+    def id(self) -> str:
+        return f"T{self.index + 1}"
+
+    def describe(self) -> str:
+        return f"{self.id} {self.name} (lines {self.first_line}-{self.last_line})"
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A total and the signed parts it should equal."""
+
+    kind: RelationKind
+    table: str  # table id, e.g. "T1"
+    total: Fact
+    parts: tuple[tuple[int, Fact], ...]
+    why: str = ""  # how it was found: the labels, or arithmetic
+
+    def describe(self) -> str:
+        terms = " ".join(f"{'+' if sign > 0 else '-'} {p.line_item}/{p.segment}" for sign, p in self.parts)
+        return f"{self.total.line_item}/{self.total.segment} = {terms.lstrip('+ ')}"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One result of a check. Data problems are findings, never exceptions."""
+
+    code: str
+    severity: Severity
+    message: str
+    table: str = ""
+    period: str = ""
+    line_item: str = ""
+    segment: str = ""
+    source_line: int | None = None
+    expected: Number | None = None
+    actual: Number | None = None
+    difference: Number | None = None
+    tolerance: Number | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    related_lines: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict:
+        def num(v):
+            if v is None:
+                return None
+            return int(v) if isinstance(v, int) or v == v.to_integral_value() else float(v)
+
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "table": self.table,
+            "period": self.period,
+            "line_item": self.line_item,
+            "segment": self.segment,
+            "source_line": self.source_line,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "expected": num(self.expected),
+            "actual": num(self.actual),
+            "difference": num(self.difference),
+            "tolerance": num(self.tolerance),
+            "message": self.message,
+            "related_lines": list(self.related_lines),
+        }
+
+
+@dataclass(frozen=True)
+class Note:
+    """A parsed segment note: its tables, facts and what the reader noticed."""
+
+    source: str
+    tables: tuple[Table, ...]
+    presentation_currency: str
+    unit: str  # "thousands", "millions" or "units"
+    convenience_currency: str | None = None
+    rate_note: str | None = None  # "Note 3"
+    findings: tuple[Finding, ...] = ()  # reader findings (layout, labels, aliases)
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def facts(self) -> list[Fact]:
+        return [f for t in self.tables for f in t.cells.values()]
+
+    def to_frame(self):
+        """The facts as a tidy pandas DataFrame (pandas is imported only here)."""
+        import pandas as pd
+
+        return pd.DataFrame(tidy_records(self.facts))
+
+
+TIDY_COLUMNS = (
+    "table",
+    "period",
+    "line",
+    "segment",
+    "currency",
+    "value",
+    "decimals",
+    "role",
+    "reported",
+    "label",
+    "source_line",
+)
+
+
+def tidy_records(facts) -> list[dict]:
+    return [
+        {
+            "table": f.table,
+            "period": f.period,
+            "line": f.line_item,
+            "segment": f.segment,
+            "currency": f.currency,
+            "value": f.value,
+            "decimals": f.decimals,
+            "role": str(f.role),
+            "reported": f.reported,
+            "label": f.label,
+            "source_line": f.source.line if f.source.line is not None else "",
+        }
+        for f in facts
+    ]

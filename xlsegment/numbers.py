@@ -1,0 +1,107 @@
+"""Exact numbers: reading filing cells, Excel's rounding, and Calculations 1.1 intervals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from xlsegment.model import Number
+
+NIL_DASHES = frozenset({"—", "–", "-", "‒", "―", "−"})
+_CURRENCY = r"(?:US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|RMB|USD|EUR)?"
+# One cell: optional sign, currency symbol, parentheses; digits with separators; optional %.
+CELL_RE = re.compile(
+    r"^\s*(?P<lp>\()?\s*"
+    + _CURRENCY
+    + r"\s*(?P<minus>[-−–])?\s*(?P<lp2>\()?\s*"
+    + _CURRENCY
+    + r"\s*(?P<num>\d[\d.,\s]*\d|\d)\s*(?P<rp>\))?\s*(?P<pct>%)?\s*(?P<rp2>\))?\s*$"
+)
+_US_ONLY = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+\.\d{1,2}$")
+_EU_ONLY = re.compile(r"^\d{1,3}(\.\d{3}){2,}(,\d+)?$|^\d{1,3}(\.\d{3})+,\d+$|^\d+,\d{1,2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A number read from a filing cell."""
+
+    value: Number
+    decimals: int
+    nil: bool = False  # shown as a dash
+    percent: bool = False
+
+
+def is_currency_symbol(text: str) -> bool:
+    return text.strip() in {"$", "US$", "HK$", "A$", "C$", "S$", "R$", "€", "£", "¥"}
+
+
+def parse_cell(text: str, european: bool = False) -> Cell | None:
+    """Read one cell such as `(5,822)`, `($7,969)`, `1,028.4`, `—`; None if it is no number."""
+    s = text.strip()
+    if s in NIL_DASHES:
+        return Cell(0, 0, nil=True)
+    m = CELL_RE.match(s)
+    if not m:
+        return None
+    digits = m["num"].replace(" ", "")
+    if european:
+        digits = digits.replace(".", "").replace(",", ".")
+    else:
+        digits = digits.replace(",", "")
+    if digits.count(".") > 1:
+        return None
+    negative = bool(m["minus"]) or bool((m["lp"] or m["lp2"]) and (m["rp"] or m["rp2"]))
+    if (m["lp"] or m["lp2"]) and not (m["rp"] or m["rp2"]):
+        return None
+    if "." in digits:
+        value: Number = Decimal(digits)
+        decimals = -value.as_tuple().exponent
+    else:
+        value = int(digits)
+        decimals = 0
+    if negative:
+        value = -value
+    return Cell(value, decimals, percent=bool(m["pct"]))
+
+
+def looks_european(tokens: list[str]) -> bool:
+    """True when the note's separators say '1.234,5' rather than '1,234.5'."""
+    us = eu = 0
+    for t in tokens:
+        core = t.strip().strip("()$€£%").strip()
+        if _US_ONLY.match(core):
+            us += 1
+        elif _EU_ONLY.match(core):
+            eu += 1
+    return eu > us
+
+
+def excel_round(x: Number, digits: int = 0) -> Decimal:
+    """Excel's ROUND: halves away from zero (Python's round() would go to even)."""
+    q = Decimal(1).scaleb(-digits)
+    return Decimal(x).quantize(q, rounding=ROUND_HALF_UP)
+
+
+def half_unit(decimals: int) -> Decimal:
+    """Half of the last shown digit: a value shown with d decimals stands for v ± ½·10^-d."""
+    return Decimal(5).scaleb(-decimals - 1)
+
+
+def to_decimal(v: Number) -> Decimal:
+    return v if isinstance(v, Decimal) else Decimal(v)
+
+
+def fmt(v: Number | None) -> str:
+    """Filing style: thousands separators, parentheses for negatives."""
+    if v is None:
+        return "—"
+    d = to_decimal(v)
+    body = f"{abs(d):,}" if d != d.to_integral_value() else f"{int(abs(d)):,}"
+    return f"({body})" if d < 0 else body
+
+
+def fmt_signed(v: Number) -> str:
+    d = to_decimal(v)
+    body = f"{abs(d):,}" if d != d.to_integral_value() else f"{int(abs(d)):,}"
+    return f"+{body}" if d > 0 else (f"-{body}" if d < 0 else "0")

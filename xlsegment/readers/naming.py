@@ -1,0 +1,176 @@
+"""What tables and rows mean: schedule names, line item versus segment, renamed line items."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+
+from xlsegment import labels
+from xlsegment.model import Finding, Role, Row, Severity, Table
+
+PNL = "Segment profit or loss"
+ASSETS = "Segment assets"
+DA = "Depreciation and amortization"
+GEO_REVENUE = "Revenue by geography"
+GEO_ASSETS = "Long-lived assets by geography"
+OTHER = "Segment information"
+
+
+def table_name(title: str, rows: list[Row], columns) -> str:
+    low = title.lower()
+    text = " ".join(r.label.lower() for r in rows)
+    if "geograph" in low or "by region" in low:
+        if "long-lived" in low or "long - lived" in low or "long-lived" in text:
+            return GEO_ASSETS
+        return GEO_REVENUE
+    if rows and all("depreciation" in r.label.lower() for r in rows):
+        return DA
+    if "segment assets" in low or (rows and all("asset" in r.label.lower() for r in rows)):
+        return ASSETS
+    if ("revenue" in text or "sales" in text) and any(
+        w in text for w in ("profit", "income", "earnings", "loss", "contribution", "ebit")
+    ):
+        return PNL
+    return OTHER
+
+
+def row_semantics(row: Row, columns, table: str) -> Row:
+    """Split a row into line item and segment where the layout puts segments in rows."""
+    by_period = columns and all(c.role in (Role.PERIOD, Role.CONVENIENCE) for c in columns)
+    if not by_period:
+        return row
+    label = row.line_item
+    if table in (GEO_REVENUE, GEO_ASSETS):
+        item = "Revenue" if table == GEO_REVENUE else "Long-lived assets"
+        seg = "Total" if labels.is_total_label(label) or label.lower().startswith("total") else label
+        return replace(row, line_item=item, segment=seg)
+    section = row.section
+    if section and labels.is_line_item_label(section) and not labels.is_line_item_label(label):
+        return replace(row, line_item=section, segment=label)
+    if section and labels.is_line_item_label(section) and labels.is_total_label(label):
+        return replace(row, segment="Total")
+    if section and not labels.is_line_item_label(section):
+        low = section.lower()
+        seg = "Total" if low.startswith(("total", "consolidated")) else section
+        return replace(row, segment=seg)
+    return row
+
+
+def unify_dated_rows(rows: list[Row]) -> list[Row]:
+    """Rows that name their own period ('... for the year ended December 31, 2023') and differ
+    only slightly in wording between periods are one line item, named as first shown."""
+    out: list[Row] = []
+    seen: list[str] = []
+    for r in rows:
+        if r.period is None:
+            out.append(r)
+            continue
+        match = next((s for s in seen if s != r.line_item and _close(s, r.line_item)), None)
+        if match:
+            out.append(replace(r, line_item=match))
+        else:
+            seen.append(r.line_item)
+            out.append(r)
+    return out
+
+
+def _close(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a.startswith(b) or b.startswith(a) or difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.85
+
+
+def align_line_items(tables: list[Table]):
+    """Match line items renamed between periods (ASC 280 notes often reword a line).
+
+    Tables of the same schedule are aligned row by row; a changed label at the same place
+    that is close in wording, or differs only in income/loss, becomes an alias of the
+    latest period's label. Returns the tables, the aliases and one info finding per match.
+    """
+    aliases: dict[str, set[str]] = {}
+    findings: list[Finding] = []
+    groups: dict[str, list[Table]] = {}
+    for t in tables:
+        if any(c.role == Role.PERIOD for c in t.columns):
+            continue
+        groups.setdefault(t.name, []).append(t)
+    rename: dict[int, dict[str, str]] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        latest = max(group, key=lambda t: max((f.period for f in t.cells.values()), default=""))
+        base = [r.line_item for r in latest.rows]
+        for t in group:
+            if t is latest:
+                continue
+            other = [r.line_item for r in t.rows]
+            sm = difflib.SequenceMatcher(
+                a=[labels.norm_key(x) for x in base],
+                b=[labels.norm_key(x) for x in other],
+                autojunk=False,
+            )
+            for tag, i1, i2, j1, j2 in sm.get_opcodes():
+                pairs = []
+                if tag == "equal" or tag == "replace" and i2 - i1 == j2 - j1:
+                    pairs = [(base[i1 + k], other[j1 + k]) for k in range(i2 - i1)]
+                for new, old in pairs:
+                    if new == old or not _similar(new, old):
+                        continue
+                    rename.setdefault(t.index, {})[old] = new
+                    if old not in aliases.setdefault(new, set()):
+                        aliases[new].add(old)
+                        line = next(r.line for r in t.rows if r.line_item == old)
+                        findings.append(
+                            Finding(
+                                "seg.alias",
+                                Severity.INFO,
+                                f"'{old}' (line {line}) matched as the same line item as '{new}'",
+                                table=t.id,
+                                line_item=new,
+                                source_line=line,
+                            )
+                        )
+    out = []
+    for t in tables:
+        names = rename.get(t.index)
+        if not names:
+            out.append(t)
+            continue
+        rows = tuple(replace(r, line_item=names.get(r.line_item, r.line_item)) for r in t.rows)
+        cells = {k: f.replace(line_item=names.get(f.line_item, f.line_item)) for k, f in t.cells.items()}
+        out.append(replace(t, rows=rows, cells=cells))
+    return out, {k: tuple(sorted(v)) for k, v in aliases.items()}, findings
+
+
+def _similar(a: str, b: str) -> bool:
+    """Same line item reworded: differs only in income/loss, or close in wording and polarity."""
+    if labels.norm_key(a) == labels.norm_key(b):
+        return True
+    if labels.is_expense_label(a) != labels.is_expense_label(b):
+        return False  # "Gain on X" and "Impairment on X" are different lines
+    return difflib.SequenceMatcher(a=a.lower(), b=b.lower()).ratio() >= 0.6
+
+
+def probable_year(year: int, known: set[int]) -> int | None:
+    """1024 in a 2023/2024 table: the known year that differs in one digit."""
+    for k in sorted(known, reverse=True):
+        a, b = str(year), str(k)
+        if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+            return k
+    return None
+
+
+def label_date_finding(row_label: str, year: int, fixed: int | None, line: int) -> Finding:
+    hint = f"; read as {fixed}" if fixed else ""
+    return Finding(
+        "seg.label.date",
+        Severity.WARNING,
+        f"date year {year} in '{row_label}' is outside the note's years: probable typo{hint}",
+        line_item=row_label,
+        period=str(fixed or year),
+        source_line=line,
+        actual=year,
+        expected=fixed,
+    )
+
+
+_unused = OTHER, Severity

@@ -1,0 +1,114 @@
+"""Put the figures of a short row into the right columns.
+
+Filing text drops empty cells, so a row with fewer figures than columns could sit in several
+places. The choice is made by arithmetic: the placement that lets the table's column totals
+and row totals add up wins; with no arithmetic to go by, one figure goes to the last column
+(a reconciling item of the consolidated total) and several go to the first columns.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from xlsegment import relations
+from xlsegment.model import Finding, Role, Severity
+
+_MAX_CANDIDATES = 300
+
+
+def place(rows, columns, values, pending, findings) -> None:
+    if not pending:
+        return
+    n = len(columns)
+    cols = [(c.label, c.role) for c in columns]
+    labels_ = [r.label for r in rows]
+    value_cols = [i for i, c in enumerate(columns) if c.role != Role.CONVENIENCE]
+    # First put every short row in its default place, then improve one row at a time.
+    for r, chunk in pending.items():
+        values[r] = _default(chunk, n)
+    for r, chunk in pending.items():
+        options = list(combinations(range(n), len(chunk)))
+        if len(options) > _MAX_CANDIDATES:
+            _warn(findings, rows[r], len(chunk), n, "too many ways to place them")
+            continue
+        grid = _grid(values)
+        colrels = relations.column_relations(_grid([v for v in values if None not in v]), cols)
+        scored = []
+        for opt in options:
+            row = [None] * n
+            for (cell, line), c in zip(chunk, opt, strict=True):
+                row[c] = (cell, line)
+            scored.append((_column_score(colrels, _grid([row])[0]), opt, row))
+        top = max(s for s, _, _ in scored)
+        tied = [(opt, row) for s, opt, row in scored if s == top]
+        default = tuple(i for i, v in enumerate(values[r]) if v is not None)
+        if len(tied) > 1:
+            best_row_score = -1
+            best = []
+            for opt, row in tied[:60]:
+                grid[r] = _grid([row])[0]
+                score = _row_score(grid, labels_, value_cols, r)
+                if score > best_row_score:
+                    best_row_score, best = score, [(opt, row)]
+                elif score == best_row_score:
+                    best.append((opt, row))
+            tied = best
+            confirmed = best_row_score > 0 or top > 0
+        else:
+            confirmed = True
+        choice = next((t for t in tied if t[0] == default), tied[0])
+        values[r] = choice[1]
+        if not confirmed and len(chunk) > 1:
+            _warn(findings, rows[r], len(chunk), n, "no total confirms where they belong")
+
+
+def _default(chunk, n):
+    row = [None] * n
+    if len(chunk) == 1:
+        row[n - 1] = chunk[0]
+    else:
+        for i, v in enumerate(chunk):
+            row[i] = v
+    return row
+
+
+def _grid(values):
+    return [[(v[0].value, v[0].decimals) if v is not None else None for v in row] for row in values]
+
+
+def _column_score(colrels, row) -> int:
+    score = 0
+    for rel in colrels:
+        total = row[rel.total]
+        parts = [row[p] for p in rel.parts]
+        if total is None and all(p is None for p in parts):
+            continue
+        if total is None or any(p is None for p in parts):
+            # A total column left empty while its parts have figures, or the reverse.
+            score -= 1 if total is not None else 0
+            continue
+        score += 2 if relations.consistent(total, [(1, p) for p in parts])[3] else -2
+    return score
+
+
+def _row_score(grid, labels_, cols, r) -> int:
+    score = 0
+    for rel in relations.row_relations(grid, labels_, cols):
+        if rel.asserted:
+            continue
+        if rel.total == r or any(p == r for _, p in rel.parts):
+            score += rel.exact_cols
+    return score
+
+
+def _warn(findings, row, m, n, why) -> None:
+    findings.append(
+        Finding(
+            "seg.layout.placement",
+            Severity.WARNING,
+            f"row '{row.label}' has {m} figures for {n} columns and {why}; "
+            "read in the first columns, check the placement",
+            line_item=row.label,
+            source_line=row.line,
+        )
+    )

@@ -1,0 +1,267 @@
+"""Which figures are totals of which: proposed from labels and layout, confirmed by arithmetic.
+
+A table is seen as a grid of optional numbers. Column relations (segment columns add to a
+Total column) and row relations (lines add down to a subtotal, a subtotal and reconciling
+items add to net income) are searched for, and kept when the arithmetic holds within the
+rounding tolerance of XBRL Calculations 1.1 in the columns or rows where it can be tested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from xlsegment import labels
+from xlsegment.model import Fact, Relation, RelationKind, Role, Table
+from xlsegment.numbers import half_unit
+
+Val = tuple[int | Decimal, int]  # value and decimals shown
+Grid = list[list[Val | None]]
+
+# A total whose best structure misses by more than this share of its parts' size is no total.
+_NEAR = Decimal("0.005")
+
+
+@dataclass(frozen=True)
+class ColRel:
+    total: int
+    parts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RowRel:
+    total: int
+    parts: tuple[tuple[int, int], ...]  # (sign, row)
+    exact_cols: int
+    asserted: bool = False  # kept from labels although no column adds up
+
+
+def consistent(total: Val, parts: list[tuple[int, Val]]) -> tuple[Decimal, Decimal, Decimal, bool]:
+    """Expected sum, difference, tolerance, and whether the intervals meet (Calculations 1.1)."""
+    expected = sum((s * v for s, (v, _) in parts), Decimal(0))
+    tol = half_unit(total[1]) + sum((half_unit(d) for _, (_, d) in parts), Decimal(0))
+    diff = total[0] - expected
+    return expected, diff, tol, abs(diff) <= tol
+
+
+# ---------------------------------------------------------------- columns
+
+
+def column_relations(grid: Grid, columns: list[tuple[str, Role]]) -> list[ColRel]:
+    """Find columns that add across to a total column, in every row where all cells exist."""
+    found: list[ColRel] = []
+    covered: dict[int, tuple[int, ...]] = {}  # subtotal column -> the columns it stands for
+    ncols = len(columns)
+    for c in range(1, ncols):
+        label, role = columns[c]
+        if role == Role.CONVENIENCE:
+            continue
+        candidates = _column_candidates(c, columns, covered)
+        best = None
+        for parts in candidates:
+            holds, tested = _column_score(grid, c, parts)
+            labelled = role in (Role.TOTAL, Role.SUBTOTAL)
+            need = max(1, (tested * 2 + 2) // 3) if labelled else max(3, tested - 0)
+            if tested and holds >= need and (best is None or holds > best[0]):
+                best = (holds, parts)
+        if best:
+            rel = ColRel(c, best[1])
+            found.append(rel)
+            covered[c] = _expand(best[1], covered)
+    return found
+
+
+def _expand(parts: tuple[int, ...], covered: dict[int, tuple[int, ...]]) -> tuple[int, ...]:
+    out: list[int] = []
+    for p in parts:
+        out.extend(covered.get(p, (p,)))
+    return tuple(out)
+
+
+def _column_candidates(c, columns, covered) -> list[tuple[int, ...]]:
+    usable = [i for i in range(c) if columns[i][1] != Role.CONVENIENCE]
+    # Top level: columns not already inside a subtotal to their right.
+    inside = {i for sub, cols in covered.items() if sub < c for i in cols}
+    top = tuple(i for i in usable if i not in inside)
+    cands = []
+    if len(top) >= 2:
+        cands.append(top)
+    for start in range(len(usable) - 1):
+        rng = tuple(usable[start:])
+        if len(rng) >= 2 and rng not in cands:
+            cands.append(rng)
+    return cands
+
+
+def _column_score(grid: Grid, c: int, parts: tuple[int, ...]) -> tuple[int, int]:
+    holds = tested = 0
+    for row in grid:
+        total = row[c]
+        if total is None or any(row[p] is None for p in parts):
+            continue
+        if total[0] == 0 and all(row[p][0] == 0 for p in parts):
+            continue  # an all-nil row proves nothing
+        tested += 1
+        if consistent(total, [(1, row[p]) for p in parts])[3]:
+            holds += 1
+    return holds, tested
+
+
+# ---------------------------------------------------------------- rows
+
+
+def row_relations(
+    grid: Grid, row_labels: list[str], cols: list[int], barriers: frozenset[int] = frozenset()
+) -> list[RowRel]:
+    """Walk down the rows; a row that equals a signed sum of the open items above is a total.
+
+    Open items are the rows not yet summed into a total, so a chain such as revenue, costs,
+    gross profit, expenses, operating income resolves level by level (ASC 280-10-50-26B).
+    `barriers` are rows where the open list restarts (a new table part).
+    """
+    found: list[RowRel] = []
+    open_rows: list[int] = []
+    for r, row in enumerate(grid):
+        if r in barriers:
+            open_rows = []
+        if all(v is None for v in row):
+            continue
+        rel = _best_row_relation(grid, row_labels, r, open_rows, cols)
+        if rel is not None:
+            found.append(rel)
+            keep = len(open_rows) - len(rel.parts)
+            open_rows = open_rows[:keep]
+        open_rows.append(r)
+    return found
+
+
+def _sign_patterns(grid, row_labels, parts, cols):
+    yield "sum", [1] * len(parts)
+    yield "first less the rest", [1] + [-1] * (len(parts) - 1)
+    signs = []
+    for p in parts:
+        vals = [grid[p][c][0] for c in cols if grid[p][c] is not None]
+        positive = sum(1 for v in vals if v > 0) >= sum(1 for v in vals if v < 0)
+        signs.append(-1 if labels.is_expense_label(row_labels[p]) and positive else 1)
+    signs[0] = 1
+    yield "income less expenses", signs
+
+
+def _best_row_relation(grid, row_labels, r, open_rows, cols) -> RowRel | None:
+    """Longest run of open rows that adds to row r under one of the sign patterns."""
+    mostly = asserted = None
+    total_like = labels.is_total_label(row_labels[r])
+    for k in range(len(open_rows), 1, -1):
+        parts = open_rows[-k:]
+        seen = set()
+        for _why, signs in _sign_patterns(grid, row_labels, parts, cols):
+            if tuple(signs) in seen:
+                continue
+            seen.add(tuple(signs))
+            holds, tested, nontrivial, worst = _evaluate(grid, r, parts, signs, cols)
+            if not tested:
+                continue
+            terms = tuple(zip(signs, parts, strict=True))
+            if holds == tested and nontrivial:
+                return RowRel(r, terms, holds)
+            # With several columns, one broken column must not hide the relation.
+            if tested >= 3 and holds >= max(2, tested - 1) and nontrivial:
+                if mostly is None or holds > mostly.exact_cols:
+                    mostly = RowRel(r, terms, holds)
+            elif total_like and worst <= _NEAR and (asserted is None or worst < asserted[0]):
+                # A total by its label that misses by a sliver: keep it, so the check reports it.
+                asserted = (worst, RowRel(r, terms, holds, asserted=True))
+    if mostly is not None:
+        return mostly
+    return asserted[1] if asserted else None
+
+
+def _evaluate(grid, r, parts, signs, cols) -> tuple[int, int, bool, Decimal]:
+    """Columns where the sum holds, columns tested, whether it is more than nils, worst miss."""
+    holds = tested = 0
+    nontrivial = False
+    worst = Decimal(0)
+    for c in cols:
+        total = grid[r][c]
+        if total is None or all(grid[p][c] is None for p in parts):
+            continue
+        terms = [(s, grid[p][c] or (0, total[1])) for s, p in zip(signs, parts, strict=True)]
+        tested += 1
+        _, diff, _, ok = consistent(total, terms)
+        if ok:
+            holds += 1
+            if total[0] != 0 and sum(1 for _, v in terms if v[0] != 0) >= 2:
+                nontrivial = True
+        else:
+            size = sum(abs(v[0]) for _, v in terms) + abs(total[0])
+            worst = max(worst, abs(diff) / size if size else Decimal(1))
+    return holds, tested, nontrivial, worst
+
+
+# ---------------------------------------------------------------- facts
+
+
+def table_grid(table: Table) -> Grid:
+    grid: Grid = [[None] * len(table.columns) for _ in table.rows]
+    for (r, c), f in table.cells.items():
+        grid[r][c] = (f.value, f.decimals)
+    return grid
+
+
+def discover(table: Table) -> list[Relation]:
+    """All confirmed relations of one table, as relations between its facts."""
+    grid = table_grid(table)
+    cols = [(c.label, c.role) for c in table.columns]
+    out: list[Relation] = []
+    for rel in column_relations(grid, cols):
+        for r in range(len(table.rows)):
+            total = table.cells.get((r, rel.total))
+            parts = [table.cells.get((r, p)) for p in rel.parts]
+            if total is None or any(p is None for p in parts):
+                continue
+            out.append(
+                Relation(
+                    RelationKind.CROSSFOOT,
+                    table.id,
+                    total,
+                    tuple((1, p) for p in parts),
+                    f"column '{table.columns[rel.total].label}' adds the columns to its left",
+                )
+            )
+    value_cols = [i for i, c in enumerate(table.columns) if c.role != Role.CONVENIENCE]
+    conv_cols = [i for i, c in enumerate(table.columns) if c.role == Role.CONVENIENCE]
+    row_labels = [row.label for row in table.rows]
+    barriers = frozenset(i for i, row in enumerate(table.rows) if row.role == Role.PERIOD)
+    rels = row_relations(grid, row_labels, value_cols, barriers)
+    for rel in rels:
+        for c in value_cols + conv_cols:
+            total = table.cells.get((rel.total, c))
+            if total is None:
+                continue
+            parts = []
+            for s, p in rel.parts:
+                f = table.cells.get((p, c))
+                if f is not None:
+                    parts.append((s, f))
+            if not parts:
+                continue
+            kind = _row_kind(table, rel)
+            why = "labels" if rel.asserted else "arithmetic"
+            out.append(Relation(kind, table.id, total, tuple(parts), f"{why}: rows add down"))
+    return out
+
+
+def _row_kind(table: Table, rel: RowRel) -> RelationKind:
+    sections = {table.rows[p].section.lower() for _, p in rel.parts}
+    if any("reconcil" in s for s in sections) or any(
+        "reconcil" in table.rows[p].section.lower() for p in range(rel.total + 1)
+    ):
+        return RelationKind.RECONCILIATION
+    return RelationKind.FOOT
+
+
+def facts_by_key(facts: list[Fact]) -> dict[tuple, list[Fact]]:
+    index: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        index.setdefault(f.key, []).append(f)
+    return index

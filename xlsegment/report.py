@@ -1,0 +1,99 @@
+"""Render check results as a text report (grouped by table) or as JSON for CI."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from xlsegment.checks import CheckResult
+from xlsegment.model import Severity
+
+_MARK = {Severity.ERROR: "ERROR", Severity.WARNING: "warn ", Severity.INFO: "info "}
+
+
+def to_json(result: CheckResult) -> str:
+    rate = result.rate
+    doc = {
+        "source": result.note.source,
+        "presentation_currency": result.note.presentation_currency,
+        "unit": result.note.unit,
+        "summary": result.summary,
+        "rate": None
+        if rate is None
+        else {
+            "rate": str(rate.rate) if rate.rate is not None else None,
+            "low": str(rate.low) if rate.low is not None else None,
+            "high": str(rate.high) if rate.high is not None else None,
+            "stated": rate.stated,
+        },
+        "tables": [
+            {
+                "id": t.id,
+                "name": t.name,
+                "first_line": t.first_line,
+                "last_line": t.last_line,
+                "rows": len(t.rows),
+                "columns": [c.label for c in t.columns],
+                "checks": result.per_table.get(t.id, 0),
+            }
+            for t in result.note.tables
+        ],
+        "relations": [
+            {"kind": str(r.kind), "table": r.table, "relation": r.describe(), "why": r.why}
+            for r in result.relations
+        ],
+        "findings": [f.to_dict() for f in result.findings],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
+def to_text(result: CheckResult, verbose: bool = False) -> str:
+    """Per-table summary, then only what needs attention; --verbose adds infos and relations."""
+    note = result.note
+    s = result.summary
+    out = [
+        f"{note.source}: {len(note.tables)} tables, {note.presentation_currency} {note.unit}",
+        f"{s['checks']} checks: {s['errors']} errors, {s['warnings']} warnings, {s['infos']} infos",
+    ]
+    if result.rate is not None:
+        out.append(f"convenience rate: {result.rate.describe()}")
+    by_table: dict[str, list] = {}
+    for f in result.findings:
+        by_table.setdefault(f.table, []).append(f)
+    rel_kinds: dict[str, Counter] = {}
+    for r in result.relations:
+        rel_kinds.setdefault(r.table, Counter())[str(r.kind)] += 1
+    out.append("")
+    for t in note.tables:
+        fs = by_table.get(t.id, [])
+        errors = sum(1 for f in fs if f.severity == Severity.ERROR)
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(rel_kinds.get(t.id, Counter()).items()))
+        status = "ok" if not errors else f"{errors} broken"
+        out.append(
+            f"{t.describe()}: {result.per_table.get(t.id, 0)} checks, {status}"
+            + (f" [{kinds}]" if kinds else "")
+        )
+        out.extend(_lines(fs, verbose))
+        if verbose:
+            for r in result.relations:
+                if r.table == t.id:
+                    out.append(f"    = {r.describe()}  ({r.why})")
+    general = by_table.get("", [])
+    shown = _lines(general, verbose)
+    if shown:
+        out.append("Note-wide:")
+        out.extend(shown)
+    hidden = sum(1 for f in result.findings if f.severity == Severity.INFO) if not verbose else 0
+    if hidden:
+        out.append(f"({hidden} infos hidden; --verbose shows them and every relation)")
+    return "\n".join(out)
+
+
+def _lines(findings, verbose: bool) -> list[str]:
+    rows = []
+    for f in findings:
+        if f.severity == Severity.INFO and not verbose:
+            continue
+        where = f"line {f.source_line}" if f.source_line else (f"{f.sheet}!{f.cell}" if f.cell else "")
+        rows.append(f"  {_MARK[f.severity]} {where:>9}  {f.code}: {f.message}")
+    return rows
