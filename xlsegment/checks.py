@@ -179,6 +179,8 @@ def _ties(run: _Run) -> None:
         for fact in table.cells.values():
             if not fact.period or fact.segment != "Total" or not fact.reported:
                 continue
+            if not labels.is_line_item_label(fact.line_item):
+                continue  # a row named after a segment or region is no line item to tie
             key = (fact.period, labels.norm_key(fact.line_item), fact.currency)
             if not key[1]:
                 key = (fact.period, fact.line_item.lower(), fact.currency)
@@ -305,16 +307,27 @@ def _translated_pairs(note: Note):
     for table in note.tables:
         conv = [i for i, c in enumerate(table.columns) if c.role == Role.CONVENIENCE]
         for c in conv:
-            period = table.columns[c].period
+            col = table.columns[c]
+            local = [i for i, x in enumerate(table.columns) if x.role != Role.CONVENIENCE]
+            # The translated column pairs with the same segment, else the nearest column
+            # to its left for the same period.
             src = next(
                 (
                     i
-                    for i in range(c - 1, -1, -1)
-                    if table.columns[i].role != Role.CONVENIENCE
-                    and (table.columns[i].period == period or not period)
+                    for i in local
+                    if table.columns[i].segment == col.segment and table.columns[i].period == col.period
                 ),
                 None,
             )
+            if src is None:
+                src = next(
+                    (
+                        i
+                        for i in reversed(local)
+                        if i < c and (table.columns[i].period == col.period or not col.period)
+                    ),
+                    None,
+                )
             if src is None:
                 continue
             for r in range(len(table.rows)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -61,7 +62,7 @@ _TOTAL_WORDS = re.compile(
 )
 _EXPENSE_WORDS = re.compile(
     r"\b(?:expenses?|costs?|loss|losses|charges?|impairments?|depreciation|amortization"
-    r"|taxes|tax|dividends|interest)\b",
+    r"|taxes|tax|dividends)\b",
     re.IGNORECASE,
 )
 _INCOME_WORDS = re.compile(
@@ -107,10 +108,12 @@ def currency_of(text: str) -> str | None:
     return CURRENCY_CODES.get(text.strip().upper().replace(" ", ""))
 
 
+@lru_cache(maxsize=4096)
 def is_total_label(label: str) -> bool:
     return bool(_TOTAL_WORDS.search(label))
 
 
+@lru_cache(maxsize=4096)
 def is_expense_label(label: str) -> bool:
     """Main word of the label is an expense ('Interest expense (income), net' is one)."""
     core = _PAREN.sub(" ", label)
@@ -147,6 +150,7 @@ def norm_key(label: str) -> str:
     words = [
         w
         for w in text.split()
-        if w not in {"total", "net", "the", "of", "and", "income", "loss", "profit", "earnings"}
+        if w
+        not in {"total", "consolidated", "net", "the", "of", "and", "income", "loss", "profit", "earnings"}
     ]
     return " ".join(words)

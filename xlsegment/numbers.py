@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -83,6 +84,7 @@ def excel_round(x: Number, digits: int = 0) -> Decimal:
     return Decimal(x).quantize(q, rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=64)
 def half_unit(decimals: int) -> Decimal:
     """Half of the last shown digit: a value shown with d decimals stands for v ± ½·10^-d."""
     return Decimal(5).scaleb(-decimals - 1)

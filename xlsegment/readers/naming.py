@@ -42,6 +42,8 @@ def row_semantics(row: Row, columns, table: str) -> Row:
     label = row.line_item
     if table in (GEO_REVENUE, GEO_ASSETS):
         item = "Revenue" if table == GEO_REVENUE else "Long-lived assets"
+        if row.section and labels.is_line_item_label(row.section):
+            item = row.section
         seg = "Total" if labels.is_total_label(label) or label.lower().startswith("total") else label
         return replace(row, line_item=item, segment=seg)
     section = row.section

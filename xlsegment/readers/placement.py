@@ -14,6 +14,7 @@ from xlsegment import relations
 from xlsegment.model import Finding, Role, Severity
 
 _MAX_CANDIDATES = 300
+_WINDOW = 4
 
 
 def place(rows, columns, values, pending, findings) -> None:
@@ -45,9 +46,11 @@ def place(rows, columns, values, pending, findings) -> None:
         if len(tied) > 1:
             best_row_score = -1
             best = []
+            # A total that settles the placement follows within a few rows.
+            window = grid[: r + _WINDOW]
             for opt, row in tied[:60]:
-                grid[r] = _grid([row])[0]
-                score = _row_score(grid, labels_, value_cols, r)
+                window[r] = _grid([row])[0]
+                score = _row_score(window, labels_, value_cols, r)
                 if score > best_row_score:
                     best_row_score, best = score, [(opt, row)]
                 elif score == best_row_score:
@@ -84,20 +87,24 @@ def _column_score(colrels, row) -> int:
         if total is None and all(p is None for p in parts):
             continue
         if total is None or any(p is None for p in parts):
-            # A total column left empty while its parts have figures, or the reverse.
-            score -= 1 if total is not None else 0
+            # Reconciling items sit in the total column only, and filings leave totals
+            # blank: neither proves or disproves a placement.
             continue
-        score += 2 if relations.consistent(total, [(1, p) for p in parts])[3] else -2
+        terms = [(1, p) for p in parts]
+        if relations.fits(total, terms)[0]:
+            score += 2
+        elif relations.near(total, terms):
+            score += 1  # off by a typo: still the likely place
+        else:
+            score -= 2
     return score
 
 
 def _row_score(grid, labels_, cols, r) -> int:
     score = 0
     for rel in relations.row_relations(grid, labels_, cols):
-        if rel.asserted:
-            continue
         if rel.total == r or any(p == r for _, p in rel.parts):
-            score += rel.exact_cols
+            score += max(rel.exact_cols, 1)
     return score
 
 

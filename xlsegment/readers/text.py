@@ -88,7 +88,7 @@ def _is_lead_in(row: RawRow) -> bool:
     low = t.lower()
     return (
         len(t) > _LEAD_IN_MAX
-        or t.endswith(".")
+        or (t.endswith(".") and len(t.split()) >= 6)
         or "following" in low
         or "as follows" in low
         or "table of contents" in low
@@ -260,6 +260,7 @@ def _columns(h: _Header, n: int, ctx: _NoteContext, previous, findings, part_lin
             cols.append(Column(p, "", p, cur, Role.PERIOD))
         for _ in range(extra):
             cols.append(_convenience(ctx, h.period_cols[-1]))
+        h.sections = h.names + h.sections  # "North America" above its block of rows
         return cols
     names = _dedupe_names(h.names)
     conv = 0
@@ -453,14 +454,17 @@ def _to_table(index, title, rows, columns, values, period, ctx, part) -> Table:
             )
             if col.role == Role.CONVENIENCE and row.period:
                 fact_period = row.period
-            segment = col.segment if col.role != Role.PERIOD else (row.segment or "Total")
+            # Period columns without a segment block: the entity as a whole, which is the
+            # "Total" only where the row says so.
+            default = "Total" if labels.is_total_label(row.label) else ""
+            segment = col.segment if col.role != Role.PERIOD else (row.segment or default)
             if col.role != Role.PERIOD and row.segment:
                 segment = row.segment
             cells[(r, c)] = Fact(
                 table=name,
                 period=fact_period,
                 line_item=row.line_item,
-                segment=segment or "Total",
+                segment=segment,
                 currency=col.currency,
                 value=cell.value,
                 decimals=cell.decimals,

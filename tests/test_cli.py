@@ -1,0 +1,80 @@
+"""The command line as a user runs it: real processes, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "xlsegment.cli", *map(str, args)], capture_output=True, text=True
+    )
+
+
+def test_check_seed_exit_0_and_report(seed_path):
+    p = run("check", seed_path)
+    assert p.returncode == 0, p.stderr
+    assert "0 errors" in p.stdout
+    assert "T1 Segment profit or loss" in p.stdout
+
+
+def test_check_json_has_the_interface_fields(seed_path):
+    p = run("check", seed_path, "--json", "--rate", "7.0")
+    assert p.returncode == 1
+    doc = json.loads(p.stdout)
+    assert set(doc["summary"]) == {"checks", "errors", "warnings", "infos"}
+    f = doc["findings"][-1]
+    for key in (
+        "code",
+        "severity",
+        "table",
+        "period",
+        "line_item",
+        "segment",
+        "source_line",
+        "expected",
+        "actual",
+        "difference",
+        "tolerance",
+        "message",
+    ):
+        assert key in f
+    assert doc["summary"]["errors"] == sum(1 for f in doc["findings"] if f["severity"] == "error")
+
+
+def test_unusable_input_exit_2_one_line(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("nothing to see here\nat all\n")
+    p = run("check", bad)
+    assert p.returncode == 2
+    assert p.stderr.count("\n") == 1 and "bad.txt:1" in p.stderr
+    assert "Traceback" not in p.stderr
+    missing = run("check", tmp_path / "missing.txt")
+    assert missing.returncode == 2 and "file not found" in missing.stderr
+
+
+def test_bad_rate_exit_2(seed_path):
+    p = run("check", seed_path, "--rate", "abc")
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+
+
+def test_parse_csv_round_trips_through_check(seed_path, tmp_path):
+    out = tmp_path / "facts.csv"
+    p = run("parse", seed_path, "--csv", out)
+    assert p.returncode == 0, p.stderr
+    rows = list(csv.DictReader(out.open()))
+    assert {"table", "period", "line", "segment", "currency", "value"} <= set(rows[0])
+    assert any(r["line"] == "Segment profit (loss)" and r["value"] == "57716" for r in rows)
+    back = run("check", out, "--json")
+    assert back.returncode == 0, back.stdout[-500:]
+    assert json.loads(back.stdout)["summary"]["errors"] == 0
+
+
+def test_tidy_csv_error_names_file_and_line(tmp_path):
+    bad = tmp_path / "facts.csv"
+    bad.write_text("table,period,line,segment,currency,value\nP,2024,Revenue,A,RMB,abc\n")
+    p = run("check", bad)
+    assert p.returncode == 2 and "facts.csv:2" in p.stderr and "abc" in p.stderr

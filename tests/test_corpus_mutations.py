@@ -1,0 +1,66 @@
+"""Mutation tests over the corpus: a figure that takes part in a stated total, moved by 30
+units, must give an error that points at its table and line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from xlsegment.api import check
+from xlsegment.readers.text import read_string
+
+from .conftest import CORPUS
+
+NOTES = sorted(p.stem for p in CORPUS.glob("*.txt"))
+PER_NOTE = 40  # figures moved per note, spread evenly over the note
+
+
+def _participating_lines(result) -> dict[int, str]:
+    """Source line -> table id of every reported figure inside a checked relation."""
+    lines: dict[int, str] = {}
+    for rel in result.relations:
+        for fact in (rel.total, *(p for _, p in rel.parts)):
+            if fact.reported and fact.source.line:
+                lines.setdefault(fact.source.line, rel.table)
+    return lines
+
+
+def _move(raw: str, delta: int) -> str:
+    m = re.match(r"^(\(?)(\$?)(\(?)([\d,]+(?:\.\d+)?)(\)?)$", raw.strip())
+    assert m, raw
+    digits = m[4].replace(",", "")
+    negative = bool((m[1] or m[3]) and m[5])
+    scale = 10 ** len(digits.split(".")[1]) if "." in digits else 1
+    units = round(float(digits) * scale) * (-1 if negative else 1) + delta * scale
+    text = f"{abs(units) // scale:,}"
+    if scale > 1:
+        text += "." + str(abs(units) % scale).zfill(len(str(scale)) - 1)
+    return f"({text})" if units < 0 else text
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_moved_figure_is_an_error_at_its_place(note):
+    text = (CORPUS / f"{note}.txt").read_text(encoding="utf-8")
+    base = check(read_string(text))
+    assert base.summary["errors"] == 0
+    lines = _participating_lines(base)
+    assert lines, "no stated totals found"
+    chosen = sorted(lines)[:: max(1, len(lines) // PER_NOTE)]
+    source = text.splitlines()
+    missed = []
+    for line in chosen:
+        raw = source[line - 1]
+        if raw.strip() in {"—", "–", "-"}:
+            continue
+        mutated = list(source)
+        mutated[line - 1] = _move(raw, 30)
+        result = check(read_string("\n".join(mutated)))
+        hits = [
+            f
+            for f in result.errors
+            if f.table == lines[line] and (f.source_line == line or line in f.related_lines)
+        ]
+        if not hits:
+            missed.append((line, raw))
+    assert missed == []
