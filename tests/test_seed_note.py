@@ -204,3 +204,25 @@ def test_moving_any_reported_number_by_30_is_an_error_at_that_place(seed_text):
         if not hit:
             missed.append((line, raw))
     assert missed == []
+
+
+def test_tidy_dataframe_export(seed_path):
+    frame = parse(seed_path).to_frame()
+    assert {"table", "period", "line", "segment", "currency", "value"} <= set(frame.columns)
+    row = frame[
+        (frame.line == "Segment profit (loss)") & (frame.segment == "Corporate") & (frame.period == "2024")
+    ]
+    assert row.value.tolist() == [-116480]
+
+
+def test_translate_helper_rounds_like_excel():
+    import pandas as pd
+
+    from xlsegment.translation import translate, translate_table
+
+    assert translate(111714, Decimal("7.2993")) == 15305
+    assert translate(-58764, Decimal("7.2993")) == -8051
+    assert translate(Decimal("2.5"), 1) == 3 and translate(Decimal("-2.5"), 1) == -3
+    frame = pd.DataFrame({"a": [111714, -113318]})
+    assert translate_table(frame, Decimal("7.2993"))["a"].tolist() == [15305, -15525]
+    assert translate_table({"x": 730}, Decimal("7.3")) == {"x": 100}
