@@ -78,3 +78,15 @@ def test_tidy_csv_error_names_file_and_line(tmp_path):
     bad.write_text("table,period,line,segment,currency,value\nP,2024,Revenue,A,RMB,abc\n")
     p = run("check", bad)
     assert p.returncode == 2 and "facts.csv:2" in p.stderr and "abc" in p.stderr
+
+
+def test_report_of_a_180_check_note_fits_on_a_screen():
+    from tests.conftest import CORPUS
+
+    note = CORPUS / "04_unitedhealth_2024.txt"
+    short = run("check", note)
+    assert short.returncode == 0
+    assert "182 checks" in short.stdout
+    assert len(short.stdout.splitlines()) <= 25
+    verbose = run("check", note, "--verbose")
+    assert len(verbose.stdout.splitlines()) > 180  # every relation listed
