@@ -14,7 +14,7 @@ from decimal import Decimal
 from xlsegment import labels
 from xlsegment.model import Fact, Finding, Note, Relation, RelationKind, Role, Severity
 from xlsegment.numbers import fmt, fmt_signed, half_unit
-from xlsegment.relations import consistent, discover
+from xlsegment.relations import asc280_identities, consistent, discover
 from xlsegment.translation import RateInfo, consistent_with, infer_rate
 
 CODES = {
@@ -107,16 +107,18 @@ def run_checks(note: Note, rate: Decimal | None = None) -> CheckResult:
 
 @check("seg.relations")
 def _relations(run: _Run) -> None:
+    found: list[Relation] = []
     for table in run.note.tables:
-        rels = discover(table)
-        run.relations.extend(rels)
-        for rel in rels:
-            if rel.total.currency == run.note.convenience_currency and rel.total.currency:
-                continue  # translated figures are checked by the translation checks
-            run.count(table.id)
-            finding = relation_finding(rel)
-            if finding is not None:
-                run.findings.append(finding)
+        found.extend(discover(table))
+    found.extend(asc280_identities(list(run.note.tables), found))
+    run.relations.extend(found)
+    for rel in found:
+        if rel.total.currency == run.note.convenience_currency and rel.total.currency:
+            continue  # translated figures are checked by the translation checks
+        run.count(rel.table)
+        finding = relation_finding(rel)
+        if finding is not None:
+            run.findings.append(finding)
 
 
 def relation_finding(rel: Relation) -> Finding | None:
