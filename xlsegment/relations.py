@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from xlsegment import labels
 from xlsegment.model import Fact, Relation, RelationKind, Role, Table
@@ -79,7 +80,7 @@ def column_relations(grid: Grid, columns: list[tuple[str, Role]]) -> list[ColRel
         best = None
         labelled = role in (Role.TOTAL, Role.SUBTOTAL)
         for parts in candidates:
-            holds, tested, nearly = _column_score(grid, c, parts)
+            holds, tested, nearly = _column_score(grid, c, parts, 2 if labelled else 1)
             need = max(1, (tested * 2 + 2) // 3) if labelled else max(3, tested)
             # A labelled total column stays a total when its misses are slivers (typos).
             if labelled and tested and holds >= 1 and nearly == tested:
@@ -115,7 +116,8 @@ def _column_candidates(c, columns, covered) -> list[tuple[int, ...]]:
     return cands
 
 
-def _column_score(grid: Grid, c: int, parts: tuple[int, ...]) -> tuple[int, int, int]:
+def _column_score(grid: Grid, c: int, parts: tuple[int, ...], misses: int) -> tuple[int, int, int]:
+    """Rows where column c adds up, rows tested, rows near; gives up after `misses` clean misses."""
     holds = tested = nearly = 0
     for row in grid:
         total = row[c]
@@ -130,8 +132,8 @@ def _column_score(grid: Grid, c: int, parts: tuple[int, ...]) -> tuple[int, int,
             nearly += 1
         elif near(total, terms):
             nearly += 1
-        elif tested - holds >= 2:
-            break  # two clean misses: not this set of columns
+        elif tested - holds >= misses:
+            break  # clean misses: not this set of columns
     return holds, tested, nearly
 
 
@@ -153,13 +155,14 @@ def row_relations(
     """
     found: list[RowRel] = []
     open_rows: list[int] = []
+    label_sign = {p: _label_sign(grid, row_labels, p, cols) for p in range(len(grid))}
     for r, row in enumerate(grid):
         if r in barriers:
             open_rows = []
         if all(v is None for v in row):
             continue
         tested_cols = [c for c in cols if (r, c) not in computed]  # totals must be reported
-        rel = _best_row_relation(grid, row_labels, r, open_rows, tested_cols)
+        rel = _best_row_relation(grid, row_labels, r, open_rows, tested_cols, label_sign)
         if rel is not None:
             found.append(rel)
             keep = len(open_rows) - len(rel.parts)
@@ -168,27 +171,57 @@ def row_relations(
     return found
 
 
-def _sign_patterns(grid, row_labels, parts, cols):
-    yield "sum", [1] * len(parts)
-    yield "first less the rest", [1] + [-1] * (len(parts) - 1)
-    signs = []
-    for p in parts:
-        vals = [grid[p][c][0] for c in cols if grid[p][c] is not None]
-        positive = sum(1 for v in vals if v > 0) >= sum(1 for v in vals if v < 0)
-        signs.append(-1 if labels.is_expense_label(row_labels[p]) and positive else 1)
-    signs[0] = 1
-    yield "income less expenses", signs
+def _label_sign(grid, row_labels, p, cols) -> int:
+    """-1 for an expense shown as a positive figure (it is subtracted), else +1."""
+    vals = [grid[p][c][0] for c in cols if grid[p][c] is not None]
+    positive = sum(1 for v in vals if v > 0) >= sum(1 for v in vals if v < 0)
+    return -1 if labels.is_expense_label(row_labels[p]) and positive else 1
 
 
-def _best_row_relation(grid, row_labels, r, open_rows, cols) -> RowRel | None:
+def _probe(grid, r, open_rows, cols, label_sign) -> tuple[set, set]:
+    """Cheap first look in up to two columns: which (run length, sign pattern) could hold.
+
+    Suffix sums grow one row at a time, so all run lengths cost one pass per column.
+    Patterns: 0 sum, 1 first less the rest, 2 income less expenses.
+    """
+    passed: set[tuple[int, int]] = set()
+    tested: set[int] = set()
+    n = len(open_rows)
+    for c in [c for c in cols if grid[r][c] is not None][:2]:
+        t, td = grid[r][c]
+        plus = lab = absum = 0
+        tol = half_unit(td)
+        for k in range(1, n + 1):
+            p = open_rows[n - k]
+            cell = grid[p][c]
+            if cell is None:
+                break  # an undisclosed part: longer runs cannot be tested here
+            v, d = cell
+            plus += v
+            lab += label_sign[p] * v
+            absum += abs(v)
+            tol += half_unit(d)
+            if k < 2:
+                continue
+            tested.add(k)
+            bound = max(tol, _NEAR * (abs(t) + absum))
+            for i, x in enumerate((plus, 2 * v - plus, lab - label_sign[p] * v + v)):
+                if abs(t - x) <= bound:
+                    passed.add((k, i))
+    return passed, tested
+
+
+def _best_row_relation(grid, row_labels, r, open_rows, cols, label_sign) -> RowRel | None:
     """Longest run of open rows that adds to row r under one of the sign patterns."""
     mostly = asserted = None
     total_like = labels.is_total_label(row_labels[r])
+    passed, probed = _probe(grid, r, open_rows, cols, label_sign)
     for k in range(len(open_rows), 1, -1):
         parts = open_rows[-k:]
+        patterns = ([1] * k, [1] + [-1] * (k - 1), [1] + [label_sign[p] for p in parts[1:]])
         seen = set()
-        for _why, signs in _sign_patterns(grid, row_labels, parts, cols):
-            if tuple(signs) in seen:
+        for i, signs in enumerate(patterns):
+            if tuple(signs) in seen or (k in probed and (k, i) not in passed):
                 continue
             seen.add(tuple(signs))
             holds, tested, nontrivial, worst = _evaluate(grid, r, parts, signs, cols)
@@ -284,6 +317,8 @@ def discover(table: Table) -> list[Relation]:
     computed = frozenset(k for k, f in cells.items() if not f.reported)
     rels = row_relations(grid, row_labels, value_cols, barriers, computed)
     for rel in rels:
+        kind = _row_kind(table, rel)
+        why = "labels" if rel.asserted else "arithmetic"
         for c in value_cols + conv_cols:
             total = cells.get((rel.total, c))
             if total is None or not total.reported:
@@ -291,8 +326,6 @@ def discover(table: Table) -> list[Relation]:
             parts = [(s, cells.get((p, c))) for s, p in rel.parts]
             if any(f is None for _, f in parts):
                 continue
-            kind = _row_kind(table, rel)
-            why = "labels" if rel.asserted else "arithmetic"
             out.append(Relation(kind, table.id, total, tuple(parts), f"{why}: rows add down"))
     out.extend(_stacked(table, cells))
     return out
@@ -388,6 +421,7 @@ _PROFIT = (
 )
 
 
+@lru_cache(maxsize=4096)
 def _kind_of(line_item: str) -> str | None:
     low = line_item.lower()
     if low.startswith("total") and ("cost" in low or "expense" in low):
