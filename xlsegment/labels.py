@@ -28,10 +28,12 @@ PERIOD_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 UNIT_RE = re.compile(
-    r"\b(?:in|amounts\s+in|dollars\s+in|\$\s*in)\s+(thousands|millions|billions)\b"
+    r"\b(?:in|amounts\s+in|dollars\s+in|\$\s*in|en)\s+"
+    r"(thousands|millions|billions|tausend|millionen|milliers|millions)\b"
     r"|^\(?(thousands|millions|billions)\)?$",
     re.IGNORECASE,
 )
+_UNIT_NAMES = {"tausend": "thousands", "milliers": "thousands", "millionen": "millions"}
 CURRENCY_CODES = {
     "RMB": "RMB",
     "CNY": "RMB",
@@ -101,7 +103,8 @@ def unit_of(text: str) -> str | None:
     m = UNIT_RE.search(text)
     if not m:
         return None
-    return (m.group(1) or m.group(2)).lower()
+    word = (m.group(1) or m.group(2)).lower()
+    return _UNIT_NAMES.get(word, word)
 
 
 def currency_of(text: str) -> str | None:
@@ -126,7 +129,7 @@ def is_expense_label(label: str) -> bool:
 
 def is_total_column(label: str) -> bool:
     low = label.lower()
-    return bool(re.search(r"\btotal\b|\bconsolidated\b", low))
+    return bool(re.search(r"\btotal\b|\bconsolidated\b|\bgesamt|\bsumme\b|\btotale?\b", low))
 
 
 def is_line_item_label(label: str) -> bool:

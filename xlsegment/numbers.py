@@ -66,8 +66,16 @@ def parse_cell(text: str, european: bool = False) -> Cell | None:
     return Cell(value, decimals, percent=bool(m["pct"]))
 
 
-def looks_european(tokens: list[str]) -> bool:
-    """True when the note's separators say '1.234,5' rather than '1,234.5'."""
+_EU_LANGUAGE = re.compile(
+    r"\b(?:und|der|die|des|umsatz|gesch\u00e4ftsjahr|tausend|millionen|segmentergebnis"
+    r"|chiffre d.affaires|exercice|milliers|r\u00e9sultat|omzet|boekjaar|ingresos|ejercicio"
+    r"|miles|ricavi|esercizio|migliaia)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_european(tokens: list[str], text: str = "") -> bool:
+    """True when the note's separators, or failing them its language, say '1.234,5'."""
     us = eu = 0
     for t in tokens:
         core = t.strip().strip("()$€£%").strip()
@@ -75,7 +83,9 @@ def looks_european(tokens: list[str]) -> bool:
             us += 1
         elif _EU_ONLY.match(core):
             eu += 1
-    return eu > us
+    if eu != us:
+        return eu > us
+    return bool(_EU_LANGUAGE.search(text))
 
 
 def excel_round(x: Number, digits: int = 0) -> Decimal:

@@ -146,6 +146,7 @@ def row_relations(
     cols: list[int],
     barriers: frozenset[int] = frozenset(),
     computed: frozenset[tuple[int, int]] = frozenset(),
+    recon_ends: frozenset[int] = frozenset(),
 ) -> list[RowRel]:
     """Walk down the rows; a row that equals a signed sum of the open items above is a total.
 
@@ -163,6 +164,8 @@ def row_relations(
             continue
         tested_cols = [c for c in cols if (r, c) not in computed]  # totals must be reported
         rel = _best_row_relation(grid, row_labels, r, open_rows, tested_cols, label_sign)
+        if rel is None and r in recon_ends and len(open_rows) >= 2:
+            rel = _declared_total(grid, row_labels, r, open_rows, tested_cols, label_sign)
         if rel is not None:
             found.append(rel)
             keep = len(open_rows) - len(rel.parts)
@@ -242,7 +245,20 @@ def _best_row_relation(grid, row_labels, r, open_rows, cols, label_sign) -> RowR
     return asserted[1] if asserted else None
 
 
-def _evaluate(grid, r, parts, signs, cols) -> tuple[int, int, bool, Decimal]:
+def _declared_total(grid, row_labels, r, open_rows, cols, label_sign) -> RowRel | None:
+    """The last line of a reconciliation is its total by definition (ASC 280-10-50-30):
+    take the whole open run with the sign pattern that misses least, so the miss is reported."""
+    k = len(open_rows)
+    patterns = ([1] * k, [1] + [-1] * (k - 1), [1] + [label_sign[p] for p in open_rows[1:]])
+    best = None
+    for signs in patterns:
+        holds, tested, _, worst = _evaluate(grid, r, open_rows, signs, cols, stop=False)
+        if tested and (best is None or worst < best[0]):
+            best = (worst, RowRel(r, tuple(zip(signs, open_rows, strict=True)), holds, True))
+    return best[1] if best else None
+
+
+def _evaluate(grid, r, parts, signs, cols, stop: bool = True) -> tuple[int, int, bool, Decimal]:
     """Columns where the sum holds, columns tested, whether it is more than nils, worst miss."""
     holds = tested = 0
     nontrivial = False
@@ -261,7 +277,7 @@ def _evaluate(grid, r, parts, signs, cols) -> tuple[int, int, bool, Decimal]:
         else:
             size = sum(abs(v[0]) for _, v in terms) + abs(total[0])
             worst = max(worst, abs(diff) / size if size else Decimal(1))
-            if tested - holds >= 2 and worst > _NEAR:
+            if stop and tested - holds >= 2 and worst > _NEAR:
                 break  # neither a total with one typo nor a near miss: stop early
     return holds, tested, nontrivial, worst
 
@@ -315,7 +331,7 @@ def discover(table: Table) -> list[Relation]:
     row_labels = [row.label for row in table.rows]
     barriers = frozenset(i for i, row in enumerate(table.rows) if row.role == Role.PERIOD)
     computed = frozenset(k for k, f in cells.items() if not f.reported)
-    rels = row_relations(grid, row_labels, value_cols, barriers, computed)
+    rels = row_relations(grid, row_labels, value_cols, barriers, computed, _recon_ends(table))
     for rel in rels:
         kind = _row_kind(table, rel)
         why = "labels" if rel.asserted else "arithmetic"
@@ -373,7 +389,9 @@ def _stacked(table: Table, cells) -> list[Relation]:
                 if consistent(grid_total, [(1, (f.value, f.decimals)) for f in facts])[3]:
                     holds += 1
                 rels.append(rel)
-            if tested and holds * 3 >= tested * 2:
+            # Same labels in every block declare the sum: keep it where it holds in any
+            # period, so a typo in another period shows as an error.
+            if holds:
                 out.extend(rels)
     return out
 
@@ -389,6 +407,17 @@ def _computed(table: Table, r: int, c: int, parts: list[Fact]) -> Fact:
         reported=False,
         source=first.source.__class__(),
     )
+
+
+def _recon_ends(table: Table) -> frozenset[int]:
+    """Last rows of reconciliation blocks whose label reads as a total."""
+    in_recon = ["reconcil" in row.section.lower() or "reconcil" in table.title.lower() for row in table.rows]
+    ends = set()
+    for i, flag in enumerate(in_recon):
+        last = i + 1 == len(in_recon) or not in_recon[i + 1]
+        if flag and last and labels.is_total_label(table.rows[i].label):
+            ends.add(i)
+    return frozenset(ends)
 
 
 def _row_kind(table: Table, rel: RowRel) -> RelationKind:

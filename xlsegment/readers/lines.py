@@ -34,7 +34,7 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
     """Group lines into rows and blocks; returns the blocks and whether numbers are European."""
     lines = text.splitlines()
     candidates = [s for s in (x.strip() for x in lines) if s and s[0] in "($-0123456789"]
-    european = looks_european(candidates)
+    european = looks_european(candidates, text[:4000])
     blocks: list[Block] = []
     rows: list[RawRow] = []
     for number, raw in enumerate(lines, start=1):
@@ -44,8 +44,8 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
                 blocks.append(Block(rows))
                 rows = []
             continue
-        if is_currency_symbol(s):
-            continue
+        if is_currency_symbol(s) and (s in "$€£¥" or (rows and rows[-1].cells)):
+            continue  # a symbol cell in front of an amount; "US$" over a column is a header
         if labels.YEAR_RE.match(s):
             # A bare year is a column or period header, never an amount (filings write 2,024).
             if rows and not rows[-1].cells:

@@ -83,14 +83,12 @@ def _column_score(colrels, row) -> int:
     score = 0
     for rel in colrels:
         total = row[rel.total]
-        parts = [row[p] for p in rel.parts]
-        if total is None and all(p is None for p in parts):
-            continue
-        if total is None or any(p is None for p in parts):
+        parts = [row[p] for p in rel.parts if row[p] is not None]
+        if total is None or not parts:
             # Reconciling items sit in the total column only, and filings leave totals
             # blank: neither proves or disproves a placement.
             continue
-        terms = [(1, p) for p in parts]
+        terms = [(1, p) for p in parts]  # an empty cell among shown ones is nil
         if relations.fits(total, terms)[0]:
             score += 2
         elif relations.near(total, terms):

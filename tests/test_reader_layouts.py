@@ -1,0 +1,289 @@
+"""Layouts from real segment notes, each as a small note inline where the reader sees it."""
+
+from __future__ import annotations
+
+import pytest
+
+from xlsegment.api import check
+from xlsegment.errors import InputError
+from xlsegment.readers.text import read_string
+
+
+def note(text: str):
+    return read_string(text.strip("\n"), "inline.txt")
+
+
+def codes(result):
+    return [f.code for f in result.findings]
+
+
+def facts(n, **match):
+    return [f for f in n.facts if all(getattr(f, k) == v for k, v in match.items())]
+
+
+EUROPEAN = """
+Die folgende Tabelle zeigt die Segmentinformationen (in Tausend EUR):
+Geschäftsjahr 2024
+Europa
+Asien
+Gesamt
+Umsatz
+118.262
+45.310,5
+163.572,5
+Segmentergebnis
+12.400
+-3.100
+9.300
+"""
+
+
+def test_european_numbers_by_separators_and_language():
+    n = note(EUROPEAN)
+    assert n.unit == "thousands"
+    assert [f.value for f in facts(n, line_item="Umsatz")] == [118262, 45310.5, 163572.5]
+    result = check(n)
+    assert result.summary["errors"] == 0 and result.summary["checks"] == 2
+    assert "seg.format.european" in codes(result)
+
+
+US_STYLE = """
+The following table presents segment results (in millions):
+Year Ended December 31, 2024
+Alpha (1)
+Beta [a]
+Total
+Revenue
+$
+1,000
+$
+2,000
+$
+3,000
+Cost of revenue
+(600)
+($1,500)
+(2,100)
+Segment profit
+400
+500
+900
+2025 FORM 10-K 84 Table of Contents Reconciliation of segment profit to net income:
+Segment profit
+900
+Interest expense
+(100)
+Net income
+800
+"""
+
+
+def test_footnote_markers_dollar_cells_and_page_header_noise():
+    n = note(US_STYLE)
+    assert [c.label for c in n.tables[0].columns] == ["Alpha", "Beta", "Total"]
+    assert facts(n, line_item="Cost of revenue", segment="Beta")[0].value == -1500
+    result = check(n)
+    assert result.summary["errors"] == 0
+    recon = [r for r in result.relations if r.total.line_item == "Net income"]
+    assert recon and recon[0].total.value == 800
+
+
+def test_a_typo_in_the_reconciliation_is_an_error_at_its_line():
+    broken = US_STYLE.replace("\n800\n", "\n830\n")
+    result = check(note(broken))
+    [error] = result.errors
+    assert error.line_item == "Net income" and error.actual == 830 and error.expected == 800
+    assert "reported 830, computed 800" in error.message
+
+
+BLANK_TOTAL = """
+Segment information (in millions):
+Year ended May 31, 2025
+North
+South
+Brand total
+Other
+Company total
+Revenues
+100
+200
+300
+50
+350
+Earnings before interest and taxes
+10
+20
+30
+5
+Interest expense (income), net
+(7)
+Income before income taxes
+42
+"""
+
+
+def test_blank_total_cell_is_computed_and_single_figures_go_to_the_total_column():
+    n = note(BLANK_TOTAL)
+    ebit = facts(n, line_item="Earnings before interest and taxes")
+    assert [f.segment for f in ebit] == ["North", "South", "Brand total", "Other"]
+    interest = facts(n, line_item="Interest expense (income), net")
+    assert [(f.segment, f.value) for f in interest] == [("Total", -7)]
+    result = check(n)
+    assert result.summary["errors"] == 0
+    ibt = [r for r in result.relations if r.total.line_item == "Income before income taxes"]
+    assert ibt and not ibt[0].parts[0][1].reported  # the computed company-total EBIT
+
+
+def test_missing_figure_placed_by_arithmetic():
+    # Eliminations has no figure in this row: the subtotal says where the gap is.
+    text = """
+Segment information (in millions):
+Year ended December 31, 2023
+North
+South
+Eliminations
+Total
+Revenue
+100
+50
+150
+Assets
+10
+20
+(5)
+25
+Costs
+60
+30
+(5)
+85
+"""
+    n = note(text)
+    assert [f.segment for f in facts(n, line_item="Revenue")] == ["North", "South", "Total"]
+    assert check(n).summary["errors"] == 0
+
+
+def test_unlabelled_subtotal_row_is_read_and_checked():
+    text = """
+Segment assets (in millions):
+September 30,
+2024
+2023
+Assets
+Alpha
+10
+20
+Beta
+5
+6
+Gamma
+1
+2
+16
+28
+Unallocated
+4
+2
+Total
+20
+30
+"""
+    result = check(note(text))
+    assert "seg.layout.unlabelled" in codes(result)
+    assert result.summary["errors"] == 0
+    assert any(r.total.value == 20 for r in result.relations)
+
+
+STACKED = """
+Information on reportable segments (in millions):
+Year Ended December 31,
+2023
+2024
+North America
+Net sales
+100
+110
+Operating income
+10
+11
+International
+Net sales
+50
+60
+Operating income (loss)
+(5)
+6
+Consolidated
+Net sales
+150
+170
+Operating income
+5
+17
+"""
+
+
+def test_stacked_segment_blocks_add_to_the_consolidated_block():
+    n = note(STACKED)
+    assert facts(n, line_item="Net sales", segment="International", period="2024")[0].value == 60
+    result = check(n)
+    stacked = [r for r in result.relations if str(r.kind) == "stacked"]
+    assert len(stacked) == 4
+    broken = check(note(STACKED.replace("\n170\n", "\n180\n")))
+    assert [e.source_line for e in broken.errors] == [22]
+
+
+def test_us_dollar_convenience_column_beside_local_currency():
+    text = """
+Segment revenue (in thousands):
+Year ended December 31, 2024
+Retail
+Wholesale
+Total
+HK$
+HK$
+HK$
+US$
+Revenue
+7,800
+15,600
+23,400
+3,000
+"""
+    n = note(text)
+    assert n.presentation_currency == "HKD" and n.convenience_currency == "USD"
+    result = check(n)
+    assert result.rate.low <= 7.8 <= result.rate.high
+
+
+def test_columns_it_cannot_name_give_a_warning_and_arithmetic_checks():
+    text = """
+Alpha
+Revenue
+1
+2
+3
+4
+6
+10
+Costs
+5
+5
+5
+5
+10
+20
+"""
+    result = check(note(text))
+    assert "seg.layout.columns" in codes(result)
+    assert result.summary["errors"] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "just words\nand more words", "\x00\x01binary", "(in millions)\nRevenue\nCosts"],
+)
+def test_unreadable_input_is_an_input_error_naming_file_and_line(text):
+    with pytest.raises(InputError) as err:
+        read_string(text, "bad.txt")
+    assert str(err.value).startswith("bad.txt")
