@@ -90,6 +90,12 @@ def align_line_items(tables: list[Table]):
     """
     aliases: dict[str, set[str]] = {}
     findings: list[Finding] = []
+    for t in tables:  # rows reworded between periods inside one table (unify_dated_rows)
+        for r in t.rows:
+            base = labels.split_label_date(r.label)[0]
+            if r.period and base != r.line_item and base not in aliases.setdefault(r.line_item, set()):
+                aliases[r.line_item].add(base)
+                findings.append(_alias_finding(t, base, r.line_item, r.line))
     groups: dict[str, list[Table]] = {}
     for t in tables:
         if any(c.role == Role.PERIOD for c in t.columns):
@@ -121,16 +127,7 @@ def align_line_items(tables: list[Table]):
                     if old not in aliases.setdefault(new, set()):
                         aliases[new].add(old)
                         line = next(r.line for r in t.rows if r.line_item == old)
-                        findings.append(
-                            Finding(
-                                "seg.alias",
-                                Severity.INFO,
-                                f"'{old}' (line {line}) matched as the same line item as '{new}'",
-                                table=t.id,
-                                line_item=new,
-                                source_line=line,
-                            )
-                        )
+                        findings.append(_alias_finding(t, old, new, line))
     out = []
     for t in tables:
         names = rename.get(t.index)
@@ -140,7 +137,18 @@ def align_line_items(tables: list[Table]):
         rows = tuple(replace(r, line_item=names.get(r.line_item, r.line_item)) for r in t.rows)
         cells = {k: f.replace(line_item=names.get(f.line_item, f.line_item)) for k, f in t.cells.items()}
         out.append(replace(t, rows=rows, cells=cells))
-    return out, {k: tuple(sorted(v)) for k, v in aliases.items()}, findings
+    return out, {k: tuple(sorted(v)) for k, v in aliases.items() if v}, findings
+
+
+def _alias_finding(table: Table, old: str, new: str, line: int) -> Finding:
+    return Finding(
+        "seg.alias",
+        Severity.INFO,
+        f"'{old}' (line {line}) matched as the same line item as '{new}'",
+        table=table.id,
+        line_item=new,
+        source_line=line,
+    )
 
 
 def _similar(a: str, b: str) -> bool:
@@ -173,6 +181,3 @@ def label_date_finding(row_label: str, year: int, fixed: int | None, line: int) 
         actual=year,
         expected=fixed,
     )
-
-
-_unused = OTHER, Severity
