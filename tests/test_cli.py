@@ -90,3 +90,14 @@ def test_report_of_a_180_check_note_fits_on_a_screen():
     assert len(short.stdout.splitlines()) <= 25
     verbose = run("check", note, "--verbose")
     assert len(verbose.stdout.splitlines()) > 180  # every relation listed
+
+
+def test_check_path_imports_no_pandas_openpyxl_or_xlwings(seed_path):
+    code = (
+        "import sys; from xlsegment.cli import cli; from xlsegment.api import check; "
+        f"check({str(seed_path)!r}); "
+        "heavy = [m for m in ('pandas', 'openpyxl', 'xlwings') if m in sys.modules]; "
+        "assert not heavy, heavy"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
