@@ -89,10 +89,12 @@ def infer_rate(pairs: list[tuple[Number, Number, int]]) -> RateInfo:
     low = max(lo for lo, _ in group)
     high = min(hi for _, hi in group)
     mid = (low + high) / 2
+    # As few decimals as keep the rate inside the interval (large figures pin it closely).
+    places = next(p for p in range(6, 40) if low <= Fraction(str(_dec(mid, p))) <= high)
     return RateInfo(
-        _dec(mid, 6),
-        _dec(low, 6, up=True),
-        _dec(high, 6),
+        _dec(mid, places),
+        _dec(low, places, up=True),
+        _dec(high, places),
         stated=False,
         figures=len(group),
         of=len(bounds),
