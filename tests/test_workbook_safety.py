@@ -1,0 +1,265 @@
+"""Refresh must never make a user's workbook poorer, half-written or overwrite a newer one."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from xlsegment.workbook import api
+from xlsegment.workbook.api import fill, refresh
+from xlsegment.workbook.engine import WorkbookError
+from xlsegment.workbook.safety import lossy_parts, owner_files
+
+SEED = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    return fill(SEED, tmp_path_factory.mktemp("safety") / "seed.xlsx")
+
+
+@pytest.fixture
+def user_book(filled, tmp_path):
+    """The filled seed after a user added a sheet, a chart, notes, a name and validation."""
+    path = tmp_path / "user.xlsx"
+    book = openpyxl.load_workbook(filled)
+    ws = book.create_sheet("My analysis")
+    ws["A1"] = "Segment"
+    ws["B1"] = "Revenue"
+    ws.append(["Cryptocurrency Mining", "='Schedules'!B7"])
+    ws.append(["Corporate", "='Schedules'!C7"])
+    ws["A1"].comment = Comment("Reviewed by audit", "Auditor")
+    dv = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
+    ws.add_data_validation(dv)
+    dv.add("C2:C3")
+    chart = BarChart()
+    chart.title = "Revenue by segment"
+    chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=3), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=3))
+    ws.add_chart(chart, "E2")
+    book.defined_names["MyRevenue"] = DefinedName("MyRevenue", attr_text="'My analysis'!$B$2:$B$3")
+    book.save(path)
+    return path
+
+
+def parts(path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def digest(path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def test_refresh_keeps_user_sheets_chart_comments_names_and_validation(user_book):
+    before = parts(user_book)
+    refresh(user_book)
+    after = parts(user_book)
+    assert set(after) == set(before)
+    user_parts = [
+        n
+        for n in before
+        if n.startswith(("xl/charts/", "xl/drawings/", "xl/comments/")) or n == "xl/worksheets/sheet5.xml"
+    ]
+    assert any(n.startswith("xl/charts/chart") for n in user_parts)
+    assert any(n.startswith("xl/comments/") for n in user_parts)
+    for name in user_parts:
+        assert after[name] == before[name], name
+    sheet = after["xl/worksheets/sheet5.xml"]
+    assert b"<dataValidation" in sheet and b"Yes,No" in sheet
+    assert b'name="MyRevenue"' in after["xl/workbook.xml"]
+    book = openpyxl.load_workbook(user_book)
+    assert book.sheetnames[-1] == "My analysis"
+    assert book["My analysis"]["A1"].comment.text == "Reviewed by audit"
+
+
+def _add_part(path: Path, name: str, data: bytes) -> None:
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr(name, data)
+
+
+SHAPE = (
+    b'<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing">'
+    b"<xdr:twoCellAnchor><xdr:sp><xdr:nvSpPr/></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>"
+)
+
+
+@pytest.mark.parametrize(
+    ("part", "data", "loss"),
+    [
+        ("customXml/item1.xml", b"<x/>", "customXml parts"),
+        ("xl/vbaProject.bin", b"\0", "VBA macros"),
+        ("xl/metadata.xml", b"<metadata/>", "dynamic-array formula metadata"),
+        ("xl/webextensions/webextension1.xml", b"<we/>", "web extensions"),
+        ("xl/drawings/drawing9.xml", SHAPE, "shapes and text boxes"),
+    ],
+)
+def test_refresh_refuses_to_drop_what_openpyxl_cannot_keep(filled, tmp_path, part, data, loss):
+    path = tmp_path / "rich.xlsx"
+    shutil.copyfile(filled, path)
+    _add_part(path, part, data)
+    assert any(loss in found for found in lossy_parts(path))
+    before = digest(path)
+    with pytest.raises(WorkbookError, match=loss.split(" (")[0]):
+        refresh(path)
+    assert digest(path) == before
+    # Writing a new file is allowed: the original stays as it was.
+    out = tmp_path / "copy.xlsx"
+    refresh(path, out=out)
+    assert out.exists() and digest(path) == before
+
+
+def test_images_are_a_loss_only_without_pillow(filled, tmp_path):
+    path = tmp_path / "pic.xlsx"
+    shutil.copyfile(filled, path)
+    pic = SHAPE.replace(b"<xdr:sp><xdr:nvSpPr/></xdr:sp>", b"<xdr:pic><xdr:nvPicPr/></xdr:pic>")
+    _add_part(path, "xl/drawings/drawing9.xml", pic)
+    assert lossy_parts(path, pillow=False) == ["images (install Pillow to keep them)"]
+    assert lossy_parts(path, pillow=True) == []
+
+
+@pytest.mark.parametrize("owner", ["~${name}", "~${short}", ".~lock.{name}#"])
+def test_refresh_refuses_a_workbook_that_is_open(filled, tmp_path, owner):
+    path = tmp_path / "budget2024.xlsx"
+    shutil.copyfile(filled, path)
+    lock = tmp_path / owner.format(name=path.name, short=path.name[2:])
+    lock.write_bytes(b"owner")
+    assert owner_files(path) == [lock]
+    before = digest(path)
+    with pytest.raises(WorkbookError, match="is open"):
+        refresh(path)
+    assert digest(path) == before
+
+
+def test_refresh_refuses_when_the_file_changed_while_it_worked(filled, tmp_path, monkeypatch):
+    path = tmp_path / "shared.xlsx"
+    shutil.copyfile(filled, path)
+    real = api.render
+
+    def render_while_a_colleague_saves(*args, **kwargs):
+        located = real(*args, **kwargs)
+        book = openpyxl.load_workbook(path)
+        book["Settings"]["B4"] = "Saved by a colleague"
+        book.save(path)
+        return located
+
+    monkeypatch.setattr(api, "render", render_while_a_colleague_saves)
+    with pytest.raises(WorkbookError, match="changed on disk"):
+        refresh(path)
+    assert openpyxl.load_workbook(path)["Settings"]["B4"].value == "Saved by a colleague"
+    assert not list(tmp_path.glob(".~xlsegment-*"))
+
+
+def test_a_refresh_killed_while_saving_leaves_the_original_intact(filled, tmp_path):
+    path = tmp_path / "victim.xlsx"
+    shutil.copyfile(filled, path)
+    before = digest(path)
+    started = tmp_path / "saving"
+    script = textwrap.dedent(
+        f"""
+        import time
+        from pathlib import Path
+        from xlsegment.workbook import openpyxl_engine
+        from xlsegment.workbook.api import refresh
+
+        def slow_save(self, target=None):
+            Path(target).write_bytes(b"PK half a workbook")
+            Path({str(started)!r}).touch()
+            time.sleep(60)
+
+        openpyxl_engine.OpenpyxlWorkbook.save = slow_save
+        refresh({str(path)!r})
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 30
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert started.exists(), "refresh never reached its save"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=10)
+    assert digest(path) == before
+    openpyxl.load_workbook(path)  # still a readable workbook
+
+
+def test_an_exception_during_save_leaves_no_temp_file(filled, tmp_path, monkeypatch):
+    path = tmp_path / "book.xlsx"
+    shutil.copyfile(filled, path)
+    before = digest(path)
+    from xlsegment.workbook import openpyxl_engine
+
+    def failing_save(self, target=None):
+        Path(target).write_bytes(b"partial")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(openpyxl_engine.OpenpyxlWorkbook, "save", failing_save)
+    with pytest.raises(OSError, match="disk full"):
+        refresh(path)
+    assert digest(path) == before
+    assert not list(tmp_path.glob(".~xlsegment-*"))
+
+
+def test_fill_never_overwrites_a_workbook_with_sheets_of_its_own(user_book, tmp_path):
+    before = digest(user_book)
+    with pytest.raises(WorkbookError, match="sheets of its own \\(My analysis\\)"):
+        fill(SEED, user_book)
+    assert digest(user_book) == before
+    text = tmp_path / "note.txt"
+    text.write_text("not a workbook", encoding="utf-8")
+    with pytest.raises(WorkbookError, match="must be an .xlsx"):
+        fill(SEED, text)
+    assert text.read_text(encoding="utf-8") == "not a workbook"
+
+
+def test_messages_about_a_workbook_name_it(tmp_path):
+    bare = tmp_path / "bare.xlsx"
+    openpyxl.Workbook().save(bare)
+    with pytest.raises(WorkbookError, match=r"bare\.xlsx: .*no Settings sheet .* fill"):
+        refresh(bare)
+    with pytest.raises(WorkbookError, match=r"bare\.xlsx: .*no Excel table named 'Data'"):
+        fill(bare, tmp_path / "out.xlsx")
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_refresh_to_a_new_file_never_replaces_an_existing_one(filled, tmp_path):
+    other = tmp_path / "other.xlsx"
+    other.write_bytes(b"someone's file")
+    with pytest.raises(WorkbookError, match="exists"):
+        refresh(filled, out=other)
+    assert other.read_bytes() == b"someone's file"
+
+
+def test_refresh_will_not_drop_a_number_typed_over_a_schedule_formula(filled, tmp_path):
+    path = tmp_path / "typed.xlsx"
+    shutil.copyfile(filled, path)
+    book = openpyxl.load_workbook(path)
+    ws = book["Schedules"]
+    target = next(
+        cell
+        for row in ws.iter_rows(min_row=4, max_col=4)
+        for cell in row
+        if isinstance(cell.value, str) and cell.value.startswith("=SUMIFS")
+    )
+    target.value = 12345
+    book.save(path)
+    before = digest(path)
+    with pytest.raises(WorkbookError, match=f"Schedules!{target.coordinate}: a number was typed"):
+        refresh(path)
+    assert digest(path) == before

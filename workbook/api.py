@@ -1,0 +1,234 @@
+"""Python API of the workbook layer: ``fill``, ``refresh`` and ``check_workbook``.
+
+The pipeline is the core's (read, relate, translate, check); this module only decides where
+the note comes from and where the workbook goes, and guards the user's file on the way.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+
+from xlsegment.model import Note
+
+from . import contract as c
+from .engine import WorkbookError
+from .guards import refuse_typed_over
+from .notedata import note_from_frame
+from .openpyxl_engine import OpenpyxlWorkbook
+from .render import (
+    build,
+    locate,
+    read_consolidated,
+    read_data,
+    read_rate,
+    read_setting,
+    render,
+)
+from .safety import Fingerprint, atomic_write, ensure_writable, lossy_parts
+from .sheets import resolve
+
+TEMPLATE = Path(__file__).with_name("template.xlsx")
+
+
+def _rate(rate) -> Decimal | None:
+    """The rate as an exact Decimal (a float through its shortest repr), or None."""
+    if rate is None:
+        return None
+    try:
+        value = rate if isinstance(rate, Decimal) else Decimal(str(rate).strip())
+    except ArithmeticError:
+        value = None
+    if value is None or not value.is_finite() or value <= 0:
+        raise WorkbookError(f"rate {rate!r} is not a positive number")
+    return value
+
+
+def load_source(source) -> tuple[Note, str]:
+    """A Note from filing text, a tidy CSV, an xlsx with a Data table, or a Note."""
+    if isinstance(source, Note):
+        return source, source.source or "Note"
+    if hasattr(source, "columns"):  # a pandas DataFrame of tidy facts
+        from xlsegment.readers.tidy import read_tidy
+
+        return read_tidy(source), "DataFrame"
+    path = Path(source)
+    if not path.exists():
+        raise WorkbookError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        from xlsegment.readers.tidy import read_tidy
+
+        return read_tidy(str(path)), path.name
+    if suffix in (".xlsx", ".xlsm"):
+        return note_from_workbook(OpenpyxlWorkbook.open(path), path.name), path.name
+    from xlsegment.api import parse
+
+    return parse(str(path)), path.name
+
+
+def _check(note: Note, rate: Decimal | None):
+    from xlsegment.api import check
+
+    return check(note, rate=rate)
+
+
+def _with_findings(result, findings):
+    """The core's CheckResult with located findings (sheet and cell filled in)."""
+    if dataclasses.is_dataclass(result):
+        try:
+            return dataclasses.replace(result, findings=list(findings))
+        except (TypeError, ValueError):
+            pass
+    clone = copy.copy(result)
+    clone.findings = list(findings)
+    return clone
+
+
+def _settings_for(note: Note, result, source_name: str, rate: Decimal | None) -> dict:
+    used = rate
+    if used is None and getattr(result, "rate", None) is not None:
+        used = getattr(result.rate, "rate", None)
+    return {
+        "xls_Currency": note.presentation_currency,
+        "xls_Unit": note.unit,
+        "xls_ConvCurrency": note.convenience_currency,
+        "xls_FxRate": used,
+        "xls_FxNote": note.rate_note,
+        "xls_FilledFrom": source_name,
+    }
+
+
+def fill(source, out, rate=None, template: str | Path = TEMPLATE):
+    """Fill a new workbook ``out`` from ``source``; returns the path written.
+
+    ``out`` is written atomically; an existing file there is replaced only if it is not
+    open in Excel."""
+    out = Path(out)
+    _guard_new_file(out)
+    with _about(source if isinstance(source, str | Path) else None):
+        note, name = load_source(source)
+    rate = _rate(rate)
+    result = _check(note, rate)
+    wb = OpenpyxlWorkbook.open(template)
+    render(wb, note, result, write_data_table=True, settings=_settings_for(note, result, name, rate))
+    ensure_writable(out)
+    atomic_write(out, wb.save)
+    return out
+
+
+@contextmanager
+def _about(path):
+    """Name the workbook in every message about it ("book.xlsx: the workbook has no ...")."""
+    try:
+        yield
+    except WorkbookError as exc:
+        text = str(exc)
+        if path is None or text.startswith(str(path)):
+            raise
+        raise WorkbookError(f"{path}: {text}") from None
+
+
+def _guard_new_file(out: Path) -> None:
+    """fill writes a whole new workbook: never over a file that is not one of ours."""
+    if out.suffix.lower() != ".xlsx":
+        raise WorkbookError(f"{out}: the output must be an .xlsx file")
+    if not out.exists():
+        return
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(out, read_only=True)
+        names = book.sheetnames
+        book.close()
+    except Exception as exc:  # not a workbook at all
+        raise WorkbookError(f"{out}: exists and is not a workbook; choose another -o") from exc
+    own = [s for s in names if s not in (c.SETTINGS, c.DATA, c.SCHEDULES, c.CHECKS)]
+    if own:
+        raise WorkbookError(
+            f"{out}: exists with sheets of its own ({', '.join(own)}); "
+            "use `xlsegment refresh` to update it, or choose another -o"
+        )
+
+
+def _require_xlsx(path: Path) -> None:
+    if not path.exists():
+        raise WorkbookError(f"{path}: no such file")
+    if path.suffix.lower() not in (".xlsx",):
+        raise WorkbookError(f"{path}: only .xlsx workbooks can be refreshed headless")
+
+
+def _open_for_refresh(path: Path):
+    _require_xlsx(path)
+    print_ = Fingerprint.of(path)
+    wb = OpenpyxlWorkbook.open(path)
+    return wb, print_
+
+
+def note_from_workbook(wb, name: str = "Data") -> Note:
+    """The note as the workbook's Data table and Settings state it."""
+    frame = read_data(wb)
+    settings = {}
+    for key in ("xls_Currency", "xls_Unit", "xls_ConvCurrency", "xls_FxNote"):
+        try:
+            settings[key] = read_setting(wb, key)
+        except WorkbookError:
+            settings[key] = None
+    note = note_from_frame(frame, settings, name)
+    if note is None:  # user-supplied rows without layout: let the core lay them out
+        from xlsegment.readers.tidy import read_tidy
+
+        tidy = [col for col in frame.columns if col in c.DATA_COLUMNS]
+        note = read_tidy(frame[tidy], name=name)
+    return note
+
+
+def _recheck(wb: OpenpyxlWorkbook, name: str = "Data"):
+    note = note_from_workbook(wb, name)
+    return note, _check(note, read_rate(wb))
+
+
+def refresh(path, out=None):
+    """Re-read the Data table and Settings, re-check, redraw Schedules and Checks in place.
+
+    Refuses to write over a workbook that is open, changed while we worked, or holds parts
+    openpyxl would drop; pass ``out`` to write the refreshed copy to a new file instead."""
+    path = Path(path)
+    _require_xlsx(path)
+    losses = lossy_parts(path)
+    if losses and (out is None or Path(out).resolve() == path.resolve()):
+        raise WorkbookError(
+            f"{path}: saving in place would drop {', '.join(losses)}; "
+            "refresh into a new file with -o NEW.xlsx"
+        )
+    target = Path(out) if out is not None else path
+    if target != path and target.exists():
+        raise WorkbookError(f"{target}: exists; refresh into a new file")
+    ensure_writable(path)
+    wb, seen = _open_for_refresh(path)
+    with _about(path):
+        refuse_typed_over(wb, resolve(wb).schedules)  # fail fast; render checks it too
+        note, result = _recheck(wb, str(path))
+        located = render(wb, note, result, write_data_table=False)
+    ensure_writable(target, seen if target == path else None)
+    atomic_write(target, wb.save)
+    return _with_findings(result, located)
+
+
+def check_workbook(path):
+    """Check a filled workbook without writing it: findings carry sheet and cell."""
+    path = Path(path)
+    wb, _ = _open_for_refresh(path)
+    with _about(path):
+        note, result = _recheck(wb, str(path))
+        consolidated, period = read_consolidated(wb)
+        built = build(note, result, rate=read_rate(wb), consolidated=consolidated, period=period)
+    findings = [*result.findings, *built.findings]
+    sheet = resolve(wb).schedules
+    return _with_findings(result, locate(findings, built.note, built.schedule, sheet))
+
+
+__all__ = ["TEMPLATE", "check_workbook", "fill", "load_source", "note_from_workbook", "refresh"]

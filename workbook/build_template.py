@@ -1,0 +1,163 @@
+"""Build ``workbook/template.xlsx``: run ``python -m xlsegment.workbook.build_template``.
+
+The template holds the contract (sheets, the Data and Checks tables, the Settings names and
+the named cell styles); fill writes the schedules into it. It is generated, not hand-edited,
+so every change to the contract is reviewed as code.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+
+from . import contract as c
+from .engine import CellFormat, TableSpec, Workbook, col_letter, quote_sheet
+from .openpyxl_engine import new_workbook
+
+TEMPLATE = Path(__file__).with_name("template.xlsx")
+
+FONT = "Calibri"
+NAVY = "1F3864"
+
+
+def style(name, **kw) -> NamedStyle:
+    st = NamedStyle(name=name)
+    st.font = kw.get("font", Font(name=FONT, size=10))
+    st.number_format = kw.get("number_format", "General")
+    st.alignment = kw.get("alignment", Alignment(vertical="center"))
+    if "border" in kw:
+        st.border = kw["border"]
+    if "fill" in kw:
+        st.fill = kw["fill"]
+    return st
+
+
+def named_styles() -> list[NamedStyle]:
+    """The cell styles the generated sheets use (see contract.STYLE_*)."""
+    thin = Side(style="thin", color="FF808080")
+    double = Side(style="double", color="FF000000")
+    return [
+        style(c.STYLE_TITLE, font=Font(name=FONT, size=14, bold=True, color="FF" + NAVY)),
+        style(
+            c.STYLE_HEADING,
+            font=Font(name=FONT, size=11, bold=True, color="FF" + NAVY),
+            border=Border(bottom=Side(style="medium", color="FF" + NAVY)),
+        ),
+        style(
+            c.STYLE_COLUMN,
+            font=Font(name=FONT, size=10, bold=True),
+            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+            border=Border(bottom=thin),
+        ),
+        style(c.STYLE_SECTION, font=Font(name=FONT, size=10, italic=True)),
+        style(c.STYLE_LABEL, alignment=Alignment(indent=1, vertical="center")),
+        style(c.STYLE_NUMBER, number_format=c.NUMBER_FORMAT),
+        style(
+            c.STYLE_TOTAL,
+            font=Font(name=FONT, size=10, bold=True),
+            number_format=c.NUMBER_FORMAT,
+            border=Border(top=thin, bottom=double),
+        ),
+        style(c.STYLE_NOTE, font=Font(name=FONT, size=9, italic=True, color="FF595959")),
+        # Computed figures in slate blue, so they read as the check beside the filing's.
+        style(
+            c.STYLE_COMPUTED,
+            font=Font(name=FONT, size=10, color="FF44546A"),
+            number_format=c.NUMBER_FORMAT,
+            fill=PatternFill("solid", fgColor="FFF2F5FA"),
+        ),
+        style(
+            c.STYLE_COMPUTED_TOTAL,
+            font=Font(name=FONT, size=10, bold=True, color="FF44546A"),
+            number_format=c.NUMBER_FORMAT,
+            fill=PatternFill("solid", fgColor="FFF2F5FA"),
+            border=Border(top=thin, bottom=double),
+        ),
+    ]
+
+
+def build(path: Path = TEMPLATE) -> Path:
+    wb = new_workbook()
+    for st in named_styles():
+        wb.book.add_named_style(st)
+    build_into(wb)
+    wb.book.active = wb.sheet_names().index(c.SCHEDULES)
+    wb.save(str(path))
+    return path
+
+
+def build_into(wb: Workbook) -> None:
+    """Sheets, names and tables of the template, through any engine (the named styles
+    themselves are openpyxl's; an engine for a live workbook takes them from the file)."""
+    for name in (c.SETTINGS, c.DATA, c.SCHEDULES, c.CHECKS):
+        wb.ensure_sheet(name)
+    _settings(wb)
+    _data(wb)
+    _schedules(wb)
+    _checks(wb)
+
+
+def _settings(wb: Workbook) -> None:
+    s = c.SETTINGS
+    wb.write_block(s, "A1", [["Segment note settings"]])
+    wb.set_style(s, "A1", c.STYLE_TITLE)
+    wb.write_block(s, "A3", [["Setting", "Value", "Notes"]])
+    wb.set_style(s, "A3:C3", c.STYLE_HEADING)
+    rows = [[st.label, st.default, st.help] for st in c.SETTINGS_ROWS]
+    wb.write_block(s, "A4", rows)
+    for i, st in enumerate(c.SETTINGS_ROWS):
+        r = 4 + i
+        wb.define_name(st.name, f"{quote_sheet(s)}!$B${r}")
+        wb.set_format(s, f"B{r}", CellFormat(fill="FFF2CC", h_align="right"))
+        if st.number_format:
+            wb.set_format(s, f"B{r}", CellFormat(number_format=st.number_format))
+        wb.set_style(s, f"C{r}", c.STYLE_NOTE)
+    last = 3 + len(c.SETTINGS_ROWS)
+    wb.set_layout(
+        s,
+        widths={"A": 34, "B": 22, "C": 80},
+        freeze="A4",
+        print_area=f"A1:C{last}",
+        hide_gridlines=True,
+    )
+
+
+def _data(wb: Workbook) -> None:
+    wb.put_table(TableSpec(c.DATA_TABLE, c.DATA, "A1", c.DATA_ALL_COLUMNS, style="TableStyleLight9"))
+    widths = dict(zip("ABCDEFGHIJK", (24, 9, 40, 24, 9, 14, 9, 12, 9, 40, 11), strict=True))
+    n = len(c.DATA_COLUMNS)
+    hidden = [col_letter(n + 1 + i) for i in range(len(c.LAYOUT_COLUMNS))]
+    wb.set_format(c.DATA, "F2:F2", CellFormat(number_format=c.NUMBER_FORMAT))
+    wb.set_layout(
+        c.DATA,
+        widths=widths,
+        freeze="A2",
+        print_area="A1:K2",
+        landscape=True,
+        hidden_columns=hidden,
+    )
+
+
+def _schedules(wb: Workbook) -> None:
+    wb.define_name(c.SCHEDULES_NAME, f"{quote_sheet(c.SCHEDULES)}!$A$1")
+    wb.write_block(c.SCHEDULES, "A1", [["Segment information"]])
+    wb.set_style(c.SCHEDULES, "A1", c.STYLE_TITLE)
+    wb.write_block(c.SCHEDULES, "A2", [["Fill this workbook with: xlsegment fill NOTE -o OUT"]])
+    wb.set_style(c.SCHEDULES, "A2", c.STYLE_NOTE)
+    wb.set_layout(c.SCHEDULES, widths={"A": 48}, hide_gridlines=True, landscape=True)
+
+
+def _checks(wb: Workbook) -> None:
+    wb.put_table(TableSpec(c.CHECKS_TABLE, c.CHECKS, "A3", c.CHECK_COLUMNS, style="TableStyleLight1"))
+    wb.write_block(c.CHECKS, "A1", [["Checks"]])
+    wb.set_style(c.CHECKS, "A1", c.STYLE_TITLE)
+    widths = dict(zip("ABCDEFGHIJ", (6, 22, 9, 90, 16, 13, 13, 12, 10, 9), strict=True))
+    wb.set_style(c.CHECKS, "A3:J3", c.STYLE_HEADING)
+    wb.set_layout(c.CHECKS, widths=widths, freeze="A4", landscape=True, fit_width=True)
+
+
+if __name__ == "__main__":
+    out = build(Path(sys.argv[1]) if len(sys.argv) > 1 else TEMPLATE)
+    print(out)

@@ -1,0 +1,108 @@
+"""Click commands ``fill`` and ``refresh``; the main CLI loads them lazily.
+
+Every fault the user can fix ends as one line naming the file (and sheet or cell), exit 2,
+and no traceback; nothing is half-written because every save is atomic.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import click
+
+
+def _one_line_errors(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from xlsegment.workbook.engine import WorkbookError
+
+        try:
+            return func(*args, **kwargs)
+        except click.ClickException:
+            raise
+        except WorkbookError as exc:
+            raise _Usage(str(exc)) from None
+        except Exception as exc:  # the core's XlsegmentError and I/O faults
+            if _is_user_fault(exc):
+                raise _Usage(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+            raise
+
+    return wrapper
+
+
+def _is_user_fault(exc: Exception) -> bool:
+    if isinstance(exc, OSError | UnicodeDecodeError):
+        return True
+    try:
+        from xlsegment.errors import XlsegmentError
+    except ImportError:
+        return False
+    return isinstance(exc, XlsegmentError)
+
+
+class _Usage(click.ClickException):
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"xlsegment: {self.format_message()}", err=True)
+
+
+def _summary_line(result, path) -> str:
+    s = getattr(result, "summary", {}) or {}
+    return (
+        f"{path}: {s.get('checks', 0)} checks, {s.get('errors', 0)} errors, {s.get('warnings', 0)} warnings"
+    )
+
+
+@click.command("fill")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--out", "out", required=True, type=click.Path(dir_okay=False), help="Workbook to write (.xlsx)."
+)
+@click.option("--rate", default=None, help="Convenience rate; overrides the note's.")
+@_one_line_errors
+def fill(source: str, out: str, rate: str | None) -> None:
+    """Fill a new workbook from filing text, a tidy CSV or an xlsx Data table."""
+    from decimal import Decimal, InvalidOperation
+
+    from xlsegment.workbook.api import check_workbook
+    from xlsegment.workbook.api import fill as do_fill
+
+    exact = None
+    if rate is not None:
+        try:
+            exact = Decimal(rate)
+        except InvalidOperation:
+            raise _Usage(f"--rate {rate!r} is not a number") from None
+        if not exact.is_finite() or exact <= 0:
+            raise _Usage(f"--rate {rate!r} must be a positive number")
+    path = do_fill(source, out, rate=exact)
+    click.echo(_summary_line(check_workbook(path), path))
+
+
+@click.command("refresh")
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Write the refreshed workbook here instead of in place.",
+)
+@_one_line_errors
+def refresh(workbook: str, out: str | None) -> None:
+    """Re-read the Data table and Settings, re-check and re-highlight, in place."""
+    from pathlib import Path
+
+    from xlsegment.workbook.api import refresh as do_refresh
+    from xlsegment.workbook.safety import lossy_parts
+
+    losses = lossy_parts(workbook) if out and Path(workbook).exists() else []
+    result = do_refresh(workbook, out=out)
+    if losses:
+        click.echo(f"{out}: not carried over from {workbook}: {', '.join(losses)}", err=True)
+    errors = (getattr(result, "summary", {}) or {}).get("errors", 0)
+    click.echo(_summary_line(result, out or workbook))
+    if errors:
+        raise SystemExit(1)

@@ -1,0 +1,158 @@
+"""The template's contract: sheet, table, name and style identifiers that fill and refresh use.
+
+A user may move, restyle or resize anything in the template; the code finds what it needs
+through these names, never through fixed cell addresses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SETTINGS = "Settings"
+DATA = "Data"
+SCHEDULES = "Schedules"
+CHECKS = "Checks"
+
+SCHEDULES_NAME = "xls_Schedules"  # defined name of the Schedules sheet's A1
+DATA_TABLE = "Data"  # Excel table of tidy facts: the single source of truth
+CHECKS_TABLE = "Checks"
+
+# Columns of the Data table, in order. The first six are what a user must supply.
+DATA_COLUMNS = (
+    "table",
+    "period",
+    "line",
+    "segment",
+    "currency",
+    "value",
+    "decimals",
+    "role",
+    "reported",
+    "label",
+    "source_line",
+)
+
+# Where each fact sat in its filing table, so a refresh redraws the same schedules
+# (see notedata.py). Hidden in the template; a user's own rows may leave them blank.
+LAYOUT_COLUMNS = (
+    "layout_table",
+    "layout_row",
+    "layout_col",
+    "layout_row_label",
+    "layout_row_line",
+    "layout_section",
+    "layout_block",
+    "layout_row_role",
+    "layout_row_period",
+    "layout_row_segment",
+    "layout_col_label",
+    "layout_col_segment",
+    "layout_col_currency",
+    "layout_col_period",
+    "layout_col_role",
+)
+DATA_ALL_COLUMNS = DATA_COLUMNS + LAYOUT_COLUMNS
+
+CHECK_COLUMNS = (
+    "id",
+    "code",
+    "severity",
+    "check",
+    "cell",
+    "expected",
+    "actual",
+    "difference",
+    "tolerance",
+    "status",
+)
+
+# Named cell styles used on the generated sheets. Restyle them in Excel (Home > Cell
+# Styles > right-click > Modify) and every refresh keeps the new look.
+NUMBER_FORMAT = '#,##0;(#,##0);"—"'
+
+
+def number_format(decimals: int) -> str:
+    """The filing format for a figure shown to ``decimals`` places."""
+    if decimals <= 0:
+        return NUMBER_FORMAT
+    z = "0" * decimals
+    return f'#,##0.{z};(#,##0.{z});"—"'
+
+
+RATE_FORMAT = "0.0000##"
+TOLERANCE_FORMAT = "#,##0.0##"
+STYLE_TITLE = "xls Title"
+STYLE_HEADING = "xls Heading"
+STYLE_COLUMN = "xls Column"
+STYLE_SECTION = "xls Section"
+STYLE_LABEL = "xls Label"
+STYLE_NUMBER = "xls Number"
+STYLE_TOTAL = "xls Total"
+STYLE_NOTE = "xls Note"
+STYLE_COMPUTED = "xls Computed"
+STYLE_COMPUTED_TOTAL = "xls Computed Total"
+
+# Highlight colours: conditional format (live, no Python needed) and Python's own finding.
+CF_FILL = "F8CBAD"
+CF_FONT = "9C0006"
+FINDING_FILL = "FFEB9C"
+NOTE_AUTHOR = "xlsegment"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One row of the Settings sheet: the defined name that points at its value cell."""
+
+    name: str
+    label: str
+    default: object = None
+    number_format: str | None = None
+    help: str = ""
+
+
+SETTINGS_ROWS = (
+    Setting("xls_Company", "Company", None, None, "Shown in the schedule titles."),
+    Setting("xls_Currency", "Presentation currency", "RMB", None, "ISO code of the note."),
+    Setting("xls_Unit", "Unit", "thousands", None, "units, thousands or millions."),
+    Setting("xls_ConvCurrency", "Convenience currency", None, None, "Blank if none."),
+    Setting(
+        "xls_FxRate",
+        "Convenience rate",
+        None,
+        RATE_FORMAT,
+        "Presentation currency per one convenience unit; translation is ROUND(value / rate, 0).",
+    ),
+    Setting("xls_FxNote", "Rate source", None, None, 'Where the filing states it ("Note 3").'),
+    Setting("xls_Rounding", "Rounding", "half away from zero", None, "As Excel's ROUND."),
+    Setting(
+        "xls_Source",
+        "Data source",
+        None,
+        None,
+        "Optional: a note or tidy CSV beside this workbook that the ribbon's Refresh re-reads "
+        "into the Data table. Blank: the Data table is the source.",
+    ),
+    Setting("xls_FilledFrom", "Filled from", None, None, "The file fill read (information)."),
+    Setting(
+        "xls_ConsRevenue",
+        "Consolidated revenue",
+        None,
+        NUMBER_FORMAT,
+        "Prepare mode: total revenue must tie to it (ASC 280-10-50-30(a)).",
+    ),
+    Setting(
+        "xls_ConsNetIncome",
+        "Consolidated net income (loss)",
+        None,
+        NUMBER_FORMAT,
+        "Prepare mode: the reconciliation must end on it (ASC 280-10-50-30(b)).",
+    ),
+    Setting(
+        "xls_ConsAssets",
+        "Consolidated total assets",
+        None,
+        NUMBER_FORMAT,
+        "Prepare mode: segment assets must tie to it (ASC 280-10-50-30(c)).",
+    ),
+    Setting("xls_ConsPeriod", "Period of the consolidated figures", None, None, "e.g. 2024."),
+)

@@ -1,0 +1,49 @@
+"""Regenerate the documentation pictures: ``python -m xlsegment.workbook.docs_images [DIR]``.
+
+Fills the bundled seed note, renders its Schedules sheet through LibreOffice, then edits one
+reported figure in the Data table, refreshes, and renders again to show a broken total.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from . import contract as c
+from . import libreoffice
+from .api import fill, refresh
+from .engine import col_letter
+from .openpyxl_engine import OpenpyxlWorkbook
+
+SAMPLE = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"
+EDIT = (("period", "2024"), ("line", "Revenue"), ("segment", "Cryptocurrency Mining"))
+
+
+def _edit_one_figure(path: Path, delta: int) -> None:
+    wb = OpenpyxlWorkbook.open(path)
+    sheet, header, rows = wb.read_table(c.DATA_TABLE)
+    for n, row in enumerate(rows, start=2):
+        rec = dict(zip(header, row, strict=False))
+        if all(rec[k] == v for k, v in EDIT) and rec["currency"] != "USD":
+            col = header.index("value") + 1
+            wb.write_block(sheet, f"{col_letter(col)}{n}", [[rec["value"] + delta]])
+            break
+    wb.save()
+
+
+def main(folder: Path) -> list[Path]:
+    crop = {"sheet": c.SCHEDULES, "dpi": 150, "top": 0.1, "height": 0.4}
+    with tempfile.TemporaryDirectory() as tmp:
+        clean = fill(SAMPLE, Path(tmp, "segment_report.xlsx"))
+        first = libreoffice.render_png(clean, folder / "segment_report.png", **crop)
+        _edit_one_figure(clean, +10)
+        refresh(clean)
+        second = libreoffice.render_png(clean, folder / "segment_report_break.png", **crop)
+    return [first, second]
+
+
+if __name__ == "__main__":
+    here = Path(__file__).resolve().parents[1] / "docs" / "img"
+    for path in main(Path(sys.argv[1]) if len(sys.argv) > 1 else here):
+        print(path)

@@ -1,0 +1,438 @@
+"""Lay out the Schedules sheet: reported grid, computed grid, tolerance grid, live checks.
+
+Pure: from a Note and its relations to a :class:`Schedule` (rows of values and formulas,
+style ranges, conditional rules, the fact-to-cell map). ``write_schedule`` then hands it to
+any engine in a few block calls.
+
+Each table of the note is drawn as the filing draws it, segments and Total as columns. To
+its right sits a "Computed" grid with the same shape: wherever a cell is a total, the
+computed grid holds the native formula (SUM of the parts, the reconciliation chain, or
+ROUND(value / rate, 0) for the convenience column). A hidden grid further right holds each
+total's tolerance, so ONE conditional-format rule with relative references covers the
+whole sheet and keeps flagging breaks when someone without Python edits the Data table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from xlsegment.checks import CODES
+from xlsegment.checks import tolerance as core_tolerance
+from xlsegment.model import Fact, Note, Relation, RelationKind, Role, Table
+
+from . import contract as c
+from . import formulas_text as fx
+from .engine import (
+    Cell,
+    CellFormat,
+    ConditionalRule,
+    Formula,
+    Workbook,
+    cell_ref,
+    col_letter,
+    range_ref,
+    split_cell,
+)
+
+Key = tuple[str, str, str, str, str]
+FIRST_ROW = 4  # rows 1-3: title, subtitle, blank
+
+
+@dataclass(frozen=True, slots=True)
+class LiveCheck:
+    """One check written as formulas: the total's cell and the expression it must equal."""
+
+    code: str
+    kind: str  # RelationKind value or "translation"
+    total: Fact
+    cell: str  # the total's cell on the Schedules sheet
+    expression: str  # formula text over Schedules cells (no sheet prefix)
+    tolerance: Decimal | Formula  # a number, or a formula for translations
+    description: str
+    parts: tuple[tuple[int, Fact], ...] = ()
+    in_grid: bool = True  # its expression sits in the computed grid
+
+
+@dataclass
+class Schedule:
+    rows: list[list[Cell]] = field(default_factory=list)
+    styles: list[tuple[str, str]] = field(default_factory=list)  # (ref, style name)
+    formats: list[tuple[str, str]] = field(default_factory=list)  # (cell, number format)
+    cells: dict[Key, str] = field(default_factory=dict)  # first cell of each key
+    by_id: dict[int, str] = field(default_factory=dict)  # cell of each fact object
+    checks: list[LiveCheck] = field(default_factory=list)
+    rules: list[ConditionalRule] = field(default_factory=list)
+    width: int = 1  # columns in the reported grid
+    widths: dict[str, float] = field(default_factory=dict)
+    hidden: list[str] = field(default_factory=list)
+    print_area: str = "A1:B2"
+
+    def cell_of(self, fact: Fact) -> str | None:
+        """The fact's cell. Keys need not be unique (a note may repeat a line item in two
+        blocks of one table), so the fact object itself is the first choice."""
+        return self.by_id.get(id(fact)) or self.cells.get(fact.key)
+
+    @property
+    def computed_col(self) -> int:
+        return 2 + self.width + 1
+
+    @property
+    def tolerance_col(self) -> int:
+        return self.computed_col + self.width + 1
+
+
+def tolerance(total: Fact, parts: Sequence[tuple[int, Fact]]) -> Decimal:
+    """Calculations 1.1, as the core computes it: half a unit of the last shown digit for
+    the total and for each part."""
+    return Decimal(core_tolerance(total, parts))
+
+
+def translation_tolerance(converted: Fact, base: Fact, cell: str, base_cell: str) -> Formula:
+    """Tolerance of a translated figure u of a local figure v, as a formula.
+
+    Both are rounded, so u is consistent with rate r when |u - v/r| <= ½·10^-du + ½·10^-dv / r
+    (the core's seg.fx rule). The grid compares |u - ROUND(v/r)| instead, so the formula
+    shifts that bound by how far ROUND moved v/r towards or away from u; the two tests
+    then agree exactly."""
+    rate = fx.RATE_NAME
+    half_u = fx.number_literal(Decimal(5).scaleb(-converted.decimals - 1))
+    half_v = fx.number_literal(Decimal(5).scaleb(-base.decimals - 1))
+    rounded = fx.translate(base_cell, converted.decimals)
+    return Formula(
+        f"IF(ISNUMBER({rate}),{half_u}+{half_v}/{rate}"
+        f'-SIGN({cell}-({rounded}))*(({rounded})-{base_cell}/{rate}),"")'
+    )
+
+
+def _code(kind: str) -> str:
+    """The core's finding code for a relation kind, so the Checks sheet and the JSON report
+    name a check the same way."""
+    try:
+        return CODES[RelationKind(kind)]
+    except (ValueError, KeyError):
+        return {"translation": "seg.fx.figure", "tie.consolidated": "seg.tie.consolidated"}.get(
+            kind, f"seg.{kind}"
+        )
+
+
+def layout(
+    note: Note,
+    relations: Sequence[Relation],
+    title: str = "Segment information",
+    computed: Sequence[Relation] = (),
+    ties: Sequence[Tie] = (),
+    positions: Mapping[int, tuple[int, int, int]] | None = None,
+) -> Schedule:
+    """``computed``: relations whose total is not reported but computed (prepare mode);
+    their cells hold the formula itself. ``ties``: figures that must equal a Settings name.
+    ``positions``: each fact's (table, row, column) in the Data table's layout columns,
+    by ``id(fact)``; a fact whose key is not unique is looked up by it.
+    """
+    sch = Schedule()
+    sch.width = max((len(t.columns) for t in note.tables), default=1)
+    ncols = sch.tolerance_col + sch.width - 1
+    blank = [None] * ncols
+    grid: list[list[Cell]] = [
+        [title, *blank[1:]],
+        [_subtitle(note), *blank[1:]],
+        list(blank),
+    ]
+    sch.styles += [("A1", c.STYLE_TITLE), ("A2", c.STYLE_NOTE)]
+    # Rows drawn as totals: the totals of relations that add rows down.
+    row_kinds = (RelationKind.FOOT, RelationKind.RECONCILIATION, RelationKind.STACKED)
+    total_ids = {id(r.total) for r in [*relations, *computed] if r.kind in row_kinds}
+    counts = Counter(f.key for f in note.facts)
+    duplicated = {k for k, n in counts.items() if n > 1}
+    for table in note.tables:
+        _place_table(sch, grid, table, total_ids, ncols, duplicated, positions or {})
+        grid.append(list(blank))
+    sch.rows = grid
+    _place_computed(sch, computed)
+    _place_checks(sch, note, [r for r in relations if r.total.reported])
+    _place_ties(sch, ties)
+    _rules(sch)
+    _columns(sch, note)
+    return sch
+
+
+def _rules(sch: Schedule) -> None:
+    """One rule for the whole reported grid (references relative to its top-left cell),
+    plus one per check whose expression could not sit in the computed grid."""
+    last = len(sch.rows)
+    comp, tol = col_letter(sch.computed_col), col_letter(sch.tolerance_col)
+    b, k, t = f"B{FIRST_ROW}", f"{comp}{FIRST_ROW}", f"{tol}{FIRST_ROW}"
+    sch.rules.append(
+        ConditionalRule(
+            ref=range_ref(FIRST_ROW, 2, last, 1 + sch.width),
+            formula=f"AND(ISNUMBER({k}),ISNUMBER({b}),ISNUMBER({t}),ABS({b}-{k})>N({t}))",
+            fill=c.CF_FILL,
+            font_color=c.CF_FONT,
+        )
+    )
+    for chk in sch.checks:
+        if chk.in_grid:
+            continue
+        tol_text = _tol_text(chk.tolerance)
+        sch.rules.append(
+            ConditionalRule(
+                ref=chk.cell,
+                # IFERROR: a blank consolidated amount must read as "no break".
+                formula=(
+                    f"IFERROR(AND(ISNUMBER({tol_text}),ABS({chk.cell}-({chk.expression}))>{tol_text}),FALSE)"
+                ),
+                fill=c.CF_FILL,
+                font_color=c.CF_FONT,
+            )
+        )
+
+
+def _columns(sch: Schedule, note: Note) -> None:
+    """Widths from the longest label, hidden tolerance grid, print area."""
+    labels = [len(str(r[0])) for r in sch.rows[FIRST_ROW - 1 :] if r[0] is not None]
+    sch.widths = {"A": min(max(labels, default=30) + 2, 60)}
+    heads = [len(col.label) for t in note.tables for col in t.columns]
+    width = min(max(heads, default=10) + 3, 24)
+    for j in range(sch.width):
+        sch.widths[col_letter(2 + j)] = width
+        sch.widths[col_letter(sch.computed_col + j)] = width
+        sch.widths[col_letter(sch.tolerance_col + j)] = 8
+        sch.hidden.append(col_letter(sch.tolerance_col + j))
+    sch.widths[col_letter(2 + sch.width)] = 3
+    sch.widths[col_letter(sch.computed_col + sch.width)] = 3
+    sch.hidden.append(col_letter(sch.computed_col + sch.width))
+    sch.print_area = range_ref(1, 1, len(sch.rows), sch.computed_col + sch.width - 1)
+
+
+def _tol_text(tol) -> str:
+    return f"({tol[1:]})" if isinstance(tol, Formula) else fx.number_literal(tol)
+
+
+def _subtitle(note: Note) -> str:
+    unit = "" if note.unit in ("units", "", None) else f" in {note.unit}"
+    text = f"{note.presentation_currency}{unit}."
+    if note.convenience_currency:
+        text += f" {note.convenience_currency} convenience translation at the rate in Settings"
+        text += f" ({note.rate_note})." if note.rate_note else "."
+    text += " Reported figures are read from the Data table; Computed figures are formulas."
+    return text
+
+
+def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, positions) -> None:
+    w, comp = len(table.columns), sch.computed_col
+    r = len(grid) + 1
+    head = [None] * ncols
+    head[0] = _heading(table)
+    head[comp - 1] = "Computed"
+    grid.append(head)
+    sch.styles.append((range_ref(r, 1, r, 1 + sch.width), c.STYLE_HEADING))
+    sch.styles.append((range_ref(r, comp, r, comp + sch.width - 1), c.STYLE_HEADING))
+    for attr in ("label", "currency"):
+        row = [None] * ncols
+        for j, col in enumerate(table.columns):
+            text = getattr(col, attr) or ""
+            if attr == "label" and col.role == Role.CONVENIENCE and not text:
+                text = col.currency
+            row[1 + j] = row[comp - 1 + j] = text
+        grid.append(row)
+        rr = len(grid)
+        sch.styles.append((range_ref(rr, 2, rr, 1 + w), c.STYLE_COLUMN))
+        sch.styles.append((range_ref(rr, comp, rr, comp + w - 1), c.STYLE_COLUMN))
+    section = None
+    for i, row_spec in enumerate(table.rows):
+        if row_spec.section and row_spec.section != section:
+            sec = [None] * ncols
+            sec[0] = row_spec.section
+            grid.append(sec)
+            sch.styles.append((f"A{len(grid)}", c.STYLE_SECTION))
+        section = row_spec.section
+        row = [None] * ncols
+        row[0] = row_spec.label
+        grid.append(row)
+        rr = len(grid)
+        facts = [table.cells.get((i, j)) for j in range(w)]
+        is_total = row_spec.role in (Role.TOTAL, Role.SUBTOTAL) or any(
+            f is not None and id(f) in total_ids for f in facts
+        )
+        style = c.STYLE_TOTAL if is_total else c.STYLE_NUMBER
+        computed = c.STYLE_COMPUTED_TOTAL if is_total else c.STYLE_COMPUTED
+        sch.styles.append((f"A{rr}", c.STYLE_LABEL))
+        sch.styles.append((range_ref(rr, 2, rr, 1 + w), style))
+        sch.styles.append((range_ref(rr, comp, rr, comp + w - 1), computed))
+        for j, fact in enumerate(facts):
+            if fact is None:
+                continue
+            where = positions.get(id(fact)) if fact.key in duplicated else None
+            row[1 + j] = fx.data_lookup(*fact.key, position=where)
+            sch.cells.setdefault(fact.key, cell_ref(rr, 2 + j))
+            sch.by_id[id(fact)] = cell_ref(rr, 2 + j)
+            if fact.decimals > 0:  # "1,028.4": show the digits the filing shows
+                fmt = c.number_format(fact.decimals)
+                sch.formats += [(cell_ref(rr, 2 + j), fmt), (cell_ref(rr, comp + j), fmt)]
+
+
+def _translated_total_tolerance(total: Fact, local: Fact, cell: str, local_cell: str, tol):
+    """A translated total is right if it adds its translated lines OR translates its own
+    local figure (filers do either); the core reports a gap in one of them as info. So the
+    sum's tolerance is void ("translated", not a number, so no rule fires) whenever the
+    direct translation holds."""
+    rate = fx.RATE_NAME
+    half_u = fx.number_literal(Decimal(5).scaleb(-total.decimals - 1))
+    half_v = fx.number_literal(Decimal(5).scaleb(-local.decimals - 1))
+    direct = f"ABS({cell}-{local_cell}/{rate})<={half_u}+{half_v}/{rate}"
+    return Formula(f'IF(AND(ISNUMBER({rate}),{direct}),"translated",{fx.number_literal(tol)})')
+
+
+def _heading(table: Table) -> str:
+    """The table's name, with its period when all its figures share one."""
+    periods = {f.period for f in table.cells.values() if f.period}
+    if len(periods) == 1:
+        return f"{table.name}, {periods.pop()}"
+    return table.name
+
+
+def _place_computed(sch: Schedule, computed: Sequence[Relation]) -> None:
+    """Prepare mode: a computed figure's own cell holds its formula, drawn as computed."""
+    for rel in computed:
+        cell = sch.cell_of(rel.total)
+        refs = [(sign, sch.cell_of(p)) for sign, p in rel.parts]
+        if cell is None or any(ref is None for _, ref in refs):
+            continue
+        if rel.total.role == Role.CONVENIENCE:
+            expr = fx.translate(refs[0][1], rel.total.decimals)
+        else:
+            expr = fx.signed_sum(refs)
+        row, col = split_cell(cell)
+        sch.rows[row - 1][col - 1] = Formula(expr)
+        total_row = any(s == c.STYLE_TOTAL for ref, s in sch.styles if ref.startswith(f"B{row}:"))
+        sch.styles.append((cell, c.STYLE_COMPUTED_TOTAL if total_row else c.STYLE_COMPUTED))
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """A figure that must equal a consolidated amount entered in Settings."""
+
+    fact: Fact
+    name: str  # Settings defined name, e.g. xls_ConsRevenue
+    what: str  # "revenue"
+    rule: str  # "ASC 280-10-50-30(a)"
+    tolerance: Decimal
+
+
+def _place_ties(sch: Schedule, ties: Sequence[Tie]) -> None:
+    used = {chk.cell for chk in sch.checks}
+    for tie in ties:
+        cell = sch.cell_of(tie.fact)
+        if cell is None:
+            continue
+        desc = (
+            f"Tie: {tie.fact.line_item} / {tie.fact.period} = consolidated {tie.what} "
+            f"in Settings ({tie.rule})"
+        )
+        expr = f'IF(ISNUMBER({tie.name}),{tie.name},"")'
+        _add_check(sch, used, "tie.consolidated", tie.fact, cell, expr, tie.tolerance, desc, ())
+
+
+def _place_checks(sch: Schedule, note: Note, relations: Sequence[Relation]) -> None:
+    used: set[str] = set()
+    local_of = {id(conv): local for conv, local in translation_pairs(note)}
+    for rel in relations:
+        cell = sch.cell_of(rel.total)
+        refs = [(sign, sch.cell_of(p)) for sign, p in rel.parts]
+        if cell is None or any(ref is None for _, ref in refs):
+            continue  # not drawn on the sheet; the Python check still reports it
+        expr = fx.signed_sum(refs)
+        kind = str(rel.kind)
+        label = f"{rel.total.line_item} / {rel.total.segment} / {rel.total.period}"
+        desc = f"{kind.capitalize()}: {label} = {rel.describe().split(' = ', 1)[-1]}"
+        tol = tolerance(rel.total, rel.parts)
+        local = local_of.get(id(rel.total))
+        if local is not None and sch.cell_of(local):
+            tol = _translated_total_tolerance(rel.total, local, cell, sch.cell_of(local), tol)
+        _add_check(sch, used, kind, rel.total, cell, expr, tol, desc, rel.parts)
+    totals = {id(rel.total) for rel in relations}
+    for conv, base in translation_pairs(note):
+        cell, base_cell = sch.cell_of(conv), sch.cell_of(base)
+        if cell is None or base_cell is None or id(conv) in totals:
+            # A translated total is checked as the sum of its translated lines, as
+            # filers add them up; the core reports a direct-translation gap as info only.
+            continue
+        desc = (
+            f"Translation: {conv.line_item} / {conv.segment} {conv.period} {conv.currency} "
+            f"= ROUND({base.currency} / rate, {conv.decimals})"
+        )
+        _add_check(
+            sch,
+            used,
+            "translation",
+            conv,
+            cell,
+            fx.translate(base_cell, conv.decimals),
+            translation_tolerance(conv, base, cell, base_cell),
+            desc,
+            ((1, base),),
+        )
+
+
+def _add_check(sch, used, kind, total, cell, expr, tol, desc, parts) -> None:
+    in_grid = cell not in used
+    used.add(cell)
+    chk = LiveCheck(_code(kind), kind, total, cell, expr, tol, desc, tuple(parts), in_grid)
+    sch.checks.append(chk)
+    if in_grid:
+        row, col = split_cell(cell)
+        offset = col - 2
+        sch.rows[row - 1][sch.computed_col - 1 + offset] = Formula(expr)
+        sch.rows[row - 1][sch.tolerance_col - 1 + offset] = tol
+
+
+def translation_pairs(note: Note) -> list[tuple[Fact, Fact]]:
+    """(translated fact, local fact): each convenience column against the nearest column to
+    its left of the same period, row by row (the pairing the core's seg.fx check uses)."""
+    pairs = []
+    for table in note.tables:
+        for c_idx, col in enumerate(table.columns):
+            if col.role != Role.CONVENIENCE:
+                continue
+            src = next(
+                (
+                    i
+                    for i in range(c_idx - 1, -1, -1)
+                    if table.columns[i].role != Role.CONVENIENCE
+                    and (table.columns[i].period == col.period or not col.period)
+                ),
+                None,
+            )
+            if src is None:
+                continue
+            for r in range(len(table.rows)):
+                conv, local = table.cells.get((r, c_idx)), table.cells.get((r, src))
+                if conv is not None and local is not None:
+                    pairs.append((conv, local))
+    return pairs
+
+
+def write_schedule(wb: Workbook, sch: Schedule, sheet: str = c.SCHEDULES) -> None:
+    """Draw ``sch`` on ``sheet`` (which must exist), replacing what was there."""
+    wb.clear_sheet(sheet)
+    wb.write_block(sheet, "A1", sch.rows)
+    for ref, style in sch.styles:
+        wb.set_style(sheet, ref, style)
+    for ref, fmt in sch.formats:
+        wb.set_format(sheet, ref, CellFormat(number_format=fmt))
+    wb.set_conditional_formats(sheet, sch.rules)
+    wb.set_layout(
+        sheet,
+        widths=sch.widths,
+        freeze=f"B{FIRST_ROW}",
+        print_area=sch.print_area,
+        landscape=True,
+        fit_width=True,
+        hide_gridlines=True,
+        hidden_columns=sch.hidden,
+    )
+
+
+__all__ = ["LiveCheck", "Schedule", "layout", "write_schedule", "translation_pairs", "RelationKind"]

@@ -1,0 +1,63 @@
+"""Settings sheet: values behind the xls_* defined names, read and written exactly."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import contract as c
+from .datatable import text
+from .engine import Workbook, WorkbookError
+from .ties import TIE_SETTINGS
+
+
+def settings_cell(wb: Workbook, name: str) -> tuple[str, str]:
+    """(sheet, cell) a Settings name points at; raises if the name is missing."""
+    target = wb.names().get(name)
+    if not target or "!" not in target:
+        raise WorkbookError(f"the workbook has no defined name {name} (sheet {c.SETTINGS})")
+    sheet, cell = target.rsplit("!", 1)
+    return sheet.strip("'").replace("''", "'"), cell.replace("$", "")
+
+
+def read_setting(wb: Workbook, name: str):
+    sheet, cell = settings_cell(wb, name)
+    return wb.read_block(sheet, cell)[0][0]
+
+
+def write_settings(wb: Workbook, values: dict[str, object]) -> None:
+    for name, value in values.items():
+        sheet, cell = settings_cell(wb, name)
+        wb.write_block(sheet, cell, [[value]])
+
+
+def read_rate(wb: Workbook) -> Decimal | None:
+    """The convenience rate in Settings, exact: a float cell is read through its shortest
+    decimal representation, which is what the user typed."""
+    value = read_setting(wb, "xls_FxRate")
+    if value is None or value == "":
+        return None
+    rate = None
+    if isinstance(value, int | float | Decimal | str) and not isinstance(value, bool):
+        try:
+            rate = Decimal(str(value).strip())
+        except ArithmeticError:
+            rate = None
+    if rate is None or not rate.is_finite() or rate <= 0:
+        sheet, cell = settings_cell(wb, "xls_FxRate")
+        raise WorkbookError(f"{sheet}!{cell}: the convenience rate {value!r} is not a positive number")
+    return rate
+
+
+def read_consolidated(wb: Workbook) -> tuple[dict[str, object], str | None]:
+    """Consolidated amounts entered in Settings, and the period they are for."""
+    values = {}
+    for name, _, _ in TIE_SETTINGS:
+        try:
+            values[name] = read_setting(wb, name)
+        except WorkbookError:
+            values[name] = None
+    try:
+        period = read_setting(wb, "xls_ConsPeriod")
+    except WorkbookError:
+        period = None
+    return values, (text(period) or None)
