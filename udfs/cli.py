@@ -1,0 +1,59 @@
+"""The ``share`` and ``addin`` commands; xlsegment.cli loads them on first use."""
+
+from __future__ import annotations
+
+import click
+
+from xlsegment.cli import UsageFault
+from xlsegment.errors import XlsegmentError
+
+
+def _fault(error: Exception) -> UsageFault:
+    return UsageFault(str(error))
+
+
+@click.command()
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The copy to write (.xlsx).")  # fmt: skip
+def share(workbook: str, output: str) -> None:
+    """Copy WORKBOOK with every xlsegment function replaced by its value."""
+    from .share import share as make_copy
+
+    try:
+        result = make_copy(workbook, output)
+    except XlsegmentError as error:
+        raise _fault(error) from None
+    except Exception as error:  # noqa: BLE001 - openpyxl and the OS raise many types
+        raise _fault(f"{workbook}: {error}") from None
+    click.echo(f"{result.target}: {len(result.replaced)} function cells replaced by values")
+    if result.dropped:
+        click.echo(f"note: the copy does not carry {', '.join(result.dropped)}")
+
+
+@click.group()
+def addin() -> None:
+    """Install or remove the Excel add-in (the Segments ribbon and the functions)."""
+
+
+@addin.command()
+def install() -> None:
+    """Install xlsegment.xlam into Excel (Windows or macOS)."""
+    from .install import install as run
+
+    try:
+        path = run()
+    except XlsegmentError as error:
+        raise _fault(error) from None
+    click.echo(f"installed {path.name}; restart Excel and look for the Segments tab")
+
+
+@addin.command()
+def uninstall() -> None:
+    """Remove xlsegment.xlam from Excel."""
+    from .install import uninstall as run
+
+    try:
+        run()
+    except XlsegmentError as error:
+        raise _fault(error) from None

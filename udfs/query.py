@@ -1,0 +1,90 @@
+"""Turn what Excel sends into lookup keys: periods, names, amounts and rates.
+
+Excel passes every number as a float (2024 arrives as 2024.0), dates as datetimes or serial
+numbers, and text as typed. These helpers normalise all of it once, so the index can answer
+with plain dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|2[01]\d{2})(?!\d)")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+# Excel's day zero: serial 1 is 1900-01-01, but Excel counts a fictitious 1900-02-29, so
+# serials from 61 on are off by one day against the proleptic calendar.
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+class QueryError(ValueError):
+    """An argument that cannot be read; the message goes into the cell as it is."""
+
+
+def name_key(text: object) -> str:
+    """Case- and spacing-insensitive key: "Segment  Profit (Loss)" -> "segment profit (loss)"."""
+    return " ".join(str(text).casefold().split())
+
+
+def loose_key(text: object) -> str:
+    """Key that also ignores punctuation: "Segment profit (loss)" -> "segment profit loss"."""
+    return _NON_WORD.sub(" ", str(text).casefold()).strip()
+
+
+def year_of(label: str) -> int | None:
+    """The fiscal year a period label names ("FY2024", "2024-12-31", "Year ended ... 2024")."""
+    found = _YEAR.findall(label)
+    return int(found[-1]) if found else None
+
+
+def period_year(value: object) -> int:
+    """Year asked for by a period argument: 2024, 2024.0, "FY2024", "2024-12-31", a date.
+
+    A number above 9999 is an Excel date serial (a cell formatted as a date that reached
+    Python as a plain number).
+    """
+    if isinstance(value, bool) or value is None or value == "":
+        raise QueryError("period missing: give a year such as 2024 or FY2024")
+    if isinstance(value, dt.datetime | dt.date):
+        return value.year
+    if isinstance(value, int | float | Decimal):
+        if value != int(value):
+            raise QueryError(f"period {value} is not a year")
+        number = int(value)
+        if 1800 <= number <= 2199:
+            return number
+        if 10000 <= number < 2958466:  # Excel's largest serial is 9999-12-31
+            return (_EXCEL_EPOCH + dt.timedelta(days=number)).year
+        raise QueryError(f"period {number} is not a year")
+    year = year_of(str(value))
+    if year is None:
+        raise QueryError(f"period {str(value)!r} names no year")
+    return year
+
+
+def amount(value: object) -> int | Decimal:
+    """An amount from Excel as an exact number: 111714.0 -> 111714, 0.1 -> Decimal("0.1")."""
+    if isinstance(value, bool) or value is None or value == "":
+        raise QueryError("amount missing")
+    if isinstance(value, int | Decimal):
+        return value
+    if isinstance(value, float):
+        # repr() is the shortest text that round-trips: the number the user typed.
+        exact = Decimal(repr(value))
+    else:
+        try:
+            exact = Decimal(str(value).replace(",", "").strip())
+        except ArithmeticError:
+            raise QueryError(f"amount {str(value)!r} is not a number") from None
+    if not exact.is_finite():
+        raise QueryError(f"amount {value} is not a number")
+    return int(exact) if exact == exact.to_integral_value() else exact
+
+
+def rate(value: object) -> Decimal:
+    """A positive exchange rate as a Decimal, from a float, int or text."""
+    exact = Decimal(amount(value))
+    if exact <= 0:
+        raise QueryError(f"rate {value} must be positive")
+    return exact

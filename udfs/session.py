@@ -1,0 +1,49 @@
+"""Which workbook the UDFs answer for, and the cache of its index.
+
+In Excel the answer is the calling workbook (``xw.Book.caller()``). Python callers, tests
+and the benchmark pin a source with :func:`use` instead, much as xlwings'
+``Book.set_mock_caller`` does for macros.
+"""
+
+from __future__ import annotations
+
+import os
+
+from xlsegment.model import Note
+
+from .cache import IndexCache, Source
+from .sources import FileSource, NoteSource, WorkbookSource
+
+CACHE = IndexCache()
+_pinned: Source | None = None
+
+
+def use(what: Note | str | os.PathLike | Source | None) -> Source | None:
+    """Answer every UDF from ``what`` (a Note, a file path or a source); None unpins."""
+    global _pinned
+    if what is None or hasattr(what, "load"):
+        _pinned = what
+    elif isinstance(what, Note):
+        _pinned = NoteSource(what)
+    else:
+        _pinned = FileSource(what)
+    return _pinned
+
+
+def caller_source() -> Source:
+    """The workbook that called the UDF, read through the xlwings engine."""
+    import xlwings as xw
+
+    from xlsegment.workbook.xlwings_engine import XlwingsWorkbook
+
+    book = xw.Book.caller()
+    return WorkbookSource(XlwingsWorkbook(book), key=book.fullname)
+
+
+def current() -> Source:
+    return _pinned if _pinned is not None else caller_source()
+
+
+def drop(key: str | None = None) -> None:
+    """Forget a workbook's cached index (Refresh calls this), or every index."""
+    CACHE.drop(key)

@@ -1,0 +1,107 @@
+"""``xlsegment share``: a copy of a workbook for colleagues without Python or the add-in.
+
+Every cell whose formula calls an xlsegment function gets the value Excel last computed
+for it (the cached value saved in the file), so the copy shows numbers, not ``#NAME?``.
+Native formulas, conditional formats and highlights stay, so the checks keep working. The
+Settings sheet records when and from what the copy was made. The copy is always a new
+file; the original is never rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xlsegment.errors import XlsegmentError
+
+from .functions import NAMES
+
+# A call of one of our functions, bare or through the add-in ("[1]!SEGPROFIT(",
+# "'xlsegment.xlam'!SEGPROFIT(").
+UDF_CALL = re.compile(r"(?<![A-Za-z0-9_.])(" + "|".join(NAMES) + r")\s*\(", re.IGNORECASE)
+SETTINGS = "Settings"
+ADDIN = "xlsegment.xlam"
+
+
+@dataclass
+class ShareResult:
+    target: Path
+    replaced: list[str] = field(default_factory=list)  # "Sheet!B4" of each replaced cell
+    dropped: list[str] = field(default_factory=list)  # what the openpyxl copy could not carry
+
+
+def formula_text(value: object) -> str | None:
+    """The formula of a cell value as openpyxl loads it (text, or an ArrayFormula)."""
+    text = getattr(value, "text", value)  # dynamic arrays load as ArrayFormula
+    return text if isinstance(text, str) and text.startswith("=") else None
+
+
+def udf_cells(book) -> list[tuple[str, str, str]]:
+    """(sheet, cell, formula) of every cell whose formula calls an xlsegment function."""
+    found = []
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                text = formula_text(cell.value)
+                if text and UDF_CALL.search(text):
+                    found.append((ws.title, cell.coordinate, text))
+    return found
+
+
+def share(source: str | Path, target: str | Path, now: dt.datetime | None = None) -> ShareResult:
+    """Write the shared copy of ``source`` to ``target``."""
+    import openpyxl
+
+    from xlsegment.workbook.safety import atomic_write, ensure_writable, lossy_parts
+
+    source, target = Path(source), Path(target)
+    if not source.exists():
+        raise XlsegmentError(f"{source}: no such workbook")
+    if target.resolve() == source.resolve():
+        raise XlsegmentError("the shared copy must be a new file: give -o another name")
+    if target.suffix.casefold() != ".xlsx":
+        raise XlsegmentError(f"{target}: the shared copy is a macro-free .xlsx; name it so")
+    ensure_writable(target)
+    book = openpyxl.load_workbook(source)
+    cached = openpyxl.load_workbook(source, data_only=True)
+    cells = udf_cells(book)
+    missing = [f"{s}!{c}" for s, c, _ in cells if cached[s][c].value is None]
+    if missing:
+        raise XlsegmentError(
+            f"{source}: no saved value for {', '.join(missing[:3])}"
+            + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+            + "; open it in Excel, let it calculate, save it, then share again"
+        )
+    for sheet, ref, _ in cells:
+        book[sheet][ref].value = cached[sheet][ref].value
+    _drop_addin_links(book)
+    _stamp(book, source, len(cells), now or dt.datetime.now(dt.UTC))
+    atomic_write(target, book.save)
+    result = ShareResult(target, [f"{s}!{c}" for s, c, _ in cells])
+    result.dropped = [what for what in lossy_parts(source) if "VBA" not in what]
+    return result
+
+
+def _drop_addin_links(book) -> None:
+    """Remove the external links Excel keeps to the add-in, once no formula needs them.
+
+    Links are numbered ([1], [2], ...), so they go only when all of them point at the
+    add-in; removing one of several would renumber the others' references.
+    """
+    links = book._external_links  # openpyxl keeps them here; there is no public API
+    targets = [str(getattr(getattr(link, "file_link", None), "Target", "")) for link in links]
+    if targets and all(t.casefold().endswith(ADDIN) for t in targets):
+        links.clear()
+
+
+def _stamp(book, source: Path, count: int, now: dt.datetime) -> None:
+    """Two rows at the foot of Settings: when the copy was made, and from what."""
+    ws = book[SETTINGS] if SETTINGS in book.sheetnames else book.create_sheet(SETTINGS)
+    row = ws.max_row + 2 if ws.max_row > 1 or ws["A1"].value is not None else 1
+    when = now.strftime("%Y-%m-%d %H:%M UTC")
+    ws.cell(row, 1, "Shared copy")
+    ws.cell(row, 2, f"made {when} from {source.name}")
+    ws.cell(row + 1, 1, "Functions")
+    ws.cell(row + 1, 2, f"{count} xlsegment function cells replaced by their values")
