@@ -226,3 +226,15 @@ def test_translate_helper_rounds_like_excel():
     frame = pd.DataFrame({"a": [111714, -113318]})
     assert translate_table(frame, Decimal("7.2993"))["a"].tolist() == [15305, -15525]
     assert translate_table({"x": 730}, Decimal("7.3")) == {"x": 100}
+
+
+def test_date_typo_survives_tidy_data_and_the_workbook(seed_path, tmp_path):
+    from xlsegment.readers.tidy import read_tidy
+    from xlsegment.workbook.api import check_workbook, fill
+
+    frame = parse(seed_path).to_frame()
+    tidy = check(read_tidy(frame))
+    assert [f.actual for f in tidy.findings if f.code == "seg.label.date"] == [1024]
+    out = fill(seed_path, tmp_path / "seed.xlsx")
+    book = check_workbook(out)
+    assert [f.actual for f in book.findings if f.code == "seg.label.date"] == [1024]

@@ -344,3 +344,35 @@ def _table_id(note: Note, fact: Fact) -> str:
         if any(f is fact for f in t.cells.values()):
             return t.id
     return ""
+
+
+# ---------------------------------------------------------------- labels
+
+
+@check("seg.label.date")
+def _label_dates(run: _Run) -> None:
+    """A label dated in another year than its fact ('Total assets as December 31, 1024' for
+    2024) is a probable typo; the text reader reports it while reading, tidy data here."""
+    seen = {f.line_item for f in run.findings if f.code == "seg.label.date"}
+    for fact in run.note.facts:
+        _, year = labels.split_label_date(fact.label)
+        if year is None or not fact.period.isdigit() or year == int(fact.period):
+            continue
+        if fact.label in seen:
+            continue  # one finding per label, not per figure on the row
+        seen.add(fact.label)
+        line = fact.source.line
+        run.findings.append(
+            Finding(
+                "seg.label.date",
+                Severity.WARNING,
+                f"label '{fact.label}' names {year} but the figure is for {fact.period}: probable typo",
+                period=fact.period,
+                line_item=fact.label,
+                source_line=line,
+                actual=year,
+                expected=int(fact.period),
+                sheet=fact.source.sheet,
+                cell=fact.source.cell,
+            )
+        )
