@@ -263,22 +263,39 @@ def _evaluate(grid, r, parts, signs, cols, stop: bool = True) -> tuple[int, int,
     holds = tested = 0
     nontrivial = False
     worst = Decimal(0)
+    terms_of = list(zip(signs, parts, strict=True))
     for c in cols:
         total = grid[r][c]
-        if total is None or any(grid[p][c] is None for p in parts):
-            continue  # a blank part is undisclosed, not zero
-        terms = [(s, grid[p][c]) for s, p in zip(signs, parts, strict=True)]
-        tested += 1
-        ok, diff = fits(total, terms)
-        if ok:
-            holds += 1
-            if total[0] != 0 and sum(1 for _, v in terms if v[0] != 0) >= 2:
-                nontrivial = True
+        if total is None:
+            continue
+        expected = absum = nonzero = 0
+        whole = total[1] == 0
+        tol = half_unit(total[1])
+        for sign, p in terms_of:
+            cell = grid[p][c]
+            if cell is None:
+                break  # a blank part is undisclosed, not zero
+            v, d = cell
+            expected += sign * v
+            absum += abs(v)
+            nonzero += v != 0
+            if d:
+                whole = False
+            tol += half_unit(d)
         else:
-            size = sum(abs(v[0]) for _, v in terms) + abs(total[0])
-            worst = max(worst, abs(diff) / size if size else Decimal(1))
-            if stop and tested - holds >= 2 and worst > _NEAR:
-                break  # neither a total with one typo nor a near miss: stop early
+            tested += 1
+            diff = total[0] - expected
+            # Whole units compare in halves to stay in ints; else Decimal tolerance.
+            ok = 2 * abs(diff) <= len(terms_of) + 1 if whole else abs(diff) <= tol
+            if ok:
+                holds += 1
+                if total[0] != 0 and nonzero >= 2:
+                    nontrivial = True
+            else:
+                size = absum + abs(total[0])
+                worst = max(worst, abs(diff) / size if size else Decimal(1))
+                if stop and tested - holds >= 2 and worst > _NEAR:
+                    break  # neither a total with one typo nor a near miss: stop early
     return holds, tested, nontrivial, worst
 
 
