@@ -40,7 +40,7 @@ def is_currency_symbol(text: str) -> bool:
 def parse_cell(text: str, european: bool = False) -> Cell | None:
     """Read one cell such as `(5,822)`, `($7,969)`, `1,028.4`, `—`; None if it is no number."""
     s = text.strip()
-    if s in NIL_DASHES:
+    if s in NIL_DASHES or (s[:1] in "$€£¥" and s[1:].strip() in NIL_DASHES):
         return Cell(0, 0, nil=True)
     m = CELL_RE.match(s)
     if not m:

@@ -1,0 +1,42 @@
+"""Notes like the corpus that nobody has shown us: the same filings with their layout cues
+changed (no blank line between tables, no "$" cells, page headers inside the tables). The
+same checks must be found and none may fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from xlsegment.api import check
+from xlsegment.readers.text import read_string
+
+from .conftest import CORPUS
+
+NOTES = sorted(p.stem for p in CORPUS.glob("*.txt"))
+
+
+def _no_blank_lines(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if line.strip())
+
+
+def _no_dollar_cells(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if line.strip() != "$")
+
+
+def _dollars_joined(text: str) -> str:
+    out: list[str] = []
+    for line in text.splitlines():
+        if out and out[-1] == "$" and line.strip():
+            out[-1] = "$" + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("perturb", [_no_blank_lines, _no_dollar_cells, _dollars_joined])
+@pytest.mark.parametrize("note", NOTES)
+def test_perturbed_note_checks_the_same(note, perturb):
+    text = (CORPUS / f"{note}.txt").read_text(encoding="utf-8")
+    base = check(read_string(text))
+    changed = check(read_string(perturb(text)))
+    assert changed.summary["errors"] == 0, [f.message for f in changed.errors]
+    assert changed.summary["checks"] == base.summary["checks"]
