@@ -129,10 +129,14 @@ def check(note: Path, as_json: bool, rate: str | None, verbose: bool):
 @click.option("-v", "--verbose", is_flag=True)
 def demo(output: Path, verbose: bool):
     """Fill the bundled sample note into a workbook and print its check report."""
+    from dataclasses import replace
+
     from xlsegment import report
     from xlsegment.api import check as check_note
+    from xlsegment.api import parse as parse_note
 
-    result = _guard(check_note, SAMPLE)
+    note = replace(_guard(parse_note, SAMPLE), source="sample note (bundled)")
+    result = check_note(note)
     try:
         from xlsegment.workbook.api import fill
     except ImportError:
