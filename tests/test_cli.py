@@ -101,3 +101,24 @@ def test_check_path_imports_no_pandas_openpyxl_or_xlwings(seed_path):
     )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
+
+
+def test_demo_fills_the_sample_and_prints_its_report(tmp_path):
+    import zipfile
+
+    out = tmp_path / "report.xlsx"
+    p = subprocess.run(
+        [sys.executable, "-m", "xlsegment.cli", "demo", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert p.returncode == 0, p.stderr
+    assert "86 checks: 0 errors" in p.stdout
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+    assert any(n.startswith("xl/tables/") for n in names)  # the Data table is there
+    default = subprocess.run(
+        [sys.executable, "-m", "xlsegment.cli", "demo"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert default.returncode == 0 and (tmp_path / "segment_report.xlsx").exists()
