@@ -319,7 +319,9 @@ def discover(table: Table) -> list[Relation]:
     cols = [(c.label, c.role) for c in table.columns]
     cells = dict(table.cells)
     out: list[Relation] = []
+    tid = table.id
     for rel in column_relations(grid, cols):
+        why = f"column '{table.columns[rel.total].label}' adds the columns to its left"
         for r in range(len(table.rows)):
             total = cells.get((r, rel.total))
             parts = [cells.get((r, p)) for p in rel.parts]
@@ -333,16 +335,9 @@ def discover(table: Table) -> list[Relation]:
                 continue
             if not total.reported:
                 continue
-            out.append(
-                Relation(
-                    RelationKind.CROSSFOOT,
-                    table.id,
-                    total,
-                    # An empty cell among shown ones is nil (filing text drops empty cells).
-                    tuple((1, p) for p in parts if p is not None),
-                    f"column '{table.columns[rel.total].label}' adds the columns to its left",
-                )
-            )
+            # An empty cell among shown ones is nil (filing text drops empty cells).
+            terms = tuple((1, p) for p in parts if p is not None)
+            out.append(Relation(RelationKind.CROSSFOOT, tid, total, terms, why))
     value_cols = [i for i, c in enumerate(table.columns) if c.role != Role.CONVENIENCE]
     conv_cols = [i for i, c in enumerate(table.columns) if c.role == Role.CONVENIENCE]
     row_labels = [row.label for row in table.rows]
@@ -351,7 +346,7 @@ def discover(table: Table) -> list[Relation]:
     rels = row_relations(grid, row_labels, value_cols, barriers, computed, _recon_ends(table))
     for rel in rels:
         kind = _row_kind(table, rel)
-        why = "labels" if rel.asserted else "arithmetic"
+        why = "labels: rows add down" if rel.asserted else "arithmetic: rows add down"
         for c in value_cols + conv_cols:
             total = cells.get((rel.total, c))
             if total is None or not total.reported:
@@ -359,7 +354,7 @@ def discover(table: Table) -> list[Relation]:
             parts = [(s, cells.get((p, c))) for s, p in rel.parts]
             if any(f is None for _, f in parts):
                 continue
-            out.append(Relation(kind, table.id, total, tuple(parts), f"{why}: rows add down"))
+            out.append(Relation(kind, tid, total, tuple(parts), why))
     out.extend(_stacked(table, cells))
     return out
 
