@@ -93,7 +93,7 @@ def test_a_typo_in_the_reconciliation_is_an_error_at_its_line():
     result = check(note(broken))
     [error] = result.errors
     assert error.line_item == "Net income" and error.actual == 830 and error.expected == 800
-    assert "reported 830, computed 800" in error.message
+    assert "reported 830, computed 800 (+30)" in error.message and error.difference == 30
 
 
 BLANK_TOTAL = """
@@ -287,3 +287,122 @@ def test_unreadable_input_is_an_input_error_naming_file_and_line(text):
     with pytest.raises(InputError) as err:
         read_string(text, "bad.txt")
     assert str(err.value).startswith("bad.txt")
+
+
+IFRS = """
+4. Operating segments
+The Group has three reportable segments.
+(in EUR millions)
+2024
+Industrial
+Consumer
+Services
+Total segments
+Unallocated
+Group
+External revenue
+1,200
+800
+400
+2,400
+—
+2,400
+EBITDA
+300
+150
+90
+540
+(40)
+500
+Depreciation and amortisation
+(100)
+(50)
+(30)
+(180)
+(10)
+(190)
+EBIT
+200
+100
+60
+360
+(50)
+310
+Finance costs, net
+(40)
+Profit before tax
+270
+"""
+
+
+def test_ifrs_group_column_units_line_and_consolidated_only_reconciliation():
+    n = note(IFRS)
+    assert (n.presentation_currency, n.unit) == ("EUR", "millions")
+    assert [c.label for c in n.tables[0].columns][-1] == "Group"
+    assert facts(n, line_item="External revenue", segment="Industrial")[0].value == 1200
+    assert [(f.segment, f.value) for f in facts(n, line_item="Finance costs, net")] == [("Total", -40)]
+    assert check(n).summary["errors"] == 0
+
+
+def test_wrong_profit_before_tax_is_reported_although_no_sum_fits():
+    # Finance costs and profit before tax sit in the Group column only: a reconciliation
+    # by its layout, so its last line is its total even when it does not add up.
+    result = check(note(IFRS.replace("\n270\n", "\n275\n")))
+    [error] = result.errors
+    assert (error.line_item, error.actual, error.expected, error.difference) == (
+        "Profit before tax",
+        275,
+        270,
+        5,
+    )
+
+
+UPWARD = """
+Adjusted EBITDA reconciliation (in thousands):
+Year Ended December 31,
+2024
+2023
+Net income
+45,200
+38,900
+Add:
+Income tax expense
+12,100
+10,400
+Depreciation and amortization
+35,700
+33,700
+Total segment Adjusted EBITDA
+93,000
+83,000
+Adjusted EBITDA by segment:
+North America
+60,000
+54,000
+International
+33,000
+29,000
+Total segment Adjusted EBITDA
+93,000
+83,000
+"""
+
+
+def test_upward_reconciliation_and_a_total_stated_twice():
+    n = note(UPWARD)
+    assert not facts(n, segment="Add")  # "Add:" marks a sign, it is no segment
+    result = check(n)
+    assert result.summary["errors"] == 0
+    kinds = [str(r.kind) for r in result.relations]
+    assert kinds.count("tie") == 2 and len(kinds) == 6  # two sums and the repeat, per year
+    lines = UPWARD.strip("\n").splitlines()
+    lines[len(lines) - 2] = "93,030"
+    broken = check(note("\n".join(lines)))
+    assert {e.code for e in broken.errors} == {"seg.foot", "seg.tie"}
+    assert all(e.source_line == len(lines) - 1 for e in broken.errors)
+
+
+def test_an_absurdly_long_number_is_text_not_a_crash():
+    text = "Revenue\nA\nB\nTotal\nSales\n" + "9" * 5000 + "\n1\n2\n3\n"
+    result = check(note(text))
+    assert result.summary["errors"] == 0

@@ -140,7 +140,7 @@ def relation_finding(rel: Relation) -> Finding | None:
         what = "does not add up"
     message = (
         f"{where} {total.period}: reported {fmt(total.value)}, computed {fmt(expected)} "
-        f"({fmt_signed(-diff)}), tolerance ±{fmt(tol)}: {what}"
+        f"({fmt_signed(diff)}), tolerance ±{fmt(tol)}: {what}"
     )
     return Finding(
         code=code,
@@ -190,8 +190,10 @@ def _ties(run: _Run) -> None:
             if first is None:
                 seen[key] = fact
                 continue
-            if table_of[id(first)] == table.id:
-                continue
+            if table_of[id(first)] == table.id and (
+                first.source.line == fact.source.line or first.label.lower() != fact.label.lower()
+            ):
+                continue  # within a table only a line stated twice under one label is a tie
             rel = Relation(RelationKind.TIE, table.id, fact, ((1, first),), "same figure")
             run.relations.append(rel)
             run.count(table.id)
@@ -224,6 +226,7 @@ def _translation(run: _Run) -> None:
     parts_of = {id(r.total): r for r in run.relations if id(r.total) in subtotal_ids}
     leaves = [(loc, usd) for loc, usd in pairs if id(usd) not in subtotal_ids]
     inferred = infer_rate([(loc.value, usd.value, loc.decimals) for loc, usd in leaves])
+    table_of = {id(f): t.id for t in run.note.tables for f in t.cells.values()}
     if run.rate is not None:
         info = RateInfo(Decimal(run.rate), None, None, stated=True, figures=len(leaves))
         rate = Decimal(run.rate)
@@ -242,7 +245,7 @@ def _translation(run: _Run) -> None:
     if rate is None:
         return
     for loc, usd in pairs:
-        table = _table_id(run.note, usd)
+        table = table_of.get(id(usd), "")
         run.count(table)
         direct, diff, tol, ok = consistent_with(loc.value, usd.value, rate, loc.decimals)
         rel = parts_of.get(id(usd))
@@ -337,13 +340,6 @@ def _translated_pairs(note: Note):
                 loc = table.cells.get((r, src))
                 if usd is not None and loc is not None:
                     yield loc, usd
-
-
-def _table_id(note: Note, fact: Fact) -> str:
-    for t in note.tables:
-        if any(f is fact for f in t.cells.values()):
-            return t.id
-    return ""
 
 
 # ---------------------------------------------------------------- labels

@@ -29,11 +29,25 @@ PERIOD_HEADING_RE = re.compile(
 )
 UNIT_RE = re.compile(
     r"\b(?:in|amounts\s+in|dollars\s+in|\$\s*in|en)\s+"
-    r"(thousands|millions|billions|tausend|millionen|milliers|millions)\b"
+    r"(?:(?:[A-Z]{3}|US\$|HK\$|RMB|\$|€|£)\s*)?"
+    r"(thousands?|millions?|billions?|tausend|millionen|milliers)\b"
     r"|^\(?(thousands|millions|billions)\)?$",
     re.IGNORECASE,
 )
-_UNIT_NAMES = {"tausend": "thousands", "milliers": "thousands", "millionen": "millions"}
+# "(in EUR millions)", "Amounts in EUR million", "RMB'000": the currency named with the unit.
+UNIT_CURRENCY_RE = re.compile(
+    r"\b(?:in|en)\s+(EUR|USD|RMB|CNY|GBP|CHF|JPY|HKD|CAD|AUD|US\$|HK\$|€|£)\s*"
+    r"(?:thousands?|millions?|billions?|tausend|millionen|milliers)",
+    re.IGNORECASE,
+)
+_UNIT_NAMES = {
+    "tausend": "thousands",
+    "milliers": "thousands",
+    "millionen": "millions",
+    "thousand": "thousands",
+    "million": "millions",
+    "billion": "billions",
+}
 CURRENCY_CODES = {
     "RMB": "RMB",
     "CNY": "RMB",
@@ -107,6 +121,11 @@ def unit_of(text: str) -> str | None:
     return _UNIT_NAMES.get(word, word)
 
 
+def unit_currency(text: str) -> str | None:
+    m = UNIT_CURRENCY_RE.search(text)
+    return CURRENCY_CODES.get(m.group(1).upper()) if m else None
+
+
 def currency_of(text: str) -> str | None:
     return CURRENCY_CODES.get(text.strip().upper().replace(" ", ""))
 
@@ -129,7 +148,7 @@ def is_expense_label(label: str) -> bool:
 
 def is_total_column(label: str) -> bool:
     low = label.lower()
-    return bool(re.search(r"\btotal\b|\bconsolidated\b|\bgesamt|\bsumme\b|\btotale?\b", low))
+    return bool(re.search(r"\btotal\b|\bconsolidated\b|\bgroup\b|\bgesamt|\bsumme\b|\btotale?\b", low))
 
 
 def is_line_item_label(label: str) -> bool:

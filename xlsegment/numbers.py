@@ -50,8 +50,8 @@ def parse_cell(text: str, european: bool = False) -> Cell | None:
         digits = digits.replace(".", "").replace(",", ".")
     else:
         digits = digits.replace(",", "")
-    if digits.count(".") > 1:
-        return None
+    if digits.count(".") > 1 or len(digits) > 30:
+        return None  # not an amount a filing would show
     negative = bool(m["minus"]) or bool((m["lp"] or m["lp2"]) and (m["rp"] or m["rp2"]))
     if (m["lp"] or m["lp2"]) and not (m["rp"] or m["rp2"]):
         return None

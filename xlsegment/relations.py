@@ -146,7 +146,7 @@ def row_relations(
     cols: list[int],
     barriers: frozenset[int] = frozenset(),
     computed: frozenset[tuple[int, int]] = frozenset(),
-    recon_ends: frozenset[int] = frozenset(),
+    recon_ends: dict[int, int] | None = None,
 ) -> list[RowRel]:
     """Walk down the rows; a row that equals a signed sum of the open items above is a total.
 
@@ -164,8 +164,13 @@ def row_relations(
             continue
         tested_cols = [c for c in cols if (r, c) not in computed]  # totals must be reported
         rel = _best_row_relation(grid, row_labels, r, open_rows, tested_cols, label_sign)
-        if rel is None and r in recon_ends and len(open_rows) >= 2:
-            rel = _declared_total(grid, row_labels, r, open_rows, tested_cols, label_sign)
+        if rel is None and recon_ends and r in recon_ends:
+            # The reconciliation starts from the total just above its first item.
+            start = recon_ends[r]
+            before = [p for p in open_rows if p < start][-1:]
+            run = before + [p for p in open_rows if p >= start]
+            if len(run) >= 2:
+                rel = _declared_total(grid, row_labels, r, run, tested_cols, label_sign)
         if rel is not None:
             found.append(rel)
             keep = len(open_rows) - len(rel.parts)
@@ -214,10 +219,18 @@ def _probe(grid, r, open_rows, cols, label_sign) -> tuple[set, set]:
     return passed, tested
 
 
+def _plain_total(label: str) -> bool:
+    """Labels that close a list without saying "total": "Revenue" after its regions, a
+    subtotal that repeats the line item ("Operating income"), or no label at all."""
+    return not label or label.startswith("Subtotal") or labels.is_line_item_label(label)
+
+
 def _best_row_relation(grid, row_labels, r, open_rows, cols, label_sign) -> RowRel | None:
     """Longest run of open rows that adds to row r under one of the sign patterns."""
     mostly = asserted = None
     total_like = labels.is_total_label(row_labels[r])
+    if not total_like and not _plain_total(row_labels[r]):
+        return None  # a line named like an item ("International") is no total of its neighbours
     passed, probed = _probe(grid, r, open_rows, cols, label_sign)
     for k in range(len(open_rows), 1, -1):
         parts = open_rows[-k:]
@@ -421,15 +434,36 @@ def _computed(table: Table, r: int, c: int, parts: list[Fact]) -> Fact:
     )
 
 
-def _recon_ends(table: Table) -> frozenset[int]:
-    """Last rows of reconciliation blocks whose label reads as a total."""
-    in_recon = ["reconcil" in row.section.lower() or "reconcil" in table.title.lower() for row in table.rows]
-    ends = set()
+def _recon_ends(table: Table) -> dict[int, int]:
+    """Last rows of reconciliation blocks whose label reads as a total, with their first row.
+
+    A block is a reconciliation when its heading or the table's title says so, or when its
+    rows have figures in the total column only: reconciling items are not allocated to
+    segments (ASC 280-10-50-30; IFRS 8.28).
+    """
+    seg_cols = [i for i, c in enumerate(table.columns) if c.role not in (Role.TOTAL, Role.CONVENIENCE)]
+    tot_cols = [i for i, c in enumerate(table.columns) if c.role == Role.TOTAL]
+    title = "reconcil" in table.title.lower()
+
+    def consolidated_only(r: int) -> bool:
+        return (
+            bool(seg_cols and tot_cols)
+            and all((r, c) not in table.cells for c in seg_cols)
+            and any((r, c) in table.cells for c in tot_cols)
+        )
+
+    in_recon = [
+        title or "reconcil" in row.section.lower() or consolidated_only(i) for i, row in enumerate(table.rows)
+    ]
+    ends: dict[int, int] = {}
+    start = 0
     for i, flag in enumerate(in_recon):
+        if flag and (i == 0 or not in_recon[i - 1]):
+            start = i
         last = i + 1 == len(in_recon) or not in_recon[i + 1]
         if flag and last and labels.is_total_label(table.rows[i].label):
-            ends.add(i)
-    return frozenset(ends)
+            ends[i] = start
+    return ends
 
 
 def _row_kind(table: Table, rel: RowRel) -> RelationKind:

@@ -34,12 +34,17 @@ def table_name(title: str, rows: list[Row], columns) -> str:
     return OTHER
 
 
+_SIGN_HEADINGS = {"add", "less", "deduct", "plus", "minus", "reconciling items", "adjustments"}
+
+
 def row_semantics(row: Row, columns, table: str) -> Row:
     """Split a row into line item and segment where the layout puts segments in rows."""
     by_period = columns and all(c.role in (Role.PERIOD, Role.CONVENIENCE) for c in columns)
     if not by_period:
         return row
     label = row.line_item
+    if row.section.lower().rstrip(": ") in _SIGN_HEADINGS:
+        row = replace(row, section="")  # "Add:", "Less:" mark signs, not segments
     if table in (GEO_REVENUE, GEO_ASSETS):
         item = "Revenue" if table == GEO_REVENUE else "Long-lived assets"
         if row.section and labels.is_line_item_label(row.section):

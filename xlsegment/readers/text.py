@@ -157,6 +157,8 @@ class _NoteContext:
             unit = labels.unit_of(text) or "units"
         if currencies:
             currency = currencies.most_common(1)[0][0]
+        elif labels.unit_currency(text):
+            currency = labels.unit_currency(text)
         elif "$" in text:
             currency = "USD"
         else:
@@ -324,7 +326,9 @@ def _segment_column(label: str, period: str, currency: str) -> Column:
         role = Role.CORPORATE
     else:
         role = Role.SEGMENT
-    return Column(name, name if role != Role.TOTAL else "Total", period, currency, role)
+    # "Total reportable segments" is the segments' total, not the consolidated Total.
+    segment = "Total" if role == Role.TOTAL and "segment" not in low else name
+    return Column(name, segment, period, currency, role)
 
 
 def _mark_subtotals(cols: list[Column]) -> list[Column]:
