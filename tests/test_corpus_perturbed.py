@@ -32,7 +32,18 @@ def _dollars_joined(text: str) -> str:
     return "\n".join(out)
 
 
-@pytest.mark.parametrize("perturb", [_no_blank_lines, _no_dollar_cells, _dollars_joined])
+def _page_headers_inside(text: str) -> str:
+    """A page break in the middle of two tables: 'Table of Contents' and the page number."""
+    lines = text.splitlines()
+    label_lines = [i for i, line in enumerate(lines) if line[:1].isalpha() and i > 5]
+    for i in sorted({label_lines[len(label_lines) // 3], label_lines[2 * len(label_lines) // 3]})[::-1]:
+        lines[i:i] = ["Table of Contents", "84"]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "perturb", [_no_blank_lines, _no_dollar_cells, _dollars_joined, _page_headers_inside]
+)
 @pytest.mark.parametrize("note", NOTES)
 def test_perturbed_note_checks_the_same(note, perturb):
     text = (CORPUS / f"{note}.txt").read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from xlsegment import labels
@@ -30,14 +31,38 @@ class Block:
     rows: list[RawRow]
 
 
+_FURNITURE = re.compile(
+    r"^(?:table of contents|page \d+|\d{4} form 10-k(?: \d+)?|form 10-k|\(continued\))$",
+    re.IGNORECASE,
+)
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _without_page_furniture(lines: list[str]) -> list[str]:
+    """Blank out page headers that a PDF or HTML page break leaves inside a table:
+    "Table of Contents", "2025 FORM 10-K", and the page number after them. Blanking (not
+    deleting) keeps every other line's number."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if _FURNITURE.match(line.strip()):
+            out[i] = None
+            # The page number that follows the header; one before it may be an amount.
+            if i + 1 < len(lines) and _PAGE_NUMBER.match(lines[i + 1].strip()):
+                out[i + 1] = None
+    # A removed header must not split the table it sat in: drop it, keep the numbering.
+    return [("\x00skip" if x is None else x) for x in out]
+
+
 def tokenize(text: str) -> tuple[list[Block], bool]:
     """Group lines into rows and blocks; returns the blocks and whether numbers are European."""
-    lines = text.splitlines()
+    lines = _without_page_furniture(text.splitlines())
     candidates = [s for s in (x.strip() for x in lines) if s and s[0] in "($-0123456789"]
     european = looks_european(candidates, text[:4000])
     blocks: list[Block] = []
     rows: list[RawRow] = []
     for number, raw in enumerate(lines, start=1):
+        if raw == "\x00skip":
+            continue
         s = raw.strip().replace("\u00a0", " ")
         if not s:
             if rows:
