@@ -406,3 +406,43 @@ def test_an_absurdly_long_number_is_text_not_a_crash():
     text = "Revenue\nA\nB\nTotal\nSales\n" + "9" * 5000 + "\n1\n2\n3\n"
     result = check(note(text))
     assert result.summary["errors"] == 0
+
+
+QUARTERS = """
+Revenue by segment (in thousands):
+Q1 2024
+Q2 2024
+Q3 2024
+Q4 2024
+Full year 2024
+Revenue:
+Software
+10
+11
+12
+13
+46
+Hardware
+4
+5
+6
+7
+22
+Total revenue
+14
+16
+18
+20
+68
+"""
+
+
+def test_quarter_columns_keep_their_quarter_and_add_to_the_year():
+    n = note(QUARTERS)
+    assert [c.period for c in n.tables[0].columns] == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2024"]
+    result = check(n)
+    assert result.summary["errors"] == 0
+    assert sum(1 for r in result.relations if str(r.kind) == "crossfoot") == 3
+    broken = check(note(QUARTERS.replace("\n46\n", "\n76\n")))
+    # The wrong cell is named by its row's cross-foot; the total below it breaks too.
+    assert {e.source_line for e in broken.errors} == {13, 25}

@@ -80,8 +80,9 @@ def column_relations(grid: Grid, columns: list[tuple[str, Role]]) -> list[ColRel
         best = None
         labelled = role in (Role.TOTAL, Role.SUBTOTAL)
         for parts in candidates:
-            holds, tested, nearly = _column_score(grid, c, parts, 2 if labelled else 1)
-            need = max(1, (tested * 2 + 2) // 3) if labelled else max(3, tested)
+            holds, tested, nearly = _column_score(grid, c, parts, 2)
+            # An unnamed column must add up in every row but one, and in at least two.
+            need = max(1, (tested * 2 + 2) // 3) if labelled else max(2, tested - 1) if tested >= 3 else 99
             # A labelled total column stays a total when its misses are slivers (typos).
             if labelled and tested and holds >= 1 and nearly == tested:
                 need = 1

@@ -6,6 +6,7 @@ body) -> columns from the header -> cells placed in columns -> tables of facts.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,7 +218,7 @@ def _read_header(run: list[RawRow]) -> _Header:
         if labels.is_period_heading(text) or (labels.years_in(text) and len(text) < 40):
             ys = labels.years_in(text)
             if ys and not r.years:
-                dates.append(str(ys[-1]))
+                dates.append(text)
             elif not ys and not r.years:
                 h.sections.append(r)  # "Years ended December 31," with years on the next row
             continue
@@ -226,10 +227,27 @@ def _read_header(run: list[RawRow]) -> _Header:
             continue
         h.names.append(r)
     if len(dates) >= 2:
-        h.period_cols = dates
+        h.period_cols = _period_labels(dates)
     elif dates:
-        h.period = dates[0]
+        h.period = _period_labels(dates)[0]
     return h
+
+
+_QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b", re.IGNORECASE)
+_ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+
+
+def _period_labels(texts: list[str]) -> list[str]:
+    """Period of each column heading: the year ("December 31, 2024" -> "2024"), or the year
+    and quarter ("Q3 2024" -> "2024-Q3"); headings that still collide keep their text."""
+    out = []
+    for t in texts:
+        year = str(labels.years_in(t)[-1])
+        q = _QUARTER.search(t)
+        out.append(f"{year}-Q{q.group(1) or _ORDINAL[q.group(2).lower()]}" if q else year)
+    if len(set(out)) < len(out):
+        out = [" ".join(t.split()).rstrip(":") for t in texts]
+    return out
 
 
 def _column_count(body: list[RawRow]) -> int:
