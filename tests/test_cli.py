@@ -122,3 +122,26 @@ def test_demo_fills_the_sample_and_prints_its_report(tmp_path):
         [sys.executable, "-m", "xlsegment.cli", "demo"], capture_output=True, text=True, cwd=tmp_path
     )
     assert default.returncode == 0 and (tmp_path / "segment_report.xlsx").exists()
+
+
+def test_folders_and_unwritable_targets_are_one_line_errors(tmp_path, seed_path):
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    for args in (
+        ("check", folder),
+        ("parse", folder, "--csv", tmp_path / "x.csv"),
+        ("parse", seed_path, "--csv", folder),
+        ("fill", folder, "-o", tmp_path / "x.xlsx"),
+        ("refresh", folder),
+        ("share", folder, "-o", tmp_path / "s.xlsx"),
+    ):
+        p = run(*args)
+        assert p.returncode == 2, (args, p.stdout, p.stderr)
+        assert p.stderr.count("\n") == 1 and "adir" in p.stderr, (args, p.stderr)
+
+
+def test_a_note_with_nothing_to_check_says_so(tmp_path):
+    note = tmp_path / "one.txt"
+    note.write_text("Revenue\n100\n")
+    p = run("check", note)
+    assert p.returncode == 0 and "seg.nochecks" in p.stdout

@@ -13,8 +13,8 @@ def _fault(error: Exception) -> UsageFault:
 
 
 @click.command()
-@click.argument("workbook", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+@click.argument("workbook", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(),
               help="The copy to write (.xlsx).")  # fmt: skip
 def share(workbook: str, output: str) -> None:
     """Copy WORKBOOK with every xlsegment function replaced by its value."""

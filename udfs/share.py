@@ -59,6 +59,8 @@ def share(source: str | Path, target: str | Path, now: dt.datetime | None = None
     source, target = Path(source), Path(target)
     if not source.exists():
         raise XlsegmentError(f"{source}: no such workbook")
+    if source.is_dir() or source.suffix.casefold() not in (".xlsx", ".xlsm"):
+        raise XlsegmentError(f"{source}: not an .xlsx or .xlsm workbook")
     if target.resolve() == source.resolve():
         raise XlsegmentError("the shared copy must be a new file: give -o another name")
     if target.suffix.casefold() != ".xlsx":

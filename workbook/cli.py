@@ -55,10 +55,8 @@ def _summary_line(result, path) -> str:
 
 
 @click.command("fill")
-@click.argument("source", type=click.Path(dir_okay=False))
-@click.option(
-    "-o", "--out", "out", required=True, type=click.Path(dir_okay=False), help="Workbook to write (.xlsx)."
-)
+@click.argument("source", type=click.Path())
+@click.option("-o", "--out", "out", required=True, type=click.Path(), help="Workbook to write (.xlsx).")
 @click.option("--rate", default=None, help="Convenience rate; overrides the note's.")
 @_one_line_errors
 def fill(source: str, out: str, rate: str | None) -> None:
@@ -77,17 +75,20 @@ def fill(source: str, out: str, rate: str | None) -> None:
         if not exact.is_finite() or exact <= 0:
             raise _Usage(f"--rate {rate!r} must be a positive number")
     path = do_fill(source, out, rate=exact)
-    click.echo(_summary_line(check_workbook(path), path))
+    result = check_workbook(path)
+    click.echo(_summary_line(result, path))
+    if (getattr(result, "summary", {}) or {}).get("errors", 0):
+        raise SystemExit(1)  # written, but with broken totals: as check and refresh say
 
 
 @click.command("refresh")
-@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.argument("workbook", type=click.Path())
 @click.option(
     "-o",
     "--out",
     "out",
     default=None,
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Write the refreshed workbook here instead of in place.",
 )
 @_one_line_errors

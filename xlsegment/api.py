@@ -13,6 +13,8 @@ from xlsegment.model import Note
 def parse(source: str | Path) -> Note:
     """Read a note: filing text (.txt), or tidy data (.csv)."""
     path = Path(source)
+    if path.is_dir():
+        raise InputError(str(path), None, "is a folder, not a note file")
     if path.suffix.lower() == ".csv":
         from xlsegment.readers.tidy import read_tidy
 

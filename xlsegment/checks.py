@@ -99,6 +99,15 @@ def run_checks(note: Note, rate: Decimal | None = None) -> CheckResult:
                     f"check {code} failed: {exc!r}; " + traceback.format_exc(limit=3).replace("\n", " | "),
                 )
             )
+    if run.checks == 0:
+        run.findings.append(
+            Finding(
+                "seg.nochecks",
+                Severity.WARNING,
+                "no stated total was found to check: nothing here adds up to a total line or "
+                "column; look at the layout before trusting this note",
+            )
+        )
     return CheckResult(note, run.relations, run.findings, run.rate_info, run.checks, run.per_table)
 
 

@@ -60,11 +60,11 @@ def cli():
 
 
 @cli.command()
-@click.argument("note", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("note", type=click.Path(path_type=Path))
 @click.option(
     "--csv",
     "csv_out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     required=True,
     help="Write the tidy facts here.",
 )
@@ -73,7 +73,7 @@ def parse(note: Path, csv_out: Path):
     from xlsegment.api import parse as parse_note
 
     result = _guard(parse_note, note)
-    _write_csv(result, csv_out)
+    _guard(_write_csv, result, csv_out)
     click.echo(f"{len(result.facts)} facts from {len(result.tables)} tables -> {csv_out}")
 
 
@@ -82,10 +82,16 @@ def _write_csv(note, out: Path) -> None:
     import os
     import tempfile
 
+    from xlsegment.errors import InputError
     from xlsegment.model import TIDY_COLUMNS, tidy_records
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, suffix=".csv.tmp")
+    if out.is_dir():
+        raise InputError(str(out), None, "is a folder; give a file name for the CSV")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=out.parent, suffix=".csv.tmp")
+    except OSError as e:
+        raise InputError(str(out), None, f"cannot write here ({e.strerror})") from None
     try:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=TIDY_COLUMNS)
@@ -98,7 +104,7 @@ def _write_csv(note, out: Path) -> None:
 
 
 @cli.command()
-@click.argument("note", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("note", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
 @click.option("--rate", default=None, help="Convenience rate, e.g. 7.2993 (else inferred).")
 @click.option("-v", "--verbose", is_flag=True, help="Also show infos and every relation.")
@@ -122,7 +128,7 @@ def check(note: Path, as_json: bool, rate: str | None, verbose: bool):
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=Path("segment_report.xlsx"),
     show_default=True,
 )

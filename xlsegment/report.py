@@ -51,8 +51,10 @@ def to_text(result: CheckResult, verbose: bool = False) -> str:
     """Per-table summary, then only what needs attention; --verbose adds infos and relations."""
     note = result.note
     s = result.summary
+    n = len(note.tables)
+    money = " ".join(x for x in (note.presentation_currency, note.unit) if x)
     out = [
-        f"{note.source}: {len(note.tables)} tables, {note.presentation_currency} {note.unit}",
+        f"{note.source}: {n} table{'s' if n != 1 else ''}, {money}",
         f"{s['checks']} checks: {s['errors']} errors, {s['warnings']} warnings, {s['infos']} infos",
     ]
     if result.rate is not None:

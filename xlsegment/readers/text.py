@@ -497,5 +497,5 @@ def _to_table(index, title, rows, columns, values, period, ctx, part) -> Table:
                 else (Role.TOTAL if segment == "Total" else Role.SEGMENT),
             )
     first = (part.header or part.body)[0].line
-    last = max(r.line for r in part.body)
+    last = max(max([r.line] + [ln for _, ln in r.cells]) for r in part.body)
     return Table(index, name, title, tuple(rows), tuple(columns), cells, first, last)
