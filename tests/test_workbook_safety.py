@@ -210,7 +210,9 @@ def test_an_exception_during_save_leaves_no_temp_file(filled, tmp_path, monkeypa
         raise OSError("disk full")
 
     monkeypatch.setattr(openpyxl_engine.OpenpyxlWorkbook, "save", failing_save)
-    with pytest.raises(OSError, match="disk full"):
+    from xlsegment.workbook.engine import WorkbookError
+
+    with pytest.raises(WorkbookError, match="disk full.*unchanged"):
         refresh(path)
     assert digest(path) == before
     assert not list(tmp_path.glob(".~xlsegment-*"))

@@ -111,8 +111,12 @@ def atomic_write(target: str | Path, write: Callable[[str], None]) -> Path:
     target = Path(target)
     folder = target.resolve().parent
     if not folder.is_dir():
-        raise WorkbookError(f"{target}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=".~xlsegment-", suffix=".xlsx", dir=folder)
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise WorkbookError(f"{target}: {folder} {what}")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".~xlsegment-", suffix=".xlsx", dir=folder)
+    except OSError as e:
+        raise WorkbookError(f"{target}: cannot write in {folder} ({e.strerror})") from None
     os.close(fd)
     try:
         write(tmp)
@@ -123,6 +127,10 @@ def atomic_write(target: str | Path, write: Callable[[str], None]) -> Path:
         os.chmod(tmp, mode)
         os.replace(tmp, target)
         _sync_folder(folder)
+    except OSError as e:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise WorkbookError(f"{target}: could not be written ({e.strerror or e}); it is unchanged") from None
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
