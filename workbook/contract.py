@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from xlsegment.model import TIDY_COLUMNS
+
 SETTINGS = "Settings"
 DATA = "Data"
 SCHEDULES = "Schedules"
@@ -18,19 +20,7 @@ DATA_TABLE = "Data"  # Excel table of tidy facts: the single source of truth
 CHECKS_TABLE = "Checks"
 
 # Columns of the Data table, in order. The first six are what a user must supply.
-DATA_COLUMNS = (
-    "table",
-    "period",
-    "line",
-    "segment",
-    "currency",
-    "value",
-    "decimals",
-    "role",
-    "reported",
-    "label",
-    "source_line",
-)
+DATA_COLUMNS = TIDY_COLUMNS
 
 # Where each fact sat in its filing table, so a refresh redraws the same schedules
 # (see notedata.py). Hidden in the template; a user's own rows may leave them blank.
