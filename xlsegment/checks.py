@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from xlsegment import labels
+from xlsegment.gcpause import paused_gc
 from xlsegment.model import Fact, Finding, Note, Relation, RelationKind, Role, Severity
 from xlsegment.numbers import fmt, fmt_signed, half_unit
 from xlsegment.relations import asc280_identities, consistent, discover
@@ -86,6 +87,11 @@ def check(code: str):
 
 
 def run_checks(note: Note, rate: Decimal | None = None) -> CheckResult:
+    with paused_gc():
+        return _run_checks(note, rate)
+
+
+def _run_checks(note: Note, rate: Decimal | None) -> CheckResult:
     run = _Run(note, rate)
     run.findings.extend(note.findings)
     for code, fn in REGISTRY:
@@ -132,6 +138,10 @@ def _relations(run: _Run) -> None:
 
 def relation_finding(rel: Relation) -> Finding | None:
     total = rel.total
+    whole = total.decimals == 0 and all(p.decimals == 0 for _, p in rel.parts)
+    # Whole units, the common case: an exact sum needs no finding and no Decimal.
+    if whole and total.value == sum(s * p.value for s, p in rel.parts):
+        return None
     expected, diff, tol, ok = consistent(
         (total.value, total.decimals), [(s, (p.value, p.decimals)) for s, p in rel.parts]
     )

@@ -151,6 +151,7 @@ def is_total_column(label: str) -> bool:
     return bool(re.search(r"\btotal\b|\bconsolidated\b|\bgroup\b|\bgesamt|\bsumme\b|\btotale?\b", low))
 
 
+@lru_cache(maxsize=8192)
 def is_line_item_label(label: str) -> bool:
     """Financial wording (revenue, assets, …) rather than a segment or region name."""
     return bool(
@@ -164,6 +165,7 @@ def is_line_item_label(label: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def norm_key(label: str) -> str:
     """A key under which renamed variants of one line item meet."""
     text = strip_footnotes(label).lower()

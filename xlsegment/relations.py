@@ -120,18 +120,33 @@ def _column_candidates(c, columns, covered) -> list[tuple[int, ...]]:
 def _column_score(grid: Grid, c: int, parts: tuple[int, ...], misses: int) -> tuple[int, int, int]:
     """Rows where column c adds up, rows tested, rows near; gives up after `misses` clean misses."""
     holds = tested = nearly = 0
+    width = len(parts) + 1
     for row in grid:
         total = row[c]
-        if total is None or any(row[p] is None for p in parts):
+        if total is None:
             continue
-        if total[0] == 0 and all(row[p][0] == 0 for p in parts):
+        vals = [row[p] for p in parts]
+        if None in vals:
+            continue
+        expected = absum = 0
+        whole = total[1] == 0
+        for v, d in vals:
+            expected += v
+            absum += abs(v)
+            if d:
+                whole = False
+        if total[0] == 0 and absum == 0:
             continue  # an all-nil row proves nothing
         tested += 1
-        terms = [(1, row[p]) for p in parts]
-        if fits(total, terms)[0]:
+        diff = abs(total[0] - expected)
+        if whole:
+            ok = 2 * diff <= width  # half a unit per figure, compared in halves
+        else:
+            ok = diff <= half_unit(total[1]) + sum((half_unit(d) for _, d in vals), Decimal(0))
+        if ok:
             holds += 1
             nearly += 1
-        elif near(total, terms):
+        elif diff <= _NEAR * (abs(total[0]) + absum):
             nearly += 1
         elif tested - holds >= misses:
             break  # clean misses: not this set of columns

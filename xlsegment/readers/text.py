@@ -13,6 +13,7 @@ from pathlib import Path
 
 from xlsegment import labels
 from xlsegment.errors import InputError
+from xlsegment.gcpause import paused_gc
 from xlsegment.model import Column, Fact, Finding, Note, Role, Row, Severity, Source, Table
 from xlsegment.numbers import Cell
 from xlsegment.readers import naming, placement
@@ -44,6 +45,11 @@ def read_text(path: str | Path) -> Note:
 
 def read_string(text: str, name: str = "<text>") -> Note:
     """Parse note text; raises InputError when no table can be read at all."""
+    with paused_gc():
+        return _read_string(text, name)
+
+
+def _read_string(text: str, name: str) -> Note:
     if "\x00" in text:
         raise InputError(name, None, "binary data, not filing text")
     blocks, european = tokenize(text)
