@@ -11,7 +11,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from xlsegment.model import Column, Fact, Note, Role, Row, Source, Table, tidy_records
+from xlsegment.model import (
+    Column,
+    Fact,
+    Finding,
+    Note,
+    Role,
+    Row,
+    Severity,
+    Source,
+    Table,
+    tidy_records,
+)
 
 from . import contract as c
 
@@ -125,11 +136,17 @@ def note_from_frame(frame, settings: dict[str, object], name: str) -> Note | Non
     if not has_layout(frame):
         return None
     tables: dict[int, dict] = {}
+    duplicates: list[Finding] = []
     for rec, (t, i, j) in _place_new_rows(frame.to_dict("records")):
         fact = _fact(rec, name)
         tab = tables.setdefault(t, {"name": fact.table, "rows": {}, "cols": {}, "cells": {}})
         tab["rows"].setdefault(i, _row(rec, fact))
         tab["cols"].setdefault(j, _column(rec, fact))
+        first = tab["cells"].get((i, j))
+        if first is not None:
+            # The schedule's SUMIFS adds both rows; say so instead of silently keeping one.
+            duplicates.append(_duplicate(first, fact))
+            continue
         tab["cells"][(i, j)] = fact
     built = [_table(n, tables[t]) for n, t in enumerate(sorted(tables))]
     currency = _text(settings.get("xls_Currency")) or _most_common_currency(built)
@@ -140,6 +157,24 @@ def note_from_frame(frame, settings: dict[str, object], name: str) -> Note | Non
         unit=_text(settings.get("xls_Unit")) or "units",
         convenience_currency=_text(settings.get("xls_ConvCurrency")) or None,
         rate_note=_text(settings.get("xls_FxNote")) or None,
+        findings=tuple(duplicates),
+    )
+
+
+def _duplicate(first: Fact, again: Fact) -> Finding:
+    where = f"{again.line_item} / {again.segment} {again.period} {again.currency}"
+    return Finding(
+        "seg.duplicate",
+        Severity.ERROR,
+        f"the Data table states {where} twice ({first.value} and {again.value}); the schedule "
+        "adds both rows, so remove one",
+        table=again.table,
+        period=again.period,
+        line_item=again.line_item,
+        segment=again.segment,
+        source_line=again.source.line,
+        actual=again.value,
+        sheet="Data",
     )
 
 

@@ -282,7 +282,10 @@ def _translated_total_tolerance(total: Fact, local: Fact, cell: str, local_cell:
     half_u = fx.number_literal(Decimal(5).scaleb(-total.decimals - 1))
     half_v = fx.number_literal(Decimal(5).scaleb(-local.decimals - 1))
     direct = f"ABS({cell}-{local_cell}/{rate})<={half_u}+{half_v}/{rate}"
-    return Formula(f'IF(AND(ISNUMBER({rate}),{direct}),"translated",{fx.number_literal(tol)})')
+    # Nested IF, not AND: Excel's AND evaluates every argument, and a blank or text rate
+    # would turn the whole tolerance into #DIV/0! and silence the sum's check.
+    own = fx.number_literal(tol)
+    return Formula(f'IF(ISNUMBER({rate}),IF({direct},"translated",{own}),{own})')
 
 
 def _heading(table: Table) -> str:

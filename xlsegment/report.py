@@ -80,7 +80,8 @@ def to_text(result: CheckResult, verbose: bool = False) -> str:
             for r in result.relations:
                 if r.table == t.id:
                     out.append(f"    = {r.describe()}  ({r.why})")
-    general = by_table.get("", [])
+    ids = {t.id for t in note.tables}
+    general = [f for f in result.findings if f.table not in ids]
     shown = _lines(general, verbose)
     if shown:
         out.append("Note-wide:")
