@@ -52,3 +52,58 @@ def test_a_blank_rate_leaves_every_tolerance_a_number(seed_path, tmp_path):
         if isinstance(v, str) and v.startswith("#")
     }
     assert errors == {}
+
+
+def test_share_refuses_a_copy_calculated_without_the_functions(tmp_path):
+    """LibreOffice knows no SEG* functions: it saves #NAME? (and may name them _xludf.),
+    which must not be handed on as the shared figures."""
+    import pytest
+
+    from xlsegment.errors import XlsegmentError
+    from xlsegment.udfs.share import UDF_CALL, share
+    from xlsegment.workbook import libreoffice
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Calc"
+    ws["B3"] = '=SEGPROFIT("Corporate",2024)'
+    ws["B4"] = "=SUM(1,2)"
+    wb.save(tmp_path / "udf.xlsx")
+    [calculated] = libreoffice.convert([tmp_path / "udf.xlsx"], tmp_path / "lo")
+    with pytest.raises(XlsegmentError, match="#NAME"):
+        share(calculated, tmp_path / "shared.xlsx")
+    assert not (tmp_path / "shared.xlsx").exists()
+    assert UDF_CALL.search('=_xludf.SEGTOTAL("Revenue",2024)')
+
+
+def _setting(path, name):
+    wb = openpyxl.load_workbook(path)
+    sheet, ref = next(iter(wb.defined_names[name].destinations))
+    return wb[sheet][ref.replace("$", "")].value
+
+
+def test_an_inferred_rate_is_not_passed_off_as_the_stated_one(seed_path, tmp_path):
+    inferred = fill(seed_path, tmp_path / "inferred.xlsx")
+    assert "inferred from the translated figures" in _setting(inferred, "xls_FxNote")
+    stated = fill(seed_path, tmp_path / "stated.xlsx", rate="7.2993")
+    assert _setting(stated, "xls_FxNote") == "Note 3"
+    assert _setting(stated, "xls_FxRate") == 7.2993
+
+
+def test_a_macro_workbook_can_be_checked_and_refreshed_into_a_new_xlsx(seed_path, tmp_path):
+    import shutil
+
+    import pytest
+
+    from xlsegment.workbook.api import refresh
+    from xlsegment.workbook.engine import WorkbookError
+
+    filled = fill(seed_path, tmp_path / "book.xlsx", rate="7.2993")
+    macro = tmp_path / "book.xlsm"
+    shutil.copyfile(filled, macro)
+    assert check_workbook(macro).summary["errors"] == 0
+    with pytest.raises(WorkbookError, match="with -o"):
+        refresh(macro)
+    out = tmp_path / "copy.xlsx"
+    assert refresh(macro, out=out).summary["errors"] == 0
+    assert check_workbook(out).summary["checks"] == 86

@@ -20,7 +20,8 @@ from .functions import NAMES
 
 # A call of one of our functions, bare or through the add-in ("[1]!SEGPROFIT(",
 # "'xlsegment.xlam'!SEGPROFIT(").
-UDF_CALL = re.compile(r"(?<![A-Za-z0-9_.])(" + "|".join(NAMES) + r")\s*\(", re.IGNORECASE)
+# "_xludf.SEGTOTAL(" is how LibreOffice and newer Excel files name an unknown function.
+UDF_CALL = re.compile(r"(?:(?<![A-Za-z0-9_.])|(?<=_xludf\.))(" + "|".join(NAMES) + r")\s*\(", re.IGNORECASE)
 SETTINGS = "Settings"
 ADDIN = "xlsegment.xlam"
 
@@ -70,6 +71,15 @@ def share(source: str | Path, target: str | Path, now: dt.datetime | None = None
     cached = openpyxl.load_workbook(source, data_only=True)
     cells = udf_cells(book)
     missing = [f"{s}!{c}" for s, c, _ in cells if cached[s][c].value is None]
+    # "#NAME?" was saved by an Excel (or LibreOffice) that did not have the functions.
+    unnamed = [f"{s}!{c}" for s, c, _ in cells if cached[s][c].value == "#NAME?"]
+    if unnamed:
+        raise XlsegmentError(
+            f"{source}: {', '.join(unnamed[:3])}"
+            + (f" and {len(unnamed) - 3} more" if len(unnamed) > 3 else "")
+            + " show #NAME?: it was calculated without the xlsegment add-in; open it in Excel "
+            "with the add-in, let it calculate, save it, then share again"
+        )
     if missing:
         raise XlsegmentError(
             f"{source}: no saved value for {', '.join(missing[:3])}"

@@ -88,16 +88,27 @@ def _with_findings(result, findings):
     return clone
 
 
+_INFERRED = "inferred from the translated figures"
+
+
 def _settings_for(note: Note, result, source_name: str, rate: Decimal | None) -> dict:
     used = rate
-    if used is None and getattr(result, "rate", None) is not None:
-        used = getattr(result.rate, "rate", None)
+    source = note.rate_note
+    if source and source.startswith(_INFERRED):  # refilled from a filled workbook
+        source = source.rsplit("; ", 1)[-1]
+    info = getattr(result, "rate", None)
+    if used is None and info is not None and info.rate is not None:
+        used = info.rate
+        # Say that the rate was inferred, and within which bounds, so no one reads the
+        # midpoint as the filing's stated rate.
+        within = f" (any rate from {info.low} to {info.high} fits)" if info.low is not None else ""
+        source = f"{_INFERRED}{within}; {source or 'state it here'}"
     return {
         "xls_Currency": note.presentation_currency,
         "xls_Unit": note.unit,
         "xls_ConvCurrency": note.convenience_currency,
         "xls_FxRate": used,
-        "xls_FxNote": note.rate_note,
+        "xls_FxNote": source,
         "xls_FilledFrom": source_name,
     }
 
@@ -114,7 +125,10 @@ def fill(source, out, rate=None, template: str | Path = TEMPLATE):
     rate = _rate(rate)
     result = _check(note, rate)
     wb = OpenpyxlWorkbook.open(template)
-    render(wb, note, result, write_data_table=True, settings=_settings_for(note, result, name, rate))
+    settings = _settings_for(note, result, name, rate)
+    # Draw with the rate source as Settings will state it, so a refresh draws the same.
+    note = dataclasses.replace(note, rate_note=settings["xls_FxNote"])
+    render(wb, note, result, write_data_table=True, settings=settings)
     ensure_writable(out)
     atomic_write(out, wb.save)
     return out
@@ -154,15 +168,16 @@ def _guard_new_file(out: Path) -> None:
         )
 
 
-def _require_xlsx(path: Path) -> None:
+def _require_xlsx(path: Path, allowed: tuple[str, ...] = (".xlsx",)) -> None:
     if not path.exists():
         raise WorkbookError(f"{path}: no such file")
-    if path.suffix.lower() not in (".xlsx",):
-        raise WorkbookError(f"{path}: only .xlsx workbooks can be refreshed headless")
+    if path.suffix.lower() not in allowed:
+        hint = "; write a new .xlsx with -o" if path.suffix.lower() == ".xlsm" else ""
+        raise WorkbookError(f"{path}: only .xlsx workbooks can be refreshed in place headless{hint}")
 
 
-def _open_for_refresh(path: Path):
-    _require_xlsx(path)
+def _open_for_refresh(path: Path, allowed: tuple[str, ...] = (".xlsx",)):
+    _require_xlsx(path, allowed)
     print_ = Fingerprint.of(path)
     wb = OpenpyxlWorkbook.open(path)
     return wb, print_
@@ -197,7 +212,9 @@ def refresh(path, out=None):
     Refuses to write over a workbook that is open, changed while we worked, or holds parts
     openpyxl would drop; pass ``out`` to write the refreshed copy to a new file instead."""
     path = Path(path)
-    _require_xlsx(path)
+    # A macro workbook can be read; only a new .xlsx can be written from it.
+    allowed = (".xlsx", ".xlsm") if out is not None else (".xlsx",)
+    _require_xlsx(path, allowed)
     losses = lossy_parts(path)
     if losses and (out is None or Path(out).resolve() == path.resolve()):
         raise WorkbookError(
@@ -208,7 +225,7 @@ def refresh(path, out=None):
     if target != path and target.exists():
         raise WorkbookError(f"{target}: exists; refresh into a new file")
     ensure_writable(path)
-    wb, seen = _open_for_refresh(path)
+    wb, seen = _open_for_refresh(path, allowed)
     with _about(path):
         refuse_typed_over(wb, resolve(wb).schedules)  # fail fast; render checks it too
         note, result = _recheck(wb, str(path))
@@ -221,7 +238,7 @@ def refresh(path, out=None):
 def check_workbook(path):
     """Check a filled workbook without writing it: findings carry sheet and cell."""
     path = Path(path)
-    wb, _ = _open_for_refresh(path)
+    wb, _ = _open_for_refresh(path, (".xlsx", ".xlsm"))  # reading only: macros are no risk
     with _about(path):
         note, result = _recheck(wb, str(path))
         consolidated, period = read_consolidated(wb)
