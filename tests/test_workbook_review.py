@@ -107,3 +107,14 @@ def test_a_macro_workbook_can_be_checked_and_refreshed_into_a_new_xlsx(seed_path
     out = tmp_path / "copy.xlsx"
     assert refresh(macro, out=out).summary["errors"] == 0
     assert check_workbook(out).summary["checks"] == 86
+
+
+def test_fill_refresh_and_check_report_the_same_warnings(seed_path, tmp_path):
+    from xlsegment.api import check
+    from xlsegment.workbook.api import refresh
+
+    path = fill(seed_path, tmp_path / "book.xlsx", rate="7.2993")
+    text_codes = sorted(f.code for f in check(seed_path, rate="7.2993").findings if f.severity == "warning")
+    for result in (check_workbook(path), refresh(path), refresh(path), check_workbook(path)):
+        codes = sorted(f.code for f in result.findings if f.severity == "warning")
+        assert codes == text_codes == ["seg.header.currency", "seg.label.date"]

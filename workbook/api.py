@@ -15,6 +15,7 @@ from pathlib import Path
 from xlsegment.model import Note
 
 from . import contract as c
+from .checks_sheet import finding_key, read_reader_rows, reader_findings
 from .engine import WorkbookError
 from .guards import refuse_typed_over
 from .notedata import note_from_frame
@@ -232,7 +233,7 @@ def refresh(path, out=None):
         located = render(wb, note, result, write_data_table=False)
     ensure_writable(target, seen if target == path else None)
     atomic_write(target, wb.save)
-    return _with_findings(result, located)
+    return _with_findings(result, _with_reader_findings(wb, located))
 
 
 def check_workbook(path):
@@ -245,7 +246,15 @@ def check_workbook(path):
         built = build(note, result, rate=read_rate(wb), consolidated=consolidated, period=period)
     findings = [*result.findings, *built.findings]
     sheet = resolve(wb).schedules
-    return _with_findings(result, locate(findings, built.note, built.schedule, sheet))
+    located = locate(findings, built.note, built.schedule, sheet)
+    return _with_findings(result, _with_reader_findings(wb, located))
+
+
+def _with_reader_findings(wb, located):
+    """What the reader noticed at fill time is kept on the Checks sheet; report it too."""
+    kept = reader_findings(read_reader_rows(wb))
+    keys = {finding_key(f) for f in kept}
+    return [f for f in located if finding_key(f) not in keys] + kept
 
 
 __all__ = ["TEMPLATE", "check_workbook", "fill", "load_source", "note_from_workbook", "refresh"]

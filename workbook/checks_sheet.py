@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from xlsegment.model import Finding
+from xlsegment.model import Finding, Severity
 
 from . import contract as c
 from . import formulas_text as fx
@@ -88,6 +88,35 @@ def read_reader_rows(wb: Workbook) -> list[list[object]]:
     except WorkbookError:
         return []
     return [row for row in rows if str(row[0] or "").startswith("R")]
+
+
+def reader_findings(rows: Sequence[Sequence[object]]) -> list[Finding]:
+    """The reader's findings kept as R rows, back as findings (a refresh has no text to
+    re-read, and `check` on a workbook should say what fill said)."""
+    out = []
+    for row in rows:
+        try:
+            severity = Severity(str(row[2]).lower())
+        except ValueError:
+            continue
+        out.append(
+            Finding(
+                code=str(row[1]),
+                severity=severity,
+                message=str(row[3]),
+                expected=row[5],
+                actual=row[6],
+                difference=row[7],
+                tolerance=row[8],
+                sheet=c.CHECKS,
+            )
+        )
+    return out
+
+
+def finding_key(f: Finding) -> tuple:
+    """Findings that say the same thing: a check that repeats a reader finding is one."""
+    return (f.code, f.actual)
 
 
 def _tolerance_cell(sch: Schedule, chk, sheet: str):

@@ -13,7 +13,13 @@ from decimal import Decimal
 
 from xlsegment.model import Finding, Note
 
-from .checks_sheet import finding_row, read_reader_rows, write_checks
+from .checks_sheet import (
+    finding_key,
+    finding_row,
+    read_reader_rows,
+    reader_findings,
+    write_checks,
+)
 from .datatable import read_data, write_data
 from .engine import Workbook
 from .guards import refuse_typed_over
@@ -111,6 +117,7 @@ def render(
         reader_f = [f for f, r in zip(located, flags, strict=True) if r]
         reader_rows = [finding_row("R", n, f) for n, f in enumerate(reader_f, start=1)]
     else:
-        checks_f = located
+        kept = {finding_key(f) for f in reader_findings(reader_rows)}
+        checks_f = [f for f in located if finding_key(f) not in kept]
     write_checks(wb, sch, checks_f, reader_rows, sheets.schedules, sheets.checks)
     return located
