@@ -446,3 +446,51 @@ def test_quarter_columns_keep_their_quarter_and_add_to_the_year():
     broken = check(note(QUARTERS.replace("\n46\n", "\n76\n")))
     # The wrong cell is named by its row's cross-foot; the total below it breaks too.
     assert {e.source_line for e in broken.errors} == {13, 25}
+
+
+IFRS_LIST = """
+Segment information (in USD thousands):
+Year ended 31 December 2023
+Mining
+Energy
+Total segments
+Adjustments and eliminations
+Consolidated
+Revenue
+110,000
+75,000
+185,000
+(15,500)
+169,500
+Segment profit
+27,000
+14,400
+41,400
+(5,800)
+35,600
+Reconciliation of profit:
+Segment profit
+41,400
+Finance costs
+(8,200)
+Share of profit of associates
+1,300
+Unallocated corporate expenses
+(7,100)
+Profit before tax
+27,400
+"""
+
+
+def test_reconciliation_listed_one_figure_per_line_across_columns():
+    # "Segment profit" is restated from the Total segments column; the reconciling items
+    # stand under Consolidated. The list adds down, and the restatement is no conflict.
+    n = note(IFRS_LIST)
+    restated = facts(n, line_item="Segment profit", segment="Total segments")
+    assert [f.value for f in restated] == [41400, 41400]
+    result = check(n)
+    assert result.summary["errors"] == 0
+    recon = [r for r in result.relations if r.total.line_item == "Profit before tax"]
+    assert [len(r.parts) for r in recon] == [4]
+    broken = check(note(IFRS_LIST.replace("\n27,400\n", "\n27,430\n")))
+    assert [(e.code, e.difference) for e in broken.errors] == [("seg.recon", 30)]

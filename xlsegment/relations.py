@@ -385,7 +385,50 @@ def discover(table: Table) -> list[Relation]:
                 continue
             out.append(Relation(kind, tid, total, tuple(parts), why))
     out.extend(_stacked(table, cells))
+    out.extend(_single_figure_chain(table, cells, {id(r.total) for r in out}))
     return out
+
+
+def _single_figure_chain(table: Table, cells, totals: set[int]) -> list[Relation]:
+    """A reconciliation laid out as a list of one-figure lines whose figures sit in different
+    columns (total segment profit under "Total segments", the reconciling items and profit
+    before tax under "Consolidated") adds down the list, not down a column."""
+    single: dict[int, Fact] = {}
+    for r in range(len(table.rows)):
+        facts = [f for (i, c), f in cells.items() if i == r and table.columns[c].role != Role.CONVENIENCE]
+        if len(facts) == 1 and facts[0].reported:
+            single[r] = facts[0]
+    out: list[Relation] = []
+    run: list[int] = []
+    for r in [*range(len(table.rows)), None]:
+        if r is not None and r in single:
+            run.append(r)
+            continue
+        columns = {_col_of(cells, single[i]) for i in run}
+        if len(run) >= 3 and len(columns) > 1:
+            grid = [[(single[i].value, single[i].decimals)] for i in run]
+            names = [table.rows[i].label for i in run]
+            for rel in row_relations(grid, names, [0]):
+                total = single[run[rel.total]]
+                # A near miss counts only for the list's last line, its declared total.
+                if id(total) in totals or (rel.asserted and rel.total != len(run) - 1):
+                    continue
+                parts = tuple((sign, single[run[p]]) for sign, p in rel.parts)
+                out.append(
+                    Relation(
+                        RelationKind.RECONCILIATION,
+                        table.id,
+                        total,
+                        parts,
+                        "arithmetic: lines add down the list",
+                    )
+                )
+        run = []
+    return out
+
+
+def _col_of(cells, fact: Fact) -> int:
+    return next(c for (_, c), f in cells.items() if f is fact)
 
 
 def _stacked(table: Table, cells) -> list[Relation]:

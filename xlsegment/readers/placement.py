@@ -35,11 +35,13 @@ def place(rows, columns, values, pending, findings) -> None:
         grid = _grid(values)
         colrels = relations.column_relations(_grid([v for v in values if None not in v]), cols)
         scored = []
+        repeats = _same_label_rows(rows, values, r)
         for opt in options:
             row = [None] * n
             for (cell, line), c in zip(chunk, opt, strict=True):
                 row[c] = (cell, line)
-            scored.append((_column_score(colrels, _grid([row])[0]), opt, row))
+            score = _column_score(colrels, _grid([row])[0]) + _repeat_score(repeats, row)
+            scored.append((score, opt, row))
         top = max(s for s, _, _ in scored)
         tied = [(opt, row) for s, opt, row in scored if s == top]
         default = tuple(i for i, v in enumerate(values[r]) if v is not None)
@@ -63,6 +65,22 @@ def place(rows, columns, values, pending, findings) -> None:
         values[r] = choice[1]
         if not confirmed and len(chunk) > 1:
             _warn(findings, rows[r], len(chunk), n, "no total confirms where they belong")
+
+
+def _same_label_rows(rows, values, r) -> list[list]:
+    """Earlier rows with the same label: a line stated again (the segment profit that
+    opens a reconciliation) belongs in the column where its figure first stood."""
+    key = rows[r].label.strip().lower()
+    return [values[i] for i in range(r) if rows[i].label.strip().lower() == key]
+
+
+def _repeat_score(repeats, row) -> int:
+    score = 0
+    for earlier in repeats:
+        for c, v in enumerate(row):
+            if v is not None and earlier[c] is not None and earlier[c][0].value == v[0].value:
+                score += 3
+    return score
 
 
 def _default(chunk, n):
