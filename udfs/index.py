@@ -55,6 +55,11 @@ class Index:
 
     @classmethod
     def from_note(cls, note: Note, checker: Callable[[Note], object] | None = None) -> Index:
+        from xlsegment.workbook.prepare import needs_preparing, prepare
+
+        if any(needs_preparing(t) for t in note.tables):
+            # Line-level data (prepare mode): answer with the totals the workbook computes.
+            note = prepare(note).note
         currency = note.presentation_currency
         facts = tuple(f for f in note.facts if not currency or f.currency == currency)
         lines: dict[str, str] = {}
