@@ -50,6 +50,15 @@ class CheckResult:
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == Severity.ERROR]
 
+    @property
+    def coverage(self) -> tuple[int, int]:
+        """(reported figures that take part in a check, reported figures): what an auditor
+        still has to tie out by hand is the difference."""
+        facts = [f for f in self.note.facts if f.reported]
+        used = {id(r.total) for r in self.relations}
+        used |= {id(p) for r in self.relations for _, p in r.parts}
+        return sum(1 for f in facts if id(f) in used), len(facts)
+
 
 def tolerance(total: Fact, parts) -> Decimal:
     """Half a unit of the last shown digit of the total and of each part."""

@@ -17,7 +17,7 @@ def to_json(result: CheckResult) -> str:
         "source": result.note.source,
         "presentation_currency": result.note.presentation_currency,
         "unit": result.note.unit,
-        "summary": result.summary,
+        "summary": {**result.summary, "figures": result.coverage[1], "covered": result.coverage[0]},
         "rate": None
         if rate is None
         else {
@@ -56,6 +56,7 @@ def to_text(result: CheckResult, verbose: bool = False) -> str:
     out = [
         f"{note.source}: {n} table{'s' if n != 1 else ''}, {money}",
         f"{s['checks']} checks: {s['errors']} errors, {s['warnings']} warnings, {s['infos']} infos",
+        "{} of {} reported figures take part in a check".format(*result.coverage),
     ]
     if result.rate is not None:
         out.append(f"convenience rate: {result.rate.describe()}")
