@@ -118,3 +118,17 @@ def test_fill_refresh_and_check_report_the_same_warnings(seed_path, tmp_path):
     for result in (check_workbook(path), refresh(path), refresh(path), check_workbook(path)):
         codes = sorted(f.code for f in result.findings if f.severity == "warning")
         assert codes == text_codes == ["seg.header.currency", "seg.label.date"]
+
+
+def test_a_unit_that_is_no_unit_is_refused_naming_the_cell(seed_path, tmp_path):
+    import pytest
+
+    from xlsegment.workbook.engine import WorkbookError
+
+    path = fill(seed_path, tmp_path / "book.xlsx", rate="7.2993")
+    wb = openpyxl.load_workbook(path)
+    sheet, ref = next(iter(wb.defined_names["xls_Unit"].destinations))
+    wb[sheet][ref.replace("$", "")].value = 7.2993
+    wb.save(path)
+    with pytest.raises(WorkbookError, match=r"Settings!B\d+: the unit 7.2993 is not one of"):
+        check_workbook(path)

@@ -30,6 +30,7 @@ from .render import (
     render,
 )
 from .safety import Fingerprint, atomic_write, ensure_writable, lossy_parts
+from .settings import read_unit
 from .sheets import resolve
 
 TEMPLATE = Path(__file__).with_name("template.xlsx")
@@ -193,6 +194,8 @@ def note_from_workbook(wb, name: str = "Data") -> Note:
             settings[key] = read_setting(wb, key)
         except WorkbookError:
             settings[key] = None
+    if settings["xls_Unit"] is not None:
+        settings["xls_Unit"] = read_unit(wb)  # refuses "7.2993" typed into Unit, naming the cell
     note = note_from_frame(frame, settings, name)
     if note is None:  # user-supplied rows without layout: let the core lay them out
         from xlsegment.readers.tidy import read_tidy

@@ -48,6 +48,21 @@ def read_rate(wb: Workbook) -> Decimal | None:
     return rate
 
 
+UNITS = ("units", "thousands", "millions", "billions")
+
+
+def read_unit(wb: Workbook) -> str | None:
+    """The unit in Settings; anything but a known scale is refused, naming the cell."""
+    value = read_setting(wb, "xls_Unit")
+    if value is None or str(value).strip() == "":
+        return None
+    unit = str(value).strip().lower()
+    if unit not in UNITS:
+        sheet, cell = settings_cell(wb, "xls_Unit")
+        raise WorkbookError(f"{sheet}!{cell}: the unit {value!r} is not one of {', '.join(UNITS)}")
+    return unit
+
+
 def read_consolidated(wb: Workbook) -> tuple[dict[str, object], str | None]:
     """Consolidated amounts entered in Settings, and the period they are for."""
     values = {}
