@@ -571,15 +571,20 @@ def asc280_identities(tables: list[Table], existing: list[Relation]) -> list[Rel
     """Segment profit = revenue - significant expenses where the note states all three for a
     segment but in different sections (ASC 280-10-50-26B; IFRS 8.23). Kept per segment when
     it holds in at least two thirds of its periods, so a typo still shows as an error."""
-    related = {id(r.total) for r in existing} | {id(p) for r in existing for _, p in r.parts}
     facts: dict[tuple[str, str, str], dict[str, Fact]] = {}
     table_of: dict[int, str] = {}
     for t in tables:
-        for f in t.cells.values():
-            kind = _kind_of(f.line_item)
+        kinds_of_rows = {r: _kind_of(row.line_item) for r, row in enumerate(t.rows)}
+        if not any(kinds_of_rows.values()):
+            continue
+        for (r, _), f in t.cells.items():
+            kind = kinds_of_rows[r] if f.line_item == t.rows[r].line_item else _kind_of(f.line_item)
             if kind and f.segment and f.reported:
                 facts.setdefault((f.segment, f.period, f.currency), {}).setdefault(kind, f)
                 table_of[id(f)] = t.id
+    if not any(len(k) == 3 for k in facts.values()):
+        return []
+    related = {id(r.total) for r in existing} | {id(p) for r in existing for _, p in r.parts}
     by_segment: dict[str, list[Relation]] = {}
     holds: dict[str, int] = {}
     for (segment, _, _), kinds in facts.items():
