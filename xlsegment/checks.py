@@ -13,9 +13,10 @@ from decimal import Decimal
 
 from xlsegment import labels
 from xlsegment.gcpause import paused_gc
+from xlsegment.identities import asc280_identities
 from xlsegment.model import Fact, Finding, Note, Relation, RelationKind, Role, Severity
 from xlsegment.numbers import fmt, fmt_signed, half_unit
-from xlsegment.relations import asc280_identities, consistent, discover
+from xlsegment.relations import consistent, discover
 from xlsegment.translation import RateInfo, consistent_with, infer_rate
 
 CODES = {
