@@ -12,6 +12,22 @@ SEED = SHARED / "seeds" / "000_fa2b530666297a11.txt"
 BUNDLED_SEED = ROOT / "xlsegment" / "data" / "sample_note.txt"
 CORPUS = SHARED / "corpus"
 
+# The fields every finding carries in the JSON, as DESIGN.md fixes them.
+FINDING_FIELDS = (
+    "code",
+    "severity",
+    "table",
+    "period",
+    "line_item",
+    "segment",
+    "source_line",
+    "expected",
+    "actual",
+    "difference",
+    "tolerance",
+    "message",
+)
+
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:

@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+from tests.conftest import FINDING_FIELDS
+
 
 def run(*args):
     return subprocess.run(
@@ -28,21 +30,7 @@ def test_check_json_has_the_interface_fields(seed_path):
     assert {"checks", "errors", "warnings", "infos"} <= set(doc["summary"])
     assert doc["summary"]["covered"] == doc["summary"]["figures"] == 188
     f = doc["findings"][-1]
-    for key in (
-        "code",
-        "severity",
-        "table",
-        "period",
-        "line_item",
-        "segment",
-        "source_line",
-        "expected",
-        "actual",
-        "difference",
-        "tolerance",
-        "message",
-    ):
-        assert key in f
+    assert set(FINDING_FIELDS) <= set(f)
     assert doc["summary"]["errors"] == sum(1 for f in doc["findings"] if f["severity"] == "error")
 
 
