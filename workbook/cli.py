@@ -10,6 +10,8 @@ import functools
 
 import click
 
+from xlsegment.cli import UsageFault as _Usage  # one line on stderr, exit 2
+
 
 def _one_line_errors(func):
     @functools.wraps(func)
@@ -38,13 +40,6 @@ def _is_user_fault(exc: Exception) -> bool:
     except ImportError:
         return False
     return isinstance(exc, XlsegmentError)
-
-
-class _Usage(click.ClickException):
-    exit_code = 2
-
-    def show(self, file=None) -> None:
-        click.echo(f"xlsegment: {self.format_message()}", err=True)
 
 
 def _summary_line(result, path) -> str:

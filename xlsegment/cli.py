@@ -140,16 +140,12 @@ def demo(output: Path, verbose: bool):
     from xlsegment import report
     from xlsegment.api import check as check_note
     from xlsegment.api import parse as parse_note
+    from xlsegment.workbook.api import fill
 
     note = replace(_guard(parse_note, SAMPLE), source="sample note (bundled)")
     result = check_note(note)
-    try:
-        from xlsegment.workbook.api import fill
-    except ImportError:
-        fill = None
-    if fill is not None:
-        _guard(fill, SAMPLE, output)
-        click.echo(f"workbook: {output}")
+    _guard(fill, note, output)  # the note read once serves the report and the workbook
+    click.echo(f"workbook: {output}")
     click.echo(report.to_text(result, verbose))
 
 

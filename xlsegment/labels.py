@@ -148,7 +148,7 @@ def is_expense_label(label: str) -> bool:
 
 def is_total_column(label: str) -> bool:
     low = label.lower()
-    return bool(re.search(r"\btotal\b|\bconsolidated\b|\bgroup\b|\bgesamt|\bsumme\b|\btotale?\b", low))
+    return bool(re.search(r"\btotale?\b|\bconsolidated\b|\bgroup\b|\bgesamt|\bsumme\b", low))
 
 
 @lru_cache(maxsize=8192)

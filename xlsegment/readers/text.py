@@ -271,7 +271,6 @@ def _columns(h: _Header, n: int, ctx: _NoteContext, previous, findings, part_lin
     if h.period_cols and len(h.period_cols) <= n:
         extra = n - len(h.period_cols)
         for i, p in enumerate(h.period_cols):
-            cur = ctx.currency
             if len(curs) == n and curs[i] != ctx.currency:
                 findings.append(
                     Finding(
@@ -283,7 +282,7 @@ def _columns(h: _Header, n: int, ctx: _NoteContext, previous, findings, part_lin
                         source_line=h.currencies[i][1],
                     )
                 )
-            cols.append(Column(p, "", p, cur, Role.PERIOD))
+            cols.append(Column(p, "", p, ctx.currency, Role.PERIOD))
         for _ in range(extra):
             cols.append(_convenience(ctx, h.period_cols[-1]))
         h.sections = h.names + h.sections  # "North America" above its block of rows
