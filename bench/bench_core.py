@@ -15,7 +15,7 @@ from xlsegment.model import Column, Fact, Note, Role, Row, Source, Table
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "xlsegment" / "data" / "sample_note.txt"
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = ROOT / "tests" / "data" / "corpus"
 
 
 def process_median(cmd: list[str], runs: int = 15) -> float:

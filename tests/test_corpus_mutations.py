@@ -10,9 +10,9 @@ import pytest
 from xlsegment.api import check
 from xlsegment.readers.text import read_string
 
-from .conftest import CORPUS
+from .conftest import CORPUS, notes_in
 
-NOTES = sorted(p.stem for p in CORPUS.glob("*.txt"))
+NOTES = notes_in(CORPUS, 21)
 PER_NOTE = 40  # figures moved per note, spread evenly over the note
 
 

@@ -9,9 +9,9 @@ import pytest
 from xlsegment.api import check
 from xlsegment.readers.text import read_string
 
-from .conftest import CORPUS
+from .conftest import CORPUS, notes_in
 
-NOTES = sorted(p.stem for p in CORPUS.glob("*.txt"))
+NOTES = notes_in(CORPUS, 21)
 
 
 def _no_blank_lines(text: str) -> str:
