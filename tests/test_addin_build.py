@@ -20,7 +20,7 @@ PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 @pytest.fixture(scope="module")
 def builder():
     spec = importlib.util.spec_from_file_location("xlsegment_addin_build", ROOT / "workbook" /
-                                                  "addin" / "build.py")  # fmt: skip
+                                                  "build" / "addin.py")  # fmt: skip
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -33,7 +33,7 @@ def members(path: Path) -> list[tuple[str, bytes]]:
 
 def test_committed_addin_is_what_the_build_script_makes(builder, tmp_path):
     fresh = builder.build(tmp_path / "xlsegment.xlam")
-    assert members(fresh) == members(XLAM), "run: python workbook/addin/build.py"
+    assert members(fresh) == members(XLAM), "run: python workbook/build/addin.py"
 
 
 def test_build_is_reproducible(builder, tmp_path):

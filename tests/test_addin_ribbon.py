@@ -10,7 +10,7 @@ from xlsegment.udfs import functions as f
 from xlsegment.udfs import ribbon, session
 from xlsegment.udfs.cache import IndexCache
 from xlsegment.udfs.sources import WorkbookSource
-from xlsegment.workbook.xlwings_engine import XlwingsWorkbook
+from xlsegment.workbook.engines.xlwings_engine import XlwingsWorkbook
 
 
 class FakeApp:
@@ -145,7 +145,7 @@ def test_refresh_end_to_end_through_the_xlwings_engine(seed_path, tmp_path):
 
 
 def _size(address: str) -> int:
-    from xlsegment.workbook.engine import range_bounds
+    from xlsegment.workbook.engines.base import range_bounds
 
     r1, c1, r2, c2 = range_bounds(address)
     return (r2 - r1 + 1) * (c2 - c1 + 1)

@@ -15,16 +15,16 @@ from types import SimpleNamespace
 
 import pytest
 
-from xlsegment.workbook.engine import (
+from xlsegment.workbook.engines.base import (
     ConditionalRule,
     Formula,
     TableSpec,
     iter_cells,
     range_bounds,
 )
-from xlsegment.workbook.memory_engine import MemoryWorkbook
-from xlsegment.workbook.openpyxl_engine import new_workbook
-from xlsegment.workbook.xlwings_engine import XlwingsWorkbook
+from xlsegment.workbook.engines.memory_engine import MemoryWorkbook
+from xlsegment.workbook.engines.openpyxl_engine import new_workbook
+from xlsegment.workbook.engines.xlwings_engine import XlwingsWorkbook
 
 
 class Sink:
@@ -279,7 +279,7 @@ class FakeBook:
 
 
 def _a(row: int, col: int) -> str:
-    from xlsegment.workbook.engine import cell_ref
+    from xlsegment.workbook.engines.base import cell_ref
 
     return cell_ref(row, col)
 
@@ -391,7 +391,7 @@ def test_dynamic_array_formulas_go_through_formula2():
 def live_workbook(path, fullname: str | None = None) -> FakeBook:
     """A fake live workbook holding what the file at ``path`` holds: every sheet's cells
     (values and formulas), its Excel tables and its defined names."""
-    from xlsegment.workbook.openpyxl_engine import OpenpyxlWorkbook
+    from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 
     source = OpenpyxlWorkbook.open(path)
     book = FakeBook()

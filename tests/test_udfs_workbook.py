@@ -10,7 +10,7 @@ from xlsegment.udfs import session
 from xlsegment.udfs.cache import IndexCache
 from xlsegment.workbook import contract
 from xlsegment.workbook.api import fill
-from xlsegment.workbook.xlwings_engine import XlwingsWorkbook
+from xlsegment.workbook.engines.xlwings_engine import XlwingsWorkbook
 
 from .test_addin_xlwings_engine import live_workbook
 

@@ -10,11 +10,11 @@ import pytest
 from xlsegment.api import check, parse
 from xlsegment.translation import translate
 from xlsegment.workbook import contract as c
-from xlsegment.workbook import libreoffice
 from xlsegment.workbook.api import fill
-from xlsegment.workbook.engine import cell_ref, split_cell
+from xlsegment.workbook.engines import libreoffice
+from xlsegment.workbook.engines.base import cell_ref, split_cell
 from xlsegment.workbook.render import build
-from xlsegment.workbook.schedules import translation_pairs
+from xlsegment.workbook.sheets.schedules import translation_pairs
 
 from .conftest import BUNDLED_SEED as BUNDLED
 from .conftest import CORPUS, notes_in

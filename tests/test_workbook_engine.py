@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from xlsegment.workbook.engine import (
+from xlsegment.workbook.engines.base import (
     CellFormat,
     ConditionalRule,
     Formula,
@@ -16,8 +16,8 @@ from xlsegment.workbook.engine import (
     col_letter,
     range_bounds,
 )
-from xlsegment.workbook.memory_engine import MemoryWorkbook
-from xlsegment.workbook.openpyxl_engine import OpenpyxlWorkbook, new_workbook
+from xlsegment.workbook.engines.memory_engine import MemoryWorkbook
+from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook, new_workbook
 
 
 def _memory(tmp_path):
@@ -131,7 +131,7 @@ def test_render_draws_the_same_workbook_through_every_engine(tmp_path):
     from pathlib import Path
 
     from xlsegment.api import check, parse
-    from xlsegment.workbook.build_template import build_into
+    from xlsegment.workbook.build.template import build_into
     from xlsegment.workbook.render import render
 
     seed = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"

@@ -19,12 +19,12 @@ from xlsegment.api import check, parse
 from xlsegment.checks import tolerance
 from xlsegment.translation import consistent_with, translate
 from xlsegment.workbook import contract as c
-from xlsegment.workbook import libreoffice
 from xlsegment.workbook.api import fill, refresh
-from xlsegment.workbook.engine import cell_ref, split_cell
-from xlsegment.workbook.openpyxl_engine import OpenpyxlWorkbook
+from xlsegment.workbook.engines import libreoffice
+from xlsegment.workbook.engines.base import cell_ref, split_cell
+from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 from xlsegment.workbook.render import build
-from xlsegment.workbook.schedules import translation_pairs
+from xlsegment.workbook.sheets.schedules import translation_pairs
 
 SEED = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"
 MUTATED_KEY = ("Segment profit or loss", "2024", "Revenue", "Cryptocurrency Mining", "RMB")

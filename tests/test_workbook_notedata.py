@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from xlsegment.model import Column, Fact, Note, Role, Row, Source, Table
 from xlsegment.workbook import contract as c
-from xlsegment.workbook.datatable import exact_number
-from xlsegment.workbook.engine import WorkbookError
-from xlsegment.workbook.notedata import note_from_frame, note_rows
+from xlsegment.workbook.engines.base import WorkbookError
+from xlsegment.workbook.mapping.datatable import exact_number
+from xlsegment.workbook.mapping.notedata import note_from_frame, note_rows
 
 labels = (
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12)

@@ -11,10 +11,10 @@ import pytest
 from xlsegment.readers.tidy import read_tidy
 from xlsegment.translation import translate
 from xlsegment.workbook import contract as c
-from xlsegment.workbook import libreoffice
 from xlsegment.workbook.api import fill, note_from_workbook, refresh
-from xlsegment.workbook.engine import Formula
-from xlsegment.workbook.openpyxl_engine import OpenpyxlWorkbook
+from xlsegment.workbook.engines import libreoffice
+from xlsegment.workbook.engines.base import Formula
+from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 from xlsegment.workbook.prepare import NET_LABEL, PROFIT_LABEL, prepare
 from xlsegment.workbook.render import build
 

@@ -17,8 +17,8 @@ from xlsegment.workbook import contract as c
 from xlsegment.workbook.api import check_workbook, fill, note_from_workbook, refresh
 from xlsegment.workbook.cli import fill as fill_cmd
 from xlsegment.workbook.cli import refresh as refresh_cmd
-from xlsegment.workbook.engine import Formula, WorkbookError
-from xlsegment.workbook.openpyxl_engine import OpenpyxlWorkbook
+from xlsegment.workbook.engines.base import Formula, WorkbookError
+from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 from xlsegment.workbook.render import note_text
 
 SEED = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"

@@ -37,7 +37,7 @@ def test_a_row_stated_twice_in_data_is_an_error(seed_path, tmp_path):
 def test_a_blank_rate_leaves_every_tolerance_a_number(seed_path, tmp_path):
     """With no convenience rate the translated sums are still checked as sums: no
     tolerance cell may turn into an error value (LibreOffice recalculates)."""
-    from xlsegment.workbook import libreoffice
+    from xlsegment.workbook.engines import libreoffice
 
     path = fill(seed_path, tmp_path / "norate.xlsx")
     wb = openpyxl.load_workbook(path)
@@ -61,7 +61,7 @@ def test_share_refuses_a_copy_calculated_without_the_functions(tmp_path):
 
     from xlsegment.errors import XlsegmentError
     from xlsegment.udfs.share import UDF_CALL, share
-    from xlsegment.workbook import libreoffice
+    from xlsegment.workbook.engines import libreoffice
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -96,7 +96,7 @@ def test_a_macro_workbook_can_be_checked_and_refreshed_into_a_new_xlsx(seed_path
     import pytest
 
     from xlsegment.workbook.api import refresh
-    from xlsegment.workbook.engine import WorkbookError
+    from xlsegment.workbook.engines.base import WorkbookError
 
     filled = fill(seed_path, tmp_path / "book.xlsx", rate="7.2993")
     macro = tmp_path / "book.xlsm"
@@ -123,7 +123,7 @@ def test_fill_refresh_and_check_report_the_same_warnings(seed_path, tmp_path):
 def test_a_unit_that_is_no_unit_is_refused_naming_the_cell(seed_path, tmp_path):
     import pytest
 
-    from xlsegment.workbook.engine import WorkbookError
+    from xlsegment.workbook.engines.base import WorkbookError
 
     path = fill(seed_path, tmp_path / "book.xlsx", rate="7.2993")
     wb = openpyxl.load_workbook(path)

@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from xlsegment.workbook import api
 from xlsegment.workbook.api import fill, refresh
-from xlsegment.workbook.engine import WorkbookError
+from xlsegment.workbook.engines.base import WorkbookError
 from xlsegment.workbook.safety import lossy_parts, owner_files
 
 SEED = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"
@@ -174,7 +174,7 @@ def test_a_refresh_killed_while_saving_leaves_the_original_intact(filled, tmp_pa
         f"""
         import time
         from pathlib import Path
-        from xlsegment.workbook import openpyxl_engine
+        from xlsegment.workbook.engines import openpyxl_engine
         from xlsegment.workbook.api import refresh
 
         def slow_save(self, target=None):
@@ -203,14 +203,14 @@ def test_an_exception_during_save_leaves_no_temp_file(filled, tmp_path, monkeypa
     path = tmp_path / "book.xlsx"
     shutil.copyfile(filled, path)
     before = digest(path)
-    from xlsegment.workbook import openpyxl_engine
+    from xlsegment.workbook.engines import openpyxl_engine
 
     def failing_save(self, target=None):
         Path(target).write_bytes(b"partial")
         raise OSError("disk full")
 
     monkeypatch.setattr(openpyxl_engine.OpenpyxlWorkbook, "save", failing_save)
-    from xlsegment.workbook.engine import WorkbookError
+    from xlsegment.workbook.engines.base import WorkbookError
 
     with pytest.raises(WorkbookError, match="disk full.*unchanged"):
         refresh(path)

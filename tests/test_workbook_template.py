@@ -6,8 +6,8 @@ import openpyxl
 
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.api import TEMPLATE
-from xlsegment.workbook.build_template import build, named_styles
-from xlsegment.workbook.openpyxl_engine import OpenpyxlWorkbook
+from xlsegment.workbook.build.template import build, named_styles
+from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 
 
 def _contract(path):

@@ -50,7 +50,7 @@ def main(book: Any = None, refresh: Callable | None = None, register: Callable |
 
 def refresh_book(book: Any, refresh: Callable | None = None) -> tuple[int, int]:
     """Run the workbook layer's refresh through the xlwings engine; (checks, errors)."""
-    from xlsegment.workbook.xlwings_engine import XlwingsWorkbook
+    from xlsegment.workbook.engines.xlwings_engine import XlwingsWorkbook
 
     refresh = refresh or refresh_live
     session.drop(book.fullname)  # the Data table is rewritten: the cached index is stale

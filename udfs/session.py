@@ -34,7 +34,7 @@ def caller_source() -> Source:
     """The workbook that called the UDF, read through the xlwings engine."""
     import xlwings as xw
 
-    from xlsegment.workbook.xlwings_engine import XlwingsWorkbook
+    from xlsegment.workbook.engines.xlwings_engine import XlwingsWorkbook
 
     book = xw.Book.caller()
     return WorkbookSource(XlwingsWorkbook(book), key=book.fullname)

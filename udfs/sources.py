@@ -115,7 +115,7 @@ class FileSource:
         return (info.st_mtime_ns, info.st_size)
 
     def _workbook(self) -> WorkbookSource:
-        from xlsegment.workbook.openpyxl_engine import OpenpyxlWorkbook
+        from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 
         if self._book is None:
             self._book = WorkbookSource(OpenpyxlWorkbook.open(self.path), self.key)

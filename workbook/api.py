@@ -13,14 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from xlsegment.model import Note
-
-from . import contract as c
-from .checks_sheet import finding_key, read_reader_rows, reader_findings
-from .engine import WorkbookError
-from .guards import refuse_typed_over
-from .notedata import note_from_frame
-from .openpyxl_engine import OpenpyxlWorkbook
-from .render import (
+from xlsegment.workbook import contract as c
+from xlsegment.workbook.engines.base import WorkbookError
+from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
+from xlsegment.workbook.mapping.notedata import note_from_frame
+from xlsegment.workbook.render import (
     build,
     locate,
     read_consolidated,
@@ -29,9 +26,11 @@ from .render import (
     read_setting,
     render,
 )
-from .safety import Fingerprint, atomic_write, ensure_writable, lossy_parts
-from .settings import read_unit
-from .sheets import resolve
+from xlsegment.workbook.safety import Fingerprint, atomic_write, ensure_writable, lossy_parts
+from xlsegment.workbook.sheets.checks import finding_key, read_reader_rows, reader_findings
+from xlsegment.workbook.sheets.guards import refuse_typed_over
+from xlsegment.workbook.sheets.roles import resolve
+from xlsegment.workbook.sheets.settings import read_unit
 
 TEMPLATE = Path(__file__).with_name("template.xlsx")
 

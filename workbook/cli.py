@@ -16,7 +16,7 @@ from xlsegment.cli import UsageFault as _Usage  # one line on stderr, exit 2
 def _one_line_errors(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from xlsegment.workbook.engine import WorkbookError
+        from xlsegment.workbook.engines.base import WorkbookError
 
         try:
             return func(*args, **kwargs)

@@ -12,23 +12,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from xlsegment.model import Finding, Note
-
-from .checks_sheet import (
+from xlsegment.workbook.engines.base import Workbook
+from xlsegment.workbook.mapping.datatable import read_data, write_data
+from xlsegment.workbook.mapping.ties import make_ties, tie_findings
+from xlsegment.workbook.prepare import prepare
+from xlsegment.workbook.sheets.checks import (
     finding_key,
     finding_row,
     read_reader_rows,
     reader_findings,
     write_checks,
 )
-from .datatable import read_data, write_data
-from .engine import Workbook
-from .guards import refuse_typed_over
-from .highlights import highlight, locate, note_text
-from .prepare import prepare
-from .schedules import Schedule, layout, write_schedule
-from .settings import read_consolidated, read_rate, read_setting, write_settings
-from .sheets import resolve
-from .ties import make_ties, tie_findings
+from xlsegment.workbook.sheets.guards import refuse_typed_over
+from xlsegment.workbook.sheets.highlights import highlight, locate, note_text
+from xlsegment.workbook.sheets.roles import resolve
+from xlsegment.workbook.sheets.schedules import Schedule, layout, write_schedule
+from xlsegment.workbook.sheets.settings import read_consolidated, read_rate, read_setting, write_settings
 
 # Imported from here by the ribbon and the UDFs: keep these names available.
 __all__ = [

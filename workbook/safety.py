@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .engine import WorkbookError
+from xlsegment.workbook.engines.base import WorkbookError
 
 
 def owner_files(path: str | Path) -> list[Path]:

@@ -6,10 +6,9 @@ from decimal import Decimal
 
 from xlsegment.model import Note
 from xlsegment.numbers import parse_cell
-
-from . import contract as c
-from .engine import CellFormat, TableSpec, Workbook, WorkbookError
-from .notedata import note_rows
+from xlsegment.workbook import contract as c
+from xlsegment.workbook.engines.base import CellFormat, TableSpec, Workbook, WorkbookError
+from xlsegment.workbook.mapping.notedata import note_rows
 
 
 def write_data(wb: Workbook, note: Note, sheet: str = c.DATA) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import contract as c
-from .engine import Formula, Workbook, WorkbookError, cell_ref, range_ref, split_cell
-from .schedules import FIRST_ROW
+from xlsegment.workbook import contract as c
+from xlsegment.workbook.engines.base import Formula, Workbook, WorkbookError, cell_ref, range_ref, split_cell
+from xlsegment.workbook.sheets.schedules import FIRST_ROW
 
 
 def typed_over(wb: Workbook, sheet: str = c.SCHEDULES) -> list[str]:

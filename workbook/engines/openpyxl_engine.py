@@ -17,7 +17,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from .engine import (
+from xlsegment.workbook.engines.base import (
     Cell,
     CellFormat,
     ConditionalRule,
@@ -142,7 +142,7 @@ class OpenpyxlWorkbook(Workbook):
 
     def _restore_style(self, style: str) -> None:
         """A user who deleted one of the template's cell styles gets it back as shipped."""
-        from .build_template import named_styles
+        from xlsegment.workbook.engines.styles import named_styles
 
         shipped = {st.name: st for st in named_styles()}
         if style not in shipped:

@@ -1,7 +1,7 @@
 """Build workbook/xlsegment.xlam from the ribbon add-in template that xlwings ships.
 
-    python workbook/addin/build.py            # writes workbook/xlsegment.xlam
-    python workbook/addin/build.py -o OUT.xlam
+    python workbook/build/addin.py            # writes workbook/xlsegment.xlam
+    python workbook/build/addin.py -o OUT.xlam
 
 xlwings' ``quickstart_addin_ribbon.xlam`` carries the VBA: its ribbon callback
 ``RibbonMyAddin.RunMain`` runs ``import <file's base name>; <base name>.main()``. Naming the
@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TARGET = HERE.parent / "xlsegment.xlam"
+TARGET = HERE.parent / "xlsegment.xlam"  # workbook/xlsegment.xlam
 CUSTOM_UI = "customUI/customUI.xml"
 CORE_PROPS = "docProps/core.xml"
 ON_ACTION = "RibbonMyAddin.RunMain"  # the VBA sub in xlwings' template; do not rename

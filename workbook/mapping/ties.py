@@ -12,12 +12,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from xlsegment.model import Fact, Finding, Note, Role, Severity
-
-from . import contract as c
-from .datatable import exact_number
-from .engine import WorkbookError
-from .highlights import amount
-from .schedules import Tie
+from xlsegment.workbook import contract as c
+from xlsegment.workbook.engines.base import WorkbookError
+from xlsegment.workbook.mapping.datatable import exact_number
+from xlsegment.workbook.sheets.highlights import amount
+from xlsegment.workbook.sheets.schedules import Tie
 
 TIE_SETTINGS = (
     ("xls_ConsRevenue", "revenue", "ASC 280-10-50-30(a)"),

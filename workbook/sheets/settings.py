@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import contract as c
-from .datatable import text
-from .engine import Workbook, WorkbookError
-from .ties import TIE_SETTINGS
+from xlsegment.workbook import contract as c
+from xlsegment.workbook.engines.base import Workbook, WorkbookError
+from xlsegment.workbook.mapping.datatable import text
+from xlsegment.workbook.mapping.ties import TIE_SETTINGS
 
 
 def settings_cell(wb: Workbook, name: str) -> tuple[str, str]:

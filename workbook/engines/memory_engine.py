@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from .engine import (
+from xlsegment.workbook.engines.base import (
     Cell,
     CellFormat,
     ConditionalRule,

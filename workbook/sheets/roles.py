@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import contract as c
-from .engine import Workbook, WorkbookError
+from xlsegment.workbook import contract as c
+from xlsegment.workbook.engines.base import Workbook, WorkbookError
 
 
 @dataclass(frozen=True, slots=True)

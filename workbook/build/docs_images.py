@@ -1,4 +1,4 @@
-"""Regenerate the documentation pictures: ``python -m xlsegment.workbook.docs_images [DIR]``.
+"""Regenerate the documentation pictures: ``python -m xlsegment.workbook.build.docs_images [DIR]``.
 
 Fills the bundled seed note, renders its Schedules sheet through LibreOffice, then edits one
 reported figure in the Data table, refreshes, and renders again to show a broken total.
@@ -10,13 +10,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import contract as c
-from . import libreoffice
-from .api import fill, refresh
-from .engine import col_letter
-from .openpyxl_engine import OpenpyxlWorkbook
+from xlsegment.workbook import contract as c
+from xlsegment.workbook.engines import libreoffice
+from xlsegment.workbook.api import fill, refresh
+from xlsegment.workbook.engines.base import col_letter
+from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 
-SAMPLE = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"
+SAMPLE = Path(__file__).resolve().parents[2] / "xlsegment" / "data" / "sample_note.txt"
 EDIT = (("period", "2024"), ("line", "Revenue"), ("segment", "Cryptocurrency Mining"))
 
 
@@ -44,6 +44,6 @@ def main(folder: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    here = Path(__file__).resolve().parents[1] / "docs" / "img"
+    here = Path(__file__).resolve().parents[2] / "docs" / "img"
     for path in main(Path(sys.argv[1]) if len(sys.argv) > 1 else here):
         print(path)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import contract as c
-from .engine import Formula, quote_sheet
+from xlsegment.workbook import contract as c
+from xlsegment.workbook.engines.base import Formula, quote_sheet
 
 
 def text_literal(text: str) -> str:

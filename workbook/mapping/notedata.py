@@ -23,8 +23,7 @@ from xlsegment.model import (
     Table,
     tidy_records,
 )
-
-from . import contract as c
+from xlsegment.workbook import contract as c
 
 LAYOUT_COLUMNS = c.LAYOUT_COLUMNS
 ALL_COLUMNS = c.DATA_COLUMNS + LAYOUT_COLUMNS

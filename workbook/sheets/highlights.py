@@ -7,10 +7,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 from xlsegment.model import Finding, Note, Severity
-
-from . import contract as c
-from .engine import Workbook
-from .schedules import Schedule
+from xlsegment.workbook import contract as c
+from xlsegment.workbook.engines.base import Workbook
+from xlsegment.workbook.sheets.schedules import Schedule
 
 
 def locate(findings: Iterable[Finding], note: Note, sch: Schedule, sheet: str = c.SCHEDULES) -> list[Finding]:

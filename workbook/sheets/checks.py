@@ -6,10 +6,8 @@ import re
 from collections.abc import Sequence
 
 from xlsegment.model import Finding, Severity
-
-from . import contract as c
-from . import formulas_text as fx
-from .engine import (
+from xlsegment.workbook import contract as c
+from xlsegment.workbook.engines.base import (
     CellFormat,
     ConditionalRule,
     Formula,
@@ -19,7 +17,8 @@ from .engine import (
     cell_ref,
     split_cell,
 )
-from .schedules import Schedule
+from xlsegment.workbook.sheets import formulas as fx
+from xlsegment.workbook.sheets.schedules import Schedule
 
 _REF = re.compile(r"(?<![A-Za-z_$!])(\$?[A-Z]{1,3}\$?\d+)(?![\w(])")
 

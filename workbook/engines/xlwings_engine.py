@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from .engine import (
+from xlsegment.workbook.engines.base import (
     Cell,
     CellFormat,
     ConditionalRule,

@@ -22,10 +22,8 @@ from decimal import Decimal
 from xlsegment.checks import CODES
 from xlsegment.checks import tolerance as core_tolerance
 from xlsegment.model import Fact, Note, Relation, RelationKind, Role, Table
-
-from . import contract as c
-from . import formulas_text as fx
-from .engine import (
+from xlsegment.workbook import contract as c
+from xlsegment.workbook.engines.base import (
     Cell,
     CellFormat,
     ConditionalRule,
@@ -36,6 +34,7 @@ from .engine import (
     range_ref,
     split_cell,
 )
+from xlsegment.workbook.sheets import formulas as fx
 
 Key = tuple[str, str, str, str, str]
 FIRST_ROW = 4  # rows 1-3: title, subtitle, blank

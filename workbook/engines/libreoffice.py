@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .engine import WorkbookError
+from xlsegment.workbook.engines.base import WorkbookError
 
 _RECALC_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
@@ -150,8 +150,8 @@ def add_rule_probes(path: str | Path, sheet: str, probe_col: int) -> dict[str, s
     Excel evaluates each rule on its own, so an error in one must not hide another."""
     from openpyxl.formula.translate import Translator
 
-    from .engine import cell_ref, iter_cells, split_cell
-    from .openpyxl_engine import OpenpyxlWorkbook
+    from xlsegment.workbook.engines.base import cell_ref, iter_cells, split_cell
+    from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 
     wb = OpenpyxlWorkbook.open(path)
     per_cell: dict[str, list[str]] = {}

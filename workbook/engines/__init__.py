@@ -1,0 +1,1 @@
+"""Workbook engines: one interface, with openpyxl, xlwings, in-memory and LibreOffice behind it."""

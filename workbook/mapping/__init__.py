@@ -1,0 +1,1 @@
+"""The mapping between the workbook and the note: the Data table, and ties to Settings."""
