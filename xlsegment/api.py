@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from xlsegment.checks import CheckResult, run_checks
 from xlsegment.errors import InputError
 from xlsegment.model import Note
+from xlsegment.readers import ReadOptions, read
 
 
-def parse(source: str | Path) -> Note:
-    """Read a note: filing text (.txt), or tidy data (.csv)."""
-    path = Path(source)
-    if path.is_dir():
-        raise InputError(str(path), None, "is a folder, not a note file")
-    if path.suffix.lower() == ".csv":
-        from xlsegment.readers.tidy import read_tidy
-
-        return read_tidy(path)
-    from xlsegment.readers.text import read_text
-
-    return read_text(path)
+def parse(source, options: ReadOptions | None = None) -> Note:
+    """Read a note with the first reader of the registry that can read ``source``."""
+    return read(source, options)
 
 
-def check(note: Note | str | Path, rate: Decimal | str | float | None = None) -> CheckResult:
+def check(note, rate: Decimal | str | float | None = None) -> CheckResult:
     """Relate and check a note; findings are data, never exceptions."""
     if not isinstance(note, Note):
         note = parse(note)

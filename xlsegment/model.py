@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 Number = int | Decimal
 
@@ -35,21 +36,74 @@ class RelationKind(enum.StrEnum):
     STACKED = "stacked"  # segment blocks add to a consolidated block
 
 
+class Origin(enum.StrEnum):
+    """What kind of source a note was read from: a filing states its totals, data may not."""
+
+    FILING = "filing"  # filing text, HTML, inline XBRL: every total is as filed
+    DATA = "data"  # tidy facts or a workbook's Data table: totals may be left to compute
+
+
+class FactId(NamedTuple):
+    """The stable identity of a fact: its table, row and column in the note (0-based).
+
+    Facts, relations, findings and workbook cells are joined by it, never by object
+    identity, so a fact copied with ``replace()`` is still the same fact."""
+
+    table: int
+    row: int
+    col: int
+
+    @property
+    def table_id(self) -> str:
+        return f"T{self.table + 1}"
+
+    def __str__(self) -> str:
+        return f"T{self.table + 1}:r{self.row + 1}:c{self.col + 1}"
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a figure sits: a line of the note text, or a sheet and cell of a workbook."""
+    """Where a figure sits in what was read: a line of the note text, a cell of an HTML
+    table (document table, row and column, 1-based), or a sheet and cell of a workbook."""
 
     file: str | None = None
     line: int | None = None
     sheet: str | None = None
     cell: str | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
 
     def __str__(self) -> str:
         if self.sheet:
             return f"{self.sheet}!{self.cell}"
+        if self.table is not None:
+            return f"table {self.table}, row {self.row}, column {self.col}"
         if self.line is not None:
             return f"line {self.line}"
         return "computed"
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """The inline-XBRL tag a figure carries: what the filing itself says the figure is.
+
+    ``value`` is the tagged value after ``scale`` and ``sign`` (the number the concept
+    holds); ``dimensions`` are (axis, member) pairs of the context."""
+
+    concept: str
+    period: str  # "2024" for a duration or instant ending in 2024; the context's end date
+    dimensions: tuple[tuple[str, str], ...] = ()
+    decimals: int | None = None  # None: INF
+    scale: int = 0
+    sign: int = 1  # -1 where the tag says sign="-"
+    value: Decimal | None = None
+    context: str = ""
+    unit: str = ""
+    shown: str = ""  # the text of the tagged element as displayed
+
+    def member(self, axis: str) -> str | None:
+        return next((m for a, m in self.dimensions if a == axis), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +125,8 @@ class Fact:
     reported: bool = True
     label: str = ""
     role: Role = Role.SEGMENT
+    at: FactId | None = None  # set when the note is normalised
+    tag: Tag | None = None
 
     def replace(self, **changes) -> Fact:
         return replace(self, **changes)
@@ -156,6 +212,8 @@ class Finding:
     sheet: str | None = None
     cell: str | None = None
     related_lines: tuple[int, ...] = ()
+    at: FactId | None = None  # the fact the finding is about
+    related: tuple[FactId, ...] = ()  # the facts it was computed from
 
     def to_dict(self) -> dict:
         def num(v):
@@ -179,6 +237,7 @@ class Finding:
             "tolerance": num(self.tolerance),
             "message": self.message,
             "related_lines": list(self.related_lines),
+            "at": str(self.at) if self.at is not None else None,
         }
 
 
@@ -194,6 +253,8 @@ class Note:
     rate_note: str | None = None  # "Note 3"
     findings: tuple[Finding, ...] = ()  # reader findings (layout, labels, aliases)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    origin: Origin = Origin.FILING
+    tags: tuple[Tag, ...] = ()  # every inline-XBRL fact of the filing, tagged cells or not
 
     @property
     def facts(self) -> list[Fact]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xlsegment import labels
@@ -28,6 +28,19 @@ class Part:
 
     header: list[RawRow] = field(default_factory=list)
     body: list[RawRow] = field(default_factory=list)
+
+
+class TextReader:
+    """Filing text, one table cell per line: any text file no other reader claims."""
+
+    name = "filing text"
+
+    def can_read(self, source, peek) -> bool:
+        return peek is not None and not peek.is_zip
+
+    def read(self, source, options) -> Note:
+        note = read_text(source)
+        return note if options.name is None else replace(note, source=options.name)
 
 
 def read_text(path: str | Path) -> Note:

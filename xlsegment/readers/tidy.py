@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -16,6 +17,51 @@ from xlsegment.errors import InputError
 from xlsegment.model import Column, Fact, Note, Role, Row, Source, Table
 
 REQUIRED = ("table", "period", "line", "segment", "currency", "value")
+
+
+class NoteReader:
+    """A note already read (the Python API passes one through the pipeline)."""
+
+    name = "note"
+
+    def can_read(self, source, peek) -> bool:
+        return isinstance(source, Note)
+
+    def read(self, source, options) -> Note:
+        return source if options.name is None else replace(source, source=options.name)
+
+
+class FrameReader:
+    """Tidy facts in memory: a pandas DataFrame, or a list of records (dicts)."""
+
+    name = "tidy data"
+
+    def can_read(self, source, peek) -> bool:
+        if peek is not None:
+            return False
+        frame = hasattr(source, "to_dict") and hasattr(source, "columns")
+        return frame or (isinstance(source, list | tuple) and all(isinstance(r, dict) for r in source))
+
+    def read(self, source, options) -> Note:
+        return read_tidy(source, options.name)
+
+
+class TidyCsvReader:
+    """A tidy CSV: one fact per row, with the REQUIRED columns in its header."""
+
+    name = "tidy CSV"
+
+    def can_read(self, source, peek) -> bool:
+        if peek is None or peek.is_zip:
+            return False
+        if peek.suffix == ".csv":
+            return True
+        first = peek.text_head().splitlines()[:1]
+        header = {h.strip().strip('"').lower() for h in first[0].split(",")} if first else set()
+        return set(REQUIRED) <= header
+
+    def read(self, source, options) -> Note:
+        return read_tidy(source, options.name)
 
 
 def read_tidy(source, name: str | None = None) -> Note:

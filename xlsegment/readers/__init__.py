@@ -1,0 +1,130 @@
+"""One registry of readers: each says whether it can read a source, and reads it into a note.
+
+A source is a path, or something already in memory (a Note, a DataFrame of tidy facts, a
+list of records). The registry asks its readers in order and the first that can read the
+source reads it; a new reader is one module and one line in ``READERS``. Layers above the
+core add their own readers with :func:`register` (the workbook layer registers the reader
+of a filled workbook's Data table).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from xlsegment.errors import InputError
+from xlsegment.model import Note
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """What a user may say about how to read a source (the CLI's reading options)."""
+
+    note: str | None = None  # heading text that opens the segment note in a whole filing
+    tables: tuple[int, ...] = ()  # the document's tables to read (1-based), instead of searching
+    name: str | None = None  # the name the note is reported under, else the file's
+
+
+@dataclass(frozen=True, slots=True)
+class Peek:
+    """A first look at a file on disk: its path, lower-case suffix and first bytes."""
+
+    path: Path
+    suffix: str
+    head: bytes
+
+    @property
+    def is_zip(self) -> bool:
+        return self.head.startswith(b"PK\x03\x04")
+
+    def text_head(self) -> str:
+        """The first bytes as text, whatever the encoding, for sniffing only."""
+        for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+            if self.head.startswith(bom):
+                return self.head[len(bom) :].decode(codec, "ignore")
+        return self.head.decode("utf-8", "ignore").lstrip("\ufeff")
+
+
+class Reader(Protocol):
+    """A reader of one kind of source."""
+
+    name: str  # what it reads, for messages: "filing text", "tidy CSV", ...
+
+    def can_read(self, source: object, peek: Peek | None) -> bool:
+        """Whether this reader reads ``source``; ``peek`` is set when it is a file."""
+
+    def read(self, source: object, options: ReadOptions) -> Note:
+        """The note; raises :class:`InputError` naming file and line when it cannot."""
+
+
+_HEAD_BYTES = 4096
+
+
+def peek(path: Path) -> Peek:
+    """Look at a path before any reader does: it must be a regular, readable file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(str(path), None, "file not found") from None
+    except OSError as e:
+        raise InputError(str(path), None, e.strerror or "cannot read") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(str(path), None, "is a folder, not a note file")
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or a device would block or never end; only regular files are read.
+        raise InputError(str(path), None, "is not a regular file (a pipe, socket or device)")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_HEAD_BYTES)
+    except OSError as e:
+        raise InputError(str(path), None, e.strerror or "cannot read") from None
+    return Peek(path, path.suffix.lower(), head)
+
+
+def _readers() -> list[Reader]:
+    from xlsegment.readers.text import TextReader
+    from xlsegment.readers.tidy import FrameReader, NoteReader, TidyCsvReader
+
+    return [
+        NoteReader(),
+        FrameReader(),
+        TidyCsvReader(),
+        TextReader(),  # last: any text file is read as filing text
+    ]
+
+
+_REGISTRY: list[Reader] = []
+
+
+def readers() -> list[Reader]:
+    """The readers in the order they are asked."""
+    if not _REGISTRY:
+        _REGISTRY.extend(_readers())
+    return list(_REGISTRY)
+
+
+def register(reader: Reader) -> None:
+    """Add a reader of another layer; it is asked before the filing-text reader, which
+    takes any text. Registering a reader of the same name again replaces it."""
+    current = readers()
+    kept = [r for r in current if r.name != reader.name]
+    _REGISTRY[:] = [*kept[:-1], reader, kept[-1]]
+
+
+def reader_for(source: object) -> tuple[Reader, Peek | None]:
+    look = peek(Path(source)) if isinstance(source, str | os.PathLike) else None
+    for reader in readers():
+        if reader.can_read(source, look):
+            return reader, look
+    name = str(source) if look is not None else type(source).__name__
+    known = ", ".join(r.name for r in readers())
+    raise InputError(name, None, f"no reader for this source (readers: {known})")
+
+
+def read(source: object, options: ReadOptions | None = None) -> Note:
+    """Read ``source`` with the first reader that can."""
+    reader, _ = reader_for(source)
+    return reader.read(source, options or ReadOptions())
