@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xlsegment.errors import InputError
+from xlsegment.interval import Interval, compare_sum
 from xlsegment.model import Note
 from xlsegment.numbers import excel_round
 from xlsegment.readers.text import read_string
-from xlsegment.relations import consistent
 from xlsegment.translation import consistent_with, infer_rate, translate
 
 ints = st.integers(min_value=-(10**9), max_value=10**9)
@@ -19,17 +19,16 @@ ints = st.integers(min_value=-(10**9), max_value=10**9)
 
 @given(st.lists(ints, min_size=1, max_size=30))
 def test_exact_sum_is_consistent(parts):
-    total = (sum(parts), 0)
-    assert consistent(total, [(1, (p, 0)) for p in parts])[3]
+    total = Interval.shown(sum(parts))
+    assert compare_sum(total, [(1, Interval.shown(p)) for p in parts]).consistent
 
 
 @given(st.lists(ints, min_size=1, max_size=30), st.integers(min_value=1, max_value=10**6))
 def test_tolerance_is_half_unit_per_figure(parts, shift):
     n = len(parts)
-    total = (sum(parts) + shift, 0)
-    _, diff, tol, ok = consistent(total, [(1, (p, 0)) for p in parts])
-    assert tol == Decimal(n + 1) / 2
-    assert ok == (shift <= tol)
+    cmp = compare_sum(Interval.shown(sum(parts) + shift), [(1, Interval.shown(p)) for p in parts])
+    assert cmp.tolerance == Decimal(n + 1) / 2
+    assert cmp.consistent == (shift <= cmp.tolerance)
 
 
 @given(st.lists(st.integers(min_value=-(10**6), max_value=10**6), min_size=1, max_size=20))
@@ -37,7 +36,7 @@ def test_sum_of_rounded_tenths_is_consistent_with_rounded_sum(tenths):
     # Each part is a value in tenths shown rounded to whole units: the intervals must meet.
     shown = [int(excel_round(Decimal(t) / 10)) for t in tenths]
     total = int(excel_round(Decimal(sum(tenths)) / 10))
-    assert consistent((total, 0), [(1, (s, 0)) for s in shown])[3]
+    assert compare_sum(Interval.shown(total), [(1, Interval.shown(s)) for s in shown]).consistent
 
 
 @given(st.decimals(min_value=-(10**6), max_value=10**6, places=3, allow_nan=False))

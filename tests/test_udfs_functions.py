@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -52,6 +53,8 @@ def _table(index: int, year: int, lines) -> Table:
 def small_note() -> Note:
     first = _table(0, 2024, YEAR_2024)
     # A convenience (USD) figure the UDFs must not mistake for an RMB one.
+    usd = Column("USD", "Total", "FY2024", "USD", Role.CONVENIENCE)
+    first = replace(first, columns=(*first.columns, usd))
     first.cells[(0, 3)] = Fact("T1", "FY2024", "Revenue", "Total", "USD", 15, role=Role.CONVENIENCE)
     return Note(
         source="inline",

@@ -30,7 +30,7 @@ def corpus(tmp_path_factory):
         note = parse(note_path)
         result = check(note)
         rate = result.rate.rate if result.rate is not None else None
-        sch = build(note, result, rate=rate).schedule
+        sch = build(result).schedule
         book = fill(note_path, tmp / f"{note_path.stem}.xlsx")
         probe_col = sch.tolerance_col + sch.width + 2
         probes = libreoffice.add_rule_probes(book, c.SCHEDULES, probe_col)
@@ -58,16 +58,16 @@ def test_every_computed_total_matches_the_core(corpus):
         sheet = values[c.SCHEDULES]
         expected = {}
         for rel in result.relations:
-            expected.setdefault(id(rel.total), sum(s * p.value for s, p in rel.parts))
+            expected.setdefault(rel.total.at, sum(s * p.value for s, p in rel.parts))
         if rate is not None:
             for conv, local in translation_pairs(note):
-                expected.setdefault(id(conv), translate(local.value, rate, conv.decimals))
+                expected.setdefault(conv.at, translate(local.value, rate, conv.decimals))
         for chk in sch.checks:
             if not chk.in_grid or chk.kind == "tie.consolidated":
                 continue
             r, col = split_cell(chk.cell)
             got = sheet.get(cell_ref(r, sch.computed_col + col - 2))
-            assert Decimal(str(got)) == expected[id(chk.total)], (stem, chk.description)
+            assert Decimal(str(got)) == expected[chk.total.at], (stem, chk.description)
             checked += 1
     assert checked > 500
 

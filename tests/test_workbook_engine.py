@@ -142,7 +142,7 @@ def test_render_draws_the_same_workbook_through_every_engine(tmp_path):
     for make in (_memory, _openpyxl):
         wb, reopen = make(tmp_path)
         build_into(wb)
-        located = render(wb, note, result, write_data_table=True, settings=settings)
+        located = render(wb, result, write_data_table=True, settings=settings)
         back = reopen()
         sheets = {}
         for sheet in ("Settings", "Data", "Schedules", "Checks"):

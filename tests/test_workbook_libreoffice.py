@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from xlsegment.api import check, parse
-from xlsegment.checks import tolerance
+from xlsegment.checks import comparison
 from xlsegment.translation import consistent_with, translate
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.api import fill, refresh
@@ -56,7 +56,7 @@ def seed(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("lo")
     note = parse(SEED)
     result = check(note)
-    sch = build(note, result, rate=result.rate.rate).schedule
+    sch = build(result).schedule
     filled = fill(SEED, tmp / "seed.xlsx")
     plain = tmp / "plain.xlsx"
     shutil.copyfile(filled, plain)
@@ -165,7 +165,7 @@ def test_tolerances_are_the_cores(seed):
             assert tol == "translated"  # a direct translation needs no sum
             translated += 1
         else:
-            assert Decimal(str(tol)) == tolerance(rel.total, rel.parts)
+            assert Decimal(str(tol)) == comparison(rel).tolerance
     assert translated == 0 or translated < len(locals_)
 
 
@@ -184,7 +184,7 @@ def test_edit_without_python_flags_exactly_the_totals_it_breaks(seed):
     expected = set()
     for rel in result.relations:
         diff = facts[rel.total.key] - sum(s * facts[p.key] for s, p in rel.parts)
-        broken = abs(diff) > tolerance(rel.total, rel.parts)
+        broken = abs(diff) > comparison(rel).tolerance
         if broken and rel.total.key in local_of:
             broken = not translates(rel.total.key)  # a direct translation is also right
         if broken:

@@ -8,14 +8,15 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from xlsegment.pipeline import run
 from xlsegment.readers.tidy import read_tidy
+from xlsegment.relate.prepare import NET_LABEL, PROFIT_LABEL
 from xlsegment.translation import translate
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.api import fill, note_from_workbook, refresh
 from xlsegment.workbook.engines import libreoffice
 from xlsegment.workbook.engines.base import Formula
 from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
-from xlsegment.workbook.prepare import NET_LABEL, PROFIT_LABEL, prepare
 from xlsegment.workbook.render import build
 
 # Two segments, their revenue and significant expenses, two reconciling items; no totals.
@@ -35,6 +36,11 @@ Segment assets,2024,Total assets,Wholesale,USD,3000
 RATE = Decimal("1.0821")
 
 
+def computed(result):
+    """The facts the pipeline computed in prepare mode."""
+    return [r.total for r in result.relations if r.computed]
+
+
 def test_prepare_computes_totals_profit_and_net_income():
     note = read_tidy(
         [
@@ -42,16 +48,16 @@ def test_prepare_computes_totals_profit_and_net_income():
             for ln in LINES.splitlines()[1:]
         ]
     )
-    prepared = prepare(note)
-    values = {(f.line_item, f.segment): f.value for f in prepared.computed}
+    prepared = run(note)
+    values = {(f.line_item, f.segment): f.value for f in computed(prepared)}
     assert values[("Revenue", "Total")] == 2000
     assert values[(PROFIT_LABEL, "Retail")] == 350
     assert values[(PROFIT_LABEL, "Wholesale")] == 210
     assert values[(PROFIT_LABEL, "Total")] == 560
     assert values[(NET_LABEL, "Total")] == 560 - 210 - 120
     assert values[("Total assets", "Total")] == 8000
-    assert all(not f.reported for f in prepared.computed)
-    assert prepare(prepared.note).relations == ()  # nothing left to prepare
+    assert all(not f.reported for f in computed(prepared))
+    assert computed(run(prepared.note)) == []  # nothing left to prepare
 
 
 def test_expenses_shown_as_positive_amounts_are_subtracted():
@@ -64,8 +70,8 @@ def test_expenses_shown_as_positive_amounts_are_subtracted():
             ("Cost of goods sold", "B", 20),
         ]
     ]
-    prepared = prepare(read_tidy(rows))
-    profit = {f.segment: f.value for f in prepared.computed if f.line_item == PROFIT_LABEL}
+    prepared = run(read_tidy(rows))
+    profit = {f.segment: f.value for f in computed(prepared) if f.line_item == PROFIT_LABEL}
     assert profit == {"A": 40, "B": 30, "Total": 70}
 
 
@@ -88,9 +94,7 @@ def prepared_book(tmp_path_factory):
     result = refresh(path)
     wb = OpenpyxlWorkbook.open(path)
     note = note_from_workbook(wb)
-    from xlsegment.api import check
-
-    sch = build(note, check(note, rate=RATE), rate=RATE).schedule
+    sch = build(run(note, rate=RATE)).schedule
     probes = libreoffice.add_rule_probes(path, c.SCHEDULES, sch.tolerance_col + sch.width + 2)
     notes = OpenpyxlWorkbook.open(path).read_notes(c.SCHEDULES)
     values = libreoffice.recalculated_values(path, tmp / "out")
@@ -100,14 +104,14 @@ def prepared_book(tmp_path_factory):
 def test_computed_cells_are_formulas_and_recalculate_to_the_python_values(prepared_book):
     note, _, sch, _, _, values, wb = prepared_book
     sheet = values[c.SCHEDULES]
-    prepared = prepare(note, RATE)
+    prepared = run(note, rate=RATE)
     # 3 line totals, 3 profits, net income, assets total; EUR for all 8 total-column rows
-    assert len(prepared.computed) == 16
-    for fact in prepared.computed:
-        cell = sch.cells[fact.key]
+    assert len(computed(prepared)) == 16
+    for fact in computed(prepared):
+        cell = sch.cell_of(fact)
         assert isinstance(wb.read_block(c.SCHEDULES, cell)[0][0], Formula), cell
         assert Decimal(str(sheet[cell])) == fact.value, (fact.line_item, fact.segment)
-    eur = [f for f in prepared.computed if f.currency == "EUR"]
+    eur = [f for f in computed(prepared) if f.currency == "EUR"]
     usd = {
         (f.line_item, f.period): f.value
         for f in prepared.note.facts

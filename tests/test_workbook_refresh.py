@@ -19,7 +19,7 @@ from xlsegment.workbook.cli import fill as fill_cmd
 from xlsegment.workbook.cli import refresh as refresh_cmd
 from xlsegment.workbook.engines.base import Formula, WorkbookError
 from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
-from xlsegment.workbook.render import note_text
+from xlsegment.workbook.sheets.highlights import note_text
 
 SEED = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"
 KEY = ("Segment profit or loss", "2024", "Revenue", "Cryptocurrency Mining", "RMB")

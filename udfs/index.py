@@ -7,20 +7,15 @@ layer puts that text in the cell.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from xlsegment.model import Fact, Note, Role
+from xlsegment.vocabulary import LineKind, classify
 
 from .query import loose_key, name_key, year_of
 
-_PROFIT = re.compile(r"\bsegment\b.*\b(profit|loss|income|earnings|result)")
-_OPERATING = re.compile(r"\boperating (income|profit|result)")
-_REVENUE = re.compile(r"^(total )?(net )?(revenues?|sales|net sales|turnover)\b")
-_NET_RESULT = re.compile(r"^net (income|loss|profit|earnings|result)")
-_TOTAL_NAMES = frozenset({"total", "consolidated", "total consolidated"})
 _MAX_LISTED = 8
 
 
@@ -36,7 +31,7 @@ def listing(names: Iterable[object]) -> str:
 
 
 def is_total(fact: Fact) -> bool:
-    return fact.role == Role.TOTAL or name_key(fact.segment) in _TOTAL_NAMES
+    return fact.role == Role.TOTAL or classify(fact.segment).kind == LineKind.TOTAL
 
 
 @dataclass
@@ -52,14 +47,16 @@ class Index:
     checker: Callable[..., object] | None = None
     rate: Decimal | None = None  # the workbook's own rate (Settings), which wins
     _check: object = field(default=None, repr=False)
+    _checked_at: Decimal | None = field(default=None, repr=False)
 
     @classmethod
     def from_note(cls, note: Note, checker: Callable[[Note], object] | None = None) -> Index:
-        from xlsegment.workbook.prepare import needs_preparing, prepare
+        from xlsegment.pipeline import run
 
-        if any(needs_preparing(t) for t in note.tables):
-            # Line-level data (prepare mode): answer with the totals the workbook computes.
-            note = prepare(note).note
+        # The note as the pipeline leaves it: from line-level data (prepare mode), with the
+        # totals, segment profit and net income the workbook computes.
+        result = run(note)
+        note = result.note
         currency = note.presentation_currency
         facts = tuple(f for f in note.facts if not currency or f.currency == currency)
         lines: dict[str, str] = {}
@@ -78,7 +75,10 @@ class Index:
         for canonical, others in note.aliases.items():
             for name in (canonical, *others):
                 _add_name(lines, name, canonical)
-        return cls(note, facts, lines, segments, tuple(sorted(years)), values, checker)
+        index = cls(note, facts, lines, segments, tuple(sorted(years)), values, checker)
+        if checker is None:
+            index._check = result  # checked already, at the note's own rate
+        return index
 
     # -- names -----------------------------------------------------------------------------
     def line_item(self, name: object) -> str:
@@ -103,17 +103,24 @@ class Index:
         return list(dict.fromkeys(f.line_item for f in self.facts))
 
     def profit_item(self) -> str:
-        """The segment profit or loss line (ASC 280-10-50-22, IFRS 8.23)."""
-        return self._find_item((_PROFIT, _OPERATING), "segment profit or loss")
+        """The segment profit or loss line (ASC 280-10-50-22, IFRS 8.23); a line that says
+        "segment" comes before operating income."""
+        lines = self._lines_of(LineKind.SEGMENT_PROFIT)
+        named = [line for line in lines if "segment" in name_key(line)]
+        return (named or lines or [self._none("segment profit or loss")])[0]
 
     def revenue_item(self) -> str:
-        return self._find_item((_REVENUE,), "revenue")
+        return (self._lines_of(LineKind.REVENUE) or [self._none("revenue")])[0]
 
-    def _find_item(self, patterns: tuple[re.Pattern, ...], what: str) -> str:
-        for pattern in patterns:
-            for fact in self.facts:
-                if pattern.search(name_key(fact.line_item)) or pattern.search(name_key(fact.label)):
-                    return fact.line_item
+    def _lines_of(self, kind: LineKind) -> list[str]:
+        return [
+            item
+            for item in self._items()
+            if classify(item).kind == kind
+            or any(classify(f.label).kind == kind for f in self.facts if f.line_item == item)
+        ]
+
+    def _none(self, what: str) -> str:
         raise Miss(f"no {what} line in the data; have: {listing(self._items())}")
 
     # -- values ----------------------------------------------------------------------------
@@ -149,7 +156,7 @@ class Index:
             if fact.table != column[start].table and "reconcil" not in self._table_text(fact):
                 break
             rows.append([fact.label or fact.line_item, fact.value])
-            if _NET_RESULT.search(name_key(fact.line_item)) or _NET_RESULT.search(name_key(fact.label)):
+            if LineKind.NET_INCOME in (classify(fact.line_item).kind, classify(fact.label).kind):
                 break
         return rows
 
@@ -181,13 +188,14 @@ class Index:
         raise Miss(f"table {str(name)!r} has nothing for {year}; have: {listing(tables)}")
 
     def check_result(self):
-        """The core's check of this note, computed on first use only."""
-        if self._check is None:
+        """The core's check of this note at the workbook's rate, computed once."""
+        if self._check is None or (self.rate is not None and self._checked_at != self.rate):
             if self.checker is None:
                 from xlsegment.api import check
 
                 self.checker = check
             self._check = self.checker(self.note, self.rate)
+            self._checked_at = self.rate
         return self._check
 
 

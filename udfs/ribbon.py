@@ -65,22 +65,21 @@ def refresh_live(workbook: Any):
     """Refresh an open workbook through the workbook layer: the data source named in
     Settings (a file beside the workbook) rewrites the Data table; without one, the Data
     table as it stands is the source. Then check, draw schedules, highlights and Checks."""
-    from xlsegment.api import check
-    from xlsegment.workbook.api import load_source, note_from_workbook
-    from xlsegment.workbook.render import read_rate, read_setting, render
+    from xlsegment.pipeline import run
+    from xlsegment.workbook.api import refresh_book
+    from xlsegment.workbook.render import render
+    from xlsegment.workbook.sheets.settings import read_rate, read_setting
 
     named = read_setting(workbook, "xls_Source")
-    if named:
-        path = Path(str(named))
-        if not path.is_absolute():
-            path = Path(workbook.fullname).parent / path
-        if not path.exists():
-            raise XlsegmentError(f"Settings names the data source {named}; {path} is missing")
-        note, _ = load_source(path)
-    else:
-        note = note_from_workbook(workbook)
-    result = check(note, rate=read_rate(workbook))
-    render(workbook, note, result, write_data_table=bool(named))
+    if not named:
+        return refresh_book(workbook, workbook.fullname)
+    path = Path(str(named))
+    if not path.is_absolute():
+        path = Path(workbook.fullname).parent / path
+    if not path.exists():
+        raise XlsegmentError(f"Settings names the data source {named}; {path} is missing")
+    result = run(path, rate=read_rate(workbook))
+    render(workbook, result, write_data_table=True)
     return result
 
 

@@ -94,7 +94,7 @@ class WorkbookSource:
             raise SourceError(str(error)) from None
 
     def stated_rate(self) -> Decimal | None:
-        from xlsegment.workbook.render import read_rate
+        from xlsegment.workbook.sheets.settings import read_rate
 
         try:
             return read_rate(self._reads)
@@ -126,13 +126,9 @@ class FileSource:
         if suffix in WORKBOOK_SUFFIXES:
             self._book = None  # the file changed: open it again
             return self._workbook().load()
-        if suffix == ".csv":
-            from xlsegment.readers.tidy import read_tidy
+        from xlsegment.readers import read
 
-            return read_tidy(self.path)
-        from xlsegment.api import parse
-
-        return parse(self.path)
+        return read(self.path)
 
     def stated_rate(self) -> Decimal | None:
         if self.path.suffix.casefold() not in WORKBOOK_SUFFIXES:

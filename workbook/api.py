@@ -1,36 +1,37 @@
 """Python API of the workbook layer: ``fill``, ``refresh`` and ``check_workbook``.
 
-The pipeline is the core's (read, relate, translate, check); this module only decides where
-the note comes from and where the workbook goes, and guards the user's file on the way.
+The pipeline is the core's (read, normalise, relate, translate, check); this module only
+decides where the note comes from and where the workbook goes, and guards the user's file
+on the way. Rendering draws the pipeline's result; nothing here relates or prepares.
 """
 
 from __future__ import annotations
 
-import copy
 import dataclasses
+import os
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 from xlsegment.model import Note
+from xlsegment.pipeline import Result, run
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import WorkbookError
 from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
+from xlsegment.workbook.mapping.datatable import read_data
 from xlsegment.workbook.mapping.notedata import note_from_frame
-from xlsegment.workbook.render import (
-    build,
-    locate,
+from xlsegment.workbook.render import build, located_findings, render
+from xlsegment.workbook.safety import Fingerprint, atomic_write, ensure_writable, lossy_parts
+from xlsegment.workbook.sheets.checks import read_reader_rows, reader_findings
+from xlsegment.workbook.sheets.guards import typed_over_findings
+from xlsegment.workbook.sheets.roles import resolve
+from xlsegment.workbook.sheets.settings import (
     read_consolidated,
-    read_data,
+    read_origin,
     read_rate,
     read_setting,
-    render,
+    read_unit,
 )
-from xlsegment.workbook.safety import Fingerprint, atomic_write, ensure_writable, lossy_parts
-from xlsegment.workbook.sheets.checks import finding_key, read_reader_rows, reader_findings
-from xlsegment.workbook.sheets.guards import refuse_typed_over
-from xlsegment.workbook.sheets.roles import resolve
-from xlsegment.workbook.sheets.settings import read_unit
 
 TEMPLATE = Path(__file__).with_name("template.xlsx")
 
@@ -48,62 +49,42 @@ def _rate(rate) -> Decimal | None:
     return value
 
 
-def load_source(source) -> tuple[Note, str]:
-    """A Note from filing text, a tidy CSV, an xlsx with a Data table, or a Note."""
-    if isinstance(source, Note):
-        return source, source.source or "Note"
-    if hasattr(source, "columns"):  # a pandas DataFrame of tidy facts
-        from xlsegment.readers.tidy import read_tidy
-
-        return read_tidy(source), "DataFrame"
-    path = Path(source)
-    if not path.exists():
-        raise WorkbookError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        from xlsegment.readers.tidy import read_tidy
-
-        return read_tidy(str(path)), path.name
-    if suffix in (".xlsx", ".xlsm"):
-        return note_from_workbook(OpenpyxlWorkbook.open(path), path.name), path.name
-    from xlsegment.api import parse
-
-    return parse(str(path)), path.name
+def workbook_key(path) -> tuple:
+    st = os.stat(path)
+    return (str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
 
 
-def _check(note: Note, rate: Decimal | None):
-    from xlsegment.api import check
-
-    return check(note, rate=rate)
-
-
-def _with_findings(result, findings):
-    """The core's CheckResult with located findings (sheet and cell filled in)."""
-    if dataclasses.is_dataclass(result):
-        try:
-            return dataclasses.replace(result, findings=list(findings))
-        except (TypeError, ValueError):
-            pass
-    clone = copy.copy(result)
-    clone.findings = list(findings)
-    return clone
+def open_workbook(path) -> tuple[OpenpyxlWorkbook, tuple]:
+    """A workbook file opened with openpyxl, and the key of the version read."""
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise WorkbookError(f"{path}: not an .xlsx or .xlsm workbook")
+    key = workbook_key(path)
+    return OpenpyxlWorkbook.open(path), key
 
 
 _INFERRED = "inferred from the translated figures"
 
 
-def _settings_for(note: Note, result, source_name: str, rate: Decimal | None) -> dict:
-    used = rate
-    source = note.rate_note
-    if source and source.startswith(_INFERRED):  # refilled from a filled workbook
-        source = source.rsplit("; ", 1)[-1]
-    info = getattr(result, "rate", None)
-    if used is None and info is not None and info.rate is not None:
+def _without_inferred(text: str | None) -> str | None:
+    """The rate source a user wrote, without the "inferred ..." wording fill added."""
+    if text and text.startswith(_INFERRED):
+        return text.rsplit("; ", 1)[-1]
+    return text
+
+
+def _settings_for(result: Result, source_name: str, rate: Decimal | None) -> dict:
+    note, info = result.note, result.rate
+    used, source = rate, note.rate_note
+    if rate is not None:
+        source = _without_inferred(source)  # the user gave the rate
+    elif info is not None and info.rate is not None:
         used = info.rate
-        # Say that the rate was inferred, and within which bounds, so no one reads the
-        # midpoint as the filing's stated rate.
-        within = f" (any rate from {info.low} to {info.high} fits)" if info.low is not None else ""
-        source = f"{_INFERRED}{within}; {source or 'state it here'}"
+        if not info.stated:
+            # Say that the rate was inferred, and within which bounds, so no one reads the
+            # midpoint as the filing's stated rate.
+            within = f" (any rate from {info.low} to {info.high} fits)" if info.low is not None else ""
+            source = f"{_INFERRED}{within}; {_without_inferred(source) or 'state it here'}"
     return {
         "xls_Currency": note.presentation_currency,
         "xls_Unit": note.unit,
@@ -111,6 +92,7 @@ def _settings_for(note: Note, result, source_name: str, rate: Decimal | None) ->
         "xls_FxRate": used,
         "xls_FxNote": source,
         "xls_FilledFrom": source_name,
+        "xls_Origin": str(note.origin),
     }
 
 
@@ -121,22 +103,24 @@ def fill(source, out, rate=None, template: str | Path = TEMPLATE):
     open in Excel."""
     out = Path(out)
     _guard_new_file(out)
-    with _about(source if isinstance(source, str | Path) else None):
-        note, name = load_source(source)
     rate = _rate(rate)
-    result = _check(note, rate)
+    with about(source if isinstance(source, str | Path) else None):
+        result = run(source, rate=rate)
+    name = Path(source).name if isinstance(source, str | Path) else (result.note.source or "Note")
     wb = OpenpyxlWorkbook.open(template)
-    settings = _settings_for(note, result, name, rate)
+    settings = _settings_for(result, name, rate)
     # Draw with the rate source as Settings will state it, so a refresh draws the same.
-    note = dataclasses.replace(note, rate_note=settings["xls_FxNote"])
-    render(wb, note, result, write_data_table=True, settings=settings)
+    result = dataclasses.replace(
+        result, note=dataclasses.replace(result.note, rate_note=settings["xls_FxNote"])
+    )
+    render(wb, result, write_data_table=True, settings=settings)
     ensure_writable(out)
     atomic_write(out, wb.save)
     return out
 
 
 @contextmanager
-def _about(path):
+def about(path):
     """Name the workbook in every message about it ("book.xlsx: the workbook has no ...")."""
     try:
         yield
@@ -177,15 +161,9 @@ def _require_xlsx(path: Path, allowed: tuple[str, ...] = (".xlsx",)) -> None:
         raise WorkbookError(f"{path}: only .xlsx workbooks can be refreshed in place headless{hint}")
 
 
-def _open_for_refresh(path: Path, allowed: tuple[str, ...] = (".xlsx",)):
-    _require_xlsx(path, allowed)
-    print_ = Fingerprint.of(path)
-    wb = OpenpyxlWorkbook.open(path)
-    return wb, print_
-
-
 def note_from_workbook(wb, name: str = "Data") -> Note:
-    """The note as the workbook's Data table and Settings state it."""
+    """The note as the workbook's Data table and Settings state it, with what the reader
+    noticed at fill time (kept on the Checks sheet, since the text is gone)."""
     frame = read_data(wb)
     settings = {}
     for key in ("xls_Currency", "xls_Unit", "xls_ConvCurrency", "xls_FxNote"):
@@ -201,12 +179,13 @@ def note_from_workbook(wb, name: str = "Data") -> Note:
 
         tidy = [col for col in frame.columns if col in c.DATA_COLUMNS]
         note = read_tidy(frame[tidy], name=name)
-    return note
-
-
-def _recheck(wb: OpenpyxlWorkbook, name: str = "Data"):
-    note = note_from_workbook(wb, name)
-    return note, _check(note, read_rate(wb))
+    kept = reader_findings(read_reader_rows(wb))
+    return dataclasses.replace(
+        note,
+        origin=read_origin(wb),
+        stated_rate=read_rate(wb),
+        findings=(*note.findings, *kept),
+    )
 
 
 def refresh(path, out=None):
@@ -228,35 +207,46 @@ def refresh(path, out=None):
     if target != path and target.exists():
         raise WorkbookError(f"{target}: exists; refresh into a new file")
     ensure_writable(path)
-    wb, seen = _open_for_refresh(path, allowed)
-    with _about(path):
-        refuse_typed_over(wb, resolve(wb).schedules)  # fail fast; render checks it too
-        note, result = _recheck(wb, str(path))
-        located = render(wb, note, result, write_data_table=False)
+    seen = Fingerprint.of(path)
+    wb = OpenpyxlWorkbook.open(path)
+    with about(path):
+        result = refresh_book(wb, str(path))
     ensure_writable(target, seen if target == path else None)
     atomic_write(target, wb.save)
-    return _with_findings(result, _with_reader_findings(wb, located))
+    return result
 
 
-def check_workbook(path):
+def refresh_book(wb, name: str) -> Result:
+    """Re-check an open workbook from its own Data table and redraw it (any engine)."""
+    resolve(wb)  # refresh redraws every part: refuse a workbook that lacks one, naming it
+    result = run(note_from_workbook(wb, name))
+    return dataclasses.replace(result, findings=tuple(render(wb, result, write_data_table=False)))
+
+
+def check_workbook(path, rate=None) -> Result:
     """Check a filled workbook without writing it: findings carry sheet and cell."""
     path = Path(path)
-    wb, _ = _open_for_refresh(path, (".xlsx", ".xlsm"))  # reading only: macros are no risk
-    with _about(path):
-        note, result = _recheck(wb, str(path))
-        consolidated, period = read_consolidated(wb)
-        built = build(note, result, rate=read_rate(wb), consolidated=consolidated, period=period)
-    findings = [*result.findings, *built.findings]
+    _require_xlsx(path, (".xlsx", ".xlsm"))  # reading only: macros are no risk
+    with about(path):
+        return run(path, rate=_rate(rate))
+
+
+def finish_check(wb, result: Result, name: str) -> Result:
+    """A workbook's own checks after the core's: the ties to the consolidated amounts in
+    Settings, numbers typed over schedule formulas, and every finding on its cell."""
+    consolidated, period = read_consolidated(wb)
+    built = build(result, consolidated=consolidated, period=period)
     sheet = resolve(wb).schedules
-    located = locate(findings, built.note, built.schedule, sheet)
-    return _with_findings(result, _with_reader_findings(wb, located))
+    located = located_findings(result, built, sheet)
+    return dataclasses.replace(result, findings=(*typed_over_findings(wb, sheet), *located))
 
 
-def _with_reader_findings(wb, located):
-    """What the reader noticed at fill time is kept on the Checks sheet; report it too."""
-    kept = reader_findings(read_reader_rows(wb))
-    keys = {finding_key(f) for f in kept}
-    return [f for f in located if finding_key(f) not in keys] + kept
-
-
-__all__ = ["TEMPLATE", "check_workbook", "fill", "load_source", "note_from_workbook", "refresh"]
+__all__ = [
+    "TEMPLATE",
+    "check_workbook",
+    "fill",
+    "note_from_workbook",
+    "open_workbook",
+    "refresh",
+    "refresh_book",
+]

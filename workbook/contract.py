@@ -124,6 +124,13 @@ SETTINGS_ROWS = (
     ),
     Setting("xls_FilledFrom", "Filled from", None, None, "The file fill read (information)."),
     Setting(
+        "xls_Origin",
+        "Source kind",
+        "data",
+        None,
+        "filing: totals as filed, all checked; data: line-level data, missing totals computed.",
+    ),
+    Setting(
         "xls_ConsRevenue",
         "Consolidated revenue",
         None,

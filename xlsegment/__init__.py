@@ -9,26 +9,17 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 # Public API, resolved lazily so `import xlsegment` stays fast (the ribbon imports it too).
-_LAZY = {
-    "parse": "xlsegment.api",
-    "check": "xlsegment.api",
-    "fill": "xlsegment.workbook.api",
-    "refresh": "xlsegment.workbook.api",
-    "check_workbook": "xlsegment.workbook.api",
-}
+# fill, refresh and check_workbook are the workbook layer's: the entry point composes them.
+_LAZY = {"parse": "xlsegment.api", "check": "xlsegment.api", "run": "xlsegment.pipeline"}
+_COMPOSED = ("fill", "refresh", "check_workbook", "main")
 
 
 def __getattr__(name: str):
+    import importlib
+
+    if name in _COMPOSED:
+        return importlib.import_module("xlsegment.cli").composed(name)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'xlsegment' has no attribute {name!r}")
-    import importlib
-
     return getattr(importlib.import_module(module), name)
-
-
-def main() -> None:
-    """Entry point of the "Segments" ribbon's Refresh button (xlsegment.xlam runs this)."""
-    from xlsegment.udfs.ribbon import main as ribbon_main
-
-    ribbon_main()

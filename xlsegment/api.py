@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from xlsegment.checks import CheckResult, run_checks
 from xlsegment.errors import InputError
 from xlsegment.model import Note
+from xlsegment.pipeline import Result, normalise, run
 from xlsegment.readers import ReadOptions, read
+
+CheckResult = Result  # the name of 0.1, kept for callers
 
 
 def parse(source, options: ReadOptions | None = None) -> Note:
-    """Read a note with the first reader of the registry that can read ``source``."""
-    return read(source, options)
+    """Read a note with the first reader of the registry that can read ``source``, each
+    fact with its identity (table, row, column)."""
+    return normalise(read(source, options))
 
 
-def check(note, rate: Decimal | str | float | None = None) -> CheckResult:
-    """Relate and check a note; findings are data, never exceptions."""
-    if not isinstance(note, Note):
-        note = parse(note)
-    return run_checks(note, _rate(rate))
+def check(note, rate: Decimal | str | float | None = None, options: ReadOptions | None = None) -> Result:
+    """Read (unless given a Note), relate, translate and check; findings are data."""
+    return run(note, rate=_rate(rate), options=options)
 
 
 def _rate(rate) -> Decimal | None:

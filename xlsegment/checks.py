@@ -1,122 +1,71 @@
-"""Rounding-aware checks, declared in one registry and run lazily: every finding is collected.
+"""The check stage: checks declared as data, each a function from a frozen context to findings.
 
-A value shown with d decimals stands for v ± ½·10^-d; a total is broken only when its
-interval misses the sum of its parts' intervals (XBRL Calculations 1.1).
+A check is a code, a severity, a citation and a function. Each sees the same frozen
+context (the note, its relations, the convenience translation) and returns its findings
+and how many checks it made per table; no check sees another's results, so the order of
+the registry does not matter. A check that raises becomes a finding that carries the
+error, and the others still run (the run collects every finding, as pandera's lazy mode).
+
+A figure shown with d decimals stands for v ± ½·10^-d; a total is broken only when its
+interval misses the sum of its parts' intervals (XBRL Calculations 1.1, ``interval``).
 """
 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
-from xlsegment import labels
-from xlsegment.gcpause import paused_gc
-from xlsegment.identities import asc280_identities
-from xlsegment.model import Fact, Finding, Note, Relation, RelationKind, Role, Severity
-from xlsegment.numbers import fmt, fmt_signed, half_unit
-from xlsegment.relations import consistent, discover
-from xlsegment.translation import RateInfo, consistent_with, infer_rate
-
-CODES = {
-    RelationKind.CROSSFOOT: "seg.crossfoot",
-    RelationKind.FOOT: "seg.foot",
-    RelationKind.RECONCILIATION: "seg.recon",
-    RelationKind.TIE: "seg.tie",
-    RelationKind.STACKED: "seg.stacked",
-}
+from xlsegment.codes import RELATION_CODES
+from xlsegment.interval import Interval, compare_sum
+from xlsegment.labels import split_label_date
+from xlsegment.model import Evidence, Fact, Finding, Note, Relation, RelationKind, Severity
+from xlsegment.numbers import fmt, fmt_signed
+from xlsegment.translation import Translation, consistent_with
 
 
-@dataclass
-class CheckResult:
+@dataclass(frozen=True)
+class Context:
+    """What every check sees; nothing in it changes while the checks run."""
+
     note: Note
-    relations: list[Relation]
-    findings: list[Finding]
-    rate: RateInfo | None = None
-    checks: int = 0
-    per_table: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def summary(self) -> dict[str, int]:
-        count = {s: sum(1 for f in self.findings if f.severity == s) for s in Severity}
-        return {
-            "checks": self.checks,
-            "errors": count[Severity.ERROR],
-            "warnings": count[Severity.WARNING],
-            "infos": count[Severity.INFO],
-        }
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == Severity.ERROR]
-
-    @property
-    def coverage(self) -> tuple[int, int]:
-        """(reported figures that take part in a check, reported figures): what an auditor
-        still has to tie out by hand is the difference."""
-        facts = [f for f in self.note.facts if f.reported]
-        used = {id(r.total) for r in self.relations}
-        used |= {id(p) for r in self.relations for _, p in r.parts}
-        return sum(1 for f in facts if id(f) in used), len(facts)
+    relations: tuple[Relation, ...]
+    translation: Translation
 
 
-def tolerance(total: Fact, parts) -> Decimal:
-    """Half a unit of the last shown digit of the total and of each part."""
-    return half_unit(total.decimals) + sum(
-        (half_unit(p.decimals) for p in (x[1] if isinstance(x, tuple) else x for x in parts)),
-        Decimal(0),
-    )
+@dataclass(frozen=True)
+class Outcome:
+    findings: tuple[Finding, ...] = ()
+    tested: Counter = field(default_factory=Counter)  # checks made, by table id
 
 
-@dataclass
-class _Run:
-    note: Note
-    rate: Decimal | None
-    relations: list[Relation] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    checks: int = 0
-    per_table: dict[str, int] = field(default_factory=dict)
-    rate_info: RateInfo | None = None
-
-    def count(self, table: str, n: int = 1) -> None:
-        self.checks += n
-        self.per_table[table] = self.per_table.get(table, 0) + n
+@dataclass(frozen=True, slots=True)
+class Check:
+    code: str
+    severity: Severity
+    citation: str
+    what: str
+    run: Callable[[Context], Outcome]
 
 
-Check = Callable[[_Run], None]
-REGISTRY: list[tuple[str, Check]] = []
-
-
-def check(code: str):
-    def register(fn: Check) -> Check:
-        REGISTRY.append((code, fn))
-        return fn
-
-    return register
-
-
-def run_checks(note: Note, rate: Decimal | None = None) -> CheckResult:
-    with paused_gc():
-        return _run_checks(note, rate)
-
-
-def _run_checks(note: Note, rate: Decimal | None) -> CheckResult:
-    run = _Run(note, rate)
-    run.findings.extend(note.findings)
-    for code, fn in REGISTRY:
+def run_checks(ctx: Context, checks: Iterable[Check]) -> tuple[list[Finding], Counter]:
+    """Every check's findings and the checks made per table."""
+    findings: list[Finding] = []
+    tested: Counter = Counter()
+    for chk in checks:
         try:
-            fn(run)
+            outcome = chk.run(ctx)
         except Exception as exc:  # a broken check must not stop the others
-            run.findings.append(
-                Finding(
-                    "seg.internal",
-                    Severity.ERROR,
-                    f"check {code} failed: {exc!r}; " + traceback.format_exc(limit=3).replace("\n", " | "),
-                )
+            trace = traceback.format_exc(limit=3).replace("\n", " | ")
+            findings.append(
+                Finding("seg.internal", Severity.ERROR, f"check {chk.code} failed: {exc!r}; {trace}")
             )
-    if run.checks == 0:
-        run.findings.append(
+            continue
+        findings.extend(outcome.findings)
+        tested.update(outcome.tested)
+    if sum(tested.values()) == 0:
+        findings.append(
             Finding(
                 "seg.nochecks",
                 Severity.WARNING,
@@ -124,52 +73,58 @@ def _run_checks(note: Note, rate: Decimal | None) -> CheckResult:
                 "column; look at the layout before trusting this note",
             )
         )
-    return CheckResult(note, run.relations, run.findings, run.rate_info, run.checks, run.per_table)
+    return findings, tested
 
 
-# ---------------------------------------------------------------- arithmetic
+# ---------------------------------------------------------------- relations
 
 
-@check("seg.relations")
-def _relations(run: _Run) -> None:
-    found: list[Relation] = []
-    for table in run.note.tables:
-        found.extend(discover(table))
-    found.extend(asc280_identities(list(run.note.tables), found))
-    run.relations.extend(found)
-    for rel in found:
-        if rel.total.currency == run.note.convenience_currency and rel.total.currency:
-            continue  # translated figures are checked by the translation checks
-        run.count(rel.table)
+def _relations(ctx: Context) -> Outcome:
+    conv = ctx.note.convenience_currency
+    findings: list[Finding] = []
+    tested: Counter = Counter()
+    for rel in ctx.relations:
+        if rel.computed or not rel.total.reported:
+            continue  # prepare mode: computed, not checked
+        if conv and rel.total.currency == conv and rel.kind != RelationKind.TIE:
+            continue  # translated sums are checked by the translation check
+        tested[rel.table] += 1
         finding = relation_finding(rel)
-        if finding is not None:
-            run.findings.append(finding)
+        if finding is None:
+            continue
+        if rel.kind == RelationKind.TIE:
+            if finding.severity == Severity.ERROR:
+                findings.append(_tie_message(finding, rel))
+            continue  # two statements of one figure: a rounding gap is no news
+        findings.append(finding)
+    return Outcome(tuple(findings), tested)
+
+
+def comparison(rel: Relation):
+    """A relation's total against the sum of its parts, as intervals (Calculations 1.1)."""
+    return compare_sum(
+        Interval.shown(rel.total.value, rel.total.decimals),
+        [(s, Interval.shown(p.value, p.decimals)) for s, p in rel.parts],
+    )
 
 
 def relation_finding(rel: Relation) -> Finding | None:
+    """The finding of one relation: none when it adds up exactly, an info when it adds up
+    within rounding, an error when the note asserts it and it does not add up."""
     total = rel.total
-    whole = total.decimals == 0 and all(p.decimals == 0 for _, p in rel.parts)
-    # Whole units, the common case: an exact sum needs no finding and no Decimal.
-    if whole and total.value == sum(s * p.value for s, p in rel.parts):
+    cmp = comparison(rel)
+    if cmp.exact:
         return None
-    expected, diff, tol, ok = consistent(
-        (total.value, total.decimals), [(s, (p.value, p.decimals)) for s, p in rel.parts]
-    )
-    if ok and diff == 0:
-        return None
-    code = CODES[rel.kind]
     where = f"{total.line_item} / {total.segment}"
-    lines = tuple(p.source.line for _, p in rel.parts if p.source.line is not None)
-    if ok:
-        severity = Severity.INFO
-        what = "within rounding"
-        code = "seg.rounding"
-    else:
-        severity = Severity.ERROR
-        what = "does not add up"
+    if cmp.consistent:
+        severity, code, what = Severity.INFO, "seg.rounding", "within rounding"
+    elif rel.evidence in (Evidence.DECLARED, Evidence.CONFIRMED):
+        severity, code, what = Severity.ERROR, RELATION_CODES[rel.kind], "does not add up"
+    else:  # only the arithmetic suggested it: never the basis of an error
+        severity, code, what = Severity.WARNING, "seg.unsure", "looks like a total but does not add up"
     message = (
-        f"{where} {total.period}: reported {fmt(total.value)}, computed {fmt(expected)} "
-        f"({fmt_signed(diff)}), tolerance ±{fmt(tol)}: {what}"
+        f"{where} {total.period}: reported {fmt(total.value)}, computed {fmt(cmp.expected)} "
+        f"({fmt_signed(cmp.difference)}), tolerance ±{fmt(cmp.tolerance)}: {what}"
     )
     return Finding(
         code=code,
@@ -180,64 +135,32 @@ def relation_finding(rel: Relation) -> Finding | None:
         line_item=total.line_item,
         segment=total.segment,
         source_line=total.source.line,
-        expected=_num(expected),
+        expected=_num(cmp.expected),
         actual=total.value,
-        difference=_num(total.value - expected),
-        tolerance=_num(tol),
+        difference=_num(cmp.difference),
+        tolerance=_num(cmp.tolerance),
         sheet=total.source.sheet,
         cell=total.source.cell,
-        related_lines=lines,
+        related_lines=tuple(p.source.line for _, p in rel.parts if p.source.line is not None),
+        at=total.at,
+        related=tuple(p.at for _, p in rel.parts if p.at is not None),
     )
 
 
 def _num(d):
+    from decimal import Decimal
+
     d = Decimal(d)
     return int(d) if d == d.to_integral_value() else d
 
 
-# ---------------------------------------------------------------- ties between tables
-
-
-@check("seg.tie")
-def _ties(run: _Run) -> None:
-    """The same figure stated in two tables must agree (geographic total = segment total)."""
-    seen: dict[tuple, Fact] = {}
-    table_of: dict[int, str] = {}
-    for table in run.note.tables:
-        for fact in table.cells.values():
-            table_of[id(fact)] = table.id
-    for table in run.note.tables:
-        for fact in table.cells.values():
-            if not fact.period or fact.segment != "Total" or not fact.reported:
-                continue
-            if not labels.is_line_item_label(fact.line_item):
-                continue  # a row named after a segment or region is no line item to tie
-            key = (fact.period, labels.norm_key(fact.line_item), fact.currency)
-            if not key[1]:
-                key = (fact.period, fact.line_item.lower(), fact.currency)
-            first = seen.get(key)
-            if first is None:
-                seen[key] = fact
-                continue
-            if table_of[id(first)] == table.id and (
-                first.source.line == fact.source.line or first.label.lower() != fact.label.lower()
-            ):
-                continue  # within a table only a line stated twice under one label is a tie
-            rel = Relation(RelationKind.TIE, table.id, fact, ((1, first),), "same figure")
-            run.relations.append(rel)
-            run.count(table.id)
-            f = relation_finding(rel)
-            if f is not None and f.severity == Severity.ERROR:
-                run.findings.append(_retitle(f, fact, first, table_of))
-
-
-def _retitle(f: Finding, fact: Fact, first: Fact, table_of) -> Finding:
+def _tie_message(f: Finding, rel: Relation) -> Finding:
+    fact, first = rel.total, rel.parts[0][1]
     return replace(
         f,
-        code="seg.tie",
         message=(
-            f"{fact.line_item} {fact.period} in {table_of[id(fact)]} ({fmt(fact.value)}) "
-            f"differs from {table_of[id(first)]} line {first.source.line} "
+            f"{fact.line_item} {fact.period} in {fact.at.table_id} ({fmt(fact.value)}) "
+            f"differs from {first.at.table_id} line {first.source.line} "
             f"({fmt(first.value)}) by {fmt_signed(fact.value - first.value)}"
         ),
     )
@@ -246,82 +169,72 @@ def _retitle(f: Finding, fact: Fact, first: Fact, table_of) -> Finding:
 # ---------------------------------------------------------------- translation
 
 
-@check("seg.fx")
-def _translation(run: _Run) -> None:
-    pairs = list(_translated_pairs(run.note))
-    if not pairs:
-        return
-    subtotal_ids = {id(r.total) for r in run.relations if r.total.role == Role.CONVENIENCE and r.parts}
-    parts_of = {id(r.total): r for r in run.relations if id(r.total) in subtotal_ids}
-    leaves = [(loc, usd) for loc, usd in pairs if id(usd) not in subtotal_ids]
-    inferred = infer_rate([(loc.value, usd.value, loc.decimals) for loc, usd in leaves])
-    table_of = {id(f): t.id for t in run.note.tables for f in t.cells.values()}
-    if run.rate is not None:
-        info = RateInfo(Decimal(run.rate), None, None, stated=True, figures=len(leaves))
-        rate = Decimal(run.rate)
-    else:
-        info = inferred
-        rate = inferred.rate
-    run.rate_info = info
-    cur = run.note.convenience_currency or "USD"
-    run.findings.append(
+def _translation(ctx: Context) -> Outcome:
+    tr = ctx.translation
+    if not tr.pairs:
+        return Outcome()
+    cur = ctx.note.convenience_currency or "USD"
+    findings = [
         Finding(
             "seg.fx.rate",
-            Severity.INFO if rate is not None else Severity.WARNING,
-            f"{cur} convenience translation: {info.describe()}",
+            Severity.INFO if tr.rate is not None else Severity.WARNING,
+            f"{cur} convenience translation: {tr.info.describe()}",
         )
-    )
-    if rate is None:
-        return
-    for loc, usd in pairs:
-        table = table_of.get(id(usd), "")
-        run.count(table)
-        direct, diff, tol, ok = consistent_with(loc.value, usd.value, rate, loc.decimals)
-        rel = parts_of.get(id(usd))
+    ]
+    tested: Counter = Counter()
+    if tr.rate is None:
+        return Outcome(tuple(findings), tested)
+    sums = {r.total.at: r for r in ctx.relations if r.total.at in tr.translated_totals}
+    for usd, loc in tr.pairs:
+        tested[usd.at.table_id] += 1
+        direct, _, tol, ok = consistent_with(loc.value, usd.value, tr.rate, loc.decimals, usd.decimals)
+        rel = sums.get(usd.at)
         # A translated subtotal may be the sum of the rounded translated lines.
         if (
             rel is not None
             and usd.value != direct
-            and consistent((usd.value, usd.decimals), [(s, (p.value, p.decimals)) for s, p in rel.parts])[3]
+            and compare_sum(
+                Interval.shown(usd.value, usd.decimals),
+                [(s, Interval.shown(p.value, p.decimals)) for s, p in rel.parts],
+            ).consistent
         ):
-            run.findings.append(
+            findings.append(
                 _fx_finding(
                     "seg.fx.subtotal",
                     Severity.INFO,
                     usd,
                     loc,
                     direct,
-                    table,
                     f"{cur} {fmt(usd.value)} is the sum of the translated lines; translating "
-                    f"{fmt(loc.value)} directly at {rate} gives {fmt(direct)} "
+                    f"{fmt(loc.value)} directly at {tr.rate} gives {fmt(direct)} "
                     f"({fmt_signed(usd.value - direct)}): rounding, not an error",
                 )
             )
             continue
         if ok:
             continue
-        run.findings.append(
+        findings.append(
             _fx_finding(
                 "seg.fx.figure",
                 Severity.ERROR,
                 usd,
                 loc,
                 direct,
-                table,
                 f"{usd.line_item} / {usd.segment} {usd.period}: reported {cur} {fmt(usd.value)}, "
-                f"{fmt(loc.value)} at {rate} gives {fmt(direct)} "
+                f"{fmt(loc.value)} at {tr.rate} gives {fmt(direct)} "
                 f"({fmt_signed(usd.value - direct)}), tolerance ±{tol}",
                 tol,
             )
         )
+    return Outcome(tuple(findings), tested)
 
 
-def _fx_finding(code, severity, usd, loc, direct, table, message, tol=None) -> Finding:
+def _fx_finding(code, severity, usd: Fact, loc: Fact, direct, message, tol=None) -> Finding:
     return Finding(
         code=code,
         severity=severity,
         message=message,
-        table=table,
+        table=usd.at.table_id,
         period=usd.period,
         line_item=usd.line_item,
         segment=usd.segment,
@@ -333,71 +246,62 @@ def _fx_finding(code, severity, usd, loc, direct, table, message, tol=None) -> F
         sheet=usd.source.sheet,
         cell=usd.source.cell,
         related_lines=(loc.source.line,) if loc.source.line else (),
+        at=usd.at,
+        related=(loc.at,),
     )
-
-
-def _translated_pairs(note: Note):
-    """(local fact, translated fact): the convenience column and the column it translates."""
-    for table in note.tables:
-        conv = [i for i, c in enumerate(table.columns) if c.role == Role.CONVENIENCE]
-        for c in conv:
-            col = table.columns[c]
-            local = [i for i, x in enumerate(table.columns) if x.role != Role.CONVENIENCE]
-            # The translated column pairs with the same segment, else the nearest column
-            # to its left for the same period.
-            src = next(
-                (
-                    i
-                    for i in local
-                    if table.columns[i].segment == col.segment and table.columns[i].period == col.period
-                ),
-                None,
-            )
-            if src is None:
-                src = next(
-                    (
-                        i
-                        for i in reversed(local)
-                        if i < c and (table.columns[i].period == col.period or not col.period)
-                    ),
-                    None,
-                )
-            if src is None:
-                continue
-            for r in range(len(table.rows)):
-                usd = table.cells.get((r, c))
-                loc = table.cells.get((r, src))
-                if usd is not None and loc is not None:
-                    yield loc, usd
 
 
 # ---------------------------------------------------------------- labels
 
 
-@check("seg.label.date")
-def _label_dates(run: _Run) -> None:
+def _label_dates(ctx: Context) -> Outcome:
     """A label dated in another year than its fact ('Total assets as December 31, 1024' for
     2024) is a probable typo; the text reader reports it while reading, tidy data here."""
-    seen = {f.line_item for f in run.findings if f.code == "seg.label.date"}
-    for fact in run.note.facts:
-        _, year = labels.split_label_date(fact.label)
-        if year is None or not fact.period.isdigit() or year == int(fact.period):
+    seen = {f.line_item for f in ctx.note.findings if f.code == "seg.label.date"}
+    findings = []
+    for fact in ctx.note.facts:
+        _, year = split_label_date(fact.label)
+        if year is None or not fact.period.isdigit() or year == int(fact.period) or fact.label in seen:
             continue
-        if fact.label in seen:
-            continue  # one finding per label, not per figure on the row
-        seen.add(fact.label)
-        line = fact.source.line
-        run.findings.append(
+        seen.add(fact.label)  # one finding per label, not per figure on the row
+        findings.append(
             Finding(
                 "seg.label.date",
                 Severity.WARNING,
                 f"label '{fact.label}' names {year} but the figure is for {fact.period}: probable typo",
                 period=fact.period,
                 line_item=fact.label,
-                source_line=line,
+                source_line=fact.source.line,
                 actual=year,
                 expected=int(fact.period),
                 sheet=fact.source.sheet,
                 cell=fact.source.cell,
+                at=fact.at,
             )
         )
+    return Outcome(tuple(findings))
+
+
+CHECKS: tuple[Check, ...] = (
+    Check(
+        "seg.relations",
+        Severity.ERROR,
+        "ASC 280-10-50-26B, 50-30; IFRS 8.23, 8.28; XBRL Calculations 1.1",
+        "every relation found adds up within the rounding of its figures",
+        _relations,
+    ),
+    Check(
+        "seg.fx",
+        Severity.ERROR,
+        "",
+        "every translated figure is its local figure at the convenience rate, within both roundings",
+        _translation,
+    ),
+    Check(
+        "seg.label.date",
+        Severity.WARNING,
+        "",
+        "a label that names a year names its figure's year",
+        _label_dates,
+    ),
+)

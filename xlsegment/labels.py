@@ -1,4 +1,7 @@
-"""Label vocabulary: footnote markers, periods in labels, totals, expenses, units, currencies."""
+"""Label text: footnote markers, periods in labels, units, currencies, keys for renamed lines.
+
+What kind of line a label names is the vocabulary's (``xlsegment.vocabulary``).
+"""
 
 from __future__ import annotations
 
@@ -69,21 +72,6 @@ CURRENCY_CODES = {
 NOTE_REF_RE = re.compile(r"^\(?note\s+\d+\)?$", re.IGNORECASE)
 NOISE_RE = re.compile(r"^(?:amount\s*%?|%|\(unaudited\))+$", re.IGNORECASE)
 
-_TOTAL_WORDS = re.compile(
-    r"^(?:total|consolidated|subtotal|segments?\s+total)\b|\btotal\b|^net\s+(?:income|loss|earnings)"
-    r"|\b(?:segment|operating)\s+(?:profit|income|loss|earnings)|\bprofit\b|\bearnings\b"
-    r"|income\s+(?:\(loss\)\s+)?(?:before|from)|loss\s+(?:before|from)|gross\s+(?:profit|margin)"
-    r"|contribution(?:\s+margin)?$|\bebita?d?a?\b|adjusted\s+revenue|net\s+income",
-    re.IGNORECASE,
-)
-_EXPENSE_WORDS = re.compile(
-    r"\b(?:expenses?|costs?|loss|losses|charges?|impairments?|depreciation|amortization"
-    r"|taxes|tax|dividends)\b",
-    re.IGNORECASE,
-)
-_INCOME_WORDS = re.compile(
-    r"\b(?:income|gains?|revenues?|sales|benefits?|recoveries|credits?|profit)\b", re.IGNORECASE
-)
 _PAREN = re.compile(r"\([^)]*\)")
 
 
@@ -128,41 +116,6 @@ def unit_currency(text: str) -> str | None:
 
 def currency_of(text: str) -> str | None:
     return CURRENCY_CODES.get(text.strip().upper().replace(" ", ""))
-
-
-@lru_cache(maxsize=4096)
-def is_total_label(label: str) -> bool:
-    return bool(_TOTAL_WORDS.search(label))
-
-
-@lru_cache(maxsize=4096)
-def is_expense_label(label: str) -> bool:
-    """Main word of the label is an expense ('Interest expense (income), net' is one)."""
-    core = _PAREN.sub(" ", label)
-    exp = _EXPENSE_WORDS.search(core)
-    inc = _INCOME_WORDS.search(core)
-    if exp and inc:
-        return exp.start() < inc.start()
-    return bool(exp)
-
-
-def is_total_column(label: str) -> bool:
-    low = label.lower()
-    return bool(re.search(r"\btotale?\b|\bconsolidated\b|\bgroup\b|\bgesamt|\bsumme\b", low))
-
-
-@lru_cache(maxsize=8192)
-def is_line_item_label(label: str) -> bool:
-    """Financial wording (revenue, assets, …) rather than a segment or region name."""
-    return bool(
-        re.search(
-            r"revenue|sales|income|expense|cost|profit|loss|earnings|assets|depreciation"
-            r"|amortization|expenditure|ebit|margin|contribution|compensation|interest|tax"
-            r"|impairment|gain|inventor|goodwill|adjustment|charges|fees|property",
-            label,
-            re.IGNORECASE,
-        )
-    )
 
 
 @lru_cache(maxsize=8192)

@@ -28,6 +28,19 @@ class Role(enum.StrEnum):
     PERIOD = "period"
 
 
+class Evidence(enum.StrEnum):
+    """Why a relation is believed: what the note says, or only what the arithmetic says.
+
+    A broken relation is an error only when the note asserts it (DECLARED) or when it
+    holds in the other columns or periods of its table (CONFIRMED); a relation suggested by
+    the arithmetic alone is never the basis of an error."""
+
+    DECLARED = "declared"  # a labelled total or subtotal, the end of a reconciliation block
+    CONFIRMED = "confirmed"  # holds in the table's other columns or periods
+    SUGGESTED = "suggested"  # arithmetic only
+    COMPUTED = "computed"  # prepare mode: the total is to be computed, not checked
+
+
 class RelationKind(enum.StrEnum):
     CROSSFOOT = "crossfoot"  # columns add across to a total column
     FOOT = "foot"  # rows add down to a total row
@@ -187,10 +200,17 @@ class Relation:
     total: Fact
     parts: tuple[tuple[int, Fact], ...]
     why: str = ""  # how it was found: the labels, or arithmetic
+    rule: str = ""  # the relation rule that found it (xlsegment.relate.rules)
+    evidence: Evidence = Evidence.SUGGESTED
 
     def describe(self) -> str:
         terms = " ".join(f"{'+' if sign > 0 else '-'} {p.line_item}/{p.segment}" for sign, p in self.parts)
         return f"{self.total.line_item}/{self.total.segment} = {terms.lstrip('+ ')}"
+
+    @property
+    def computed(self) -> bool:
+        """The total is not reported: it is computed from the parts (prepare mode)."""
+        return self.evidence == Evidence.COMPUTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +275,7 @@ class Note:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     origin: Origin = Origin.FILING
     tags: tuple[Tag, ...] = ()  # every inline-XBRL fact of the filing, tagged cells or not
+    stated_rate: Decimal | None = None  # the convenience rate the source states, if any
 
     @property
     def facts(self) -> list[Fact]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from xlsegment.checks import CheckResult
 from xlsegment.model import Severity
+from xlsegment.pipeline import Result as CheckResult
 
 _MARK = {Severity.ERROR: "ERROR", Severity.WARNING: "warn ", Severity.INFO: "info "}
 
@@ -39,7 +39,17 @@ def to_json(result: CheckResult) -> str:
             for t in result.note.tables
         ],
         "relations": [
-            {"kind": str(r.kind), "table": r.table, "relation": r.describe(), "why": r.why}
+            {
+                "kind": str(r.kind),
+                "table": r.table,
+                "relation": r.describe(),
+                "why": r.why,
+                "rule": r.rule,
+                "evidence": str(r.evidence),
+                "period": r.total.period,
+                "currency": r.total.currency,
+                "total": str(r.total.at) if r.total.at is not None else None,
+            }
             for r in result.relations
         ],
         "findings": [f.to_dict() for f in result.findings],

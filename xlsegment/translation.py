@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from xlsegment.model import Number
+from xlsegment.interval import Interval, compare
+from xlsegment.model import Fact, Number, Role, Table
 from xlsegment.numbers import excel_round, to_decimal
 
 
@@ -107,11 +108,124 @@ def _dec(f: Fraction, places: int, up: bool = False) -> Decimal:
     return Decimal(n).scaleb(-places)
 
 
-def consistent_with(local: Number, translated: Number, rate: Number, local_decimals: int = 0):
-    """(direct translation, difference, tolerance, ok) of one translated figure at a rate."""
-    r = _frac(rate)
-    exact = _frac(local) / r
-    tol = Fraction(1, 2) + Fraction(1, 2 * 10**local_decimals) / r
-    diff = _frac(translated) - exact
-    direct = translate(local, rate)
-    return direct, Decimal(translated) - Decimal(direct), _dec(tol, 4, up=True), abs(diff) <= tol
+def consistent_with(
+    local: Number, translated: Number, rate: Number, local_decimals: int = 0, decimals: int = 0
+):
+    """(direct translation, difference, tolerance, ok) of one translated figure at a rate.
+
+    The translated figure's interval must meet the local figure's interval divided by the
+    rate (Calculations 1.1 with both roundings)."""
+    cmp = compare(
+        Interval.shown(translated, decimals), Interval.shown(local, local_decimals).divided_by(rate)
+    )
+    direct = translate(local, rate, decimals)
+    return (
+        direct,
+        Decimal(translated) - Decimal(direct),
+        _dec(Fraction(cmp.tolerance), 4, up=True),
+        cmp.consistent,
+    )
+
+
+def source_column(table: Table, c: int) -> int | None:
+    """The column a convenience column translates: the column of the same segment and
+    period, else the nearest column to its left of the same period. This is the one
+    pairing of translated to local figures; the check and the workbook's live formulas
+    both use it."""
+    col = table.columns[c]
+    local = [i for i, x in enumerate(table.columns) if x.role != Role.CONVENIENCE]
+    same = next(
+        (
+            i
+            for i in local
+            if table.columns[i].segment == col.segment and table.columns[i].period == col.period
+        ),
+        None,
+    )
+    if same is not None:
+        return same
+    return next(
+        (i for i in reversed(local) if i < c and (table.columns[i].period == col.period or not col.period)),
+        None,
+    )
+
+
+def translation_pairs(table: Table) -> list[tuple[Fact, Fact]]:
+    """(translated fact, local fact) for every translated figure of ``table``."""
+    pairs = []
+    for c, col in enumerate(table.columns):
+        if col.role != Role.CONVENIENCE:
+            continue
+        src = source_column(table, c)
+        if src is None:
+            continue
+        for r in range(len(table.rows)):
+            conv, local = table.cells.get((r, c)), table.cells.get((r, src))
+            if conv is not None and local is not None:
+                pairs.append((conv, local))
+    return pairs
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The translate stage's result: the pairs, the rate and where it came from."""
+
+    pairs: tuple[tuple[Fact, Fact], ...] = ()  # (translated, local)
+    info: RateInfo | None = None
+    translated_totals: frozenset = frozenset()  # translated figures that are sums of others
+
+    @property
+    def rate(self) -> Decimal | None:
+        return self.info.rate if self.info is not None else None
+
+
+def translate_note(note, relations, rate: Decimal | None) -> Translation:
+    """Pair every translated figure with its local figure and fix the rate: the stated
+    rate, else the interval of rates that most translated lines allow (a translated
+    subtotal may be the sum of rounded lines, so only lines take part)."""
+    pairs = tuple(p for table in note.tables for p in translation_pairs(table))
+    if not pairs:
+        return Translation()
+    totals = frozenset(r.total.at for r in relations if r.total.role == Role.CONVENIENCE and r.parts)
+    leaves = [(loc, usd) for usd, loc in pairs if usd.at not in totals]
+    if rate is not None:
+        info = RateInfo(Decimal(rate), None, None, stated=True, figures=len(leaves))
+    else:
+        info = infer_rate([(loc.value, usd.value, loc.decimals) for loc, usd in leaves])
+    return Translation(pairs, info, totals)
+
+
+def add_translated_columns(table: Table, currency: str, rate: Decimal, rule: str):
+    """Prepare mode: a translated Total column, ROUND(total / rate, 0), computed.
+
+    Returns the table with the column appended and the relations that compute it."""
+    from dataclasses import replace
+
+    from xlsegment.model import Column, Evidence, FactId, Relation, RelationKind, Source
+
+    totals = [j for j, c in enumerate(table.columns) if c.role == Role.TOTAL]
+    if not totals or any(c.role == Role.CONVENIENCE for c in table.columns):
+        return table, []
+    tcol, ccol = totals[0], len(table.columns)
+    period = table.columns[tcol].period
+    cells = dict(table.cells)
+    relations = []
+    for r in range(len(table.rows)):
+        base = cells.get((r, tcol))
+        if base is None:
+            continue
+        conv = base.replace(
+            currency=currency,
+            role=Role.CONVENIENCE,
+            value=translate(base.value, rate),
+            decimals=0,
+            reported=False,
+            source=Source(),
+            at=FactId(table.index, r, ccol),
+        )
+        cells[(r, ccol)] = conv
+        relations.append(
+            Relation(RelationKind.TIE, table.id, conv, ((1, base),), rule, rule, Evidence.COMPUTED)
+        )
+    column = Column(currency, "Total", period, currency, Role.CONVENIENCE)
+    return replace(table, columns=(*table.columns, column), cells=cells), relations

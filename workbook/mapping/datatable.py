@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from xlsegment.model import Note
+from xlsegment.model import FactId, Note
 from xlsegment.numbers import parse_cell
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import CellFormat, TableSpec, Workbook, WorkbookError
 from xlsegment.workbook.mapping.notedata import note_rows
 
 
-def write_data(wb: Workbook, note: Note, sheet: str = c.DATA) -> str:
+def write_data(wb: Workbook, note: Note, sheet: str = c.DATA, skip=frozenset()) -> str:
+    """The stated facts of ``note`` as the Data table (``skip``: computed facts)."""
     ref = wb.put_table(
-        TableSpec(c.DATA_TABLE, sheet, "A1", c.DATA_ALL_COLUMNS, note_rows(note), "TableStyleLight9")
+        TableSpec(c.DATA_TABLE, sheet, "A1", c.DATA_ALL_COLUMNS, note_rows(note, skip), "TableStyleLight9")
     )
     last = ref.split(":")[1]
     row = last.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     wb.set_format(sheet, f"F2:F{row}", CellFormat(number_format=c.NUMBER_FORMAT))
-    decimals = [f.decimals for t in note.tables for _, f in sorted(t.cells.items())]
+    decimals = [
+        f.decimals
+        for n, t in enumerate(note.tables)
+        for (i, j), f in sorted(t.cells.items())
+        if FactId(n, i, j) not in skip
+    ]
     for r, d in enumerate(decimals, start=2):  # rows in note_rows order
         if d > 0:
             wb.set_format(sheet, f"F{r}", CellFormat(number_format=c.number_format(d)))

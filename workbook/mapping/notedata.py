@@ -14,6 +14,7 @@ from decimal import Decimal
 from xlsegment.model import (
     Column,
     Fact,
+    FactId,
     Finding,
     Note,
     Role,
@@ -29,18 +30,34 @@ LAYOUT_COLUMNS = c.LAYOUT_COLUMNS
 ALL_COLUMNS = c.DATA_COLUMNS + LAYOUT_COLUMNS
 
 
-def note_rows(note: Note) -> list[list[object]]:
-    """One row per fact, in table, row and column order."""
+def stated_positions(note: Note, skip=frozenset()) -> dict[FactId, tuple[int, int, int]]:
+    """Where each stated fact sits in the Data table's layout columns (1-based table, row
+    and column), numbered densely over the stated facts: rows and columns that hold only
+    computed figures (prepare mode) are left out, so a refresh rebuilds the same tables."""
+    out: dict[FactId, tuple[int, int, int]] = {}
+    for t_idx, table in enumerate(note.tables):
+        stated = [(i, j) for i, j in table.cells if FactId(t_idx, i, j) not in skip]
+        rows = {i: n for n, i in enumerate(sorted({i for i, _ in stated}), start=1)}
+        cols = {j: n for n, j in enumerate(sorted({j for _, j in stated}), start=1)}
+        for i, j in stated:
+            out[FactId(t_idx, i, j)] = (t_idx + 1, rows[i], cols[j])
+    return out
+
+
+def note_rows(note: Note, skip=frozenset()) -> list[list[object]]:
+    """One row per stated fact (``skip``: the computed ones), in table, row, column order."""
+    positions = stated_positions(note, skip)
     out = []
     for t_idx, table in enumerate(note.tables):
         for (i, j), fact in sorted(table.cells.items()):
+            at = FactId(t_idx, i, j)
+            if at in skip:
+                continue
             rec = tidy_records([fact])[0]
             row, col = table.rows[i], table.columns[j]
             tidy = [None if rec.get(k) == "" else rec.get(k) for k in c.DATA_COLUMNS]
             layout = [
-                t_idx + 1,
-                i + 1,
-                j + 1,
+                *positions[at],
                 row.label,
                 row.line or None,
                 row.section or None,

@@ -9,9 +9,10 @@ Python finding.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
+from xlsegment.interval import half_unit
 from xlsegment.model import Fact, Finding, Note, Role, Severity
+from xlsegment.vocabulary import LineKind, classify
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import WorkbookError
 from xlsegment.workbook.mapping.datatable import exact_number
@@ -26,24 +27,18 @@ TIE_SETTINGS = (
 
 
 def _kind(line_item: str) -> str | None:
-    low = " ".join(line_item.lower().replace(":", " ").split())
-    if low.startswith(("net income", "net loss", "net (loss) income", "net income (loss)")):
+    """Which consolidated amount of Settings a line item is, by the one vocabulary."""
+    line = classify(line_item)
+    if line.kind == LineKind.NET_INCOME:
         return "net income"
-    if low.startswith("total assets") or low == "assets":
-        return "total assets"
-    base = low.removeprefix("total ").removeprefix("consolidated ")
-    if base in (
-        "revenue",
-        "revenues",
-        "net revenue",
-        "net revenues",
-        "net sales",
-        "sales",
-        "operating revenue",
-        "operating revenues",
-    ):
+    if line.kind == LineKind.REVENUE:
         return "revenue"
+    if line.kind == LineKind.ASSETS and " ".join(line_item.lower().split()) in _ASSET_TOTALS:
+        return "total assets"
     return None
+
+
+_ASSET_TOTALS = ("assets", "total assets", "consolidated assets", "total consolidated assets")
 
 
 def tie_targets(note: Note, period: str | None) -> dict[str, Fact]:
@@ -70,7 +65,7 @@ def tie_targets(note: Note, period: str | None) -> dict[str, Fact]:
 
 
 def _leaves(fact, by_total) -> int:
-    rel = by_total.get(fact.key)
+    rel = by_total.get(fact.at)
     if rel is None:
         return 1
     return sum(_leaves(p, by_total) for _, p in rel.parts)
@@ -79,15 +74,15 @@ def _leaves(fact, by_total) -> int:
 def make_ties(note: Note, computed, period: str | None) -> list[Tie]:
     """Calculations 1.1 tolerance: half a unit for the consolidated amount and for each
     reported figure the compared total is built from (one when it is reported itself)."""
-    by_total = {rel.total.key: rel for rel in computed}
+    by_total = {rel.total.at: rel for rel in computed}
     targets = tie_targets(note, period)
     ties = []
     for name, what, rule in TIE_SETTINGS:
         fact = targets.get(name)
         if fact is None:
             continue
-        half = Decimal(5).scaleb(-fact.decimals - 1)
-        ties.append(Tie(fact, name, what, rule, half * (_leaves(fact, by_total) + 1)))
+        tolerance = half_unit(fact.decimals) * (_leaves(fact, by_total) + 1)
+        ties.append(Tie(fact, name, what, rule, tolerance))
     return ties
 
 
@@ -113,7 +108,7 @@ def tie_findings(ties: Sequence[Tie], consolidated: dict[str, object]) -> list[F
                 f"tie to consolidated {tie.what} {amount(cons)} in Settings "
                 f"({'+' if diff >= 0 else '-'}{amount(abs(diff))}), tolerance "
                 f"±{amount(tie.tolerance)} ({tie.rule})",
-                table=fact.table,
+                table=fact.at.table_id if fact.at is not None else "",
                 period=fact.period,
                 line_item=fact.line_item,
                 segment=fact.segment,
@@ -121,6 +116,7 @@ def tie_findings(ties: Sequence[Tie], consolidated: dict[str, object]) -> list[F
                 actual=fact.value,
                 difference=diff,
                 tolerance=tie.tolerance,
+                at=fact.at,
             )
         )
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from xlsegment.model import Finding, Severity
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import Formula, Workbook, WorkbookError, cell_ref, range_ref, split_cell
 from xlsegment.workbook.sheets.schedules import FIRST_ROW
@@ -38,11 +39,19 @@ def typed_over(wb: Workbook, sheet: str = c.SCHEDULES) -> list[str]:
     return found
 
 
+_TYPED = "a number was typed over the formula; make the change in the Data table (or clear the cell)"
+
+
+def typed_over_findings(wb: Workbook, sheet: str = c.SCHEDULES) -> list[Finding]:
+    """An error for each typed-over cell: ``check`` sees what ``refresh`` would refuse."""
+    return [
+        Finding("seg.typed", Severity.ERROR, f"{sheet}!{cell}: {_TYPED}", sheet=sheet, cell=cell)
+        for cell in typed_over(wb, sheet)
+    ]
+
+
 def refuse_typed_over(wb: Workbook, sheet: str = c.SCHEDULES) -> None:
     cells = typed_over(wb, sheet)
     if cells:
         shown = ", ".join(cells[:3]) + (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
-        raise WorkbookError(
-            f"{sheet}!{shown}: a number was typed over the formula; make the change in "
-            "the Data table (or clear the cell) and refresh again"
-        )
+        raise WorkbookError(f"{sheet}!{shown}: {_TYPED} and refresh again")

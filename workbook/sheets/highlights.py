@@ -13,33 +13,12 @@ from xlsegment.workbook.sheets.schedules import Schedule
 
 
 def locate(findings: Iterable[Finding], note: Note, sch: Schedule, sheet: str = c.SCHEDULES) -> list[Finding]:
-    """Give each finding the Schedules cell of the figure it is about.
-
-    A finding names table, period, line item and segment but no currency: a translation
-    finding (``seg.fx.*``) is about the convenience figure, every other one about the
-    presentation-currency figure. Where those names repeat in a table, the finding's
-    source line picks the figure."""
-    index: dict[tuple[str, str, str, str, str], list[tuple[int | None, str]]] = {}
-    for table in note.tables:
-        for fact in table.cells.values():
-            cell = sch.cell_of(fact)
-            if cell is None:
-                continue
-            for name in {table.id, fact.table, table.name}:
-                key = (name, fact.period, fact.line_item, fact.segment, fact.currency)
-                index.setdefault(key, []).append((fact.source.line, cell))
-    currencies = [note.presentation_currency, note.convenience_currency or ""]
+    """Give each finding the Schedules cell of the figure it is about (by the figure's
+    identity, ``Finding.at``); a finding that already names its cell keeps it."""
     out = []
     for f in findings:
-        order = currencies[::-1] if f.code.startswith("seg.fx") else currencies
-        found = next(
-            (index[k] for cur in order if (k := (f.table, f.period, f.line_item, f.segment, cur)) in index),
-            [],
-        )
-        cell = next((cell for line, cell in found if line == f.source_line), None)
-        if cell is None and found:
-            cell = found[0][1]
-        out.append(replace(f, sheet=sheet, cell=cell) if cell and not f.cell else f)
+        cell = sch.by_at.get(f.at) if f.at is not None and not f.cell else None
+        out.append(replace(f, sheet=sheet, cell=cell) if cell else f)
     return out
 
 

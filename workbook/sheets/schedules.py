@@ -19,9 +19,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from xlsegment.checks import CODES
-from xlsegment.checks import tolerance as core_tolerance
-from xlsegment.model import Fact, Note, Relation, RelationKind, Role, Table
+from xlsegment.checks import comparison
+from xlsegment.codes import RELATION_CODES
+from xlsegment.interval import half_unit
+from xlsegment.model import Fact, FactId, Note, Relation, RelationKind, Role, Table
+from xlsegment.translation import translation_pairs as table_translation_pairs
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import (
     Cell,
@@ -61,7 +63,7 @@ class Schedule:
     styles: list[tuple[str, str]] = field(default_factory=list)  # (ref, style name)
     formats: list[tuple[str, str]] = field(default_factory=list)  # (cell, number format)
     cells: dict[Key, str] = field(default_factory=dict)  # first cell of each key
-    by_id: dict[int, str] = field(default_factory=dict)  # cell of each fact object
+    by_at: dict[FactId, str] = field(default_factory=dict)  # cell of each fact
     checks: list[LiveCheck] = field(default_factory=list)
     rules: list[ConditionalRule] = field(default_factory=list)
     width: int = 1  # columns in the reported grid
@@ -70,9 +72,8 @@ class Schedule:
     print_area: str = "A1:B2"
 
     def cell_of(self, fact: Fact) -> str | None:
-        """The fact's cell. Keys need not be unique (a note may repeat a line item in two
-        blocks of one table), so the fact object itself is the first choice."""
-        return self.by_id.get(id(fact)) or self.cells.get(fact.key)
+        """The fact's cell, by the fact's identity (table, row, column)."""
+        return self.by_at.get(fact.at)
 
     @property
     def computed_col(self) -> int:
@@ -83,10 +84,10 @@ class Schedule:
         return self.computed_col + self.width + 1
 
 
-def tolerance(total: Fact, parts: Sequence[tuple[int, Fact]]) -> Decimal:
-    """Calculations 1.1, as the core computes it: half a unit of the last shown digit for
-    the total and for each part."""
-    return Decimal(core_tolerance(total, parts))
+def tolerance(rel: Relation) -> Decimal:
+    """Calculations 1.1, as the core's check computes it: half a unit of the last shown
+    digit for the total and for each part."""
+    return Decimal(comparison(rel).tolerance)
 
 
 def translation_tolerance(converted: Fact, base: Fact, cell: str, base_cell: str) -> Formula:
@@ -97,8 +98,8 @@ def translation_tolerance(converted: Fact, base: Fact, cell: str, base_cell: str
     shifts that bound by how far ROUND moved v/r towards or away from u; the two tests
     then agree exactly."""
     rate = fx.RATE_NAME
-    half_u = fx.number_literal(Decimal(5).scaleb(-converted.decimals - 1))
-    half_v = fx.number_literal(Decimal(5).scaleb(-base.decimals - 1))
+    half_u = fx.number_literal(half_unit(converted.decimals))
+    half_v = fx.number_literal(half_unit(base.decimals))
     rounded = fx.translate(base_cell, converted.decimals)
     return Formula(
         f"IF(ISNUMBER({rate}),{half_u}+{half_v}/{rate}"
@@ -110,7 +111,7 @@ def _code(kind: str) -> str:
     """The core's finding code for a relation kind, so the Checks sheet and the JSON report
     name a check the same way."""
     try:
-        return CODES[RelationKind(kind)]
+        return RELATION_CODES[RelationKind(kind)]
     except (ValueError, KeyError):
         return {"translation": "seg.fx.figure", "tie.consolidated": "seg.tie.consolidated"}.get(
             kind, f"seg.{kind}"
@@ -123,12 +124,12 @@ def layout(
     title: str = "Segment information",
     computed: Sequence[Relation] = (),
     ties: Sequence[Tie] = (),
-    positions: Mapping[int, tuple[int, int, int]] | None = None,
+    positions: Mapping[FactId, tuple[int, int, int]] | None = None,
 ) -> Schedule:
     """``computed``: relations whose total is not reported but computed (prepare mode);
     their cells hold the formula itself. ``ties``: figures that must equal a Settings name.
     ``positions``: each fact's (table, row, column) in the Data table's layout columns,
-    by ``id(fact)``; a fact whose key is not unique is looked up by it.
+    by fact identity; a fact whose key is not unique is looked up by it.
     """
     sch = Schedule()
     sch.width = max((len(t.columns) for t in note.tables), default=1)
@@ -142,7 +143,7 @@ def layout(
     sch.styles += [("A1", c.STYLE_TITLE), ("A2", c.STYLE_NOTE)]
     # Rows drawn as totals: the totals of relations that add rows down.
     row_kinds = (RelationKind.FOOT, RelationKind.RECONCILIATION, RelationKind.STACKED)
-    total_ids = {id(r.total) for r in [*relations, *computed] if r.kind in row_kinds}
+    total_ids = {r.total.at for r in [*relations, *computed] if r.kind in row_kinds}
     counts = Counter(f.key for f in note.facts)
     duplicated = {k for k, n in counts.items() if n > 1}
     for table in note.tables:
@@ -253,7 +254,7 @@ def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, position
         rr = len(grid)
         facts = [table.cells.get((i, j)) for j in range(w)]
         is_total = row_spec.role in (Role.TOTAL, Role.SUBTOTAL) or any(
-            f is not None and id(f) in total_ids for f in facts
+            f is not None and f.at in total_ids for f in facts
         )
         style = c.STYLE_TOTAL if is_total else c.STYLE_NUMBER
         computed = c.STYLE_COMPUTED_TOTAL if is_total else c.STYLE_COMPUTED
@@ -263,10 +264,10 @@ def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, position
         for j, fact in enumerate(facts):
             if fact is None:
                 continue
-            where = positions.get(id(fact)) if fact.key in duplicated else None
+            where = positions.get(fact.at) if fact.key in duplicated else None
             row[1 + j] = fx.data_lookup(*fact.key, position=where)
             sch.cells.setdefault(fact.key, cell_ref(rr, 2 + j))
-            sch.by_id[id(fact)] = cell_ref(rr, 2 + j)
+            sch.by_at[fact.at] = cell_ref(rr, 2 + j)
             if fact.decimals > 0:  # "1,028.4": show the digits the filing shows
                 fmt = c.number_format(fact.decimals)
                 sch.formats += [(cell_ref(rr, 2 + j), fmt), (cell_ref(rr, comp + j), fmt)]
@@ -278,8 +279,8 @@ def _translated_total_tolerance(total: Fact, local: Fact, cell: str, local_cell:
     sum's tolerance is void ("translated", not a number, so no rule fires) whenever the
     direct translation holds."""
     rate = fx.RATE_NAME
-    half_u = fx.number_literal(Decimal(5).scaleb(-total.decimals - 1))
-    half_v = fx.number_literal(Decimal(5).scaleb(-local.decimals - 1))
+    half_u = fx.number_literal(half_unit(total.decimals))
+    half_v = fx.number_literal(half_unit(local.decimals))
     direct = f"ABS({cell}-{local_cell}/{rate})<={half_u}+{half_v}/{rate}"
     # Nested IF, not AND: Excel's AND evaluates every argument, and a blank or text rate
     # would turn the whole tolerance into #DIV/0! and silence the sum's check.
@@ -339,7 +340,7 @@ def _place_ties(sch: Schedule, ties: Sequence[Tie]) -> None:
 
 def _place_checks(sch: Schedule, note: Note, relations: Sequence[Relation]) -> None:
     used: set[str] = set()
-    local_of = {id(conv): local for conv, local in translation_pairs(note)}
+    local_of = {conv.at: local for conv, local in translation_pairs(note)}
     for rel in relations:
         cell = sch.cell_of(rel.total)
         refs = [(sign, sch.cell_of(p)) for sign, p in rel.parts]
@@ -349,15 +350,15 @@ def _place_checks(sch: Schedule, note: Note, relations: Sequence[Relation]) -> N
         kind = str(rel.kind)
         label = f"{rel.total.line_item} / {rel.total.segment} / {rel.total.period}"
         desc = f"{kind.capitalize()}: {label} = {rel.describe().split(' = ', 1)[-1]}"
-        tol = tolerance(rel.total, rel.parts)
-        local = local_of.get(id(rel.total))
+        tol = tolerance(rel)
+        local = local_of.get(rel.total.at)
         if local is not None and sch.cell_of(local):
             tol = _translated_total_tolerance(rel.total, local, cell, sch.cell_of(local), tol)
         _add_check(sch, used, kind, rel.total, cell, expr, tol, desc, rel.parts)
-    totals = {id(rel.total) for rel in relations}
+    totals = {rel.total.at for rel in relations}
     for conv, base in translation_pairs(note):
         cell, base_cell = sch.cell_of(conv), sch.cell_of(base)
-        if cell is None or base_cell is None or id(conv) in totals:
+        if cell is None or base_cell is None or conv.at in totals:
             # A translated total is checked as the sum of its translated lines, as
             # filers add them up; the core reports a direct-translation gap as info only.
             continue
@@ -391,29 +392,8 @@ def _add_check(sch, used, kind, total, cell, expr, tol, desc, parts) -> None:
 
 
 def translation_pairs(note: Note) -> list[tuple[Fact, Fact]]:
-    """(translated fact, local fact): each convenience column against the nearest column to
-    its left of the same period, row by row (the pairing the core's seg.fx check uses)."""
-    pairs = []
-    for table in note.tables:
-        for c_idx, col in enumerate(table.columns):
-            if col.role != Role.CONVENIENCE:
-                continue
-            src = next(
-                (
-                    i
-                    for i in range(c_idx - 1, -1, -1)
-                    if table.columns[i].role != Role.CONVENIENCE
-                    and (table.columns[i].period == col.period or not col.period)
-                ),
-                None,
-            )
-            if src is None:
-                continue
-            for r in range(len(table.rows)):
-                conv, local = table.cells.get((r, c_idx)), table.cells.get((r, src))
-                if conv is not None and local is not None:
-                    pairs.append((conv, local))
-    return pairs
+    """(translated fact, local fact) of every table, by the core's one pairing."""
+    return [pair for table in note.tables for pair in table_translation_pairs(table)]
 
 
 def write_schedule(wb: Workbook, sch: Schedule, sheet: str = c.SCHEDULES) -> None:

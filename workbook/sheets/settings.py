@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from xlsegment.model import Origin
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import Workbook, WorkbookError
 from xlsegment.workbook.mapping.datatable import text
@@ -61,6 +62,24 @@ def read_unit(wb: Workbook) -> str | None:
         sheet, cell = settings_cell(wb, "xls_Unit")
         raise WorkbookError(f"{sheet}!{cell}: the unit {value!r} is not one of {', '.join(UNITS)}")
     return unit
+
+
+def read_origin(wb: Workbook) -> Origin:
+    """What the workbook was filled from: a filing (totals as filed) or data (prepare mode
+    computes the totals it lacks). Workbooks from before the setting existed are data."""
+    try:
+        value = read_setting(wb, "xls_Origin")
+    except WorkbookError:
+        return Origin.DATA
+    text_value = text(value).strip().lower()
+    if not text_value:
+        return Origin.DATA
+    try:
+        return Origin(text_value)
+    except ValueError:
+        sheet, cell = settings_cell(wb, "xls_Origin")
+        kinds = ", ".join(str(o) for o in Origin)
+        raise WorkbookError(f"{sheet}!{cell}: the source kind {value!r} is not one of {kinds}") from None
 
 
 def read_consolidated(wb: Workbook) -> tuple[dict[str, object], str | None]:

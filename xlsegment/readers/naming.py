@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from xlsegment import labels
 from xlsegment.model import Finding, Role, Row, Severity, Table
+from xlsegment.vocabulary import LineKind, classify, is_sign_heading
 
 PNL = "Segment profit or loss"
 ASSETS = "Segment assets"
@@ -34,7 +35,11 @@ def table_name(title: str, rows: list[Row], columns) -> str:
     return OTHER
 
 
-_SIGN_HEADINGS = {"add", "less", "deduct", "plus", "minus", "reconciling items", "adjustments"}
+def consolidated_segment(label: str) -> bool:
+    """A row that stands for the whole entity: a bare total ("Total", "Worldwide") or a
+    total of a line item ("Total revenue"); not the total of a group ("Total Americas")."""
+    line = classify(label)
+    return line.kind != LineKind.SUBTOTAL and (line.total or line.kind == LineKind.TOTAL)
 
 
 def row_semantics(row: Row, columns, table: str) -> Row:
@@ -43,20 +48,20 @@ def row_semantics(row: Row, columns, table: str) -> Row:
     if not by_period:
         return row
     label = row.line_item
-    if row.section.lower().rstrip(": ") in _SIGN_HEADINGS:
+    if is_sign_heading(row.section):
         row = replace(row, section="")  # "Add:", "Less:" mark signs, not segments
     if table in (GEO_REVENUE, GEO_ASSETS):
         item = "Revenue" if table == GEO_REVENUE else "Long-lived assets"
-        if row.section and labels.is_line_item_label(row.section):
+        if row.section and classify(row.section).financial:
             item = row.section
-        seg = "Total" if labels.is_total_label(label) or label.lower().startswith("total") else label
+        seg = "Total" if consolidated_segment(label) else label
         return replace(row, line_item=item, segment=seg)
     section = row.section
-    if section and labels.is_line_item_label(section) and not labels.is_line_item_label(label):
+    if section and classify(section).financial and not classify(label).financial:
         return replace(row, line_item=section, segment=label)
-    if section and labels.is_line_item_label(section) and labels.is_total_label(label):
+    if section and classify(section).financial and classify(label).closes:
         return replace(row, segment="Total")
-    if section and not labels.is_line_item_label(section):
+    if section and not classify(section).financial:
         low = section.lower()
         seg = "Total" if low.startswith(("total", "consolidated")) else section
         return replace(row, segment=seg)
@@ -160,7 +165,7 @@ def _similar(a: str, b: str) -> bool:
     """Same line item reworded: differs only in income/loss, or close in wording and polarity."""
     if labels.norm_key(a) == labels.norm_key(b):
         return True
-    if labels.is_expense_label(a) != labels.is_expense_label(b):
+    if classify(a).expense != classify(b).expense:
         return False  # "Gain on X" and "Impairment on X" are different lines
     return difflib.SequenceMatcher(a=a.lower(), b=b.lower()).ratio() >= 0.6
 

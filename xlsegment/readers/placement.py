@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from xlsegment import relations
+from xlsegment.interval import Interval, compare_sum
 from xlsegment.model import Finding, Role, Severity
+from xlsegment.relate.columns import column_totals
+from xlsegment.relate.evidence import miss_share
+from xlsegment.relate.policy import TYPO_SHARE
+from xlsegment.relate.rows import row_totals
 
 _MAX_CANDIDATES = 300
 _WINDOW = 4
@@ -33,7 +37,7 @@ def place(rows, columns, values, pending, findings) -> None:
             _warn(findings, rows[r], len(chunk), n, "too many ways to place them")
             continue
         grid = _grid(values)
-        colrels = relations.column_relations(_grid([v for v in values if None not in v]), cols)
+        colrels = column_totals(_grid([v for v in values if None not in v]), cols)
         scored = []
         repeats = _same_label_rows(rows, values, r)
         for opt in options:
@@ -94,7 +98,9 @@ def _default(chunk, n):
 
 
 def _grid(values):
-    return [[(v[0].value, v[0].decimals) if v is not None else None for v in row] for row in values]
+    return [
+        [Interval.shown(v[0].value, v[0].decimals) if v is not None else None for v in row] for row in values
+    ]
 
 
 def _column_score(colrels, row) -> int:
@@ -107,9 +113,10 @@ def _column_score(colrels, row) -> int:
             # blank: neither proves or disproves a placement.
             continue
         terms = [(1, p) for p in parts]  # an empty cell among shown ones is nil
-        if relations.fits(total, terms)[0]:
+        cmp = compare_sum(total, terms)
+        if cmp.consistent:
             score += 2
-        elif relations.near(total, terms):
+        elif miss_share(total, terms, cmp.difference) <= TYPO_SHARE:
             score += 1  # off by a typo: still the likely place
         else:
             score -= 2
@@ -118,9 +125,9 @@ def _column_score(colrels, row) -> int:
 
 def _row_score(grid, labels_, cols, r) -> int:
     score = 0
-    for rel in relations.row_relations(grid, labels_, cols):
+    for rel in row_totals(grid, labels_, cols):
         if rel.total == r or any(p == r for _, p in rel.parts):
-            score += max(rel.exact_cols, 1)
+            score += max(rel.tally.holds, 1)
     return score
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from xlsegment import labels
 from xlsegment.errors import InputError
-from xlsegment.gcpause import paused_gc
 from xlsegment.model import Column, Fact, Finding, Note, Role, Row, Severity, Source, Table
 from xlsegment.numbers import Cell
 from xlsegment.readers import naming, placement
 from xlsegment.readers.lines import RawRow, tokenize
+from xlsegment.vocabulary import classify, column_role
 
 _LEAD_IN_MAX = 70
 
@@ -58,11 +58,6 @@ def read_text(path: str | Path) -> Note:
 
 def read_string(text: str, name: str = "<text>") -> Note:
     """Parse note text; raises InputError when no table can be read at all."""
-    with paused_gc():
-        return _read_string(text, name)
-
-
-def _read_string(text: str, name: str) -> Note:
     if "\x00" in text:
         raise InputError(name, None, "binary data, not filing text")
     blocks, european = tokenize(text)
@@ -354,14 +349,7 @@ def _dedupe_names(names: list[RawRow]) -> list[RawRow]:
 def _segment_column(label: str, period: str, currency: str) -> Column:
     name = labels.strip_footnotes(label)
     low = name.lower()
-    if labels.is_total_column(name):
-        role = Role.TOTAL
-    elif "elimination" in low:
-        role = Role.ELIMINATION
-    elif "corporate" in low or "all other" in low or "unallocated" in low:
-        role = Role.CORPORATE
-    else:
-        role = Role.SEGMENT
+    role = column_role(name)
     # "Total reportable segments" is the segments' total, not the consolidated Total.
     segment = "Total" if role == Role.TOTAL and "segment" not in low else name
     return Column(name, segment, period, currency, role)
@@ -496,7 +484,7 @@ def _to_table(index, title, rows, columns, values, period, ctx, part) -> Table:
                 fact_period = row.period
             # Period columns without a segment block: the entity as a whole, which is the
             # "Total" only where the row says so.
-            default = "Total" if labels.is_total_label(row.label) else ""
+            default = "Total" if classify(row.label).closes else ""
             segment = col.segment if col.role != Role.PERIOD else (row.segment or default)
             if col.role != Role.PERIOD and row.segment:
                 segment = row.segment

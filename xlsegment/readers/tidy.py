@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from xlsegment.errors import InputError
-from xlsegment.model import Column, Fact, Note, Role, Row, Source, Table
+from xlsegment.model import Column, Fact, Note, Origin, Role, Row, Source, Table
 
 REQUIRED = ("table", "period", "line", "segment", "currency", "value")
 
@@ -104,6 +104,7 @@ def from_records(records, header, name: str) -> Note:
         presentation_currency=presentation,
         unit="units",
         convenience_currency=others[0] if others else None,
+        origin=Origin.DATA,
     )
 
 

@@ -1,0 +1,81 @@
+"""The relate stage: which figures of a note are totals of which.
+
+Every way a total is recognised is a rule (``rules.RULES``): candidates from labels and
+layout, evidence from one Calculations 1.1 evaluator (``evidence``), acceptance by a named
+policy (``policy``). Table rules run per table (``tables``), then the rules across tables
+(``across``); for notes read from data, prepare mode first computes the totals the data
+leaves out (``prepare``). The resolver keeps one relation for each total and set of parts,
+the one of the rule of highest priority.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from xlsegment.model import Finding, Note, Origin, Relation, Severity
+from xlsegment.numbers import fmt, fmt_signed
+from xlsegment.relate import across, prepare
+from xlsegment.relate.rules import RULES
+from xlsegment.relate.tables import relate_table
+
+
+@dataclass(frozen=True)
+class Relating:
+    """What the relate stage returns: the note (with computed totals in prepare mode),
+    its relations, and what it noticed (rejected candidates, unclear signs)."""
+
+    note: Note
+    relations: tuple[Relation, ...]
+    findings: tuple[Finding, ...]
+
+
+def relate(note: Note) -> Relating:
+    findings: list[Finding] = []
+    found: list[Relation] = []
+    tables = list(note.tables)
+    if note.origin == Origin.DATA:
+        for i, table in enumerate(tables):
+            if prepare.needs_preparing(table):
+                done = prepare.prepare_table(table, note.presentation_currency)
+                tables[i] = done.table
+                found.extend(done.relations)
+                findings.extend(done.findings)
+        note = replace(note, tables=tuple(tables))
+    for table in tables:
+        result = relate_table(table)
+        found.extend(result.relations)
+        findings.extend(
+            _candidate_finding(table.id, kind, total, parts) for kind, total, parts in result.rejected
+        )
+    found.extend(across.asc280_identities(tables, found))
+    found.extend(across.same_figure_ties(tables))
+    return Relating(note, tuple(resolve(found)), tuple(findings))
+
+
+def resolve(found: list[Relation]) -> list[Relation]:
+    """One relation for each total and set of parts: the rule of highest priority wins
+    (a labelled total row over the same sum seen as a chain of one-figure lines)."""
+    kept: dict[tuple, Relation] = {}
+    for rel in sorted(found, key=lambda r: RULES[r.rule].priority if r.rule in RULES else 99):
+        key = (rel.total.at, frozenset((s, p.at) for s, p in rel.parts))
+        kept.setdefault(key, rel)
+    order = {id(r): i for i, r in enumerate(found)}
+    return sorted(kept.values(), key=lambda r: order[id(r)])
+
+
+def _candidate_finding(table: str, kind: str, total, parts) -> Finding:
+    expected = sum((s * p.value for s, p in parts), 0)
+    names = ", ".join(p.line_item if kind == "row" else p.segment for _, p in parts)
+    return Finding(
+        "seg.candidate",
+        Severity.INFO,
+        f"'{total.label or total.line_item}' / {total.segment} {total.period} looks like a total of "
+        f"{names}, but no set of them adds up (reported {fmt(total.value)}, their sum "
+        f"{fmt(expected)}, {fmt_signed(total.value - expected)}): not checked",
+        table=table,
+        period=total.period,
+        line_item=total.line_item,
+        segment=total.segment,
+        source_line=total.source.line,
+        at=total.at,
+    )

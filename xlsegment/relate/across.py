@@ -1,0 +1,118 @@
+"""Relations across tables: the ASC 280 identity stated in different sections, and the
+same consolidated figure stated twice."""
+
+from __future__ import annotations
+
+from xlsegment import labels
+from xlsegment.interval import Interval, compare_sum
+from xlsegment.model import Evidence, Fact, Relation, Role, Table
+from xlsegment.relate.evidence import Tally
+from xlsegment.relate.policy import IDENTITY_PERIODS
+from xlsegment.relate.rules import RULES
+from xlsegment.vocabulary import LineKind, classify
+
+
+def _identity_kind(line_item: str) -> str | None:
+    line = classify(line_item)
+    if line.kind == LineKind.EXPENSE and line.total:
+        return "expenses"  # "Total costs and expenses"
+    if line.kind == LineKind.SEGMENT_PROFIT:
+        return "profit"
+    if line.kind == LineKind.REVENUE:
+        return "revenue"
+    return None
+
+
+def asc280_identities(tables: list[Table], existing: list[Relation]) -> list[Relation]:
+    """Segment profit = revenue - significant expenses where the note states all three for a
+    segment but in different sections (ASC 280-10-50-26B; IFRS 8.23). Kept per segment when
+    it holds in at least two thirds of its periods, so a typo still shows as an error."""
+    facts: dict[tuple[str, str, str], dict[str, Fact]] = {}
+    for t in tables:
+        kinds_of_rows = {r: _identity_kind(row.line_item) for r, row in enumerate(t.rows)}
+        if not any(kinds_of_rows.values()):
+            continue
+        for (r, _), f in t.cells.items():
+            kind = kinds_of_rows[r] if f.line_item == t.rows[r].line_item else _identity_kind(f.line_item)
+            if kind and f.segment and f.reported:
+                facts.setdefault((f.segment, f.period, f.currency), {}).setdefault(kind, f)
+    if not any(len(k) == 3 for k in facts.values()):
+        return []
+    rule = RULES["revenue less expenses across sections"]
+    related = {r.total.at for r in existing} | {p.at for r in existing for _, p in r.parts}
+    by_segment: dict[str, list[Relation]] = {}
+    holds: dict[str, int] = {}
+    for (segment, _, _), kinds in facts.items():
+        if len(kinds) < 3:
+            continue
+        profit, revenue, expenses = kinds["profit"], kinds["revenue"], kinds["expenses"]
+        if profit.at in related and expenses.at in related and _same_relation(existing, profit, expenses):
+            continue
+        rel = Relation(
+            rule.kind,
+            profit.at.table_id,
+            profit,
+            ((1, revenue), (-1, expenses)),
+            "ASC 280-10-50-26B: segment profit = revenue - significant expenses",
+            rule.name,
+            Evidence.CONFIRMED,
+        )
+        by_segment.setdefault(segment, []).append(rel)
+        terms = [
+            (1, Interval.shown(revenue.value, revenue.decimals)),
+            (-1, Interval.shown(expenses.value, expenses.decimals)),
+        ]
+        holds[segment] = (
+            holds.get(segment, 0)
+            + compare_sum(Interval.shown(profit.value, profit.decimals), terms).consistent
+        )
+    out: list[Relation] = []
+    for segment, rels in by_segment.items():
+        if IDENTITY_PERIODS.accepts(Tally(tested=len(rels), holds=holds[segment])):
+            out.extend(rels)
+    return out
+
+
+def _same_relation(existing, profit: Fact, expenses: Fact) -> bool:
+    return any(r.total.at == profit.at and any(p.at == expenses.at for _, p in r.parts) for r in existing)
+
+
+def same_figure_ties(tables: list[Table]) -> list[Relation]:
+    """The same consolidated figure stated in two places must agree: a geographic total and
+    the segment total of the same line item, kind, period and currency (ASC 280-10-50-30).
+    Within one table only a line stated twice under one label is a tie."""
+    rule = RULES["same figure twice"]
+    seen: dict[tuple, Fact] = {}
+    out: list[Relation] = []
+    for table in tables:
+        for fact in table.cells.values():
+            if not fact.period or fact.segment != "Total" or not fact.reported:
+                continue
+            if (
+                fact.role not in (Role.TOTAL, Role.CONVENIENCE)
+                and table.columns[fact.at.col].role != Role.PERIOD
+            ):
+                continue
+            line = classify(fact.line_item)
+            if not line.financial:
+                continue  # a row named after a segment or region is no line item to tie
+            key = (
+                fact.period,
+                line.kind,
+                labels.norm_key(fact.line_item) or fact.line_item.lower(),
+                fact.currency,
+            )
+            first = seen.get(key)
+            if first is None:
+                seen[key] = fact
+                continue
+            if first.at.table == fact.at.table and (
+                first.source.line == fact.source.line or first.label.lower() != fact.label.lower()
+            ):
+                continue
+            out.append(
+                Relation(
+                    rule.kind, table.id, fact, ((1, first),), "same figure", rule.name, Evidence.DECLARED
+                )
+            )
+    return out

@@ -1,0 +1,196 @@
+"""Row totals (foot, reconciliation): which rows of a grid add down to a total row.
+
+The rows are walked top to bottom, keeping the rows not yet summed into a total ("open").
+A row that may close a list (its label says total or result, it repeats a line item, or it
+has no label) is a candidate total of every run of open rows that ends just above it,
+under three sign patterns: all added, the first less the rest, and income less expenses
+by their labels. Candidates come from labels and layout; the evaluator tests each in
+every column, and the policies decide. A chain such as revenue, costs, gross profit,
+expenses, operating income resolves level by level (ASC 280-10-50-26B).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from xlsegment.interval import Interval
+from xlsegment.relate.evidence import Tally, tally
+from xlsegment.relate.policy import (
+    GIVE_UP_AFTER,
+    RECONCILIATION_END,
+    ROW_ALL_BUT_ONE,
+    ROW_EVERY_COLUMN,
+    TYPO_SHARE,
+    near_miss,
+)
+from xlsegment.vocabulary import classify
+
+Grid = Sequence[Sequence[Interval | None]]
+Terms = tuple[tuple[int, int], ...]  # (sign, row)
+
+
+@dataclass(frozen=True, slots=True)
+class RowTotal:
+    total: int
+    parts: Terms
+    tally: Tally
+    declared: bool = False  # kept by its label or position although not every column adds up
+    reason: str = ""  # the policy that accepted it
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A row labelled as a total for which no run of the rows above adds up."""
+
+    total: int
+    parts: Terms
+    tally: Tally
+
+
+def row_totals(
+    grid: Grid,
+    row_labels: Sequence[str],
+    cols: Sequence[int],
+    barriers: frozenset[int] = frozenset(),
+    computed: frozenset[tuple[int, int]] = frozenset(),
+    recon_ends: Mapping[int, int] | None = None,
+    rejected: list[Rejected] | None = None,
+) -> list[RowTotal]:
+    """The total rows of ``grid`` tested in columns ``cols``.
+
+    ``barriers``: rows where the open list restarts (a new part of the table).
+    ``computed``: cells that are computed, not reported; a total must be reported.
+    ``recon_ends``: last rows of reconciliation blocks, with the block's first row.
+    """
+    found: list[RowTotal] = []
+    open_rows: list[int] = []
+    signs = [_label_sign(grid, row_labels, p, cols) for p in range(len(grid))]
+    for r, row in enumerate(grid):
+        if r in barriers:
+            open_rows = []
+        if all(v is None for v in row):
+            continue
+        tested = [c for c in cols if (r, c) not in computed]
+        rel = _best(grid, row_labels, r, open_rows, tested, signs, rejected)
+        if rel is None and recon_ends and r in recon_ends:
+            # The reconciliation starts from the total just above its first item.
+            start = recon_ends[r]
+            run = [p for p in open_rows if p < start][-1:] + [p for p in open_rows if p >= start]
+            if len(run) >= 2:
+                rel = _declared_end(grid, r, run, tested, signs)
+        if rel is not None:
+            found.append(rel)
+            open_rows = open_rows[: len(open_rows) - len(rel.parts)]
+        open_rows.append(r)
+    return found
+
+
+def _label_sign(grid, row_labels, p, cols) -> int:
+    """-1 for an expense shown as a positive figure (it is subtracted), else +1."""
+    vals = [grid[p][c].mid for c in cols if grid[p][c] is not None]
+    positive = sum(1 for v in vals if v > 0) >= sum(1 for v in vals if v < 0)
+    return -1 if classify(row_labels[p]).expense and positive else 1
+
+
+def may_close(label: str) -> bool:
+    """Labels that can close a list: a total or result ("Total", "Operating income"), a
+    line that repeats a line item ("Revenue" after its regions), or no label at all. A
+    line named like an item of no financial kind ("International") is no total."""
+    line = classify(label)
+    return not label or label.startswith("Subtotal") or line.closes or line.financial
+
+
+def _patterns(parts: Sequence[int], signs: Sequence[int]) -> list[tuple[int, ...]]:
+    k = len(parts)
+    out = []
+    for pattern in ((1,) * k, (1,) + (-1,) * (k - 1), (1, *(signs[p] for p in parts[1:]))):
+        if pattern not in out:
+            out.append(pattern)
+    return out
+
+
+def _instances(grid, r, parts, pattern, cols):
+    for c in cols:
+        yield grid[r][c], [(s, grid[p][c]) for s, p in zip(pattern, parts, strict=True)]
+
+
+def _best(grid, row_labels, r, open_rows, cols, signs, rejected) -> RowTotal | None:
+    """The longest run of open rows that adds to row r under one of the sign patterns."""
+    label = row_labels[r]
+    if not may_close(label):
+        return None
+    labelled = classify(label).closes
+    mostly: RowTotal | None = None
+    asserted: RowTotal | None = None
+    closest: Rejected | None = None
+    passed, probed = _probe(grid, r, open_rows, cols, signs)
+    for k in range(len(open_rows), 1, -1):
+        parts = open_rows[-k:]
+        for i, pattern in enumerate(_patterns(parts, signs)):
+            if k in probed and (k, i) not in passed:
+                continue
+            t = tally(_instances(grid, r, parts, pattern, cols), TYPO_SHARE, GIVE_UP_AFTER)
+            if not t.tested:
+                continue
+            terms = tuple(zip(pattern, parts, strict=True))
+            if ROW_EVERY_COLUMN.accepts(t):
+                return RowTotal(r, terms, t, reason=ROW_EVERY_COLUMN.name)
+            if ROW_ALL_BUT_ONE.accepts(t):
+                if mostly is None or t.holds > mostly.tally.holds:
+                    mostly = RowTotal(r, terms, t, reason=ROW_ALL_BUT_ONE.name)
+            elif labelled and near_miss(t) and (asserted is None or t.worst < asserted.tally.worst):
+                # A total by its label that misses by a typo: keep it, so the check reports it.
+                asserted = RowTotal(r, terms, t, declared=True, reason="labelled, misses by a typo")
+            elif labelled and (closest is None or t.worst < closest.tally.worst):
+                closest = Rejected(r, terms, t)
+    if mostly is not None:
+        return mostly
+    if asserted is None and closest is not None and rejected is not None:
+        rejected.append(closest)
+    return asserted
+
+
+def _probe(grid, r, open_rows, cols, signs) -> tuple[set, set]:
+    """A cheap first look in up to two columns: which (run length, pattern) could hold.
+
+    Suffix sums grow one row at a time, so every run length costs one pass per column; a
+    pattern that misses a probed column by more than a typo cannot meet any row policy
+    there, and is not evaluated in full."""
+    passed: set[tuple[int, int]] = set()
+    probed: set[int] = set()
+    n = len(open_rows)
+    for c in [c for c in cols if grid[r][c] is not None][:2]:
+        total = grid[r][c]
+        plus = labelled = absum = 0
+        half = total.half
+        for k in range(1, n + 1):
+            p = open_rows[n - k]
+            cell = grid[p][c]
+            if cell is None:
+                break  # an undisclosed part: longer runs cannot be tested here
+            v = cell.mid
+            plus += v
+            labelled += signs[p] * v
+            absum += abs(v)
+            half += cell.half
+            if k < 2:
+                continue
+            probed.add(k)
+            bound = max(half, TYPO_SHARE * (abs(total.mid) + absum))
+            for i, x in enumerate((plus, 2 * v - plus, labelled - signs[p] * v + v)):
+                if abs(total.mid - x) <= bound:
+                    passed.add((k, i))
+    return passed, probed
+
+
+def _declared_end(grid, r, run, cols, signs) -> RowTotal | None:
+    """The last line of a reconciliation is its total by position (ASC 280-10-50-30): take
+    the whole open run with the sign pattern that misses least, so a miss is reported."""
+    best: RowTotal | None = None
+    for pattern in _patterns(run, signs):
+        t = tally(_instances(grid, r, run, pattern, cols), TYPO_SHARE)
+        if RECONCILIATION_END.accepts(t) and (best is None or t.worst < best.tally.worst):
+            terms = tuple(zip(pattern, run, strict=True))
+            best = RowTotal(r, terms, t, declared=True, reason=RECONCILIATION_END.name)
+    return best

@@ -1,0 +1,347 @@
+"""The one vocabulary of segment notes: what kind of line a label names.
+
+``classify(label)`` says whether a caption is revenue, a significant expense, segment
+profit, net income, a total, an elimination, a percentage, ... Every part of xlsegment
+that needs to know what a line is (the relation search, the signs of prepare mode, the
+ties to consolidated amounts, the Excel functions) asks here, so they cannot disagree.
+
+ASC 280-10-50-26B asks for the significant segment expenses regularly provided to the
+chief operating decision maker; filers caption them without the word "expense"
+("Selling, general and administrative", "Research and development", "Marketing",
+"Employee compensation"), so expense captions are listed by what they say.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from xlsegment.labels import strip_footnotes
+from xlsegment.model import Role
+
+
+class LineKind(enum.StrEnum):
+    REVENUE = "revenue"
+    EXPENSE = "significant expense"
+    OTHER_ITEMS = "other segment items"  # ASC 280-10-50-26C
+    SEGMENT_PROFIT = "segment profit"
+    GROSS_PROFIT = "gross profit"
+    RECONCILING = "reconciling item"
+    PRETAX_INCOME = "income before tax"
+    NET_INCOME = "net income"
+    ASSETS = "assets"
+    DEPRECIATION = "depreciation and amortization"
+    CAPEX = "capital expenditure"
+    OTHER_AMOUNT = "other amount"  # a financial caption of no kind above (goodwill, inventories)
+    TOTAL = "total"  # a bare total: "Total", "Consolidated", "Worldwide"
+    SUBTOTAL = "subtotal"  # the total of a group: "Total Americas", "Total reportable segments"
+    ELIMINATION = "elimination"
+    INTERSEGMENT = "intersegment"
+    CORPORATE = "corporate"
+    PERCENT = "percentage or ratio"
+    UNKNOWN = "unknown"  # no financial wording: a segment, region or product name
+
+
+# Kinds that name an amount of the entity (a line item), not who it belongs to.
+MEASURES = frozenset(
+    {
+        LineKind.REVENUE,
+        LineKind.EXPENSE,
+        LineKind.OTHER_ITEMS,
+        LineKind.SEGMENT_PROFIT,
+        LineKind.GROSS_PROFIT,
+        LineKind.RECONCILING,
+        LineKind.PRETAX_INCOME,
+        LineKind.NET_INCOME,
+        LineKind.ASSETS,
+        LineKind.DEPRECIATION,
+        LineKind.CAPEX,
+        LineKind.OTHER_AMOUNT,
+        LineKind.INTERSEGMENT,
+    }
+)
+# Result lines: a list of figures above them ends in them.
+RESULTS = frozenset(
+    {
+        LineKind.SEGMENT_PROFIT,
+        LineKind.GROSS_PROFIT,
+        LineKind.PRETAX_INCOME,
+        LineKind.NET_INCOME,
+        LineKind.TOTAL,
+        LineKind.SUBTOTAL,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """What a caption says about its line."""
+
+    kind: LineKind
+    total: bool = False  # labelled a total: "Total ...", "Consolidated ...", "Subtotal"
+    expense: bool = False  # an amount that is subtracted when shown as a positive figure
+    income: bool = False  # income-like words come first: "Gain on ...", "Other income (expense)"
+
+    @property
+    def closes(self) -> bool:
+        """Reads as the end of a list: a total, a subtotal or a result (profit, net income)."""
+        return self.total or self.kind in RESULTS
+
+    @property
+    def financial(self) -> bool:
+        """Names an amount (a line item), not a segment, region or product."""
+        return self.kind in MEASURES
+
+
+def _words(*alternatives: str) -> re.Pattern:
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+# Order matters: the first kind whose words a label carries wins.
+_PERCENT = _words(r"%", r"\bper ?cent", r"\bpercentage\b", r"\bbps\b", r"\bbasis points\b", r"^change$")
+_ELIMINATION = _words(r"\beliminations?\b", r"\beliminated\b")
+_INTERSEGMENT = _words(r"\binter-?\s?segments?\b", r"\bintercompany\b", r"\binter-?company\b")
+_NET_INCOME = _words(
+    r"^(?:consolidated\s+)?net\s+\(?(?:income|loss|earnings|profit)",
+    r"^(?:consolidated\s+)?net\s+\(loss\)\s+income",
+    r"^(?:profit|loss|result)\s+(?:\(loss\)\s+)?for\s+the\s+(?:year|period)",
+)
+_PRETAX = _words(
+    r"\b(?:income|earnings|profit|loss|\(loss\))\s+(?:\(loss\)\s+)?before\s+(?:provision\s+for\s+)?"
+    r"(?:income\s+)?tax",
+    r"\bbefore\s+income\s+taxes\b",
+)
+_OTHER_ITEMS = _words(r"\bother\s+segment\s+items?\b")
+_PROFIT = _words(
+    r"\bsegments?\s+(?:operating\s+)?(?:profit|income|loss|\(loss\)|earnings|results?|contribution|ebitd?a)",
+    r"\boperating\s+(?:\(loss\)\s+)?(?:income|profit|earnings|loss|results?|margin)\b",
+    r"\b(?:income|earnings|profit|loss)\s+(?:\(loss\)\s+)?from\s+operations\b",
+    r"\bbefore\s+interest,?\s+(?:and\s+)?(?:income\s+)?taxes\b",
+    r"\b(?:adjusted\s+)?ebit(?:d?a)?\b",
+    r"\bcontribution(?:\s+margin)?$",
+    r"\bsegment\s+result\b",
+)
+_GROSS = _words(r"\bgross\s+(?:profit|margin)\b")
+_DEPRECIATION = _words(r"\bdepreciation\b", r"\bamorti[sz]ation\b", r"\bd&a\b")
+_CAPEX = _words(
+    r"\bcapital\s+expenditures?\b",
+    r"\bcapex\b",
+    r"\badditions\s+to\s+(?:property|long-lived|plant|fixed)",
+    r"\bpurchases?\s+of\s+property",
+    r"\bexpenditures?\s+for\s+(?:long-lived|property)",
+)
+_ASSETS = _words(r"\bassets\b")
+_RECONCILING = _words(r"\bunallocated\b", r"\breconciling\s+items?\b", r"\bnot\s+allocated\b")
+# Expense captions, with and without the word "expense" (ASC 280-10-50-26B).
+_EXPENSE = _words(
+    r"\bexpenses?\b",
+    r"\bcosts?\b",
+    r"\bselling\b",
+    r"\b(?:general\s+(?:and|&)\s+)?administrative\b",
+    r"\bresearch\s+(?:and|&)\s+development\b",
+    r"\bproduct\s+development\b",
+    r"\btechnology\s+and\s+(?:infrastructure|development|content)\b",
+    r"\bmarketing\b",
+    r"\badvertising\b",
+    r"\bcompensation\b",
+    r"\bsalar(?:y|ies)\b",
+    r"\bwages\b",
+    r"\bpayroll\b",
+    r"\bpersonnel\b",
+    r"\bemployee\s+(?:benefits?|related)\b",
+    r"\boccupancy\b",
+    r"\bfulfil?lment\b",
+    r"\bprofessional\s+fees\b",
+    r"\bcharges?\b",
+    r"\bimpairments?\b",
+    r"\brestructuring\b",
+    r"\bwrite-?(?:downs?|offs?)\b",
+    r"\blosses\b",
+    r"\bloss\b",
+    r"\bprovisions?\s+for\b",
+    r"\btax(?:es)?\b(?!\s+benefits?)",
+    r"\bdividends\b",
+)
+# Words that make a caption income-like where they come before the expense words
+# ("Other income (expense), net" is income; "Interest expense (income), net" an expense).
+_INCOME = _words(
+    r"\bincome\b(?!\s+tax)",
+    r"\btax(?:es)?\s+benefits?\b",
+    r"\bgains?\b",
+    r"\brevenues?\b",
+    r"\bbenefits?\b",
+    r"\brecoveries\b",
+    r"\bcredits?\b",
+    r"\bprofit\b",
+)
+_REVENUE = _words(
+    r"\brevenues?\b",
+    r"\bnet\s+sales\b",
+    r"\bsales\b",
+    r"\bturnover\b",
+    r"\bpremiums\b",
+    r"\bumsatz",
+    r"\bomzet\b",
+    r"\bchiffre\s+d.affaires\b",
+)
+_NOT_REVENUE = _words(r"\bcosts?\s+of\b", r"\bsales\s+and\s+marketing\b", r"\bselling\b")
+_OTHER_AMOUNT = _words(
+    r"\bincome\b",
+    r"\bgains?\b",
+    r"\binterest\b",
+    r"\bgoodwill\b",
+    r"\binventor(?:y|ies)\b",
+    r"\bliabilit(?:y|ies)\b",
+    r"\bequity\b",
+    r"\binvestments?\b",
+    r"\bproperty\b",
+    r"\badjustments?\b",
+    r"\bfees\b",
+    r"\bmargin\b",
+    r"\bcash\b",
+    r"\brecoveries\b",
+    r"\bprofit\b",
+    r"\bearnings\b",
+    r"\bexpenditures?\b",
+)
+_CORPORATE = _words(r"\bcorporate\b", r"\ball\s+other\b", r"\bheadquarters\b")
+# A bare total, in English and in the languages of European filers.
+_BARE_TOTAL = re.compile(
+    r"^(?:total|totals|consolidated|total\s+consolidated|consolidated\s+total|grand\s+total|worldwide"
+    r"|worldwide\s+total|total\s+company|company\s+total|group|group\s+total|total\s+group"
+    r"|totaal|groep|gesamt|summe|konzern|total\s+du\s+groupe|totale)$",
+    re.IGNORECASE,
+)
+_TOTAL_PREFIX = re.compile(
+    r"^(?:total|totals|subtotal|sub-total|consolidated|segments?\s+total|totaal|gesamt|summe)\b[\s:,-]*",
+    re.IGNORECASE,
+)
+_SUBTOTAL = _words(r"^sub-?total\b", r"^total\s+(?:reportable\s+|operating\s+)?segments?\b")
+_PAREN = re.compile(r"\([^)]*\)")
+
+
+def _clean(label: str) -> str:
+    text = strip_footnotes(label).replace("\u2019", "'").strip(" :")
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=16384)
+def classify(label: str) -> Line:
+    """The kind of line ``label`` names, whether it is labelled a total, and whether it
+    is an expense (subtracted when shown positive)."""
+    text = _clean(label)
+    if not text:
+        return Line(LineKind.UNKNOWN)
+    if _BARE_TOTAL.match(text):
+        return Line(LineKind.TOTAL, total=True)
+    prefix = _TOTAL_PREFIX.match(text)
+    total = prefix is not None
+    rest = text[prefix.end() :] if prefix else text
+    kind = _kind(rest, text)
+    if _SUBTOTAL.search(text) and kind in (LineKind.UNKNOWN, LineKind.CORPORATE):
+        kind = LineKind.SUBTOTAL
+    elif total and kind == LineKind.UNKNOWN:
+        kind = LineKind.SUBTOTAL if rest else LineKind.TOTAL  # "Total Americas", "Total"
+    expense = _is_expense(kind, text)
+    income = not expense and kind not in (LineKind.PERCENT,) and _income_first(_PAREN.sub(" ", text))
+    return Line(kind, total, expense, income)
+
+
+def _kind(rest: str, text: str) -> LineKind:
+    if _PERCENT.search(text):
+        return LineKind.PERCENT
+    if _ELIMINATION.search(rest):
+        return LineKind.ELIMINATION
+    if _INTERSEGMENT.search(rest):
+        return LineKind.INTERSEGMENT
+    for pattern, kind in (
+        (_NET_INCOME, LineKind.NET_INCOME),
+        (_PRETAX, LineKind.PRETAX_INCOME),
+        (_OTHER_ITEMS, LineKind.OTHER_ITEMS),
+        (_PROFIT, LineKind.SEGMENT_PROFIT),
+        (_GROSS, LineKind.GROSS_PROFIT),
+        (_DEPRECIATION, LineKind.DEPRECIATION),
+        (_CAPEX, LineKind.CAPEX),
+        (_RECONCILING, LineKind.RECONCILING),
+    ):
+        if pattern.search(rest):
+            return kind
+    core = _PAREN.sub(" ", rest)
+    if _REVENUE.search(core) and not _NOT_REVENUE.search(core) and not _expense_first(core):
+        return LineKind.REVENUE
+    if _EXPENSE.search(core) and _expense_first(core):
+        return LineKind.EXPENSE
+    if _ASSETS.search(rest):
+        return LineKind.ASSETS
+    if _OTHER_AMOUNT.search(rest) or _EXPENSE.search(rest) or _REVENUE.search(rest):
+        return LineKind.OTHER_AMOUNT
+    if _CORPORATE.search(rest):
+        return LineKind.CORPORATE
+    return LineKind.UNKNOWN
+
+
+def _expense_first(core: str) -> bool:
+    """The caption's main word is an expense: the first expense word comes before any
+    income word ("Interest expense (income), net"; not "Other income (expense), net")."""
+    exp = _EXPENSE.search(core)
+    if not exp:
+        return False
+    inc = _INCOME.search(core)
+    return inc is None or exp.start() < inc.start()
+
+
+def _income_first(core: str) -> bool:
+    inc = _INCOME.search(core)
+    if not inc:
+        return False
+    exp = _EXPENSE.search(core)
+    return exp is None or inc.start() < exp.start()
+
+
+# Other segment items (ASC 280-10-50-26C) are what revenue less the significant expenses
+# still needs to reach segment profit: subtracted like an expense when shown positive.
+_EXPENSE_KINDS = frozenset({LineKind.EXPENSE, LineKind.DEPRECIATION, LineKind.OTHER_ITEMS})
+
+
+def _is_expense(kind: LineKind, text: str) -> bool:
+    if kind in _EXPENSE_KINDS:
+        return True
+    if kind in (LineKind.RECONCILING, LineKind.OTHER_AMOUNT, LineKind.CORPORATE, LineKind.SUBTOTAL):
+        return _expense_first(_PAREN.sub(" ", text))
+    return False
+
+
+# ---------------------------------------------------------------- column headers
+
+_TOTAL_COLUMN = re.compile(
+    r"\btotale?\b|\bconsolidated\b|\bgroup\b|\bgesamt|\bsumme\b|\btotaal\b|\bworldwide\b", re.IGNORECASE
+)
+
+
+def is_total_column(label: str) -> bool:
+    """A column header that names the total of the columns beside it."""
+    return bool(_TOTAL_COLUMN.search(label))
+
+
+def column_role(name: str) -> Role:
+    """The role of a column from its header: Total, Eliminations, Corporate or a segment."""
+    if is_total_column(name):
+        return Role.TOTAL
+    kind = classify(name).kind
+    if kind in (LineKind.ELIMINATION, LineKind.INTERSEGMENT):
+        return Role.ELIMINATION
+    if kind in (LineKind.CORPORATE, LineKind.RECONCILING) or re.search(r"\bcorporate\b", name, re.I):
+        return Role.CORPORATE
+    return Role.SEGMENT
+
+
+_SIGN_HEADINGS = frozenset(
+    {"add", "less", "deduct", "plus", "minus", "reconciling items", "adjustments", "less:", "add:"}
+)
+
+
+def is_sign_heading(text: str) -> bool:
+    """'Add:', 'Less:': a heading that marks the sign of the rows under it, not a group."""
+    return text.strip().lower().rstrip(": ") in _SIGN_HEADINGS
