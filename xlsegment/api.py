@@ -19,7 +19,8 @@ def check(note, rate: Decimal | str | float | None = None) -> CheckResult:
     """Relate and check a note; findings are data, never exceptions."""
     if not isinstance(note, Note):
         note = parse(note)
-    return run_checks(note, _rate(rate))
+    # A rate given here wins over one the note states (a tidy CSV's rate column).
+    return run_checks(note, _rate(rate) if rate is not None else note.rate)
 
 
 def _rate(rate) -> Decimal | None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 Number = int | Decimal
+UNITS = ("units", "thousands", "millions", "billions")  # the scales a note is stated in
 
 
 class Severity(enum.StrEnum):
@@ -248,13 +249,16 @@ class Note:
     source: str
     tables: tuple[Table, ...]
     presentation_currency: str
-    unit: str  # "thousands", "millions" or "units"
+    unit: str  # one of UNITS
     convenience_currency: str | None = None
     rate_note: str | None = None  # "Note 3"
     findings: tuple[Finding, ...] = ()  # reader findings (layout, labels, aliases)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     origin: Origin = Origin.FILING
     tags: tuple[Tag, ...] = ()  # every inline-XBRL fact of the filing, tagged cells or not
+    # The convenience rate the source states (presentation currency per convenience unit);
+    # checks use it unless a rate is given. None: inferred from the translated figures.
+    rate: Decimal | None = None
 
     @property
     def facts(self) -> list[Fact]:
