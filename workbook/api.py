@@ -16,12 +16,12 @@ from xlsegment.model import Note
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import WorkbookError
 from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
+from xlsegment.workbook.mapping.datatable import read_data_rows
 from xlsegment.workbook.mapping.notedata import note_from_frame
 from xlsegment.workbook.render import (
     build,
     locate,
     read_consolidated,
-    read_data,
     read_rate,
     read_setting,
     render,
@@ -123,7 +123,7 @@ def fill(source, out, rate=None, template: str | Path = TEMPLATE):
     _guard_new_file(out)
     with _about(source if isinstance(source, str | Path) else None):
         note, name = load_source(source)
-    rate = _rate(rate)
+    rate = _rate(rate) if rate is not None else note.rate  # the rate a tidy CSV states
     result = _check(note, rate)
     wb = OpenpyxlWorkbook.open(template)
     settings = _settings_for(note, result, name, rate)
@@ -186,7 +186,7 @@ def _open_for_refresh(path: Path, allowed: tuple[str, ...] = (".xlsx",)):
 
 def note_from_workbook(wb, name: str = "Data") -> Note:
     """The note as the workbook's Data table and Settings state it."""
-    frame = read_data(wb)
+    frame, rows = read_data_rows(wb)
     settings = {}
     for key in ("xls_Currency", "xls_Unit", "xls_ConvCurrency", "xls_FxNote"):
         try:
@@ -195,13 +195,7 @@ def note_from_workbook(wb, name: str = "Data") -> Note:
             settings[key] = None
     if settings["xls_Unit"] is not None:
         settings["xls_Unit"] = read_unit(wb)  # refuses "7.2993" typed into Unit, naming the cell
-    note = note_from_frame(frame, settings, name)
-    if note is None:  # user-supplied rows without layout: let the core lay them out
-        from xlsegment.readers.tidy import read_tidy
-
-        tidy = [col for col in frame.columns if col in c.DATA_COLUMNS]
-        note = read_tidy(frame[tidy], name=name)
-    return note
+    return note_from_frame(frame, settings, name, rows)
 
 
 def _recheck(wb: OpenpyxlWorkbook, name: str = "Data"):
