@@ -59,6 +59,9 @@ class _ReadOnce:
     def read_block(self, sheet, ref):
         return self._once("read_block", sheet, ref)
 
+    def tables(self):
+        return self._once("tables")
+
     def names(self):
         return self._once("names")
 
@@ -76,14 +79,14 @@ class WorkbookSource:
 
     def stamp(self) -> Hashable:
         """The Data table (one block read) and the rate cell, hashed."""
-        from xlsegment.workbook import contract
+        from xlsegment.workbook.mapping.datatable import data_block
 
         self._reads = _ReadOnce(self.workbook)  # a new burst: read afresh
         try:
-            _, header, rows = self._reads.read_table(contract.DATA_TABLE)
+            _, _, block = data_block(self._reads)  # the block load() reads again, served once
         except Exception as error:  # noqa: BLE001 - WorkbookError, or COM trouble
             raise SourceError(f"{error}; run Refresh to create the Data table") from None
-        return hash((tuple(header), tuple(map(tuple, rows)), self.stated_rate()))
+        return hash((tuple(map(tuple, block)), self.stated_rate()))
 
     def load(self) -> Note:
         from xlsegment.workbook.api import note_from_workbook

@@ -18,7 +18,7 @@ from xlsegment.pipeline import Result, run
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import WorkbookError
 from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
-from xlsegment.workbook.mapping.datatable import read_data
+from xlsegment.workbook.mapping.datatable import read_data_rows
 from xlsegment.workbook.mapping.notedata import note_from_frame
 from xlsegment.workbook.render import build, located_findings, render
 from xlsegment.workbook.safety import Fingerprint, atomic_write, ensure_writable, lossy_parts
@@ -164,7 +164,7 @@ def _require_xlsx(path: Path, allowed: tuple[str, ...] = (".xlsx",)) -> None:
 def note_from_workbook(wb, name: str = "Data") -> Note:
     """The note as the workbook's Data table and Settings state it, with what the reader
     noticed at fill time (kept on the Checks sheet, since the text is gone)."""
-    frame = read_data(wb)
+    frame, rows = read_data_rows(wb)
     settings = {}
     for key in ("xls_Currency", "xls_Unit", "xls_ConvCurrency", "xls_FxNote"):
         try:
@@ -173,12 +173,7 @@ def note_from_workbook(wb, name: str = "Data") -> Note:
             settings[key] = None
     if settings["xls_Unit"] is not None:
         settings["xls_Unit"] = read_unit(wb)  # refuses "7.2993" typed into Unit, naming the cell
-    note = note_from_frame(frame, settings, name)
-    if note is None:  # user-supplied rows without layout: let the core lay them out
-        from xlsegment.readers.tidy import read_tidy
-
-        tidy = [col for col in frame.columns if col in c.DATA_COLUMNS]
-        note = read_tidy(frame[tidy], name=name)
+    note = note_from_frame(frame, settings, name, rows)
     kept = reader_findings(read_reader_rows(wb))
     return dataclasses.replace(
         note,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from xlsegment.model import TIDY_COLUMNS
+from xlsegment.readers.tidycells import LAYOUT_COLUMNS as TIDY_LAYOUT_COLUMNS
 
 SETTINGS = "Settings"
 DATA = "Data"
@@ -23,24 +24,9 @@ CHECKS_TABLE = "Checks"
 DATA_COLUMNS = TIDY_COLUMNS
 
 # Where each fact sat in its filing table, so a refresh redraws the same schedules
-# (see notedata.py). Hidden in the template; a user's own rows may leave them blank.
-LAYOUT_COLUMNS = (
-    "layout_table",
-    "layout_row",
-    "layout_col",
-    "layout_row_label",
-    "layout_row_line",
-    "layout_section",
-    "layout_block",
-    "layout_row_role",
-    "layout_row_period",
-    "layout_row_segment",
-    "layout_col_label",
-    "layout_col_segment",
-    "layout_col_currency",
-    "layout_col_period",
-    "layout_col_role",
-)
+# (the core's tidy format, docs/tidy-format.md). Hidden in the template; a user's own rows
+# may leave them blank.
+LAYOUT_COLUMNS = TIDY_LAYOUT_COLUMNS
 DATA_ALL_COLUMNS = DATA_COLUMNS + LAYOUT_COLUMNS
 
 CHECK_COLUMNS = (

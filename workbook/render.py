@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from xlsegment.model import Finding, Note
 from xlsegment.pipeline import Result
+from xlsegment.readers.tidyrows import stated_positions
 from xlsegment.workbook.engines.base import Workbook
 from xlsegment.workbook.mapping.datatable import write_data
-from xlsegment.workbook.mapping.notedata import stated_positions
 from xlsegment.workbook.mapping.ties import make_ties, tie_findings
 from xlsegment.workbook.sheets.checks import finding_key, finding_row, write_checks
 from xlsegment.workbook.sheets.guards import refuse_typed_over

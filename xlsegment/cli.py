@@ -124,12 +124,11 @@ def parse(note: Path, csv_out: Path):
 
 
 def _write_csv(note, out: Path) -> None:
-    import csv
     import os
     import tempfile
 
     from xlsegment.errors import InputError
-    from xlsegment.model import TIDY_COLUMNS, tidy_records
+    from xlsegment.readers.tidy import write_tidy_csv
 
     if out.is_dir():
         raise InputError(str(out), None, "is a folder; give a file name for the CSV")
@@ -140,9 +139,7 @@ def _write_csv(note, out: Path) -> None:
         raise InputError(str(out), None, f"cannot write here ({e.strerror})") from None
     try:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=TIDY_COLUMNS)
-            writer.writeheader()
-            writer.writerows(tidy_records(note.facts))
+            write_tidy_csv(note, fh)
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 Number = int | Decimal
+UNITS = ("units", "thousands", "millions", "billions")  # the scales a note is stated in
 
 
 class Severity(enum.StrEnum):
@@ -268,7 +269,7 @@ class Note:
     source: str
     tables: tuple[Table, ...]
     presentation_currency: str
-    unit: str  # "thousands", "millions" or "units"
+    unit: str  # one of UNITS
     convenience_currency: str | None = None
     rate_note: str | None = None  # "Note 3"
     findings: tuple[Finding, ...] = ()  # reader findings (layout, labels, aliases)

@@ -66,6 +66,35 @@ def parse_cell(text: str, european: bool = False) -> Cell | None:
     return Cell(value, decimals, percent=bool(m["pct"]))
 
 
+def exact_value(raw: object) -> Cell | None:
+    """A figure as typed or written, exactly: an int, a Decimal, a float through its
+    shortest repr (which is what was typed), or text as filings show it ("1,028.4",
+    "(5,822)", "—"). None when blank (also pandas' NaN); ValueError when it is no amount
+    (other text, a percent, a boolean, infinity), saying why after the value."""
+    if raw is None or isinstance(raw, bool):
+        if raw is None:
+            return None
+        raise ValueError("is true or false, not a number")
+    if isinstance(raw, int):
+        return Cell(raw, 0)
+    if isinstance(raw, float | Decimal):
+        if raw != raw:  # NaN: pandas' blank cell
+            return None
+        d = Decimal(repr(raw)) if isinstance(raw, float) else raw
+        if not d.is_finite():
+            raise ValueError("is not a finite number")
+        if d == d.to_integral_value() and (isinstance(raw, float) or d.as_tuple().exponent >= 0):
+            return Cell(int(d), 0)
+        return Cell(d, max(0, -d.as_tuple().exponent))
+    text = str(raw).strip()
+    if not text:
+        return None
+    cell = parse_cell(text)
+    if cell is None or cell.percent:
+        raise ValueError("is a percent, not an amount" if cell is not None else "is not a number")
+    return cell
+
+
 _EU_LANGUAGE = re.compile(
     r"\b(?:und|der|die|des|umsatz|gesch\u00e4ftsjahr|tausend|millionen|segmentergebnis"
     r"|chiffre d.affaires|exercice|milliers|r\u00e9sultat|omzet|boekjaar|ingresos|ejercicio"

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from dataclasses import dataclass
 
 from xlsegment.model import FactId, Note
-from xlsegment.numbers import parse_cell
+from xlsegment.numbers import exact_value
+from xlsegment.readers.tidycells import column_name
 from xlsegment.workbook import contract as c
-from xlsegment.workbook.engines.base import CellFormat, TableSpec, Workbook, WorkbookError
+from xlsegment.workbook.engines.base import (
+    CellFormat,
+    TableSpec,
+    Workbook,
+    WorkbookError,
+    cell_ref,
+    range_bounds,
+)
 from xlsegment.workbook.mapping.notedata import note_rows
 
 
@@ -32,19 +40,52 @@ def write_data(wb: Workbook, note: Note, sheet: str = c.DATA, skip=frozenset()) 
     return ref
 
 
+@dataclass(frozen=True)
+class DataRows:
+    """Where the Data table's rows sit, so a message can name the cell."""
+
+    sheet: str
+    header: tuple[str, ...]
+    header_row: int  # the Excel row of the header
+    rows: tuple[int, ...]  # the Excel row of each frame row
+    first_col: int
+
+    def cell_of(self, row: int, column: str) -> str | None:
+        if column not in self.header:
+            return None
+        return f"{self.sheet}!{cell_ref(row, self.first_col + self.header.index(column))}"
+
+
+def data_block(wb: Workbook) -> tuple[str, str, list[list[object]]]:
+    """The Data table's sheet, range and cells (header first) in one read."""
+    found = next((v for k, v in wb.tables().items() if k.lower() == c.DATA_TABLE.lower()), None)
+    if found is None:
+        raise WorkbookError(f"the workbook has no Excel table named {c.DATA_TABLE!r}")
+    sheet, ref = found
+    return sheet, ref, wb.read_block(sheet, ref)
+
+
 def read_data(wb: Workbook):
     """The Data table as a DataFrame with the tidy columns, plus where each row sits."""
+    return read_data_rows(wb)[0]
+
+
+def read_data_rows(wb: Workbook):
+    """The Data table as a DataFrame, and where its rows sit (blank rows are skipped)."""
     import pandas as pd
 
-    sheet, header, rows = wb.read_table(c.DATA_TABLE)
+    sheet, ref, block = data_block(wb)
+    top, left, _, _ = range_bounds(ref)
+    header = [column_name(h) for h in block[0]]
     missing = [col for col in c.DATA_COLUMNS[:6] if col not in header]
     if missing:
         raise WorkbookError(f"{sheet}: the Data table lacks the column(s) {', '.join(missing)}")
-    frame = pd.DataFrame(rows, columns=header, dtype=object)  # keep None, not NaN
+    kept = [(top + 1 + k, r) for k, r in enumerate(block[1:]) if any(v is not None and v != "" for v in r)]
+    frame = pd.DataFrame([r for _, r in kept], columns=header, dtype=object)  # keep None, not NaN
     for col in ("table", "period", "line", "segment", "currency"):
         frame[col] = [text(v) for v in frame[col]]
     frame["value"] = [exact_number(v, sheet, i) for i, v in enumerate(frame["value"])]
-    return frame
+    return frame, DataRows(sheet, tuple(header), top, tuple(row for row, _ in kept), left)
 
 
 def text(value) -> str:
@@ -58,17 +99,11 @@ def text(value) -> str:
 def exact_number(value, sheet: str, index: int):
     """A Data value as int or Decimal. Numbers typed as text are read as filings show them
     ("1,028.4", "(5,822)", "—"); a float cell through its shortest repr, which is what was
-    typed."""
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return value
-    if isinstance(value, float):
-        d = Decimal(repr(value))
-        return int(d) if d == d.to_integral_value() else d
-    if value is None or str(value).strip() == "":
-        return 0
-    cell = parse_cell(str(value)) if not isinstance(value, bool) else None
-    if cell is None or cell.percent:
+    typed; a blank cell is nil."""
+    try:
+        cell = exact_value(value)
+    except ValueError:
         raise WorkbookError(
             f"{sheet}: row {index + 1} of the Data table has a value that is not a number: {value!r}"
-        )
-    return cell.value
+        ) from None
+    return 0 if cell is None else cell.value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from xlsegment.model import Origin
+from xlsegment.model import UNITS, Origin
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import Workbook, WorkbookError
 from xlsegment.workbook.mapping.datatable import text
@@ -47,9 +47,6 @@ def read_rate(wb: Workbook) -> Decimal | None:
         sheet, cell = settings_cell(wb, "xls_FxRate")
         raise WorkbookError(f"{sheet}!{cell}: the convenience rate {value!r} is not a positive number")
     return rate
-
-
-UNITS = ("units", "thousands", "millions", "billions")
 
 
 def read_unit(wb: Workbook) -> str | None:

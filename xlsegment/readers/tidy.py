@@ -1,22 +1,21 @@
-"""Reader for tidy data: one fact per row (CSV file, pandas DataFrame, or records).
+"""Reader and writer of tidy data: one fact per row, as a CSV file, a DataFrame or records.
 
-Columns: table, period, line, segment, currency, value; optional decimals, role, reported,
-label, source_line, sheet, cell. Facts are laid out again as tables (one per table and
-period, line items down, segments across) so the same relation search applies.
+The columns and their rules are docs/tidy-format.md; the rows become a note (and a note
+becomes rows) in :mod:`xlsegment.readers.tidyrows`, which the workbook's Data table uses too.
 """
 
 from __future__ import annotations
 
 import csv
-from collections import Counter
+import io
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TextIO
 
 from xlsegment.errors import InputError
-from xlsegment.model import Column, Fact, Note, Origin, Role, Row, Source, Table
-
-REQUIRED = ("table", "period", "line", "segment", "currency", "value")
+from xlsegment.model import Note
+from xlsegment.readers.tidycells import CSV_COLUMNS, REQUIRED, column_name
+from xlsegment.readers.tidyrows import note_from_records, note_records
 
 
 class NoteReader:
@@ -65,148 +64,65 @@ class TidyCsvReader:
 
 
 def read_tidy(source, name: str | None = None) -> Note:
-    """Read tidy facts from a CSV path, a DataFrame or an iterable of dicts."""
+    """Read tidy facts from a CSV path, a DataFrame or an iterable of dicts.
+
+    Lines are counted as in the CSV file: the header is line 1, so a DataFrame's or a
+    list's first row is line 2 in messages."""
     if isinstance(source, str | Path):
         path = Path(source)
-        try:
-            with path.open(newline="", encoding="utf-8-sig") as fh:
-                reader = csv.DictReader(fh)
-                records = [(i + 2, rec) for i, rec in enumerate(reader)]
-                header = reader.fieldnames or []
-        except FileNotFoundError:
-            raise InputError(str(path), None, "file not found") from None
-        except (UnicodeDecodeError, csv.Error) as e:
-            raise InputError(str(path), None, f"not a readable CSV ({e})") from None
-        return from_records(records, header, name or str(path))
+        header, records = _csv_rows(path)
+        return note_from_records(records, header, name or str(path))
     if hasattr(source, "to_dict") and hasattr(source, "columns"):
-        header = [str(c) for c in source.columns]
-        records = [(i + 2, rec) for i, rec in enumerate(source.to_dict("records"))]
-        return from_records(records, header, name or "<DataFrame>")
-    records = [(i + 1, rec) for i, rec in enumerate(source)]
-    header = list(records[0][1]) if records else []
-    return from_records(records, header, name or "<records>")
+        header = [column_name(c) for c in source.columns]
+        rows = source.to_dict("records")
+    else:
+        rows = list(source)
+        header = list(dict.fromkeys(column_name(k) for rec in rows for k in rec))
+    records = [(i + 2, {column_name(k): v for k, v in rec.items()}) for i, rec in enumerate(rows)]
+    default = "<DataFrame>" if hasattr(source, "columns") else "<records>"
+    return note_from_records(records, header, name or default)
 
 
-def from_records(records, header, name: str) -> Note:
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise InputError(name, 1, f"missing column(s) {', '.join(missing)}")
-    if not records:
-        raise InputError(name, 2, "no facts")
-    facts = [_fact(rec, line, name) for line, rec in records]
-    currencies = Counter(f.currency for f in facts if f.role != Role.CONVENIENCE)
-    presentation = currencies.most_common(1)[0][0] if currencies else ""
-    others = sorted({f.currency for f in facts} - {presentation})
-    tables = _layout(facts, presentation)
-    return Note(
-        source=name,
-        tables=tuple(tables),
-        presentation_currency=presentation,
-        unit="units",
-        convenience_currency=others[0] if others else None,
-        origin=Origin.DATA,
-    )
-
-
-def _text(rec, key, default=""):
-    v = rec.get(key, default)
-    if v is None or (isinstance(v, float) and v != v):  # NaN from pandas
-        return default
-    return str(v).strip()
-
-
-def _fact(rec: dict, line: int, name: str) -> Fact:
-    raw = rec.get("value")
+def _csv_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
+    """The header and (line, row) pairs of a CSV file; blank lines are skipped."""
     try:
-        if isinstance(raw, int):
-            value, decimals = raw, 0
-        else:
-            text = _text(rec, "value").replace(",", "")
-            if text in ("", "—", "-"):
-                value, decimals = 0, 0
-            else:
-                d = Decimal(str(raw) if isinstance(raw, float) else text)
-                if not d.is_finite():
-                    raise InvalidOperation
-                decimals = max(0, -d.as_tuple().exponent)
-                value = int(d) if decimals == 0 else d
-    except (InvalidOperation, ValueError):
-        raise InputError(name, line, f"value {raw!r} is not a number") from None
-    if _text(rec, "decimals"):
-        try:
-            decimals = int(float(_text(rec, "decimals")))
-        except ValueError:
-            raise InputError(name, line, f"decimals {rec['decimals']!r} is not a whole number") from None
-    for key in ("table", "line", "segment"):
-        if not _text(rec, key):
-            raise InputError(name, line, f"empty '{key}'")
-    role_text = _text(rec, "role") or ("total" if _text(rec, "segment") == "Total" else "segment")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(path), None, "file not found") from None
+    except OSError as e:
+        raise InputError(str(path), None, e.strerror or "cannot read") from None
     try:
-        role = Role(role_text)
-    except ValueError:
-        raise InputError(name, line, f"unknown role {role_text!r}") from None
-    src_line = _text(rec, "source_line")
-    source = Source(
-        file=name,
-        line=int(float(src_line)) if src_line else line,
-        sheet=_text(rec, "sheet") or None,
-        cell=_text(rec, "cell") or None,
-    )
-    reported = _text(rec, "reported", "True").lower() not in ("false", "0", "no")
-    return Fact(
-        table=_text(rec, "table"),
-        period=_period(_text(rec, "period")),
-        line_item=_text(rec, "line"),
-        segment=_text(rec, "segment"),
-        currency=_text(rec, "currency"),
-        value=value,
-        decimals=decimals,
-        source=source,
-        reported=reported,
-        label=_text(rec, "label") or _text(rec, "line"),
-        role=role,
-    )
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise InputError(str(path), line, "not UTF-8; save it as 'CSV UTF-8 (comma delimited)'") from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [column_name(h) for h in next(reader, [])]
+        records, start = [], reader.line_num + 1
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                records.append((start, _record(header, row, path, start)))
+            start = reader.line_num + 1
+    except csv.Error as e:
+        raise InputError(str(path), reader.line_num, f"not a readable CSV ({e})") from None
+    return header, records
 
 
-def _period(text: str) -> str:
-    return text[:-2] if text.endswith(".0") else text
+def _record(header: list[str], row: list[str], path: Path, line: int) -> dict:
+    extra = [cell for cell in row[len(header) :] if cell.strip()]
+    if extra:
+        raise InputError(str(path), line, f"{len(row)} cells but the header names {len(header)} columns")
+    return dict(zip(header, row, strict=False))
 
 
-def _layout(facts: list[Fact], presentation: str) -> list[Table]:
-    """One table per (table, period): line items down, (segment, currency) across."""
-    groups: dict[tuple[str, str], list[Fact]] = {}
-    for f in facts:
-        groups.setdefault((f.table, f.period), []).append(f)
-    tables = []
-    for (name, period), group in groups.items():
-        lines = list(dict.fromkeys(f.line_item for f in group))
-        cols = list(dict.fromkeys((f.segment, f.currency, f.role) for f in group))
-        # Segments first, then totals, then translated columns, as filings lay them out.
-        order = {Role.SEGMENT: 0, Role.CORPORATE: 1, Role.ELIMINATION: 2, Role.SUBTOTAL: 3}
-        cols.sort(key=lambda c: (c[1] != presentation, order.get(c[2], 4)))
-        seen_cols = list(dict.fromkeys((s, c) for s, c, _ in cols))
-        role_of = {(s, c): r for s, c, r in cols}
-        columns = tuple(
-            Column(
-                s,
-                s,
-                period,
-                c,
-                Role.CONVENIENCE if c != presentation else role_of[(s, c)],
-            )
-            for s, c in seen_cols
-        )
-        col_index = {(c.segment, c.currency): i for i, c in enumerate(columns)}
-        line_index = {li: i for i, li in enumerate(lines)}
-        first = {}
-        for f in group:
-            first.setdefault(f.line_item, f)
-        rows = tuple(Row(label=li, line_item=li, line=first[li].source.line or 0) for li in lines)
-        cells = {(line_index[f.line_item], col_index[(f.segment, f.currency)]): f for f in group}
-        lines_ = [f.source.line or 0 for f in group]
-        tables.append(
-            Table(
-                len(tables), name, f"{name} {period}".strip(), rows, columns, cells, min(lines_), max(lines_)
-            )
-        )
-    return tables
+def write_tidy_csv(note: Note, stream: TextIO) -> int:
+    """Write ``note`` as a tidy CSV with every column of the format; returns the rows written.
+
+    ``stream`` is a text stream opened with ``newline=""``; reading the CSV back gives the
+    same tables, unit, currencies, rate and reader findings."""
+    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    rows = note_records(note, CSV_COLUMNS)
+    writer.writerows({k: "" if v is None else v for k, v in rec.items()} for rec in rows)
+    return len(rows)

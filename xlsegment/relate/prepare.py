@@ -84,7 +84,11 @@ def prepare_table(table: Table, currency: str) -> Prepared:
             parts = tuple((1, (i, j)) for j in seg_cols if (i, j) in cells)
             cells[(i, tcol)] = _computed(cells[parts[0][1]], segment="Total", role=Role.TOTAL)
             pending.append(("prepare: total column", (i, tcol), parts))
-    is_pl = any(classify(rows[i].line_item).kind == LineKind.REVENUE for i in seg_rows)
+    # A profit-or-loss table: revenue and at least one expense, by its label or its sign.
+    is_pl = any(classify(rows[i].line_item).kind == LineKind.REVENUE for i in seg_rows) and any(
+        classify(rows[i].label).expense or any(f.value < 0 for (r, _), f in cells.items() if r == i)
+        for i in seg_rows
+    )
     has_profit = any(classify(r.label).kind in _PROFIT_KINDS for r in rows)
     if is_pl and seg_rows and not has_profit:
         rows, cells, pending = _add_profit(
