@@ -85,6 +85,7 @@ def peek(path: Path) -> Peek:
 
 
 def _readers() -> list[Reader]:
+    from xlsegment.readers.html import HtmlReader
     from xlsegment.readers.text import TextReader
     from xlsegment.readers.tidy import FrameReader, NoteReader, TidyCsvReader
 
@@ -92,6 +93,7 @@ def _readers() -> list[Reader]:
         NoteReader(),
         FrameReader(),
         TidyCsvReader(),
+        HtmlReader(),
         TextReader(),  # last: any text file is read as filing text
     ]
 
