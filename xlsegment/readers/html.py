@@ -346,6 +346,7 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings) 
     table = _to_table(
         index, title or (header[0].label if header else ""), table_rows, columns, values, period, ctx, shim
     )
+    table = _section_subtotals(table)
     return _by_measure(table, measures) if measures else table
 
 
@@ -362,7 +363,7 @@ def _columns(heads: list[_Head], table_period, ctx, findings, block) -> tuple[li
             return [Column("Total", "Total", periods[0], ctx.currency, Role.TOTAL)], []
         return _unnamed(heads, periods, ctx, findings, block), []
     named = [n for n in names if n]
-    if all(labels.is_line_item_label(n) and not labels.is_total_column(n) for n in named) and all(names):
+    if all(labels.is_line_item_label(n) for n in named) and all(names):
         cols = [
             Column(f"{n} {p}".strip(), "", p, c, Role.PERIOD)
             for n, p, c in zip(names, periods, currencies, strict=True)
@@ -457,17 +458,41 @@ class _Sections:
         self.section, self.block = text, ""
 
 
+def _section_subtotals(table: Table) -> Table:
+    """'Total Americas' under the heading 'Americas:' is that section's subtotal, not the
+    consolidated Total: the HTML keeps the heading, so the row is named after it."""
+    subtotal = {
+        r: row.section
+        for r, row in enumerate(table.rows)
+        if row.section
+        and labels.norm_key(row.label) == labels.norm_key(row.section)
+        and row.label.lower().startswith("total")
+    }
+    if not subtotal:
+        return table
+    cells = {
+        k: f.replace(segment=subtotal[k[0]], role=Role.SUBTOTAL)
+        if k[0] in subtotal and f.segment == "Total"
+        else f
+        for k, f in table.cells.items()
+    }
+    rows = tuple(
+        replace(row, segment=subtotal[r]) if r in subtotal else row for r, row in enumerate(table.rows)
+    )
+    return replace(table, rows=rows, cells=cells)
+
+
 def _by_measure(table: Table, measures: list[str]) -> Table:
-    """Measures side by side: each column names the line item; each row is a segment."""
+    """Measures side by side: each column names the line item; each row is a segment,
+    named and given its role as a segment column would be ("Total reportable segments"
+    is the segments' subtotal, "Total" the consolidated figure)."""
     cells = {}
     for (r, c), f in table.cells.items():
-        label = table.rows[r].label
-        total = labels.is_total_column(label) or label.lower().startswith("total")
-        cells[(r, c)] = f.replace(
-            line_item=measures[c],
-            segment="Total" if total else label,
-            role=Role.TOTAL if total else Role.SEGMENT,
-        )
+        as_column = _segment_column(table.rows[r].label, f.period, f.currency)
+        role = as_column.role
+        if role == Role.TOTAL and as_column.segment != "Total":
+            role = Role.SUBTOTAL
+        cells[(r, c)] = f.replace(line_item=measures[c], segment=as_column.segment, role=role)
     rows = tuple(replace(r, segment=r.label) for r in table.rows)
     return replace(table, rows=rows, cells=cells)
 

@@ -244,7 +244,12 @@ def _has_figures(block: Block) -> bool:
 
 
 def _by_heading(doc: Document) -> Located | None:
-    candidates = [i for i, b in enumerate(doc.blocks) if b.kind == "text" and is_segment_heading(b.text)]
+    # A "(Continued)" heading repeats the note's heading on a later page: the note began earlier.
+    candidates = [
+        i
+        for i, b in enumerate(doc.blocks)
+        if b.kind == "text" and is_segment_heading(b.text) and "continued" not in b.text.lower()
+    ]
     scored = []
     for i in candidates:
         tables = _section(doc, i)
@@ -291,7 +296,10 @@ def _by_segment_tags(doc: Document) -> Located | None:
 def _fragment(doc: Document) -> Located | None:
     """A file that holds only the note: tables with figures and no note or item headings
     (a whole filing has them, and its segment note is then searched by heading)."""
-    if any(b.kind == "text" and _numbered_heading(b.text) for b in doc.blocks):
+    if any(
+        b.kind == "text" and _numbered_heading(b.text) and "continued" not in b.text.lower()
+        for b in doc.blocks
+    ):
         return None
     tables = [t for t in doc.tables if _has_figures(t)]
     return Located(tables, "the whole file (a note on its own)") if tables else None
