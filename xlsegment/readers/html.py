@@ -107,6 +107,8 @@ def read_html(path: str | Path, options) -> Note:
     tables = [_with_sources(t, cells, name, loaded) for t in tables]
     if loaded is not None:
         tables = ixbrl.apply_tags(tables)
+        if ctx.unit == "units":
+            ctx = replace(ctx, unit=ixbrl.unit_from_tags(tables) or ctx.unit)
     tables, aliases, alias_findings = naming.align_line_items(tables)
     findings.extend(alias_findings)
     if european:

@@ -23,20 +23,28 @@ from xlsegment.model import Fact, Finding, Role, Severity, Table, Tag
 SEGMENT_AXIS = "us-gaap:StatementBusinessSegmentsAxis"
 CONSOLIDATION_AXIS = "srt:ConsolidationItemsAxis"
 GEOGRAPHY_AXIS = "srt:StatementGeographicalAxis"
-# Members of the consolidation axis and the role a figure tagged with them plays.
-CONSOLIDATION_ROLES = {
-    "srt:OperatingSegmentsMember": Role.SEGMENT,
-    "srt:IntersegmentEliminationMember": Role.ELIMINATION,
-    "srt:CorporateNonSegmentMember": Role.CORPORATE,
-    "us-gaap:CorporateNonSegmentMember": Role.CORPORATE,
-    "us-gaap:MaterialReconcilingItemsMember": Role.CORPORATE,
-    "srt:MaterialReconcilingItemsMember": Role.CORPORATE,
+# Members of the consolidation axis (srt: or, in older taxonomies, us-gaap:), by local name.
+_SEGMENTS_MEMBER = "OperatingSegmentsMember"
+_RECONCILING_MEMBERS = {
+    "IntersegmentEliminationMember": Role.ELIMINATION,
+    "CorporateNonSegmentMember": Role.CORPORATE,
+    "MaterialReconcilingItemsMember": Role.CORPORATE,
+    "SegmentReconcilingItemsMember": Role.CORPORATE,
 }
 EXTRA = "pip install 'xlsegment[xbrl]'"
 # Loading without the taxonomy leaves every concept undefined, and SEC transformation
 # formats (ixt-sec) need an EDGAR plugin: both are expected here, not faults of the file.
 _EXPECTED = re.compile(r"missingReferences|invalidTransformation|^IOerror$|^info$|^arelle:")
 _REFUSED = re.compile(r"^xmlSchema:syntax$|^arelle:loadFileError$|^ix.*:(?:missingHeader|missingResources)")
+
+
+def consolidation_role(member: str | None) -> str | None:
+    """'segments' for the reportable segments' member, 'reconciling' for eliminations,
+    corporate and reconciling items, None for no member or another one."""
+    local = (member or "").split(":")[-1]
+    if local == _SEGMENTS_MEMBER:
+        return "segments"
+    return "reconciling" if local in _RECONCILING_MEMBERS else None
 
 
 def available() -> bool:
@@ -210,6 +218,21 @@ def read_tags(path, root) -> tuple[Loaded | None, list[Finding]]:
     return loaded, findings
 
 
+_SCALE_UNITS = {3: "thousands", 6: "millions", 9: "billions"}
+
+
+def unit_from_tags(tables: list[Table]) -> str | None:
+    """The unit the note's figures are shown in, from the scale of their monetary tags,
+    where the note states none ("(Tabular amounts in millions)" on a page header)."""
+    scales = Counter(
+        f.tag.scale
+        for t in tables
+        for f in t.cells.values()
+        if f.tag is not None and f.tag.unit.startswith("iso4217:") and "/" not in f.tag.unit
+    )
+    return _SCALE_UNITS.get(scales.most_common(1)[0][0]) if scales else None
+
+
 def member_name(member: str) -> str:
     """'amzn:NorthAmericaSegmentMember' -> 'North America' (when no header names it)."""
     local = member.split(":")[-1]
@@ -249,8 +272,8 @@ def _meaning(fact: Fact, names: dict[str, str]) -> Fact:
     member = _place_member(tag)
     if member:
         changes["segment"] = names.get(member) or member_name(member)
-    role = CONSOLIDATION_ROLES.get(tag.member(CONSOLIDATION_AXIS) or "")
-    if role is not None and role != Role.SEGMENT:
+    role = _RECONCILING_MEMBERS.get((tag.member(CONSOLIDATION_AXIS) or "").split(":")[-1])
+    if role is not None:
         changes["role"] = role
     elif member and fact.role in (Role.TOTAL, Role.PERIOD):
         changes["role"] = Role.SEGMENT
