@@ -19,7 +19,12 @@ def check(note, rate: Decimal | str | float | None = None) -> CheckResult:
     """Relate and check a note; findings are data, never exceptions."""
     if not isinstance(note, Note):
         note = parse(note)
-    return run_checks(note, _rate(rate))
+    result = run_checks(note, _rate(rate))
+    if note.tags:  # the XBRL checks, until they join the check registry
+        from xlsegment import xbrl_checks
+
+        result.findings.extend(xbrl_checks.run(note))
+    return result
 
 
 def _rate(rate) -> Decimal | None:

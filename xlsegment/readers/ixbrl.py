@@ -60,6 +60,9 @@ class Loaded:
     by_id: dict[str, Tag] = field(default_factory=dict)
     by_content: dict[tuple, Tag] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    lines: dict[int, int] = field(default_factory=dict)  # id(tag) -> source line
+    facts: int = 0  # every fact Arelle read, text facts included
+    on_segment_axis: int = 0
 
     def tag_of(self, element) -> Tag | None:
         found = self.by_id.get(element.get("id") or "")
@@ -112,10 +115,16 @@ def _tags(model) -> Loaded:
     loaded = Loaded(())
     tags = []
     for fact in model.facts:
+        loaded.facts += 1
+        ctx = fact.context
+        if ctx is not None and any(str(d) == SEGMENT_AXIS for d in ctx.qnameDims):
+            loaded.on_segment_axis += 1
         tag = _tag(fact)
         if tag is None:
             continue
         tags.append(tag)
+        if fact.sourceline:
+            loaded.lines[id(tag)] = fact.sourceline
         if fact.id:
             loaded.by_id[fact.id] = tag
         loaded.by_content.setdefault((fact.get("name") or str(fact.qname), fact.contextID, tag.shown), tag)
@@ -201,7 +210,7 @@ def read_tags(path, root) -> tuple[Loaded | None, list[Finding]]:
         return None, [
             Finding(
                 "seg.xbrl.extra",
-                Severity.INFO,
+                Severity.WARNING,
                 f"this filing is inline XBRL: read as HTML; the XBRL checks need the extra ({EXTRA})",
             )
         ]
