@@ -16,7 +16,7 @@ from xlsegment.numbers import Cell, is_currency_symbol, parse_cell
 
 _HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-_BLOCK_TAGS = frozenset({"br", "p", "div", "tr", "li"})
+_BLOCK_TAGS = frozenset({"br", "p", "div", "tr", "td", "th", "li"})
 IX_FACT_TAGS = frozenset({"ix:nonfraction", "nonfraction"})
 _CLOSERS = frozenset({")", "%", ")%", "%)", "pts", "pts)", "bps"})
 

@@ -85,6 +85,7 @@ def load(path: str | Path) -> Loaded:
         skipDTS=True,
         keepOpen=True,
         logFile="logToBuffer",
+        logPropagate=False,  # Arelle's messages are read from its buffer, not printed
         disablePersistentConfig=True,
     )
     with Session() as session:
