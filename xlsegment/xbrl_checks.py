@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from xlsegment.model import Fact, Finding, Note, Severity, Table, Tag
-from xlsegment.numbers import fmt, fmt_signed, half_unit, to_decimal
+from xlsegment.numbers import fmt, fmt_signed, to_decimal
 from xlsegment.readers.ixbrl import CONSOLIDATION_AXIS, SEGMENT_AXIS, consolidation_role
 from xlsegment.relations import consistent
 
@@ -153,13 +153,19 @@ def _convention(f: Fact) -> int:
 # ---------------------------------------------------------------- duplicates
 
 
-def _interval(tag: Tag) -> Decimal:
-    return Decimal(0) if tag.decimals is None else half_unit(tag.decimals)
+def _consistent_duplicates(a: Tag, b: Tag) -> bool:
+    """Equal once rounded to the lesser precision of the two (half to even), as Arelle's
+    Calculations 1.1 treats duplicates; INF decimals compare exactly."""
+    known = [d for d in (a.decimals, b.decimals) if d is not None]
+    if not known:
+        return a.value == b.value
+    step = Decimal(1).scaleb(-min(known))
+    return a.value.quantize(step, ROUND_HALF_EVEN) == b.value.quantize(step, ROUND_HALF_EVEN)
 
 
 def conflicting_duplicates(note: Note) -> list[Finding]:
-    """The same concept, context and unit tagged twice with values whose intervals do not
-    meet. Consistent duplicates (equal within rounding) are fine (Calculations 1.1)."""
+    """The same concept, context and unit tagged twice with values that differ once rounded
+    to the lesser of their precisions. Consistent duplicates are fine (Calculations 1.1)."""
     groups: dict[tuple, list[Tag]] = defaultdict(list)
     for tag in note.tags:
         if tag.value is not None:
@@ -167,21 +173,18 @@ def conflicting_duplicates(note: Note) -> list[Finding]:
     in_note = {id(f.tag): (t, f) for t, f in _tagged(note)}
     out = []
     for (concept, context, _), tags in groups.items():
-        if len(tags) < 2:
-            continue
         first = tags[0]
         for other in tags[1:]:
-            diff = other.value - first.value
-            tol = _interval(first) + _interval(other)
-            if abs(diff) <= tol:
+            if _consistent_duplicates(first, other):
                 continue
+            diff = other.value - first.value
             where = in_note.get(id(other)) or in_note.get(id(first))
             message = (
                 f"{concept} in context {context} is tagged twice with different values: "
                 f"{fmt(first.value)} (shown '{first.shown}') and {fmt(other.value)} (shown '{other.shown}'), "
-                f"{fmt_signed(diff)} beyond the rounding of ±{fmt(tol)}"
+                f"{fmt_signed(diff)} at the precision they share"
             )
-            numbers = dict(expected=first.value, actual=other.value, difference=diff, tolerance=tol)
+            numbers = dict(expected=first.value, actual=other.value, difference=diff, tolerance=Decimal(0))
             if where is not None:
                 out.append(_finding("xbrl.duplicate", Severity.ERROR, where[0], where[1], message, **numbers))
             else:

@@ -97,8 +97,8 @@ def load(path: str | Path) -> Loaded:
             e for e in log if _REFUSED.search(e.get("code", "")) and e.get("level") in ("error", "fatal")
         ]
         if model is None or model.modelDocument is None or refused:
-            why = refused[0]["message"]["text"] if refused else "no XBRL document in it"
-            raise InputError(str(p), None, f"Arelle refuses it as XBRL: {_one_line(why)}")
+            line, why = _refusal(refused[0]) if refused else (None, "no XBRL document in it")
+            raise InputError(str(p), line, f"Arelle refuses it as XBRL: {why}")
         loaded = _tags(model)
         loaded.problems = [
             f"[{e['code']}] {_one_line(e['message']['text'])}"
@@ -106,6 +106,19 @@ def load(path: str | Path) -> Loaded:
             if e.get("level") in ("error", "fatal") and not _EXPECTED.search(e.get("code", ""))
         ]
     return loaded
+
+
+def _refusal(entry: dict) -> tuple[int | None, str]:
+    """The line and the reason of the message with which Arelle refused a file."""
+    message = entry.get("message") or {}
+    args = message.get("args") or {}
+    code = entry.get("code", "")
+    if args.get("error"):
+        line = int(args["line"]) if str(args.get("line", "")).isdigit() else None
+        column = f"column {args['column']}: " if args.get("column") else ""
+        return line, f"{column}{_one_line(args['error'])} ({code})"
+    text = re.sub(r"^\[[^\]]*\]\s*", "", str(message.get("text", ""))).split(" - ")[0]
+    return None, f"{_one_line(text)} ({code})"
 
 
 def _one_line(text: str) -> str:
