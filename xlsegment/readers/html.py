@@ -19,7 +19,7 @@ from xlsegment.errors import InputError
 from xlsegment.gcpause import paused_gc
 from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Source, Table
 from xlsegment.numbers import looks_european
-from xlsegment.readers import htmldoc, naming
+from xlsegment.readers import htmldoc, ixbrl, naming
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
 from xlsegment.readers.lines import RawRow
 from xlsegment.readers.text import (
@@ -88,8 +88,6 @@ def read_html(path: str | Path, options) -> Note:
     findings: list[Finding] = []
     if doc.parse_errors or doc.truncated:
         findings.append(_broken_finding(doc))
-    from xlsegment.readers import ixbrl
-
     loaded, xbrl_findings = ixbrl.read_tags(path, doc.root)
     findings.extend(xbrl_findings)
     european = _european(located)
@@ -113,7 +111,7 @@ def read_html(path: str | Path, options) -> Note:
     findings.extend(alias_findings)
     if european:
         findings.append(Finding("seg.format.european", Severity.INFO, "numbers read as European (1.234,5)"))
-    note = Note(
+    return Note(
         source=options.name or name,
         tables=tuple(tables),
         presentation_currency=ctx.currency,
@@ -123,7 +121,6 @@ def read_html(path: str | Path, options) -> Note:
         aliases=aliases,
         tags=loaded.tags if loaded is not None else (),
     )
-    return note
 
 
 def _refuse_fixed_width(doc: htmldoc.Document) -> None:
