@@ -233,8 +233,12 @@ def test_amazon_tags_give_roles_of_the_consolidation_axis():
         f.role for f in note.facts if f.tag is not None and f.tag.member(ixbrl.CONSOLIDATION_AXIS)
     )
     assert roles[Role.CORPORATE] > 0
-    corporate = {f.line_item for f in note.facts if f.role == Role.CORPORATE}
-    assert corporate == {"Corporate"}
+    corporate = {
+        (f.segment, f.tag.member(ixbrl.CONSOLIDATION_AXIS)) for f in note.facts if f.role == Role.CORPORATE
+    }
+    assert corporate == {("Corporate", "us-gaap:CorporateNonSegmentMember")}
+    countries = {f.segment for f in note.tables[2].cells.values()}
+    assert countries == {"United States", "Germany", "United Kingdom", "Japan", "Rest of world", "Total"}
 
 
 # ---------------------------------------------------------------- an XBRL instance

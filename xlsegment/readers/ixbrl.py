@@ -17,6 +17,7 @@ from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from xlsegment import labels
 from xlsegment.errors import InputError
 from xlsegment.model import Fact, Finding, Role, Severity, Table, Tag
 
@@ -274,12 +275,17 @@ def apply_tags(tables: list[Table]) -> list[Table]:
 
 
 def _member_names(tables: list[Table]) -> dict[str, str]:
+    """Each member's name as the note shows it: the segment its cells were laid out under,
+    or, in a table with a row per member and periods across, the row's label."""
     seen: dict[str, Counter] = {}
     for t in tables:
         for f in t.cells.values():
             member = _place_member(f.tag) if f.tag else None
-            if member and f.segment and f.segment != "Total":
-                seen.setdefault(member, Counter())[f.segment] += 1
+            if not member:
+                continue
+            name = f.segment if f.segment not in ("", "Total") else (f.label if not f.segment else "")
+            if name:
+                seen.setdefault(member, Counter())[name] += 1
     return {m: c.most_common(1)[0][0] for m, c in seen.items()}
 
 
@@ -298,8 +304,13 @@ def _meaning(fact: Fact, names: dict[str, str]) -> Fact:
     role = _RECONCILING_MEMBERS.get((tag.member(CONSOLIDATION_AXIS) or "").split(":")[-1])
     if role is not None:
         changes["role"] = role
+        if not fact.segment:
+            changes["segment"] = fact.label  # the row "Corporate" in a table of periods
     elif member and fact.role in (Role.TOTAL, Role.PERIOD):
         changes["role"] = Role.SEGMENT
+    if not tag.dimensions and labels.is_total_column(fact.segment or fact.label):
+        # No dimension: the entity as a whole, whatever the row calls it ("Consolidated").
+        changes["segment"], changes["role"] = "Total", Role.TOTAL
     if not fact.period and tag.period:
         changes["period"] = tag.period
     return fact.replace(**changes) if changes else fact
