@@ -87,6 +87,8 @@ def load(path: str | Path) -> Loaded:
         keepOpen=True,
         logFile="logToBuffer",
         logPropagate=False,  # Arelle's messages are read from its buffer, not printed
+        # Thousands of expected messages (see _EXPECTED) would cost more than the load.
+        logCodeFilter=r"(?!.*(?:missingReferences|invalidTransformation))",
         disablePersistentConfig=True,
     )
     with Session() as session:
