@@ -49,7 +49,8 @@ def _put_cached_values(path: Path, cached: dict[str, object], sheet: int = 2) ->
     xml = parts[name].decode()
     for ref, value in cached.items():
         kind = ' t="str"' if isinstance(value, str) else ""
-        xml = re.sub(rf'<c r="{ref}"([^>]*)>(<f[^<]*</f>)<v ?/>',
+        # openpyxl writes an empty <v/> without lxml and <v></v> with it
+        xml = re.sub(rf'<c r="{ref}"([^>]*)>(<f[^<]*</f>)(?:<v ?/>|<v></v>)',
                      rf'<c r="{ref}"\1{kind}>\2<v>{value}</v>', xml)  # fmt: skip
     parts[name] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:

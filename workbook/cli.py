@@ -11,6 +11,7 @@ import functools
 import click
 
 from xlsegment.cli import UsageFault as _Usage  # one line on stderr, exit 2
+from xlsegment.cli import read_options, reading_options
 
 
 def _one_line_errors(func):
@@ -53,9 +54,18 @@ def _summary_line(result, path) -> str:
 @click.argument("source", type=click.Path())
 @click.option("-o", "--out", "out", required=True, type=click.Path(), help="Workbook to write (.xlsx).")
 @click.option("--rate", default=None, help="Convenience rate; overrides the note's.")
+@reading_options
 @_one_line_errors
-def fill(source: str, out: str, rate: str | None) -> None:
-    """Fill a new workbook from filing text, a tidy CSV or an xlsx Data table."""
+def fill(source: str, out: str, rate: str | None, note_heading, tables, list_tables) -> None:
+    """Fill a new workbook from filing text, a tidy CSV, an HTML or iXBRL filing, an XBRL
+    instance or an xlsx Data table."""
+    from pathlib import Path
+
+    options = read_options(Path(source), note_heading, tables, list_tables)
+    if options.note or options.tables:
+        from xlsegment.api import parse
+
+        source = parse(source, options)  # the note found as asked, filled as read
     from decimal import Decimal, InvalidOperation
 
     from xlsegment.workbook.api import check_workbook

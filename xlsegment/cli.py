@@ -98,6 +98,48 @@ def composed(name: str):
     return getattr(importlib.import_module(module), attr)
 
 
+def reading_options(command):
+    """The options that say where the segment note is in a whole filing (HTML, iXBRL)."""
+    command = click.option(
+        "--list-tables",
+        is_flag=True,
+        help="List the tables of an HTML filing (number, rows, lead-in) and stop.",
+    )(command)
+    command = click.option(
+        "--tables",
+        "tables",
+        metavar="N,M",
+        default=None,
+        help="Read these tables of an HTML filing as the note (numbers as --list-tables shows).",
+    )(command)
+    return click.option(
+        "--note",
+        "note_heading",
+        metavar="TEXT",
+        default=None,
+        help="Text of the heading that opens the segment note in a whole filing.",
+    )(command)
+
+
+def read_options(source: Path, note_heading: str | None, tables: str | None, list_tables: bool):
+    """ReadOptions from the reading options; with --list-tables, print the tables and exit."""
+    from xlsegment.readers import ReadOptions
+
+    if list_tables:
+        from xlsegment.readers.html import list_tables as tables_of
+
+        for line in _guard(tables_of, source):
+            click.echo(line)
+        sys.exit(0)
+    numbers: tuple[int, ...] = ()
+    if tables:
+        try:
+            numbers = tuple(int(n) for n in tables.replace(" ", "").split(",") if n)
+        except ValueError:
+            raise UsageFault(f"--tables {tables!r}: give table numbers such as 3,4") from None
+    return ReadOptions(note=note_heading, tables=numbers)
+
+
 @click.group(cls=LazyGroup)
 @click.version_option(package_name="xlsegment")
 def cli():
@@ -113,12 +155,14 @@ def cli():
     required=True,
     help="Write the tidy facts here.",
 )
-def parse(note: Path, csv_out: Path):
+@reading_options
+def parse(note: Path, csv_out: Path, note_heading, tables, list_tables):
     """Read NOTE and write its facts as a tidy CSV."""
     from xlsegment.api import parse as parse_note
 
     compose()
-    result = _guard(parse_note, note)
+    options = read_options(note, note_heading, tables, list_tables)
+    result = _guard(parse_note, note, options)
     _guard(_write_csv, result, csv_out)
     click.echo(f"{len(result.facts)} facts from {len(result.tables)} tables -> {csv_out}")
 
@@ -151,13 +195,16 @@ def _write_csv(note, out: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
 @click.option("--rate", default=None, help="Convenience rate, e.g. 7.2993 (else inferred).")
 @click.option("-v", "--verbose", is_flag=True, help="Also show infos and every relation.")
-def check(note: Path, as_json: bool, rate: str | None, verbose: bool):
-    """Check every total of NOTE (filing text, tidy CSV or a filled workbook)."""
+@reading_options
+def check(note: Path, as_json: bool, rate: str | None, verbose: bool, note_heading, tables, list_tables):
+    """Check every total of NOTE (filing text, tidy CSV, HTML or iXBRL filing, XBRL
+    instance, or a filled workbook)."""
     from xlsegment import report
     from xlsegment.api import check as check_note
 
     compose()
-    result = _guard(check_note, note, rate)
+    options = read_options(note, note_heading, tables, list_tables)
+    result = _guard(check_note, note, rate, options)
     click.echo(report.to_json(result) if as_json else report.to_text(result, verbose))
     sys.exit(1 if result.summary["errors"] else 0)
 

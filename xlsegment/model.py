@@ -115,6 +115,8 @@ class Tag:
     context: str = ""
     unit: str = ""
     shown: str = ""  # the text of the tagged element as displayed
+    start: str = ""  # ISO start date of a duration ("" for an instant)
+    end: str = ""  # ISO end date of a duration, or the instant
 
     def member(self, axis: str) -> str | None:
         return next((m for a, m in self.dimensions if a == axis), None)

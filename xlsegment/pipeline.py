@@ -64,7 +64,7 @@ def run(
     *,
     rate: Decimal | None = None,
     options: ReadOptions | None = None,
-    checks: Iterable[Check] = CHECKS,
+    checks: Iterable[Check] | None = None,
 ) -> Result:
     """Read ``source`` (a path, a Note or tidy data) and check it; findings are data.
 
@@ -77,11 +77,18 @@ def run(
     note, relations = _translated_columns(relating.note, list(relating.relations), rate)
     translation = translate_note(note, relations, rate)
     ctx = Context(note, tuple(relations), translation)
-    found, tested = run_checks(ctx, checks)
+    found, tested = run_checks(ctx, registry() if checks is None else checks)
     findings = (*note.findings, *relating.findings, *found)
     result = Result(note, tuple(relations), translation.info, findings, dict(tested))
     finish = getattr(reader, "finish", None)
     return finish(result, source) if finish is not None else result
+
+
+def registry() -> tuple[Check, ...]:
+    """Every check: the core's and those that need the inline-XBRL tags."""
+    from xlsegment import xbrl_checks
+
+    return (*CHECKS, *xbrl_checks.CHECKS)
 
 
 def normalise(note: Note) -> Note:

@@ -59,7 +59,8 @@ def row_semantics(row: Row, columns, table: str) -> Row:
     section = row.section
     if section and classify(section).financial and not classify(label).financial:
         return replace(row, line_item=section, segment=label)
-    if section and classify(section).financial and classify(label).closes:
+    if section and classify(section).financial and classify(label).closes and not row.block:
+        # Under a block heading (a product or region group) a total row is that block's.
         return replace(row, segment="Total")
     if section and not classify(section).financial:
         low = section.lower()

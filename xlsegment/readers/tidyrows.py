@@ -330,6 +330,14 @@ def _mark_translated(reading: _Reading, currency: str) -> None:
     reading.loose = [(c, marked(f)) for c, f in reading.loose]
 
 
+def lay_out(facts: Sequence[Fact], presentation: str, name: str) -> tuple[list[Table], list[Finding]]:
+    """Facts that come without a layout (an XBRL instance's), laid out as tidy rows
+    without layout columns are: one table per table name and period."""
+    reading = _Reading(name, {})
+    reading.loose = [(RowCells({}, f.source.line or 0, name, None), f) for f in facts]
+    return _tables(reading, presentation), reading.findings
+
+
 def _tables(reading: _Reading, presentation: str) -> list[Table]:
     drafts: dict[int, _Draft] = {}
     for cells, fact, (t, i, j) in reading.placed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from xlsegment import labels
 from xlsegment.interval import Interval, compare_sum
-from xlsegment.model import Evidence, Fact, Relation, Role, Table
+from xlsegment.model import Evidence, Fact, Relation, Table
 from xlsegment.relate.evidence import Tally
 from xlsegment.relate.policy import IDENTITY_PERIODS
 from xlsegment.relate.rules import RULES
@@ -78,41 +78,44 @@ def _same_relation(existing, profit: Fact, expenses: Fact) -> bool:
 
 
 def same_figure_ties(tables: list[Table]) -> list[Relation]:
-    """The same consolidated figure stated in two places must agree: a geographic total and
-    the segment total of the same line item, kind, period and currency (ASC 280-10-50-30).
-    Within one table only a line stated twice under one label is a tie."""
-    rule = RULES["same figure twice"]
+    """The same consolidated figure stated twice must agree: a geographic total and the
+    segment total of the same line item, kind, period and currency (ASC 280-10-50-30), or
+    one line stated twice in a table under one label.
+
+    Only consolidated totals tie. Where a table states several bare total rows ("Total",
+    "Worldwide") for one line item and period, each is the total of a block (a product, a
+    region), and none is the entity's figure."""
     seen: dict[tuple, Fact] = {}
     out: list[Relation] = []
     for table in tables:
+        groups: dict[tuple, list[Fact]] = {}
         for fact in table.cells.values():
-            if not fact.period or fact.segment != "Total" or not fact.reported:
-                continue
-            if (
-                fact.role not in (Role.TOTAL, Role.CONVENIENCE)
-                and table.columns[fact.at.col].role != Role.PERIOD
-            ):
-                continue
-            line = classify(fact.line_item)
-            if not line.financial:
-                continue  # a row named after a segment or region is no line item to tie
-            key = (
-                fact.period,
-                line.kind,
-                labels.norm_key(fact.line_item) or fact.line_item.lower(),
-                fact.currency,
-            )
-            first = seen.get(key)
-            if first is None:
-                seen[key] = fact
-                continue
-            if first.at.table == fact.at.table and (
-                first.source.line == fact.source.line or first.label.lower() != fact.label.lower()
-            ):
-                continue
-            out.append(
-                Relation(
-                    rule.kind, table.id, fact, ((1, first),), "same figure", rule.name, Evidence.DECLARED
-                )
-            )
+            if _consolidated(fact):
+                groups.setdefault(_tie_key(fact), []).append(fact)
+        for key, facts in groups.items():
+            if len(facts) > 1 and all(classify(f.label).kind == LineKind.TOTAL for f in facts):
+                continue  # block totals, not the entity's figure
+            first = seen.setdefault(key, facts[0])
+            for fact in facts:
+                same_table = first.at.table == fact.at.table
+                if fact is first or (same_table and first.label.lower() != fact.label.lower()):
+                    continue
+                out.append(_tie(table, fact, first))
     return out
+
+
+def _tie(table: Table, fact: Fact, first: Fact) -> Relation:
+    rule = RULES["same figure twice"]
+    why = "same line item, kind, period and currency as a consolidated total"
+    return Relation(rule.kind, table.id, fact, ((1, first),), why, rule.name, Evidence.DECLARED)
+
+
+def _consolidated(fact: Fact) -> bool:
+    return (
+        bool(fact.period) and fact.segment == "Total" and fact.reported and classify(fact.line_item).financial
+    )
+
+
+def _tie_key(fact: Fact) -> tuple:
+    line = classify(fact.line_item)
+    return (fact.period, line.kind, labels.norm_key(fact.line_item) or fact.line_item.lower(), fact.currency)

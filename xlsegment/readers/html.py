@@ -1,0 +1,509 @@
+"""Reader for a filing's HTML: the segment note's tables, cell by cell, with their XBRL tags.
+
+The HTML states what filing text loses: which cell sits in which row and column. Each
+``<table>`` of the note is read as a grid (``htmlgrid``); the header cells above a column
+give its period, segment and currency; a ``%`` column is a percentage, never an amount.
+Columns, rows and facts then follow the same conventions as the filing-text reader, whose
+functions are reused, so both readings give the same note model. Inline-XBRL tags, where
+Arelle is installed (``pip install 'xlsegment[xbrl]'``), then say what each tagged cell is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from xlsegment import labels
+from xlsegment.errors import InputError
+from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Source, Table
+from xlsegment.numbers import looks_european
+from xlsegment.readers import htmldoc, ixbrl, naming
+from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
+from xlsegment.readers.lines import RawRow
+from xlsegment.readers.text import (
+    Part,
+    _convenience,
+    _drop_unallocated_nils,
+    _is_lead_in,
+    _mark_subtotals,
+    _NoteContext,
+    _period_labels,
+    _segment_column,
+    _to_table,
+)
+from xlsegment.vocabulary import classify
+
+HTML_SUFFIXES = (".htm", ".html", ".xhtml")
+
+
+class HtmlReader:
+    """An EDGAR filing (10-K, 20-F) or a part of one, as HTML or inline XBRL."""
+
+    name = "HTML filing"
+
+    def can_read(self, source, peek) -> bool:
+        if peek is None or peek.is_zip:
+            return False
+        if peek.suffix in HTML_SUFFIXES:
+            return True
+        head = peek.text_head().lstrip()[:600].lower()
+        return head.startswith(("<!doctype html", "<html")) or (head.startswith("<?xml") and "<html" in head)
+
+    def read(self, source, options) -> Note:
+        return read_html(source, options)
+
+
+def _financial(label: str) -> bool:
+    return classify(label).financial
+
+
+def list_tables(path: str | Path) -> list[str]:
+    """One line per table of the file: its number, shape and the text that leads into it."""
+    doc = htmldoc.parse(path)
+    out = []
+    for block in doc.tables:
+        rows = [r for r in grid_rows(block.element) if any(c.text for c in r)]
+        width = max((sum(1 for c in r if c.text) for r in rows), default=0)
+        lead = " ".join(htmldoc.lead_in(doc, block, 1).split())[-70:]
+        out.append(f"{block.number:>4}  {len(rows):>3} rows x {width:>2} cells  {lead}")
+    return out
+
+
+@dataclass
+class _Cells:
+    """Where each figure was read: its Source and the ix facts of its cell, by a key."""
+
+    sources: list[Source] = field(default_factory=list)
+    elements: list[list] = field(default_factory=list)
+
+    def add(self, source: Source, ix: list) -> int:
+        self.sources.append(source)
+        self.elements.append(ix)
+        return len(self.sources) - 1
+
+
+def read_html(path: str | Path, options) -> Note:
+    name = str(path)
+    doc = htmldoc.parse(path)
+    _refuse_fixed_width(doc)
+    located = htmldoc.locate(doc, options.note, options.tables)
+    findings: list[Finding] = []
+    if doc.parse_errors or doc.truncated:
+        findings.append(_broken_finding(doc))
+    loaded, xbrl_findings = ixbrl.read_tags(path, doc.root)
+    findings.extend(xbrl_findings)
+    european = _european(located)
+    ctx = _context(doc, located)
+    cells = _Cells()
+    tables: list[Table] = []
+    for block in located.tables:
+        tables.extend(_read_table(doc, block, len(tables), ctx, european, cells, findings))
+    if not tables:
+        raise InputError(
+            name,
+            located.tables[0].line if located.tables else None,
+            f"the segment note ({located.how}) has no table with figures",
+        )
+    tables = [_with_sources(t, cells, name, loaded) for t in tables]
+    if loaded is not None:
+        tables = ixbrl.apply_tags(tables)
+        if ctx.unit == "units":
+            ctx = replace(ctx, unit=ixbrl.unit_from_tags(tables) or ctx.unit)
+    tables, aliases, alias_findings = naming.align_line_items(tables)
+    findings.extend(alias_findings)
+    if european:
+        findings.append(Finding("seg.format.european", Severity.INFO, "numbers read as European (1.234,5)"))
+    return Note(
+        source=options.name or name,
+        tables=tuple(tables),
+        presentation_currency=ctx.currency,
+        unit=ctx.unit,
+        convenience_currency=ctx.convenience,
+        findings=tuple(findings),
+        aliases=aliases,
+        tags=loaded.tags if loaded is not None else (),
+    )
+
+
+def _refuse_fixed_width(doc: htmldoc.Document) -> None:
+    if doc.tables:
+        return
+    pre = doc.root.find(".//pre")
+    if pre is not None:
+        raise InputError(
+            doc.path,
+            pre.sourceline,
+            "the note is fixed-width text in <pre>, not HTML tables; save it as text with one "
+            "cell per line and read that",
+        )
+    raise InputError(doc.path, None, "no <table> in this HTML: not a filing's note")
+
+
+def _broken_finding(doc: htmldoc.Document) -> Finding:
+    why = "the file ends inside the document (no </html>)" if doc.truncated else doc.parse_errors[0]
+    more = f" and {len(doc.parse_errors) - 1} more parse errors" if len(doc.parse_errors) > 1 else ""
+    return Finding(
+        "seg.html.broken",
+        Severity.WARNING,
+        f"the HTML is broken ({why}{more}); read as far as it goes: check the tables against the filing",
+    )
+
+
+def _european(located: htmldoc.Located) -> bool:
+    texts = []
+    for block in located.tables[:4]:
+        for row in grid_rows(block.element):
+            texts.extend(c.text for c in row if c.text[:1] in "(0123456789")
+    return looks_european(texts)
+
+
+def _context(doc: htmldoc.Document, located: htmldoc.Located) -> _NoteContext:
+    """Currency and unit of the note, from the lead-ins and the tables' header cells."""
+    text = " ".join(htmldoc.lead_in(doc, b) for b in located.tables)
+    headers = []
+    for block in located.tables:
+        for row in grid_rows(block.element)[:6]:
+            headers.extend(c.text for c in row if c.text)
+    unit = labels.unit_of(text) or next((u for h in headers if (u := labels.unit_of(h))), None)
+    currencies = Counter(c for h in headers if (c := labels.currency_of(h)) and h.strip() != "$")
+    stated = labels.unit_currency(text) or next((c for h in headers if (c := labels.unit_currency(h))), None)
+    body = " ".join(headers)
+    if stated:
+        currency = stated
+    elif currencies:
+        currency = currencies.most_common(1)[0][0]
+    elif "€" in body:
+        currency = "EUR"
+    elif "$" in body or "$" in text or "dollars" in text.lower():
+        currency = "USD"
+    else:
+        currency = ""
+    others = [c for c in currencies if c != currency]
+    return _NoteContext(currency, unit or "units", others[0] if others else None, None, set())
+
+
+# ---------------------------------------------------------------- one HTML table
+
+
+def _is_heading_row(row: LogicalRow) -> bool:
+    """A row without figures that names columns or a period, not a section of rows."""
+    if row.amounts:
+        return False
+    if row.years or row.texts:
+        return True
+    text = row.label
+    return bool(text) and (labels.is_period_heading(text) or bool(labels.years_in(text) and len(text) < 40))
+
+
+def _split(rows: list[LogicalRow]) -> list[tuple[list[LogicalRow], list[LogicalRow]]]:
+    """Header rows and body rows; a heading inside the body starts a new part, as a new
+    period block does in filing text ("Fiscal 2023" under the 2024 figures)."""
+    parts: list[tuple[list[LogicalRow], list[LogicalRow]]] = [([], [])]
+    for row in rows:
+        if not (row.label or row.amounts or row.texts or row.years):
+            continue
+        header, body = parts[-1]
+        if _is_heading_row(row) and any(r.amounts for r in body):
+            names = [
+                r
+                for r in header
+                if r.texts and not r.years and not labels.years_in(" ".join(c.text for c in r.texts))
+            ]
+            parts.append(([*names, row] if not row.texts else [row], []))
+        elif not any(r.amounts for r in body) and _is_heading_row(row):
+            header.append(row)
+        else:
+            body.append(row)
+    return [(h, b) for h, b in parts if any(r.amounts for r in b)]
+
+
+def _column_ranges(body: list[LogicalRow]) -> list[tuple[int, int]]:
+    """The grid columns of each logical column: set by the rows with the most figures,
+    which every other figure is then matched to by overlap."""
+    most = max(len(r.amounts) for r in body)
+    spans: list[list[int]] = []
+    for r in body:
+        if len(r.amounts) != most:
+            continue
+        for a in r.amounts:
+            hit = next((s for s in spans if a.first <= s[1] and s[0] <= a.last), None)
+            if hit:
+                hit[0], hit[1] = min(hit[0], a.first), max(hit[1], a.last)
+            else:
+                spans.append([a.first, a.last])
+    for r in body:
+        for a in r.amounts:
+            if _column_of(a, spans) is None:
+                spans.append([a.first, a.last])
+    return sorted((s[0], s[1]) for s in spans)
+
+
+def _column_of(a: Amount, spans) -> int | None:
+    best, best_overlap = None, 0
+    for i, (lo, hi) in enumerate(spans):
+        overlap = min(hi, a.last) - max(lo, a.first) + 1
+        if overlap > best_overlap:
+            best, best_overlap = i, overlap
+    return best
+
+
+@dataclass
+class _Head:
+    """What the header cells above one column say."""
+
+    period: str = ""
+    currency: str = ""
+    names: list[str] = field(default_factory=list)
+    percent: bool = False
+
+
+def _heads(header: list[LogicalRow], spans) -> tuple[list[_Head], str]:
+    """Per column, what its header cells say; and a period the header gives all columns."""
+    heads = [_Head() for _ in spans]
+    table_period = ""
+    for row in header:
+        for gc in sorted(row.cells + row.years, key=lambda c: c.col):
+            covered = [i for i, (lo, hi) in enumerate(spans) if gc.col <= hi and lo <= gc.end - 1]
+            if not covered:
+                if labels.years_in(gc.text) and (labels.is_period_heading(gc.text) or len(gc.text) < 40):
+                    table_period = _period_labels([gc.text])[0]
+                continue
+            for i in covered:
+                _read_head(heads[i], gc.text)
+    return heads, table_period
+
+
+def _read_head(head: _Head, text: str) -> None:
+    text = text.strip()
+    low = text.lower()
+    if "%" in text or low in ("change", "percent", "percentage") or "% change" in low or "percent" in low:
+        head.percent = True
+        return
+    if labels.years_in(text) and (
+        labels.YEAR_RE.match(text) or labels.is_period_heading(text) or len(text) < 40
+    ):
+        head.period = _period_labels([text])[0]
+        return
+    cur = labels.currency_of(text)
+    if cur and text != "$":
+        head.currency = cur
+        return
+    if (
+        (labels.unit_of(text) and len(text) < 40)
+        or labels.NOISE_RE.match(text)
+        or labels.NOTE_REF_RE.match(text)
+    ):
+        return
+    if labels.is_period_heading(text) or not any(ch.isalpha() for ch in text):
+        return
+    head.names.append(labels.strip_footnotes(text))
+
+
+def _read_table(doc, block, index, ctx, european, cells: _Cells, findings) -> list[Table]:
+    rows = [logical_row(i, cs, european) for i, cs in enumerate(grid_rows(block.element))]
+    title = " ".join(htmldoc.lead_in(doc, block).split())[-200:]
+    out = []
+    for header, body in _split(rows):
+        table = _read_part(block, header, body, index + len(out), title, ctx, cells, findings)
+        if table is not None:
+            out.append(table)
+    return out
+
+
+def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings) -> Table | None:
+    spans = _column_ranges([r for r in body if r.amounts])
+    heads, table_period = _heads(header, spans)
+    for i, head in enumerate(heads):
+        amounts = [a for r in body for a in r.amounts if _column_of(a, spans) == i]
+        if amounts and sum(a.percent for a in amounts) * 2 > len(amounts):
+            head.percent = True
+    keep = [i for i, h in enumerate(heads) if not h.percent]
+    if len(keep) < len(heads):
+        findings.append(
+            Finding(
+                "seg.layout.percent",
+                Severity.INFO,
+                f"table {block.number}: {len(heads) - len(keep)} percentage column(s) not read as amounts",
+                source_line=block.line,
+            )
+        )
+    if not keep:
+        return None
+    columns, measures = _columns([heads[i] for i in keep], table_period, ctx, findings, block)
+    position = {col: k for k, col in enumerate(keep)}
+    table_rows, values = _rows(block, body, spans, position, len(columns), ctx, cells)
+    if not table_rows:
+        return None
+    _drop_unallocated_nils(columns, values)
+    table_rows = naming.unify_dated_rows(table_rows)
+    first = block.line or 0
+    last = max(
+        [first]
+        + [c.line or first for r in body for c in r.cells]
+        + [a.source.line or first for r in body for a in r.amounts]
+    )
+    shim = Part(body=[RawRow("", first), RawRow("", last)])
+    period = table_period or next((c.period for c in columns if c.period), "")
+    table = _to_table(
+        index, title or (header[0].label if header else ""), table_rows, columns, values, period, ctx, shim
+    )
+    table = _section_subtotals(table)
+    return _by_measure(table, measures) if measures else table
+
+
+def _columns(heads: list[_Head], table_period, ctx, findings, block) -> tuple[list[Column], list[str]]:
+    """Columns from their headers; the second value names the line item of each column where
+    the columns are measures side by side (revenue and adjusted EBITDA per segment row)."""
+    periods = [h.period or table_period for h in heads]
+    names = [h.names[-1] if h.names else "" for h in heads]
+    currencies = [h.currency or ctx.currency for h in heads]
+    if not any(names):
+        if len(set(periods)) == len(periods) and all(periods):
+            return [Column(p, "", p, c, Role.PERIOD) for p, c in zip(periods, currencies, strict=True)], []
+        if len(heads) == 1:
+            return [Column("Total", "Total", periods[0], ctx.currency, Role.TOTAL)], []
+        return _unnamed(heads, periods, ctx, findings, block), []
+    named = [n for n in names if n]
+    if all(_financial(n) for n in named) and all(names):
+        cols = [
+            Column(f"{n} {p}".strip(), "", p, c, Role.PERIOD)
+            for n, p, c in zip(names, periods, currencies, strict=True)
+        ]
+        if len({(c.label) for c in cols}) == len(cols):
+            return cols, names
+    cols = []
+    for n, p, c in zip(names, periods, currencies, strict=True):
+        if c != ctx.currency:
+            cols.append(_convenience(replace(ctx, convenience=c), p))
+        elif n:
+            cols.append(_segment_column(n, p, c))
+        else:
+            return _unnamed(heads, periods, ctx, findings, block), []
+    marked: list[Column] = []
+    for p in dict.fromkeys(periods):  # each period's block of columns has its own Total
+        marked.extend(_mark_subtotals([c for c in cols if c.period == p]))
+    order = {id(c): i for i, c in enumerate(cols)}
+    by_key = {(c.label, c.period): c for c in marked}
+    return [by_key.get((c.label, c.period), c) for c in sorted(cols, key=lambda c: order[id(c)])], []
+
+
+def _unnamed(heads, periods, ctx, findings, block) -> list[Column]:
+    findings.append(
+        Finding(
+            "seg.layout.columns",
+            Severity.WARNING,
+            f"table {block.number}: cannot tell what the {len(heads)} columns are from their headers; "
+            "read as unnamed columns and checked by arithmetic only",
+            source_line=block.line,
+        )
+    )
+    return [Column(f"Column {i + 1}", f"Column {i + 1}", p, ctx.currency) for i, p in enumerate(periods)]
+
+
+def _rows(block, body, spans, position, n, ctx, cells: _Cells):
+    rows: list[Row] = []
+    values: list[list] = []
+    sections = _Sections()
+    previous = ""
+    for lr in body:
+        # Percentages in an amount column ("as a percentage of revenue") are no amounts.
+        placed = [(position.get(_column_of(a, spans)), a) for a in lr.amounts if not a.percent]
+        placed = [(k, a) for k, a in placed if k is not None]
+        if not placed:
+            if not lr.amounts:
+                sections.heading(lr.label)
+            continue
+        label = labels.strip_footnotes(lr.label) or (
+            f"Subtotal after {previous}" if previous else "(unlabelled)"
+        )
+        item, row_year = labels.split_label_date(label)
+        line = lr.label_cell.line if lr.label_cell else placed[0][1].source.line
+        rows.append(
+            Row(
+                label=label,
+                line_item=item,
+                line=line or 0,
+                section=sections.section,
+                block=sections.block,
+                period=str(row_year) if row_year else None,
+            )
+        )
+        row_values: list = [None] * n
+        for k, a in placed:
+            if row_values[k] is None:
+                src = a.source
+                source = Source(line=src.line, table=block.number, row=src.row + 1, col=src.col + 1)
+                row_values[k] = (a.cell, cells.add(source, ix_facts_in(src.element)))
+        values.append(row_values)
+        previous = label
+    return rows, values
+
+
+@dataclass
+class _Sections:
+    """The headings above a row: a line-item heading ("Net revenue:") and, under it, a
+    block heading that groups some of its rows ("Client Computing")."""
+
+    section: str = ""
+    block: str = ""
+
+    def heading(self, label: str) -> None:
+        text = labels.strip_footnotes(label)
+        if not text or _is_lead_in(RawRow(text, 0)) or labels.NOISE_RE.match(text):
+            return
+        if labels.unit_of(text) and len(text) < 40:
+            return  # "(in thousands)" over the labels
+        if self.section and _financial(self.section) and not _financial(text):
+            self.block = text
+            return
+        self.section, self.block = text, ""
+
+
+def _section_subtotals(table: Table) -> Table:
+    """'Total Americas' under the heading 'Americas:' is that section's subtotal, not the
+    consolidated Total: the HTML keeps the heading, so the row is named after it."""
+    subtotal = {
+        r: row.section
+        for r, row in enumerate(table.rows)
+        if row.section
+        and labels.norm_key(row.label) == labels.norm_key(row.section)
+        and row.label.lower().startswith("total")
+    }
+    if not subtotal:
+        return table
+    cells = {
+        k: f.replace(segment=subtotal[k[0]], role=Role.SUBTOTAL)
+        if k[0] in subtotal and f.segment == "Total"
+        else f
+        for k, f in table.cells.items()
+    }
+    rows = tuple(
+        replace(row, segment=subtotal[r]) if r in subtotal else row for r, row in enumerate(table.rows)
+    )
+    return replace(table, rows=rows, cells=cells)
+
+
+def _by_measure(table: Table, measures: list[str]) -> Table:
+    """Measures side by side: each column names the line item; each row is a segment,
+    named and given its role as a segment column would be ("Total reportable segments"
+    is the segments' subtotal, "Total" the consolidated figure)."""
+    cells = {}
+    for (r, c), f in table.cells.items():
+        as_column = _segment_column(table.rows[r].label, f.period, f.currency)
+        role = as_column.role
+        if role == Role.TOTAL and as_column.segment != "Total":
+            role = Role.SUBTOTAL
+        cells[(r, c)] = f.replace(line_item=measures[c], segment=as_column.segment, role=role)
+    rows = tuple(replace(r, segment=r.label) for r in table.rows)
+    return replace(table, rows=rows, cells=cells)
+
+
+def _with_sources(table: Table, cells: _Cells, name: str, loaded) -> Table:
+    """Replace the keys that stood in for source lines with the cells' Sources and tags."""
+    fixed = {}
+    for k, f in table.cells.items():
+        key = f.source.line
+        tags = [t for el in cells.elements[key] if (t := loaded.tag_of(el)) is not None] if loaded else []
+        fixed[k] = f.replace(source=replace(cells.sources[key], file=name), tag=tags[0] if tags else None)
+    return replace(table, cells=fixed)

@@ -1,0 +1,316 @@
+"""A filing's HTML as a sequence of text blocks and tables, and where its segment note is.
+
+The document is parsed with lxml's HTML parser (libxml2): it is fast on multi-MB filings,
+tolerant of the broken markup EDGAR documents carry, and the parser Arelle is built on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xlsegment.errors import InputError
+from xlsegment.readers.htmlgrid import is_hidden, visible_text
+
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "center",
+        "blockquote",
+        "pre",
+        "br",
+        "hr",
+        "body",
+        "section",
+        "article",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "font",
+    }
+)  # "font" is inline in HTML, but old EDGAR filings use <font> lines as paragraphs
+_SEGMENT_HEADINGS = ("segment information", "segment reporting", "reportable segments", "operating segments")
+_NUMBERING = re.compile(r"^(?:note\s+\d+[a-z]?|\d{1,2}[a-z]?)\s*[.:\-—–]*\s*", re.IGNORECASE)
+_NOTE_HEADING = re.compile(r"^(?:note\s+\d+[a-z]?\b|\d{1,2}[a-z]?\.\s+\S|item\s+\d+[a-z]?\b)", re.IGNORECASE)
+SEGMENT_AXIS = "us-gaap:StatementBusinessSegmentsAxis"
+_TEXT_BLOCK = "SegmentReportingDisclosureTextBlock"
+_HEADING_MAX = 90
+# "Segment and Geographic Area Information", "Business Segment Data", "Segments"
+_SEGMENT_VARIANT = re.compile(
+    r"^(?:business\s+)?segments?\b(?:.*\b(?:information|reporting|data|results))?\s*(?:\(continued\))?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph of text, or a table (numbered 1, 2, ... in document order)."""
+
+    kind: str  # "text" or "table"
+    text: str
+    line: int | None
+    element: object = field(repr=False, compare=False, default=None)
+    number: int = 0  # tables only
+
+
+@dataclass
+class Document:
+    path: str
+    blocks: list[Block]
+    root: object = field(repr=False)
+    parse_errors: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+    @property
+    def tables(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "table"]
+
+
+def parse(path: str | Path) -> Document:
+    """Parse an HTML file; raises InputError when it holds no HTML to read."""
+    import lxml.etree
+    import lxml.html
+
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(str(p), None, e.strerror or "cannot read") from None
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(str(p), None, "binary data, not an HTML filing")
+    encoding = "utf-8"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        encoding = "windows-1252"  # what EDGAR documents that are not UTF-8 are written in
+    parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as e:
+        raise InputError(str(p), None, f"not readable as HTML ({e})") from None
+    body = root.find("body")
+    if body is None:
+        raise InputError(str(p), None, "no <body>: not an HTML filing")
+    errors = [
+        f"line {e.line}: {e.message}"
+        for e in parser.error_log
+        if e.level_name in ("ERROR", "FATAL") and "invalid" not in e.message  # ix:* tags are "invalid"
+    ]
+    truncated = b"</html" not in data[-4096:].lower()
+    return Document(str(p), _blocks(body), root, errors, truncated)
+
+
+def _blocks(body) -> list[Block]:
+    """Text blocks and tables in document order; tables are not entered."""
+    import lxml.etree
+
+    out: list[Block] = []
+    buffer: list[str] = []
+    line: list[int | None] = [None]
+
+    def flush():
+        text = " ".join(" ".join(buffer).split())
+        if text:
+            out.append(Block("text", text, line[0]))
+        buffer.clear()
+        line[0] = None
+
+    walker = lxml.etree.iterwalk(body, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if not tag or is_hidden(el):
+                walker.skip_subtree()
+                continue
+            if tag == "table":
+                flush()
+                n = sum(1 for b in out if b.kind == "table") + 1
+                out.append(Block("table", "", el.sourceline, el, n))
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCKS:
+                flush()
+            if el.text:
+                buffer.append(el.text.replace("\u00a0", " "))
+                line[0] = line[0] or el.sourceline
+        else:
+            if tag in _BLOCKS:
+                flush()
+            if el.tail and el is not body:
+                buffer.append(el.tail.replace("\u00a0", " "))
+    flush()
+    return out
+
+
+# ---------------------------------------------------------------- the segment note
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """The tables of the segment note and how they were found."""
+
+    tables: list[Block]
+    how: str
+    heading: str = ""
+
+
+def locate(doc: Document, note: str | None = None, tables: tuple[int, ...] = ()) -> Located:
+    """The segment note's tables: those asked for, else the note under a heading."""
+    if tables:
+        return _numbered(doc, tables)
+    if note:
+        start = _find_heading(doc, lambda text: note.lower() in text.lower())
+        if start is None:
+            raise InputError(
+                doc.path, None, f"no text '{note}' found to open the note (--list-tables shows the tables)"
+            )
+        return Located(_section(doc, start), f"under '{doc.blocks[start].text[:60]}'", doc.blocks[start].text)
+    found = _by_heading(doc) or _by_text_block(doc) or _by_segment_tags(doc) or _fragment(doc)
+    if found is None:
+        searched = ", ".join(f"'{h.title()}'" for h in _SEGMENT_HEADINGS)
+        raise InputError(
+            doc.path,
+            None,
+            f"no segment note found (searched the headings {searched}, the {_TEXT_BLOCK} tag and "
+            f"tables tagged on {SEGMENT_AXIS}); give --note TEXT or --tables N,M (--list-tables shows them)",
+        )
+    return found
+
+
+def _numbered(doc: Document, numbers: tuple[int, ...]) -> Located:
+    all_tables = doc.tables
+    picked = []
+    for n in numbers:
+        if not 1 <= n <= len(all_tables):
+            raise InputError(
+                doc.path, None, f"no table {n}: the file has {len(all_tables)} tables (1-{len(all_tables)})"
+            )
+        picked.append(all_tables[n - 1])
+    return Located(picked, "tables " + ",".join(str(n) for n in numbers))
+
+
+def _find_heading(doc: Document, match) -> int | None:
+    hits = [i for i, b in enumerate(doc.blocks) if b.kind == "text" and match(b.text)]
+    short = [i for i in hits if len(doc.blocks[i].text) <= _HEADING_MAX]
+    return (short or hits or [None])[0]
+
+
+def is_segment_heading(text: str) -> bool:
+    if len(text) > _HEADING_MAX:
+        return False
+    core = _NUMBERING.sub("", text.strip()).strip(" .:—–-").lower()
+    return any(core.startswith(h) for h in _SEGMENT_HEADINGS[:4]) or bool(_SEGMENT_VARIANT.match(core))
+
+
+def _numbered_heading(text: str) -> bool:
+    return bool(_NOTE_HEADING.match(text.strip())) and len(text) <= _HEADING_MAX
+
+
+def _section(doc: Document, start: int) -> list[Block]:
+    """The tables after ``start`` up to the next note (or item) heading."""
+    heading = doc.blocks[start].text
+    own = _NUMBERING.match(heading.strip())
+    out = []
+    for b in doc.blocks[start + 1 :]:
+        if b.kind == "table" and _is_heading_table(b):
+            break  # "Item 9." laid out in a table of its own
+        if b.kind == "table":
+            out.append(b)
+        elif _numbered_heading(b.text) and "continued" not in b.text.lower():
+            if own and b.text.strip().lower().startswith(own.group(0).strip().lower()):
+                continue  # the same note's heading repeated on the next page
+            break
+    return [t for t in out if _has_figures(t)]
+
+
+def _is_heading_table(block: Block) -> bool:
+    text = visible_text(block.element)
+    return len(text) <= 2 * _HEADING_MAX and _numbered_heading(text[:_HEADING_MAX])
+
+
+def _has_figures(block: Block) -> bool:
+    text = visible_text(block.element)
+    return sum(ch.isdigit() for ch in text) >= 3
+
+
+def _by_heading(doc: Document) -> Located | None:
+    # A "(Continued)" heading repeats the note's heading on a later page: the note began earlier.
+    candidates = [
+        i
+        for i, b in enumerate(doc.blocks)
+        if b.kind == "text" and is_segment_heading(b.text) and "continued" not in b.text.lower()
+    ]
+    scored = []
+    for i in candidates:
+        tables = _section(doc, i)
+        if tables:
+            scored.append((_numbered_heading(doc.blocks[i].text), len(tables), i, tables))
+    if not scored:
+        return None
+    numbered, _, i, tables = max(scored, key=lambda s: (s[0], s[1]))
+    return Located(tables, f"under the heading '{doc.blocks[i].text[:60]}'", doc.blocks[i].text)
+
+
+def _by_text_block(doc: Document) -> Located | None:
+    for el in doc.root.iter("ix:nonnumeric"):
+        if (el.get("name") or "").endswith(_TEXT_BLOCK):
+            text = " ".join(visible_text(el).split())[:_HEADING_MAX]
+            start = _find_heading(doc, lambda t, text=text: t.startswith(text[:40]) or text[:40] in t)
+            if start is not None and (tables := _section(doc, start)):
+                return Located(tables, f"by the {_TEXT_BLOCK} tag", doc.blocks[start].text)
+    return None
+
+
+def segment_contexts(root) -> set[str]:
+    """Ids of the contexts in the inline-XBRL header that carry the segment axis."""
+    ids = set()
+    for ctx in root.iter("xbrli:context"):
+        for member in ctx.iter("xbrldi:explicitmember"):
+            if member.get("dimension") == SEGMENT_AXIS:
+                ids.add(ctx.get("id"))
+    return ids
+
+
+def _by_segment_tags(doc: Document) -> Located | None:
+    contexts = segment_contexts(doc.root)
+    if not contexts:
+        return None
+    tagged = [
+        t
+        for t in doc.tables
+        if any(el.get("contextref") in contexts for el in t.element.iter("ix:nonfraction"))
+    ]
+    return Located(tagged, f"by the tags on {SEGMENT_AXIS}") if tagged else None
+
+
+def _fragment(doc: Document) -> Located | None:
+    """A file that holds only the note: tables with figures and no note or item headings
+    (a whole filing has them, and its segment note is then searched by heading)."""
+    if any(
+        b.kind == "text" and _numbered_heading(b.text) and "continued" not in b.text.lower()
+        for b in doc.blocks
+    ):
+        return None
+    tables = [t for t in doc.tables if _has_figures(t)]
+    return Located(tables, "the whole file (a note on its own)") if tables else None
+
+
+def lead_in(doc: Document, table: Block, limit: int = 3) -> str:
+    """The text between the previous table and this one: the sentence that leads into it."""
+    i = doc.blocks.index(table)
+    texts: list[str] = []
+    for b in reversed(doc.blocks[:i]):
+        if b.kind == "table" or len(texts) >= limit:
+            break
+        texts.insert(0, b.text)
+    return " ".join(texts)
