@@ -1,8 +1,8 @@
 """The catalogue of finding codes: what each code means, its severity and its source.
 
-Every finding xlsegment reports carries one of these codes. The README's table of codes
-is generated from this catalogue (``python -m xlsegment.codes``) and a test holds the two
-together, so the documentation cannot drift from the code.
+Every finding xlsegment reports carries one of these codes. ``docs/codes.md`` is
+generated from this catalogue (``python -m xlsegment.codes > docs/codes.md``) and a test
+holds the two together, so the documentation cannot drift from the code.
 """
 
 from __future__ import annotations
@@ -98,6 +98,36 @@ _CODES = (
         "a row has more figures than the table has columns; the extra ones are not read",
     ),
     Code("seg.layout.unlabelled", INFO, "a row carries the figures of a second, unlabelled row (a subtotal)"),
+    Code("seg.layout.percent", INFO, "percentage columns are not read as amounts"),
+    Code("seg.html.broken", W, "the HTML is broken; it was read as far as it goes"),
+    Code("seg.xbrl.extra", W, "an inline-XBRL filing read as HTML: the XBRL checks need the xbrl extra"),
+    Code("seg.xbrl.fragment", INFO, "tagged figures without the filing's contexts: read as HTML"),
+    Code("seg.xbrl.arelle", W, "Arelle reported problems in the XBRL"),
+    Code(
+        "xbrl.scale",
+        E,
+        "a tagged value is not the shown figure in the table's unit: wrong scale",
+        "Inline XBRL 1.1, ix:nonFraction @scale",
+    ),
+    Code(
+        "xbrl.sign",
+        E,
+        "a tagged sign breaks the convention of its row: flipped sign",
+        "Inline XBRL 1.1, @sign",
+    ),
+    Code(
+        "xbrl.duplicate",
+        E,
+        "one concept tagged twice in one context with different values",
+        "XBRL Calculations 1.1 (duplicate facts)",
+    ),
+    Code(
+        "xbrl.member_sum",
+        E,
+        "the segment members of a concept do not add to its total (a warning where no table adds them)",
+        "DQC_0150",
+    ),
+    Code("xbrl.untagged", INFO, "a figure of a segment table carries no XBRL tag", "EDGAR Filer Manual"),
     Code(
         "seg.nochecks", W, "no stated total was found to check: look at the layout before trusting the note"
     ),
@@ -135,7 +165,16 @@ def register(code: Code) -> None:
 
 
 def markdown_table() -> str:
-    rows = ["| code | severity | meaning | source |", "|---|---|---|---|"]
+    rows = [
+        "# Finding codes",
+        "",
+        "Generated from `xlsegment/codes.py` by `python -m xlsegment.codes`; do not edit by hand.",
+        "A relation the note does not assert is never the basis of an error: where it fails,",
+        "the finding is `seg.unsure` (a warning).",
+        "",
+        "| code | severity | meaning | source |",
+        "|---|---|---|---|",
+    ]
     for c in sorted(CATALOGUE.values(), key=lambda c: c.code):
         rows.append(f"| `{c.code}` | {c.severity} | {c.meaning} | {c.citation} |")
     return "\n".join(rows)

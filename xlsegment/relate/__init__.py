@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from xlsegment.model import Finding, Note, Origin, Relation, Severity
-from xlsegment.numbers import fmt, fmt_signed
+from xlsegment.numbers import fmt
 from xlsegment.relate import across, prepare
 from xlsegment.relate.rules import RULES
 from xlsegment.relate.tables import relate_table
@@ -64,14 +64,13 @@ def resolve(found: list[Relation]) -> list[Relation]:
 
 
 def _candidate_finding(table: str, kind: str, total, parts) -> Finding:
-    expected = sum((s * p.value for s, p in parts), 0)
-    names = ", ".join(p.line_item if kind == "row" else p.segment for _, p in parts)
+    where = "no run of the lines above it" if kind == "row" else "no set of the columns to its left"
+    label = total.label or total.line_item
     return Finding(
         "seg.candidate",
         Severity.INFO,
-        f"'{total.label or total.line_item}' / {total.segment} {total.period} looks like a total of "
-        f"{names}, but no set of them adds up (reported {fmt(total.value)}, their sum "
-        f"{fmt(expected)}, {fmt_signed(total.value - expected)}): not checked",
+        f"'{label}' / {total.segment or 'entity'} {total.period} reads as a total, but {where} adds up "
+        f"to it (reported {fmt(total.value)}): not checked",
         table=table,
         period=total.period,
         line_item=total.line_item,

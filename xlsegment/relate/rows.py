@@ -146,9 +146,20 @@ def _best(grid, row_labels, r, open_rows, cols, signs, rejected) -> RowTotal | N
                 closest = Rejected(r, terms, t)
     if mostly is not None:
         return mostly
-    if asserted is None and closest is not None and rejected is not None:
-        rejected.append(closest)
+    if asserted is None and labelled and rejected is not None and len(open_rows) >= 2:
+        rejected.append(closest or _closest(grid, r, open_rows, cols, signs))
     return asserted
+
+
+def _closest(grid, r, open_rows, cols, signs) -> Rejected:
+    """The whole open run under the pattern that misses least: what a labelled total that
+    no candidate fits is reported against (the probe may have skipped every candidate)."""
+    best: Rejected | None = None
+    for pattern in _patterns(open_rows, signs):
+        t = tally(_instances(grid, r, open_rows, pattern, cols), TYPO_SHARE)
+        if best is None or (t.tested, -t.worst) > (best.tally.tested, -best.tally.worst):
+            best = Rejected(r, tuple(zip(pattern, open_rows, strict=True)), t)
+    return best
 
 
 def _probe(grid, r, open_rows, cols, signs) -> tuple[set, set]:

@@ -1,0 +1,89 @@
+"""The one vocabulary: what kind of line a caption names, on captions from real notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from xlsegment.model import Role
+from xlsegment.vocabulary import LineKind, classify, column_role, is_sign_heading
+
+K = LineKind
+
+
+@pytest.mark.parametrize(
+    ("caption", "kind", "total", "expense"),
+    [
+        ("Revenue", K.REVENUE, False, False),
+        ("Total net sales", K.REVENUE, True, False),
+        ("Sales to customers", K.REVENUE, False, False),
+        ("Cost of revenue", K.EXPENSE, False, True),
+        ("Sales and marketing", K.EXPENSE, False, True),  # "sales" here is an expense
+        # ASC 280-10-50-26B: significant expenses captioned without the word "expense"
+        ("Selling, general and administrative", K.EXPENSE, False, True),
+        ("General and administrative", K.EXPENSE, False, True),
+        ("Research and development", K.EXPENSE, False, True),
+        ("Marketing", K.EXPENSE, False, True),
+        ("Employee compensation", K.EXPENSE, False, True),
+        ("Interest expense (income), net", K.EXPENSE, False, True),
+        ("Income tax", K.EXPENSE, False, True),
+        ("Provision for income taxes", K.EXPENSE, False, True),
+        ("Other income (expense), net", K.OTHER_AMOUNT, False, False),
+        ("Income tax benefit", K.OTHER_AMOUNT, False, False),
+        ("Other segment items", K.OTHER_ITEMS, False, True),  # ASC 280-10-50-26C
+        ("Segment profit (loss)", K.SEGMENT_PROFIT, False, False),
+        ("Operating income (loss)", K.SEGMENT_PROFIT, False, False),
+        ("Earnings (loss) before interest and taxes-adjusted", K.SEGMENT_PROFIT, False, False),
+        ("Adjusted EBITDA", K.SEGMENT_PROFIT, False, False),
+        ("Gross profit", K.GROSS_PROFIT, False, False),
+        ("Income (loss) before income taxes", K.PRETAX_INCOME, False, False),
+        ("Net loss", K.NET_INCOME, False, False),
+        ("Net income (loss) attributable to stockholders", K.NET_INCOME, False, False),
+        ("Total assets", K.ASSETS, True, False),
+        ("Long-lived assets", K.ASSETS, False, False),
+        ("Depreciation and amortization", K.DEPRECIATION, False, True),
+        ("Capital expenditures", K.CAPEX, False, False),
+        ("Intersegment revenues", K.INTERSEGMENT, False, False),
+        ("Eliminations", K.ELIMINATION, False, False),
+        ("Unallocated corporate expenses", K.RECONCILING, False, True),
+        ("% of total", K.PERCENT, False, False),
+        ("Total", K.TOTAL, True, False),
+        ("Worldwide", K.TOTAL, True, False),
+        ("Totaal", K.TOTAL, True, False),
+        ("Total Americas", K.SUBTOTAL, True, False),
+        ("Total reportable segments", K.SUBTOTAL, True, False),
+        ("International", K.UNKNOWN, False, False),
+        ("Cryptocurrency Mining", K.UNKNOWN, False, False),
+        ("Goodwill", K.OTHER_AMOUNT, False, False),
+    ],
+)
+def test_classify(caption, kind, total, expense):
+    line = classify(caption)
+    assert (line.kind, line.total, line.expense) == (kind, total, expense)
+
+
+def test_results_close_a_list_and_names_do_not():
+    assert all(classify(c).closes for c in ("Total", "Segment profit", "Net income", "Total Americas"))
+    assert not any(classify(c).closes for c in ("Revenue", "International", "Cost of sales"))
+    assert classify("Revenue").financial and not classify("Americas").financial
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Total", Role.TOTAL),
+        ("Consolidated", Role.TOTAL),
+        ("Group", Role.TOTAL),
+        ("Eliminations", Role.ELIMINATION),
+        ("Intersegment", Role.ELIMINATION),
+        ("Corporate and other", Role.CORPORATE),
+        ("All Other", Role.CORPORATE),
+        ("Unallocated", Role.CORPORATE),
+        ("Cloud", Role.SEGMENT),
+    ],
+)
+def test_column_roles(header, role):
+    assert column_role(header) == role
+
+
+def test_sign_headings_are_no_groups():
+    assert is_sign_heading("Less:") and is_sign_heading("Add") and not is_sign_heading("North America")
