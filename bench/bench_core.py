@@ -1,5 +1,5 @@
 """Benchmarks of the core (not timed tests): whole-process `check` on the seed against
-`python -c "import pandas"`, the whole corpus in one process, and the check engine on a
+`python -c "import pandas"`, corpus and corpus2 in one process, and the check engine on a
 synthetic note of 100,000 facts. Run: python bench/bench_core.py"""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from xlsegment.checks import relation_finding, run_checks
+from xlsegment.checks import relation_finding
 from xlsegment.model import Column, Fact, Note, Role, Row, Source, Table
+from xlsegment.pipeline import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "xlsegment" / "data" / "sample_note.txt"
@@ -75,7 +76,7 @@ def main() -> None:
     if CORPUS.exists():
         from xlsegment.api import check as check_note
 
-        paths = sorted(CORPUS.glob("*.txt"))
+        paths = sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.parent.joinpath("corpus2").glob("*.txt"))
         t = time.perf_counter()
         for p in paths:
             check_note(p)
@@ -83,7 +84,7 @@ def main() -> None:
     note = synthetic_note()
     n = len(note.facts)
     t = time.perf_counter()
-    result = run_checks(note)
+    result = run(note)
     dt = time.perf_counter() - t
     print(
         f"discover relations + check: {n:,} facts, {result.checks:,} checks in {dt:.3f} s "
