@@ -6,7 +6,8 @@ REV's tree is exported with `git archive` into a temporary folder and put first 
 PYTHONPATH; the current tree is the installed package. The two are timed in turn, A B A B,
 so a drift in the machine's speed touches both alike, and the medians and the median of the
 pairwise ratios are printed. Measured: `xlsegment check` on the seed as a whole process,
-and every note of tests/data/corpus (and corpus2) checked in one process.
+every note of tests/data/corpus (and corpus2) checked in one process, and the synthetic
+note of bench_core.py (100,000 facts) related and checked.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ SEED = ROOT / "tests" / "data" / "seeds" / "000_fa2b530666297a11.txt"
 NOTES = sorted((ROOT / "tests" / "data" / "corpus").glob("*.txt")) + sorted(
     (ROOT / "tests" / "data" / "corpus2").glob("*.txt")
 )
-RUNS = 11
+RUNS = int(os.environ.get("BENCH_RUNS", "11"))
 
 CORPUS_SCRIPT = """
 import sys, time
@@ -34,6 +35,21 @@ paths = sys.argv[1:]
 t = time.perf_counter()
 for p in paths:
     check(p)
+print(time.perf_counter() - t)
+"""
+
+
+SYNTHETIC_SCRIPT = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from bench_core import synthetic_note
+try:
+    from xlsegment.pipeline import run
+except ImportError:  # before the pipeline: the checks ran the relation search
+    from xlsegment.checks import run_checks as run
+note = synthetic_note()
+t = time.perf_counter()
+run(note)
 print(time.perf_counter() - t)
 """
 
@@ -88,6 +104,13 @@ def main() -> None:
         side_by_side(
             f"{len(notes)} notes (corpus, corpus2) in one process",
             lambda env: in_process([py, "-c", CORPUS_SCRIPT, *notes], env),
+            new_env,
+            old_env,
+        )
+        bench = str(ROOT / "bench")
+        side_by_side(
+            "synthetic note of 100,000 facts, relate and check",
+            lambda env: in_process([py, "-c", SYNTHETIC_SCRIPT, bench], env),
             new_env,
             old_env,
         )

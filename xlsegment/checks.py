@@ -112,9 +112,9 @@ def relation_finding(rel: Relation) -> Finding | None:
     """The finding of one relation: none when it adds up exactly, an info when it adds up
     within rounding, an error when the note asserts it and it does not add up."""
     total = rel.total
+    if total.value == sum(s * p.value for s, p in rel.parts):
+        return None  # an exact sum: no finding, and no tolerance to compute
     cmp = comparison(rel)
-    if cmp.exact:
-        return None
     where = f"{total.line_item} / {total.segment}"
     if cmp.consistent:
         severity, code, what = Severity.INFO, "seg.rounding", "within rounding"

@@ -31,7 +31,7 @@ def half_unit(decimals: int) -> Decimal:
 
 
 def _fraction(x: Exact) -> Fraction:
-    return x if isinstance(x, Fraction) else Fraction(x)
+    return x if type(x) is Fraction else Fraction(x)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +81,19 @@ class Interval:
         return abs(_difference(self.mid, value)) <= self.half
 
 
+# Decimal and Fraction do not mix in Python's arithmetic: where one side is a Fraction (a
+# translation), both are taken as Fractions. ``type() is`` and not isinstance(): Fraction
+# is an ABC, and isinstance() on it costs more than the addition.
+
+
 def _difference(a: Exact, b: Exact) -> Exact:
-    if isinstance(a, Fraction) != isinstance(b, Fraction):
+    if (type(a) is Fraction) != (type(b) is Fraction):
         return _fraction(a) - _fraction(b)
     return a - b
 
 
 def _sum(a: Exact, b: Exact) -> Exact:
-    if isinstance(a, Fraction) != isinstance(b, Fraction):
+    if (type(a) is Fraction) != (type(b) is Fraction):
         return _fraction(a) + _fraction(b)
     return a + b
 
@@ -100,12 +105,16 @@ def _combine(a: Interval, b: Interval, sign: int) -> Interval:
 
 def signed_sum(terms: Iterable[tuple[int, Interval]]) -> Interval:
     """Σ sign·interval: midpoints add with their signs, half-widths always add."""
-    mid: Exact = 0
-    half: Exact = ZERO
-    for sign, term in terms:
-        mid = _sum(mid, term.mid if sign > 0 else -term.mid)
-        half = _sum(half, term.half)
-    return Interval(mid, half)
+    terms = list(terms)
+    if any(type(t.mid) is Fraction or type(t.half) is Fraction for _, t in terms):
+        mid: Exact = 0
+        half: Exact = ZERO
+        for sign, term in terms:
+            mid = _sum(mid, term.mid if sign > 0 else -term.mid)
+            half = _sum(half, term.half)
+        return Interval(mid, half)
+    mid = sum(t.mid if s > 0 else -t.mid for s, t in terms)
+    return Interval(mid, sum((t.half for _, t in terms), ZERO))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,5 +143,17 @@ def compare(total: Interval, expected: Interval) -> Comparison:
 
 
 def compare_sum(total: Interval, parts: Iterable[tuple[int, Interval]]) -> Comparison:
-    """A total against the signed sum of its parts (Calculations 1.1)."""
-    return compare(total, signed_sum(parts))
+    """A total against the signed sum of its parts (Calculations 1.1).
+
+    One pass over the parts: the relation search calls this for every candidate in every
+    row, so it adds in place and turns to Fractions only when a part is one."""
+    parts = parts if isinstance(parts, list | tuple) else list(parts)
+    mid: Exact = 0
+    half: Exact = total.half
+    for sign, p in parts:
+        if type(p.mid) is Fraction or type(p.half) is Fraction:
+            return compare(total, signed_sum(parts))
+        mid = mid + p.mid if sign > 0 else mid - p.mid
+        half = half + p.half
+    diff = _difference(total.mid, mid)
+    return Comparison(total.mid, mid, half, abs(diff) <= half)

@@ -105,7 +105,7 @@ def _identified(index: int, table: Table) -> Table:
             f"table T{index + 1} ({table.name}) has a figure at row {r + 1}, column {c + 1}, outside "
             f"its {len(table.rows)} rows and {len(table.columns)} columns: the reader built it wrongly"
         )
-    cells = {(r, c): f.replace(at=FactId(index, r, c)) for (r, c), f in table.cells.items()}
+    cells = {(r, c): f.identified(FactId(index, r, c)) for (r, c), f in table.cells.items()}
     return replace(table, index=index, cells=cells)
 
 

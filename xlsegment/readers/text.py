@@ -13,7 +13,7 @@ from pathlib import Path
 
 from xlsegment import labels
 from xlsegment.errors import InputError
-from xlsegment.model import Column, Fact, Finding, Note, Role, Row, Severity, Source, Table
+from xlsegment.model import Column, Fact, FactId, Finding, Note, Role, Row, Severity, Source, Table
 from xlsegment.numbers import Cell
 from xlsegment.readers import naming, placement
 from xlsegment.readers.lines import RawRow, tokenize
@@ -498,6 +498,7 @@ def _to_table(index, title, rows, columns, values, period, ctx, part) -> Table:
                 decimals=cell.decimals,
                 source=Source(line=line),
                 label=row.label,
+                at=FactId(index, r, c),
                 role=col.role
                 if col.role != Role.PERIOD
                 else (Role.TOTAL if segment == "Total" else Role.SEGMENT),

@@ -55,12 +55,19 @@ def relate(note: Note) -> Relating:
 def resolve(found: list[Relation]) -> list[Relation]:
     """One relation for each total and set of parts: the rule of highest priority wins
     (a labelled total row over the same sum seen as a chain of one-figure lines)."""
-    kept: dict[tuple, Relation] = {}
-    for rel in sorted(found, key=lambda r: RULES[r.rule].priority if r.rule in RULES else 99):
-        key = (rel.total.at, frozenset((s, p.at) for s, p in rel.parts))
-        kept.setdefault(key, rel)
-    order = {id(r): i for i, r in enumerate(found)}
-    return sorted(kept.values(), key=lambda r: order[id(r)])
+    by_total: dict = {}
+    for rel in found:
+        by_total.setdefault(rel.total.at, []).append(rel)
+    dropped: set[int] = set()
+    for rels in by_total.values():
+        if len(rels) < 2:
+            continue  # the common case: nothing to resolve
+        kept: dict[frozenset, Relation] = {}
+        for rel in sorted(rels, key=lambda r: RULES[r.rule].priority if r.rule in RULES else 99):
+            first = kept.setdefault(frozenset((s, p.at) for s, p in rel.parts), rel)
+            if first is not rel:
+                dropped.add(id(rel))
+    return [r for r in found if id(r) not in dropped]
 
 
 def _candidate_finding(table: str, kind: str, total, parts) -> Finding:

@@ -63,11 +63,11 @@ def single_figure_chains(table: Table, cells, totals: set[FactId]) -> list[Relat
     """A reconciliation laid out as a list of one-figure lines whose figures sit in different
     columns (total segment profit under "Total segments", the reconciling items and profit
     before tax under "Consolidated") adds down the list, not down a column."""
-    single: dict[int, Fact] = {}
-    for r in range(len(table.rows)):
-        facts = [f for (i, c), f in cells.items() if i == r and table.columns[c].role != Role.CONVENIENCE]
-        if len(facts) == 1 and facts[0].reported:
-            single[r] = facts[0]
+    by_row: dict[int, list[Fact]] = {}
+    for (i, c), f in cells.items():
+        if table.columns[c].role != Role.CONVENIENCE:
+            by_row.setdefault(i, []).append(f)
+    single = {r: facts[0] for r, facts in by_row.items() if len(facts) == 1 and facts[0].reported}
     rule = RULES["one-figure chain"]
     out: list[Relation] = []
     run: list[int] = []
