@@ -213,7 +213,7 @@ def test_rows_a_user_adds_to_the_data_table_join_their_table(work):
         }
         for col, key in enumerate(header, start=1):
             ws.cell(last_row + k, col, rec.get(key))
-    table.ref = f"{first}:{last[0]}{last_row + 3}"
+    table.ref = f"{first}:{last.rstrip('0123456789')}{last_row + 3}"
     book.save(work)
     result = refresh(work)
     wb = OpenpyxlWorkbook.open(work)

@@ -169,6 +169,7 @@ class Column:
     period: str
     currency: str
     role: Role = Role.SEGMENT
+    measure: str = ""  # measures side by side: the line item the column holds (rows are segments)
 
 
 @dataclass(frozen=True, slots=True)

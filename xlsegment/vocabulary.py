@@ -219,6 +219,8 @@ _TOTAL_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _SUBTOTAL = _words(r"^sub-?total\b", r"^total\s+(?:reportable\s+|operating\s+)?segments?\b")
+# "Segments total", "Worldwide total", "<Company> Consolidated": a total named at the end.
+_TOTAL_SUFFIX = re.compile(r"[\s,-]+(?:total|consolidated)$", re.IGNORECASE)
 _PAREN = re.compile(r"\([^)]*\)")
 
 
@@ -234,14 +236,19 @@ def classify(label: str) -> Line:
     text = _clean(label)
     if not text:
         return Line(LineKind.UNKNOWN)
+    if _PERCENT.search(text):
+        return Line(LineKind.PERCENT)  # a ratio is never a total, whatever it says
     if _BARE_TOTAL.match(text):
         return Line(LineKind.TOTAL, total=True)
     prefix = _TOTAL_PREFIX.match(text)
-    total = prefix is not None
-    rest = text[prefix.end() :] if prefix else text
+    suffix = None if prefix else _TOTAL_SUFFIX.search(text)
+    total = prefix is not None or suffix is not None
+    rest = text[prefix.end() :] if prefix else (text[: suffix.start()] if suffix else text)
     kind = _kind(rest, text)
     if _SUBTOTAL.search(text) and kind in (LineKind.UNKNOWN, LineKind.CORPORATE):
         kind = LineKind.SUBTOTAL
+    elif suffix and kind == LineKind.UNKNOWN:
+        kind = LineKind.SUBTOTAL if "segment" in rest.lower() else LineKind.TOTAL  # "Segments total"
     elif total and kind == LineKind.UNKNOWN:
         kind = LineKind.SUBTOTAL if rest else LineKind.TOTAL  # "Total Americas", "Total"
     expense = _is_expense(kind, text)

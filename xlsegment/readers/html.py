@@ -20,17 +20,15 @@ from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Source, 
 from xlsegment.numbers import looks_european
 from xlsegment.readers import htmldoc, ixbrl, naming
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
-from xlsegment.readers.lines import RawRow
-from xlsegment.readers.text import (
-    Part,
-    _convenience,
-    _drop_unallocated_nils,
-    _is_lead_in,
-    _mark_subtotals,
-    _NoteContext,
-    _period_labels,
-    _segment_column,
-    _to_table,
+from xlsegment.readers.layout import (
+    NoteContext,
+    convenience_column,
+    drop_unallocated_nils,
+    is_lead_in,
+    mark_subtotals,
+    period_labels,
+    segment_column,
+    to_table,
 )
 from xlsegment.vocabulary import classify
 
@@ -158,7 +156,7 @@ def _european(located: htmldoc.Located) -> bool:
     return looks_european(texts)
 
 
-def _context(doc: htmldoc.Document, located: htmldoc.Located) -> _NoteContext:
+def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
     """Currency and unit of the note, from the lead-ins and the tables' header cells."""
     text = " ".join(htmldoc.lead_in(doc, b) for b in located.tables)
     headers = []
@@ -180,7 +178,7 @@ def _context(doc: htmldoc.Document, located: htmldoc.Located) -> _NoteContext:
     else:
         currency = ""
     others = [c for c in currencies if c != currency]
-    return _NoteContext(currency, unit or "units", others[0] if others else None, None, set())
+    return NoteContext(currency, unit or "units", others[0] if others else None, None, set())
 
 
 # ---------------------------------------------------------------- one HTML table
@@ -267,7 +265,7 @@ def _heads(header: list[LogicalRow], spans) -> tuple[list[_Head], str]:
             covered = [i for i, (lo, hi) in enumerate(spans) if gc.col <= hi and lo <= gc.end - 1]
             if not covered:
                 if labels.years_in(gc.text) and (labels.is_period_heading(gc.text) or len(gc.text) < 40):
-                    table_period = _period_labels([gc.text])[0]
+                    table_period = period_labels([gc.text])[0]
                 continue
             for i in covered:
                 _read_head(heads[i], gc.text)
@@ -283,7 +281,7 @@ def _read_head(head: _Head, text: str) -> None:
     if labels.years_in(text) and (
         labels.YEAR_RE.match(text) or labels.is_period_heading(text) or len(text) < 40
     ):
-        head.period = _period_labels([text])[0]
+        head.period = period_labels([text])[0]
         return
     cur = labels.currency_of(text)
     if cur and text != "$":
@@ -335,7 +333,7 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings) 
     table_rows, values = _rows(block, body, spans, position, len(columns), ctx, cells)
     if not table_rows:
         return None
-    _drop_unallocated_nils(columns, values)
+    drop_unallocated_nils(columns, values)
     table_rows = naming.unify_dated_rows(table_rows)
     first = block.line or 0
     last = max(
@@ -343,11 +341,9 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings) 
         + [c.line or first for r in body for c in r.cells]
         + [a.source.line or first for r in body for a in r.amounts]
     )
-    shim = Part(body=[RawRow("", first), RawRow("", last)])
     period = table_period or next((c.period for c in columns if c.period), "")
-    table = _to_table(
-        index, title or (header[0].label if header else ""), table_rows, columns, values, period, ctx, shim
-    )
+    title = title or (header[0].label if header else "")
+    table = to_table(index, title, table_rows, columns, values, period, first, last)
     table = _section_subtotals(table)
     return _by_measure(table, measures) if measures else table
 
@@ -375,14 +371,14 @@ def _columns(heads: list[_Head], table_period, ctx, findings, block) -> tuple[li
     cols = []
     for n, p, c in zip(names, periods, currencies, strict=True):
         if c != ctx.currency:
-            cols.append(_convenience(replace(ctx, convenience=c), p))
+            cols.append(convenience_column(c, p))
         elif n:
-            cols.append(_segment_column(n, p, c))
+            cols.append(segment_column(n, p, c))
         else:
             return _unnamed(heads, periods, ctx, findings, block), []
     marked: list[Column] = []
     for p in dict.fromkeys(periods):  # each period's block of columns has its own Total
-        marked.extend(_mark_subtotals([c for c in cols if c.period == p]))
+        marked.extend(mark_subtotals([c for c in cols if c.period == p]))
     order = {id(c): i for i, c in enumerate(cols)}
     by_key = {(c.label, c.period): c for c in marked}
     return [by_key.get((c.label, c.period), c) for c in sorted(cols, key=lambda c: order[id(c)])], []
@@ -450,7 +446,7 @@ class _Sections:
 
     def heading(self, label: str) -> None:
         text = labels.strip_footnotes(label)
-        if not text or _is_lead_in(RawRow(text, 0)) or labels.NOISE_RE.match(text):
+        if not text or is_lead_in(text) or labels.NOISE_RE.match(text):
             return
         if labels.unit_of(text) and len(text) < 40:
             return  # "(in thousands)" over the labels
@@ -490,7 +486,7 @@ def _by_measure(table: Table, measures: list[str]) -> Table:
     is the segments' subtotal, "Total" the consolidated figure)."""
     cells = {}
     for (r, c), f in table.cells.items():
-        as_column = _segment_column(table.rows[r].label, f.period, f.currency)
+        as_column = segment_column(table.rows[r].label, f.period, f.currency)
         role = as_column.role
         if role == Role.TOTAL and as_column.segment != "Total":
             role = Role.SUBTOTAL

@@ -30,6 +30,7 @@ LAYOUT_COLUMNS = (
     "layout_col_currency",
     "layout_col_period",
     "layout_col_role",
+    "layout_col_measure",
 )
 TABLE_COLUMNS = ("layout_table_title", "layout_table_first_line", "layout_table_last_line")
 # What the reader of the original noticed: a finding row, not a fact.

@@ -104,6 +104,7 @@ def _layout_cells(table: Table, t: int, i: int, j: int, at: tuple[int, int, int]
         "layout_col_currency": col.currency or None,
         "layout_col_period": col.period or None,
         "layout_col_role": str(col.role),
+        "layout_col_measure": col.measure or None,
         "layout_table_title": table.title or None,
         "layout_table_first_line": table.first_line,
         "layout_table_last_line": table.last_line,
@@ -374,9 +375,11 @@ def _describe_table(draft: _Draft, cells: RowCells) -> None:
 
 def _row(cells: RowCells, fact: Fact) -> Row:
     line = cells.whole("layout_row_line")
+    label = cells.text("layout_row_label", strip=False) or fact.line_item
     return Row(
-        label=cells.text("layout_row_label", strip=False) or fact.line_item,
-        line_item=fact.line_item,
+        label=label,
+        # Measures side by side: the column names the figure's line item, the row a segment.
+        line_item=label if cells.text("layout_col_measure") else fact.line_item,
         line=line if line is not None else fact.source.line or 0,
         section=cells.text("layout_section", strip=False),
         block=cells.text("layout_block", strip=False),
@@ -398,6 +401,7 @@ def _column(cells: RowCells, fact: Fact) -> Column:
         period=cells.period("layout_col_period"),
         currency=given("layout_col_currency", fact.currency),
         role=cells.role("layout_col_role", fact.role),
+        measure=cells.text("layout_col_measure"),
     )
 
 

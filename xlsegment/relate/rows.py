@@ -56,12 +56,14 @@ def row_totals(
     computed: frozenset[tuple[int, int]] = frozenset(),
     recon_ends: Mapping[int, int] | None = None,
     rejected: list[Rejected] | None = None,
+    subtotals: frozenset[int] = frozenset(),
 ) -> list[RowTotal]:
     """The total rows of ``grid`` tested in columns ``cols``.
 
     ``barriers``: rows where the open list restarts (a new part of the table).
     ``computed``: cells that are computed, not reported; a total must be reported.
     ``recon_ends``: last rows of reconciliation blocks, with the block's first row.
+    ``subtotals``: rows the layout declares subtotals (a row that repeats its heading).
     """
     found: list[RowTotal] = []
     open_rows: list[int] = []
@@ -72,7 +74,7 @@ def row_totals(
         if all(v is None for v in row):
             continue
         tested = [c for c in cols if (r, c) not in computed]
-        rel = _best(grid, row_labels, r, open_rows, tested, signs, rejected)
+        rel = _best(grid, row_labels, r, open_rows, tested, signs, rejected, r in subtotals)
         if rel is None and recon_ends and r in recon_ends:
             # The reconciliation starts from the total just above its first item.
             start = recon_ends[r]
@@ -115,12 +117,12 @@ def _instances(grid, r, parts, pattern, cols):
         yield grid[r][c], [(s, grid[p][c]) for s, p in zip(pattern, parts, strict=True)]
 
 
-def _best(grid, row_labels, r, open_rows, cols, signs, rejected) -> RowTotal | None:
+def _best(grid, row_labels, r, open_rows, cols, signs, rejected, subtotal=False) -> RowTotal | None:
     """The longest run of open rows that adds to row r under one of the sign patterns."""
     label = row_labels[r]
-    if not may_close(label):
+    if not subtotal and not may_close(label):
         return None
-    labelled = classify(label).closes
+    labelled = subtotal or classify(label).closes
     mostly: RowTotal | None = None
     asserted: RowTotal | None = None
     closest: Rejected | None = None

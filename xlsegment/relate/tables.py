@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from xlsegment import labels
 from xlsegment.interval import Interval
 from xlsegment.model import Evidence, Fact, FactId, Relation, Role, Source, Table
 from xlsegment.relate import blocks, columns, rows
@@ -75,19 +76,24 @@ def relate_table(table: Table) -> TableRelations:
     barriers = frozenset(i for i, row in enumerate(table.rows) if row.role == Role.PERIOD)
     computed = frozenset(k for k, f in cells.items() if not f.reported)
     row_rejected: list[rows.Rejected] = []
+    subtotal_rows = section_subtotals(table)
     found_rows = rows.row_totals(
-        grid, row_labels, value_cols, barriers, computed, reconciliation_ends(table), row_rejected
+        grid,
+        row_labels,
+        value_cols,
+        barriers,
+        computed,
+        reconciliation_ends(table),
+        row_rejected,
+        subtotal_rows,
     )
     for rel in found_rows:
         recon = _in_reconciliation(table, rel)
         name = _row_rule(table, rel, recon)
         rule = RULES[name]
         why = "labels: rows add down" if rel.declared else "arithmetic: rows add down"
-        evidence = (
-            Evidence.DECLARED
-            if rel.declared or classify(row_labels[rel.total]).closes
-            else Evidence.CONFIRMED
-        )
+        declared = rel.declared or classify(row_labels[rel.total]).closes or rel.total in subtotal_rows
+        evidence = Evidence.DECLARED if declared else Evidence.CONFIRMED
         for c in value_cols + conv_cols:
             total = cells.get((rel.total, c))
             if total is None or not total.reported:
@@ -119,6 +125,18 @@ def _computed(table: Table, r: int, c: int, parts: list[Fact]) -> Fact:
         reported=False,
         source=Source(),
         at=FactId(table.index, r, c),
+    )
+
+
+def section_subtotals(table: Table) -> frozenset[int]:
+    """Rows that repeat the heading of their group ("Connectivity & Platforms" under the
+    heading "Connectivity & Platforms"): the layout declares them the group's subtotal."""
+    return frozenset(
+        i
+        for i, row in enumerate(table.rows)
+        if row.section
+        and labels.norm_key(row.label) == labels.norm_key(row.section)
+        and labels.norm_key(row.label)
     )
 
 

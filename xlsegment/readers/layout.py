@@ -1,0 +1,153 @@
+"""What the filing readers share once a table's cells are placed: the note's context,
+column roles from their headers, period labels, and the table of facts they make."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from xlsegment import labels
+from xlsegment.model import Column, Fact, FactId, Role, Row, Source, Table
+from xlsegment.readers import naming
+from xlsegment.vocabulary import classify, column_role
+
+_LEAD_IN_MAX = 70
+
+
+@dataclass
+class NoteContext:
+    """What holds for the whole note: its currency, unit, convenience currency and years."""
+
+    currency: str
+    unit: str
+    convenience: str | None
+    rate_note: str | None
+    years: set[int]
+
+
+def is_lead_in(text: str) -> bool:
+    """A sentence that leads into a table, not a header or a row label."""
+    low = text.lower()
+    return (
+        len(text) > _LEAD_IN_MAX
+        or (text.endswith(".") and len(text.split()) >= 6)
+        or "following" in low
+        or "as follows" in low
+        or "table of contents" in low
+    )
+
+
+_QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b", re.IGNORECASE)
+_ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+
+
+def period_labels(texts: list[str]) -> list[str]:
+    """Period of each column heading: the year ("December 31, 2024" -> "2024"), or the year
+    and quarter ("Q3 2024" -> "2024-Q3"); headings that still collide keep their text."""
+    out = []
+    for t in texts:
+        year = str(labels.years_in(t)[-1])
+        q = _QUARTER.search(t)
+        out.append(f"{year}-Q{q.group(1) or _ORDINAL[q.group(2).lower()]}" if q else year)
+    if len(set(out)) < len(out):
+        out = [" ".join(t.split()).rstrip(":") for t in texts]
+    return out
+
+
+def segment_column(label: str, period: str, currency: str) -> Column:
+    """A column named by its header: a segment, Total, Corporate or Eliminations."""
+    name = labels.strip_footnotes(label)
+    role = column_role(name)
+    # "Total reportable segments" is the segments' total, not the consolidated Total.
+    segment = "Total" if role == Role.TOTAL and "segment" not in name.lower() else name
+    return Column(name, segment, period, currency, role)
+
+
+def mark_subtotals(cols: list[Column]) -> list[Column]:
+    """Of several Total columns, all but the last are subtotals ("Total NIKE Brand")."""
+    totals = [i for i, c in enumerate(cols) if c.role == Role.TOTAL]
+    out = list(cols)
+    for i in totals[:-1]:
+        c = cols[i]
+        out[i] = Column(c.label, c.label, c.period, c.currency, Role.SUBTOTAL, c.measure)
+    return out
+
+
+def convenience_column(currency: str, period: str, segment: str = "Total") -> Column:
+    """A column translated into the convenience currency its header names."""
+    return Column(currency, segment, period, currency, Role.CONVENIENCE)
+
+
+def drop_unallocated_nils(columns, values) -> None:
+    """A reconciling item shown only in the Total column has dashes under the segments.
+
+    Those dashes say "not allocated", not "zero", so they are left out rather than read
+    as figures that would have to add up (ASC 280-10-50-30 reconciling items).
+    """
+    seg_cols = [i for i, c in enumerate(columns) if c.role not in (Role.TOTAL, Role.CONVENIENCE)]
+    tot_cols = [i for i, c in enumerate(columns) if c.role in (Role.TOTAL, Role.CONVENIENCE)]
+    if not seg_cols or not tot_cols:
+        return
+    for row in values:
+        segs = [row[i] for i in seg_cols]
+        if all(v is None or v[0].nil for v in segs) and any(
+            row[i] is not None and not row[i][0].nil for i in tot_cols
+        ):
+            for i in seg_cols:
+                row[i] = None
+
+
+def to_table(index, title, rows: list[Row], columns, values, period, first_line, last_line) -> Table:
+    """The table of facts: each placed cell with its period, line item, segment and role."""
+    name = naming.table_name(title, rows, columns)
+    cells: dict[tuple[int, int], Fact] = {}
+    rows = [naming.row_semantics(row, columns, name) for row in rows]
+    for r, row in enumerate(rows):
+        for c, col in enumerate(columns):
+            v = values[r][c]
+            if v is None:
+                continue
+            cell, line = v
+            fact_period = (
+                row.period or (col.period if col.role == Role.PERIOD else "") or col.period or period
+            )
+            if col.role == Role.CONVENIENCE and row.period:
+                fact_period = row.period
+            line_item, segment, role = _meaning(row, col)
+            cells[(r, c)] = Fact(
+                table=name,
+                period=fact_period,
+                line_item=line_item,
+                segment=segment,
+                currency=col.currency,
+                value=cell.value,
+                decimals=cell.decimals,
+                source=Source(line=line),
+                label=row.label,
+                at=FactId(index, r, c),
+                role=role,
+            )
+    return Table(index, name, title, tuple(rows), tuple(columns), cells, first_line, last_line)
+
+
+def _repeats_section(row: Row) -> bool:
+    return bool(row.section) and labels.norm_key(row.label) == labels.norm_key(row.section)
+
+
+def _meaning(row: Row, col: Column) -> tuple[str, str, Role]:
+    """(line item, segment, role) of the figure at a row and column."""
+    if col.measure:
+        # Measures side by side: the column says what the figure is, the row whose it is.
+        # The row's own label names the segment; a heading above groups rows, and a row that
+        # repeats its heading is that group's subtotal.
+        as_column = segment_column(row.label, col.period, col.currency)
+        role = as_column.role
+        if (role == Role.TOTAL and as_column.segment != "Total") or _repeats_section(row):
+            role = Role.SUBTOTAL
+        return col.measure, as_column.segment, role
+    if col.role == Role.PERIOD:
+        # Period columns without a segment block: the entity as a whole, which is the
+        # "Total" only where the row says so.
+        segment = row.segment or ("Total" if classify(row.label).closes else "")
+        return row.line_item, segment, Role.TOTAL if segment == "Total" else Role.SEGMENT
+    return row.line_item, row.segment or col.segment, col.role

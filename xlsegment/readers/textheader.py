@@ -1,0 +1,290 @@
+"""The header of a table in filing text: which column is which.
+
+Text one cell per line keeps the header cells in order but not their columns, so the
+columns are worked out from the header's layers (a run of names, a run of years, a run of
+currencies) and the number of figures in the body's rows:
+
+- one name per column: segments and Total ("Mining, Corporate, Total"), with a translated
+  column where a currency header names another currency ("RMB RMB RMB USD") or a note
+  reference stands beside it ("(Note 3)");
+- one period per column ("2024 2023 2022");
+- names and periods nested: measures or segments each over the same run of years
+  ("Identifiable assets | Capital expenditures" over 2023 2022 2021 each), or years each
+  over the same run of measures ("2023: Revenue | Adjusted EBITDA");
+- after the amount columns, change and percentage columns ("% Change", "'24 vs. '23"),
+  which are not amounts and are not read.
+
+A column is a convenience translation only where a header names a currency other than
+the note's, never because the figures happen to fit a rate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from xlsegment import labels
+from xlsegment.model import Column, Finding, Role, Severity
+from xlsegment.readers.layout import (
+    NoteContext,
+    convenience_column,
+    is_lead_in,
+    mark_subtotals,
+    period_labels,
+    segment_column,
+)
+from xlsegment.readers.lines import RawRow
+from xlsegment.vocabulary import classify
+
+# "% Change", "% of total", "'24 vs. '23", "2024 vs. 2023", "Change", "Increase (decrease)"
+_CHANGE = re.compile(
+    r"%|\bper ?cent|\bvs\.?(?=\s|$)|\bversus\b|^(?:\$\s*)?change\b|\bincrease\b|\bdecrease\b|\bbps\b",
+    re.IGNORECASE,
+)
+
+
+def is_change_header(text: str) -> bool:
+    """A column header of changes or percentages: figures that are no amounts of a period."""
+    return bool(_CHANGE.search(text))
+
+
+@dataclass
+class Header:
+    lead_in: list[str] = field(default_factory=list)
+    period: str | None = None
+    period_cols: list[str] = field(default_factory=list)
+    currencies: list[tuple[str, int]] = field(default_factory=list)
+    names: list[RawRow] = field(default_factory=list)
+    changes: list[RawRow] = field(default_factory=list)  # change and percentage headers
+    sections: list[RawRow] = field(default_factory=list)
+    note_ref: bool = False
+    first: str = ""  # which came first in the header: "names" or "years"
+    names_before_years: int | None = None  # how many names came before the first years
+
+
+def read_header(run: list[RawRow]) -> Header:
+    h = Header()
+    dates: list[str] = []
+    for r in run:
+        text = r.label.strip()
+        if r.years:
+            ys = [str(y) for y, _ in r.years]
+            if len(ys) == 1:
+                h.period = ys[0]
+            else:
+                h.period_cols = ys
+            h.first = h.first or "years"
+            if h.names_before_years is None:
+                h.names_before_years = len(h.names)
+        if not text:
+            continue
+        if labels.NOISE_RE.match(text):
+            continue
+        if labels.NOTE_REF_RE.match(text):
+            h.note_ref = True
+            continue
+        cur = labels.currency_of(text)
+        if cur and text != "$":
+            h.currencies.append((cur, r.line))
+            continue
+        if labels.unit_of(text) and len(text) < 40:
+            continue
+        if is_lead_in(text):
+            # Whatever came before the lead-in sentence was a title, not column names.
+            h.lead_in.append(text)
+            h.names.clear()
+            h.changes.clear()
+            h.first = ""
+            continue
+        if not any(ch.isalpha() for ch in text) and not is_change_header(text):
+            continue
+        if is_change_header(text):
+            h.changes.append(r)
+            continue
+        if labels.is_period_heading(text) or (labels.years_in(text) and len(text) < 40):
+            ys = labels.years_in(text)
+            if ys and not r.years:
+                dates.append(text)
+                h.first = h.first or "years"
+            elif not ys and not r.years:
+                h.sections.append(r)  # "Years ended December 31," with years on the next row
+            continue
+        if text.endswith(":"):
+            h.sections.append(r)
+            continue
+        h.names.append(r)
+        h.first = h.first or "names"
+    if len(dates) >= 2:
+        h.period_cols = period_labels(dates)
+    elif dates:
+        h.period = period_labels(dates)[0]
+    return h
+
+
+def columns(
+    h: Header, n: int, ctx: NoteContext, previous, findings, part_line
+) -> tuple[list[Column], set[int]]:
+    """The table's columns, and the positions (of ``n``) of change and percentage columns,
+    whose figures are not read."""
+    grid = _nested(h, n, ctx)
+    if grid is not None:
+        return grid, set()
+    period = h.period or ""
+    curs = [c for c, _ in h.currencies]
+    if h.period_cols and len(h.period_cols) <= n:
+        cols = _period_columns(h, ctx, findings, curs, n)
+        extra = n - len(cols)
+        dropped: set[int] = set()
+        if extra:
+            cols, dropped = _extra_columns(h, cols, extra, ctx, findings, part_line)
+        h.sections = h.names + h.sections  # "North America" above its block of rows
+        return cols, dropped
+    names = _dedupe_names(h.names)
+    conv = 0
+    if len(curs) == n:
+        conv = sum(1 for c in curs[len(names) :] if c != ctx.currency) if len(names) < n else 0
+    if len(names) >= n:
+        h.sections = names[n:] + h.sections
+        names = names[:n]
+    if names and len(names) + conv == n:
+        cols = [segment_column(r.label, period, ctx.currency) for r in names]
+        cols += [convenience_column(_other(curs, ctx), period) for _ in range(conv)]
+        return mark_subtotals(cols), set()
+    if names and len(names) < n and previous is None and h.note_ref and ctx.convenience:
+        # "(Note 3)" beside a currency the note names elsewhere: the translated columns.
+        cols = [segment_column(r.label, period, ctx.currency) for r in names]
+        cols += [convenience_column(ctx.convenience, period) for _ in range(n - len(names))]
+        return mark_subtotals(cols), set()
+    if previous is not None and len(previous) == n and not names:
+        kept = [c if c.role == Role.PERIOD else replace(c, period=period or c.period) for c in previous]
+        return kept, set()
+    if n == 1:
+        return [Column("Total", "Total", period, ctx.currency, Role.TOTAL)], set()
+    findings.append(
+        Finding(
+            "seg.layout.columns",
+            Severity.WARNING,
+            f"cannot tell what the {n} columns are (header names {len(names)}); "
+            "read as unnamed columns and checked by arithmetic only",
+            source_line=part_line,
+        )
+    )
+    h.sections.extend(h.names)
+    return [Column(f"Column {i + 1}", f"Column {i + 1}", period, ctx.currency) for i in range(n)], set()
+
+
+def _other(curs: list[str], ctx: NoteContext) -> str:
+    return next((c for c in reversed(curs) if c != ctx.currency), ctx.convenience or ctx.currency)
+
+
+def _period_columns(h: Header, ctx: NoteContext, findings, curs: list[str], n: int) -> list[Column]:
+    cols = []
+    for i, p in enumerate(h.period_cols):
+        if len(curs) == n and curs[i] != ctx.currency:
+            findings.append(
+                Finding(
+                    "seg.header.currency",
+                    Severity.WARNING,
+                    f"currency header '{curs[i]}' over {p} disagrees with the note's "
+                    f"{ctx.currency}; read as {ctx.currency} (probable typo in the header)",
+                    period=p,
+                    source_line=h.currencies[i][1],
+                )
+            )
+        cols.append(Column(p, "", p, ctx.currency, Role.PERIOD))
+    return cols
+
+
+def _extra_columns(h: Header, cols, extra: int, ctx: NoteContext, findings, part_line):
+    """Columns after the periods: a translation where a header names another currency or
+    a note reference stands beside a currency the note names; change and percentage
+    columns, which are not read; anything else is not read either, and said so."""
+    curs = [c for c, _ in h.currencies]
+    foreign = [c for c in curs if c != ctx.currency]
+    if foreign and not h.changes:
+        return cols + [convenience_column(foreign[-1], h.period_cols[-1]) for _ in range(extra)], set()
+    if h.note_ref and ctx.convenience and not h.changes:
+        return cols + [convenience_column(ctx.convenience, h.period_cols[-1]) for _ in range(extra)], set()
+    start = len(cols)
+    dropped = set(range(start, start + extra))
+    if h.changes:
+        what = "change or percentage column(s)"
+        code, severity = "seg.layout.percent", Severity.INFO
+    else:
+        what = "column(s) that no header names (neither a period nor a currency)"
+        code, severity = "seg.layout.columns", Severity.WARNING
+    findings.append(
+        Finding(
+            code, severity, f"{extra} {what} after the periods not read as amounts", source_line=part_line
+        )
+    )
+    return cols, dropped
+
+
+def _nested(h: Header, n: int, ctx: NoteContext) -> list[Column] | None:
+    """Names and periods nested: each name over the same run of years, or each year over
+    the same run of names."""
+    years = h.period_cols
+    if len(h.names) < 2 or len(years) < 2 or h.changes:
+        return None
+    # Names after the years (names first), or beyond one per column (years first), are the
+    # headings of the first rows.
+    if h.first == "names":
+        heads = h.names[: h.names_before_years]
+    else:
+        heads = h.names[:n]
+    names = [labels.strip_footnotes(r.label) for r in heads]
+    if len(names) < 2:
+        return None
+    distinct = list(dict.fromkeys(years))
+    foreign = [c for c, _ in h.currencies if c != ctx.currency]
+    cols: list[Column] | None = None
+    if h.first == "names" and len(years) == n and n % len(names) == 0:
+        block = n // len(names)
+        runs = [years[k * block : (k + 1) * block] for k in range(len(names))]
+        if block >= 2 and all(run == runs[0] for run in runs) and len(set(runs[0])) == block:
+            cols = [_named(name, p, ctx) for name in names for p in runs[0]]
+    elif h.first == "names" and len(years) == len(distinct):
+        grid = len(names) * len(years)
+        # Segments each over the years, then (where a header names one) translated columns.
+        if grid == n or (foreign and grid < n <= grid + len(names)):
+            cols = [_named(name, p, ctx) for name in names for p in years]
+            cols += [convenience_column(foreign[-1], years[0]) for _ in range(n - grid)]
+    elif h.first == "years" and len(years) == len(distinct) and n % len(years) == 0:
+        block = n // len(years)
+        if len(names) == n:
+            runs = [[x.lower() for x in names[k * block : (k + 1) * block]] for k in range(len(years))]
+            if block >= 2 and all(run == runs[0] for run in runs):
+                cols = [_named(names[j], p, ctx) for p in years for j in range(block)]
+        elif len(names) >= block >= 2 and len(names) < n:
+            heads, names = heads[:block], names[:block]
+            cols = [_named(names[j], p, ctx) for p in years for j in range(block)]
+    if cols is None:
+        return None
+    h.sections = h.names[len(heads) :] + h.sections
+    # Subtotals are marked within each period: every year has its own Total.
+    by_period: dict[str, list[int]] = {}
+    for i, c in enumerate(cols):
+        by_period.setdefault(c.period, []).append(i)
+    for idx in by_period.values():
+        for i, c in zip(idx, mark_subtotals([cols[i] for i in idx]), strict=True):
+            cols[i] = c
+    return cols
+
+
+def _named(name: str, period: str, ctx: NoteContext) -> Column:
+    """A column of a nested header: a measure (rows are then segments), or a segment."""
+    if classify(name).financial:
+        return Column(name, "", period, ctx.currency, Role.PERIOD, measure=name)
+    return segment_column(name, period, ctx.currency)
+
+
+def _dedupe_names(names: list[RawRow]) -> list[RawRow]:
+    """A group header over some columns repeats a later column's name ('Optum'): drop it."""
+    out: list[RawRow] = []
+    for i, r in enumerate(names):
+        later = [x.label.strip().lower() for x in names[i + 1 :]]
+        if r.label.strip().lower() in later:
+            continue
+        out.append(r)
+    return out
