@@ -182,6 +182,7 @@ class Row:
     period: str | None = None  # period named in the label ("... as of December 31, 2023")
     segment: str | None = None  # segment named by the row (stacked or segments-as-rows)
     role: Role = Role.SEGMENT
+    guessed: bool = False  # its figures were placed in their columns by a guess nothing confirms
 
 
 @dataclass(frozen=True)

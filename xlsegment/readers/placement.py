@@ -8,6 +8,7 @@ and row totals add up wins; with no arithmetic to go by, one figure goes to the 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
 
 from xlsegment.interval import Interval, compare_sum
@@ -35,6 +36,7 @@ def place(rows, columns, values, pending, findings) -> None:
         options = list(combinations(range(n), len(chunk)))
         if len(options) > _MAX_CANDIDATES:
             _warn(findings, rows[r], len(chunk), n, "too many ways to place them")
+            rows[r] = replace(rows[r], guessed=True)
             continue
         grid = _grid(values)
         colrels = column_totals(_grid([v for v in values if None not in v]), cols)
@@ -69,6 +71,7 @@ def place(rows, columns, values, pending, findings) -> None:
         values[r] = choice[1]
         if not confirmed and len(chunk) > 1:
             _warn(findings, rows[r], len(chunk), n, "no total confirms where they belong")
+            rows[r] = replace(rows[r], guessed=True)  # never the basis of an error
 
 
 def _same_label_rows(rows, values, r) -> list[list]:
@@ -116,8 +119,8 @@ def _column_score(colrels, row) -> int:
         cmp = compare_sum(total, terms)
         if cmp.consistent:
             score += 2
-        elif miss_share(total, terms, cmp.difference) <= TYPO_SHARE:
-            score += 1  # off by a typo: still the likely place
+        elif len(parts) >= 2 and miss_share(total, terms, cmp.difference) <= TYPO_SHARE:
+            score += 1  # off by a typo: still the likely place (a lone part proves no sum)
         else:
             score -= 2
     return score

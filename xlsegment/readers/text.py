@@ -183,7 +183,8 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     data = [r for r in part.body if r.has_values]
     full = _column_count(data)
     first_line = (part.header or part.body)[0].line
-    columns, dropped = textheader.columns(header, full, ctx, previous, findings, first_line)
+    widest = max(len(r.cells) for r in data)
+    columns, dropped = textheader.columns(header, full, ctx, previous, findings, first_line, widest)
     n = len(columns)
     title = " ".join(header.lead_in)[-200:] or (part.header[0].label if part.header else "")
     period = header.period or ""

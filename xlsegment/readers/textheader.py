@@ -96,8 +96,6 @@ def read_header(run: list[RawRow]) -> Header:
             h.changes.clear()
             h.first = ""
             continue
-        if not any(ch.isalpha() for ch in text) and not is_change_header(text):
-            continue
         if is_change_header(text):
             h.changes.append(r)
             continue
@@ -106,8 +104,12 @@ def read_header(run: list[RawRow]) -> Header:
             if ys and not r.years:
                 dates.append(text)
                 h.first = h.first or "years"
+                if h.names_before_years is None:
+                    h.names_before_years = len(h.names)
             elif not ys and not r.years:
                 h.sections.append(r)  # "Years ended December 31," with years on the next row
+            continue
+        if not any(ch.isalpha() for ch in text):
             continue
         if text.endswith(":"):
             h.sections.append(r)
@@ -122,13 +124,16 @@ def read_header(run: list[RawRow]) -> Header:
 
 
 def columns(
-    h: Header, n: int, ctx: NoteContext, previous, findings, part_line
+    h: Header, n: int, ctx: NoteContext, previous, findings, part_line, widest: int = 0
 ) -> tuple[list[Column], set[int]]:
     """The table's columns, and the positions (of ``n``) of change and percentage columns,
-    whose figures are not read."""
-    grid = _nested(h, n, ctx)
-    if grid is not None:
-        return grid, set()
+    whose figures are not read. ``n`` is the usual number of figures in a row, ``widest``
+    the most: a nested header may name more columns than most rows fill (totals stated
+    for some lines only)."""
+    for width in dict.fromkeys((n, widest)):
+        grid = _nested(h, width, ctx) if width >= 2 else None
+        if grid is not None:
+            return grid, set()
     period = h.period or ""
     curs = [c for c, _ in h.currencies]
     if h.period_cols and len(h.period_cols) <= n:
@@ -222,46 +227,20 @@ def _extra_columns(h: Header, cols, extra: int, ctx: NoteContext, findings, part
 
 
 def _nested(h: Header, n: int, ctx: NoteContext) -> list[Column] | None:
-    """Names and periods nested: each name over the same run of years, or each year over
-    the same run of names."""
+    """Names and periods nested: each name over the same run of years (the names just
+    before the years), or each year over the same run of names (the names just after)."""
     years = h.period_cols
     if len(h.names) < 2 or len(years) < 2 or h.changes:
         return None
-    # Names after the years (names first), or beyond one per column (years first), are the
-    # headings of the first rows.
-    if h.first == "names":
-        heads = h.names[: h.names_before_years]
-    else:
-        heads = h.names[:n]
-    names = [labels.strip_footnotes(r.label) for r in heads]
-    if len(names) < 2:
+    split = len(h.names) if h.names_before_years is None else h.names_before_years
+    before, after = h.names[:split], h.names[split:]
+    found = _years_over_names(years, after, n, ctx)
+    if found is None and len(after) <= 1:  # names after the years head the columns, if any
+        found = _names_over_years(years, before, n, h, ctx)
+    if found is None:
         return None
-    distinct = list(dict.fromkeys(years))
-    foreign = [c for c, _ in h.currencies if c != ctx.currency]
-    cols: list[Column] | None = None
-    if h.first == "names" and len(years) == n and n % len(names) == 0:
-        block = n // len(names)
-        runs = [years[k * block : (k + 1) * block] for k in range(len(names))]
-        if block >= 2 and all(run == runs[0] for run in runs) and len(set(runs[0])) == block:
-            cols = [_named(name, p, ctx) for name in names for p in runs[0]]
-    elif h.first == "names" and len(years) == len(distinct):
-        grid = len(names) * len(years)
-        # Segments each over the years, then (where a header names one) translated columns.
-        if grid == n or (foreign and grid < n <= grid + len(names)):
-            cols = [_named(name, p, ctx) for name in names for p in years]
-            cols += [convenience_column(foreign[-1], years[0]) for _ in range(n - grid)]
-    elif h.first == "years" and len(years) == len(distinct) and n % len(years) == 0:
-        block = n // len(years)
-        if len(names) == n:
-            runs = [[x.lower() for x in names[k * block : (k + 1) * block]] for k in range(len(years))]
-            if block >= 2 and all(run == runs[0] for run in runs):
-                cols = [_named(names[j], p, ctx) for p in years for j in range(block)]
-        elif len(names) >= block >= 2 and len(names) < n:
-            heads, names = heads[:block], names[:block]
-            cols = [_named(names[j], p, ctx) for p in years for j in range(block)]
-    if cols is None:
-        return None
-    h.sections = h.names[len(heads) :] + h.sections
+    cols, used = found
+    h.sections = [r for r in h.names if r not in used] + h.sections
     # Subtotals are marked within each period: every year has its own Total.
     by_period: dict[str, list[int]] = {}
     for i, c in enumerate(cols):
@@ -270,6 +249,46 @@ def _nested(h: Header, n: int, ctx: NoteContext) -> list[Column] | None:
         for i, c in zip(idx, mark_subtotals([cols[i] for i in idx]), strict=True):
             cols[i] = c
     return cols
+
+
+def _years_over_names(years, after: list[RawRow], n: int, ctx):
+    """Each year over the same run of names: "2023 | 2022" over "Revenue, Adjusted EBITDA"."""
+    if len(years) != len(set(years)) or n % len(years):
+        return None
+    block = n // len(years)
+    if block < 2 or len(after) < block:
+        return None
+    names = [labels.strip_footnotes(r.label) for r in after]
+    if len(names) >= n:
+        # The names repeated over every year; anything else is no header of these columns.
+        runs = [[x.lower() for x in names[k * block : (k + 1) * block]] for k in range(len(years))]
+        if not all(run == runs[0] for run in runs):
+            return None
+        return [_named(names[j], p, ctx) for p in years for j in range(block)], after[:n]
+    return [_named(names[j], p, ctx) for p in years for j in range(block)], after[:block]
+
+
+def _names_over_years(years, before: list[RawRow], n: int, h: Header, ctx):
+    """Each name over the same run of years: "Identifiable assets | Capital expenditures"
+    each over 2023, 2022, 2021 (the years repeated), or over the years given once; where a
+    header names another currency, translated columns may follow."""
+    distinct = list(dict.fromkeys(years))
+    foreign = [c for c, _ in h.currencies if c != ctx.currency]
+    for m in range(min(len(before), n), 1, -1):  # the names right before the years
+        heads = before[-m:]
+        names = [labels.strip_footnotes(r.label) for r in heads]
+        if len(years) == n and n % m == 0:
+            block = n // m
+            runs = [years[k * block : (k + 1) * block] for k in range(m)]
+            if block >= 2 and all(run == runs[0] for run in runs) and len(set(runs[0])) == block:
+                return [_named(name, p, ctx) for name in names for p in runs[0]], heads
+        if len(years) == len(distinct):
+            grid = m * len(years)
+            if grid == n or (foreign and grid < n <= grid + m):
+                cols = [_named(name, p, ctx) for name in names for p in years]
+                cols += [convenience_column(foreign[-1], years[0]) for _ in range(n - grid)]
+                return cols, heads
+    return None
 
 
 def _named(name: str, period: str, ctx: NoteContext) -> Column:

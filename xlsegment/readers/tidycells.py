@@ -25,6 +25,7 @@ LAYOUT_COLUMNS = (
     "layout_row_role",
     "layout_row_period",
     "layout_row_segment",
+    "layout_row_guessed",
     "layout_col_label",
     "layout_col_segment",
     "layout_col_currency",
@@ -159,12 +160,14 @@ class RowCells:
         except ValueError:
             raise self.fail(column, f"{text!r} is not a role ({', '.join(r.value for r in Role)})") from None
 
-    def flag(self, column: str) -> bool:
+    def flag(self, column: str, default: bool = True) -> bool:
         v = self.rec.get(column)
         if isinstance(v, bool):
             return v
         text = self.text(column).lower()
-        if text in ("", "true", "yes", "1"):
+        if text == "":
+            return default
+        if text in ("true", "yes", "1"):
             return True
         if text in ("false", "no", "0"):
             return False

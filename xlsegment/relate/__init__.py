@@ -42,12 +42,17 @@ def relate(note: Note) -> Relating:
                 findings.extend(done.findings)
         note = replace(note, tables=tuple(tables))
     for table in tables:
-        result = relate_table(table)
+        try:
+            result = relate_table(table)
+        except Exception as exc:  # a rule that breaks must not stop the note's other tables
+            findings.append(_internal(table, exc))
+            continue
         found.extend(result.relations)
         findings.extend(
             _candidate_finding(table.id, kind, total, parts) for kind, total, parts in result.rejected
         )
     found.extend(across.asc280_identities(tables, found))
+    found.extend(across.blocks_to_totals(tables))
     found.extend(across.same_figure_ties(tables))
     return Relating(note, tuple(resolve(found)), tuple(findings))
 
@@ -68,6 +73,18 @@ def resolve(found: list[Relation]) -> list[Relation]:
             if first is not rel:
                 dropped.add(id(rel))
     return [r for r in found if id(r) not in dropped]
+
+
+def _internal(table, exc: Exception) -> Finding:
+    import traceback
+
+    trace = traceback.format_exc(limit=3).replace("\n", " | ")
+    return Finding(
+        "seg.internal",
+        Severity.ERROR,
+        f"relating {table.id} failed: {exc!r}; its totals are not checked; {trace}",
+        table=table.id,
+    )
 
 
 def _candidate_finding(table: str, kind: str, total, parts) -> Finding:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from xlsegment import labels
 from xlsegment.interval import Interval, compare_sum
-from xlsegment.model import Evidence, Fact, Relation, Table
+from xlsegment.model import Evidence, Fact, Relation, Role, Table
 from xlsegment.relate.evidence import Tally
 from xlsegment.relate.policy import IDENTITY_PERIODS
 from xlsegment.relate.rules import RULES
@@ -119,3 +119,82 @@ def _consolidated(fact: Fact) -> bool:
 def _tie_key(fact: Fact) -> tuple:
     line = classify(fact.line_item)
     return (fact.period, line.kind, labels.norm_key(fact.line_item) or fact.line_item.lower(), fact.currency)
+
+
+def blocks_to_totals(tables: list[Table]) -> list[Relation]:
+    """Segment blocks stacked in one table ("Americas: Net sales, Operating income; Europe:
+    ...") with their consolidated totals stated in another table ("Segment operating
+    income", "Total net sales"): the blocks' figures of one line item add to the total of
+    the same kind and period (ASC 280-10-50-30). Which total is found by the arithmetic, and
+    kept where it holds in two periods of three."""
+    rule = RULES["segment blocks to a total elsewhere"]
+    totals: dict[tuple, list[Fact]] = {}
+    for t in tables:
+        for f in t.cells.values():
+            if f.segment == "Total" and f.reported and classify(f.label or f.line_item).closes:
+                totals.setdefault((f.period, classify(f.line_item).kind, f.currency), []).append(f)
+    out: list[Relation] = []
+    for t in tables:
+        for key_rows in _block_lines(t):
+            out.extend(_to_total(t, key_rows, totals, rule))
+    return out
+
+
+def _block_lines(t: Table) -> list[list[int]]:
+    """For a table of segment blocks with no total block, the rows of each line item that
+    every block states, one row per block."""
+    if not t.columns or not all(c.role in (Role.PERIOD, Role.CONVENIENCE) for c in t.columns):
+        return []
+    blocks: dict[str, list[int]] = {}
+    for i, row in enumerate(t.rows):
+        if row.section:
+            blocks.setdefault(row.section, []).append(i)
+    names = list(blocks)
+    if len(names) < 2 or any(classify(n).financial or classify(n).closes for n in names):
+        return []
+    lines: dict[str, list[int]] = {}
+    for rows in blocks.values():
+        for i in rows:
+            lines.setdefault(labels.norm_key(t.rows[i].label), []).append(i)
+    return [
+        rows
+        for rows in lines.values()
+        if len(rows) == len(names) and classify(t.rows[rows[0]].label).financial
+    ]
+
+
+def _to_total(t: Table, rows: list[int], totals, rule) -> list[Relation]:
+    kind = classify(t.rows[rows[0]].label).kind
+    by_total: dict[tuple, list[tuple[Fact, tuple]]] = {}
+    for c, col in enumerate(t.columns):
+        if col.role == Role.CONVENIENCE:
+            continue
+        parts = [t.cells.get((r, c)) for r in rows]
+        if any(p is None for p in parts):
+            continue
+        for total in totals.get((parts[0].period, kind, parts[0].currency), []):
+            if total.at.table != t.index:
+                by_total.setdefault((total.at.table, total.at.row), []).append(
+                    (total, tuple((1, p) for p in parts))
+                )
+    out: list[Relation] = []
+    for found in by_total.values():
+        holds = sum(
+            compare_sum(
+                Interval.shown(total.value, total.decimals),
+                [(1, Interval.shown(p.value, p.decimals)) for _, p in parts],
+            ).consistent
+            for total, parts in found
+        )
+        if IDENTITY_PERIODS.accepts(Tally(tested=len(found), holds=holds)):
+            why = f"the segment blocks of {t.id} add to {found[0][0].label or found[0][0].line_item}"
+            out.extend(
+                Relation(rule.kind, total.at.table_id, total, parts, why, rule.name, Evidence.CONFIRMED)
+                for total, parts in found
+            )
+    return out
+
+
+def _holds(total: Fact, parts) -> bool:
+    shown = [(s, Interval.shown(p.value, p.decimals)) for s, p in parts]
+    return compare_sum(Interval.shown(total.value, total.decimals), shown).consistent

@@ -3,15 +3,19 @@ reconciliation written as a list of one-figure lines across columns."""
 
 from __future__ import annotations
 
+import re
+
 from xlsegment import labels
 from xlsegment.interval import Interval, compare_sum
 from xlsegment.model import Evidence, Fact, FactId, Relation, Role, Table
 from xlsegment.relate import rows
-from xlsegment.relate.evidence import Tally
-from xlsegment.relate.policy import SAME_LABELS_IN_BLOCKS
+from xlsegment.relate.evidence import Tally, tally
+from xlsegment.relate.policy import BREAKDOWN, SAME_LABELS_IN_BLOCKS, TYPO_SHARE
 from xlsegment.relate.rules import RULES
 
 _MIN_BLOCKS = 3  # two segment blocks and the block that totals them
+# "of which", and as European filers write it: the rows under a total that break it down.
+_BREAKDOWN = re.compile(r"^(?:of\s+which|thereof|davon|dont|waarvan|hiervan|di\s+cui)\b", re.IGNORECASE)
 _MIN_CHAIN = 3  # a total, one reconciling item and the result
 
 
@@ -56,6 +60,35 @@ def stacked(table: Table, cells) -> list[Relation]:
             # period, so a typo in another period shows as an error.
             if SAME_LABELS_IN_BLOCKS.accepts(Tally(tested=tested, holds=holds)):
                 out.extend(rels)
+    return out
+
+
+def breakdowns(table: Table, cells, grid) -> list[Relation]:
+    """Rows labelled "of which ..." just below a row break that row down; where they add
+    up to it in every column but one, they are its whole (an "of which" may name a part
+    only, so the arithmetic must confirm it)."""
+    rule = RULES["breakdown below a total"]
+    out: list[Relation] = []
+    r = 0
+    while r < len(table.rows):
+        run = []
+        k = r + 1
+        while k < len(table.rows) and _BREAKDOWN.match(table.rows[k].label):
+            run.append(k)
+            k += 1
+        if len(run) >= 2:
+            cols = [c for c in range(len(table.columns)) if table.columns[c].role != Role.CONVENIENCE]
+            instances = [(grid[r][c], [(1, grid[p][c]) for p in run]) for c in cols]
+            if BREAKDOWN.accepts(tally(instances, TYPO_SHARE)):
+                for c in range(len(table.columns)):
+                    total, parts = cells.get((r, c)), [cells.get((p, c)) for p in run]
+                    if total is not None and total.reported and None not in parts:
+                        terms = tuple((1, f) for f in parts)
+                        why = "'of which' rows break down the row above"
+                        out.append(
+                            Relation(rule.kind, table.id, total, terms, why, rule.name, Evidence.CONFIRMED)
+                        )
+        r = k if run else r + 1
     return out
 
 

@@ -36,6 +36,13 @@ period must not hide the relation that holds in all the others (it is reported a
 confirmed by the others)."""
 
 
+NAMED_ROW_MIN_COLUMNS = 4
+"""A row named like an item, with no total or result word ("Life insurance" after its
+kinds of business), is a total only where the arithmetic holds in four columns at least,
+all but one: among rows of items, two or three agreeing columns are too easily a
+coincidence."""
+
+
 @dataclass(frozen=True, slots=True)
 class Policy:
     """When a candidate's tally makes it a relation."""
@@ -87,6 +94,22 @@ ROW_ALL_BUT_ONE = Policy(
     forgiven=UNLABELLED_FORGIVEN,
     min_tested=UNLABELLED_MIN_ROWS,
     min_holds=UNLABELLED_MIN_ROWS - UNLABELLED_FORGIVEN,
+    nontrivial=True,
+)
+NAMED_ROW = Policy(
+    "named row, four columns",
+    "a row named like an item is a total only where its parts add up in four columns, all but one",
+    forgiven=UNLABELLED_FORGIVEN,
+    min_tested=NAMED_ROW_MIN_COLUMNS,
+    min_holds=NAMED_ROW_MIN_COLUMNS - UNLABELLED_FORGIVEN,
+    nontrivial=True,
+)
+BREAKDOWN = Policy(
+    "breakdown below",
+    "'of which' rows are the whole of the total above them only where they add up to it in every "
+    "column but one (an 'of which' may name a part only)",
+    forgiven=UNLABELLED_FORGIVEN,
+    min_holds=1,
     nontrivial=True,
 )
 RECONCILIATION_END = Policy(

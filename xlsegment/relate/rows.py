@@ -18,6 +18,7 @@ from xlsegment.interval import Interval
 from xlsegment.relate.evidence import Tally, tally
 from xlsegment.relate.policy import (
     GIVE_UP_AFTER,
+    NAMED_ROW,
     RECONCILIATION_END,
     ROW_ALL_BUT_ONE,
     ROW_EVERY_COLUMN,
@@ -121,7 +122,7 @@ def _best(grid, row_labels, r, open_rows, cols, signs, rejected, subtotal=False)
     """The longest run of open rows that adds to row r under one of the sign patterns."""
     label = row_labels[r]
     if not subtotal and not may_close(label):
-        return None
+        return _named_total(grid, r, open_rows, cols, signs)
     labelled = subtotal or classify(label).closes
     mostly: RowTotal | None = None
     asserted: RowTotal | None = None
@@ -151,6 +152,17 @@ def _best(grid, row_labels, r, open_rows, cols, signs, rejected, subtotal=False)
     if asserted is None and labelled and rejected is not None and len(open_rows) >= 2:
         rejected.append(closest or _closest(grid, r, open_rows, cols, signs))
     return asserted
+
+
+def _named_total(grid, r, open_rows, cols, signs) -> RowTotal | None:
+    """A row named like an item closes the run above it only on strong arithmetic: the
+    longest run, added, that meets the named-row policy."""
+    for k in range(len(open_rows), 1, -1):
+        parts = open_rows[-k:]
+        t = tally(_instances(grid, r, parts, (1,) * k, cols), TYPO_SHARE, GIVE_UP_AFTER)
+        if NAMED_ROW.accepts(t):
+            return RowTotal(r, tuple((1, p) for p in parts), t, reason=NAMED_ROW.name)
+    return None
 
 
 def _closest(grid, r, open_rows, cols, signs) -> Rejected:

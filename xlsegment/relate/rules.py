@@ -102,6 +102,27 @@ _RULES = (
         priority=30,
     ),
     Rule(
+        "segment blocks to a total elsewhere",
+        RelationKind.STACKED,
+        "segment blocks stacked in one table add to the consolidated total of the same kind stated "
+        "in another table (Segment operating income, Total net sales)",
+        "the rows of one line item in every segment block; totals of the same kind, period and "
+        "currency labelled as totals or results",
+        p.IDENTITY_PERIODS.reason,
+        declared=False,
+        citation="ASC 280-10-50-30",
+        priority=31,
+    ),
+    Rule(
+        "breakdown below a total",
+        RelationKind.FOOT,
+        "rows labelled 'of which' (thereof, davon, dont, waarvan) just below a row add up to it",
+        "the run of 'of which' rows right under a row",
+        p.BREAKDOWN.reason,
+        declared=False,
+        priority=35,
+    ),
+    Rule(
         "one-figure chain",
         RelationKind.RECONCILIATION,
         "a reconciliation of one-figure lines whose figures sit in different columns adds down the list",

@@ -101,7 +101,9 @@ def relate_table(table: Table) -> TableRelations:
             parts = [(s, cells.get((p, c))) for s, p in rel.parts]
             if any(f is None for _, f in parts):
                 continue
-            out.relations.append(Relation(rule.kind, tid, total, tuple(parts), why, rule.name, evidence))
+            rows_used = [rel.total, *(p for _, p in rel.parts)]
+            grounded = _unless_guessed(table, evidence, rows_used)
+            out.relations.append(Relation(rule.kind, tid, total, tuple(parts), why, rule.name, grounded))
     for rej in row_rejected:
         c = next((c for c in value_cols if (rej.total, c) in cells), None)
         if c is not None and all((p, c) in cells for _, p in rej.parts):
@@ -109,9 +111,16 @@ def relate_table(table: Table) -> TableRelations:
                 ("row", cells[(rej.total, c)], tuple((s, cells[(p, c)]) for s, p in rej.parts))
             )
     out.relations.extend(blocks.stacked(table, cells))
+    out.relations.extend(blocks.breakdowns(table, cells, grid))
     totals = {r.total.at for r in out.relations}
     out.relations.extend(blocks.single_figure_chains(table, cells, totals))
     return out
+
+
+def _unless_guessed(table: Table, evidence: Evidence, rows: list[int]) -> Evidence:
+    """A relation over a row whose figures were placed by a guess is only suggested: a
+    guessed placement is never the basis of an error."""
+    return Evidence.SUGGESTED if any(table.rows[r].guessed for r in rows) else evidence
 
 
 def _computed(table: Table, r: int, c: int, parts: list[Fact]) -> Fact:
