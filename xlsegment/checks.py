@@ -16,6 +16,8 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from fractions import Fraction
 
 from xlsegment.codes import RELATION_CODES
 from xlsegment.interval import Interval, compare_sum
@@ -148,8 +150,6 @@ def relation_finding(rel: Relation) -> Finding | None:
 
 
 def _num(d):
-    from decimal import Decimal
-
     d = Decimal(d)
     return int(d) if d == d.to_integral_value() else d
 
@@ -185,6 +185,11 @@ def _translation(ctx: Context) -> Outcome:
     if tr.rate is None:
         return Outcome(tuple(findings), tested)
     sums = {r.total.at: r for r in ctx.relations if r.total.at in tr.translated_totals}
+    missing = sum(
+        not consistent_with(loc.value, usd.value, tr.rate, loc.decimals, usd.decimals)[3]
+        for usd, loc in tr.pairs
+    )
+    plugs_possible = missing <= max(PLUG_PAIR, len(tr.pairs) * PLUG_SHARE)
     for usd, loc in tr.pairs:
         tested[usd.at.table_id] += 1
         direct, _, tol, ok = consistent_with(loc.value, usd.value, tr.rate, loc.decimals, usd.decimals)
@@ -213,6 +218,21 @@ def _translation(ctx: Context) -> Outcome:
             continue
         if ok:
             continue
+        if plugs_possible and _plugged(ctx, usd, direct):
+            findings.append(
+                _fx_finding(
+                    "seg.fx.plug",
+                    Severity.INFO,
+                    usd,
+                    loc,
+                    direct,
+                    f"{usd.line_item} / {usd.segment} {usd.period}: {cur} {fmt(usd.value)} is one unit off "
+                    f"{fmt(loc.value)} at {tr.rate} ({fmt(direct)}), and its translated column adds up: "
+                    "translated from unrounded amounts, or plugged so the column adds up",
+                    tol,
+                )
+            )
+            continue
         findings.append(
             _fx_finding(
                 "seg.fx.figure",
@@ -227,6 +247,26 @@ def _translation(ctx: Context) -> Outcome:
             )
         )
     return Outcome(tuple(findings), tested)
+
+
+PLUG_SHARE = Fraction(1, 10)
+"""A translated line one unit off is forgiven as a plug only where no more than one line in
+ten misses at the rate: where more miss, the rate is wrong, not the lines."""
+PLUG_PAIR = 2
+"""However short the table, two lines may miss by a unit: a plugged line and the total it
+makes add up."""
+
+
+def _plugged(ctx: Context, usd: Fact, direct) -> bool:
+    """A translated line one unit (of its last shown digit) off its direct translation, in
+    a translated column whose sums all hold: filers translate unrounded amounts, or move a
+    line by a unit so that the translated column adds up. Beyond a unit, or where the
+    column does not add up, the miss is an error."""
+    unit = Decimal(1).scaleb(-usd.decimals)
+    if abs(Decimal(usd.value) - Decimal(direct)) != unit:
+        return False
+    sums = [r for r in ctx.relations if r.total.at == usd.at or any(p.at == usd.at for _, p in r.parts)]
+    return bool(sums) and all(comparison(r).consistent for r in sums)
 
 
 def _fx_finding(code, severity, usd: Fact, loc: Fact, direct, message, tol=None) -> Finding:

@@ -67,6 +67,15 @@ _CODES = (
         "the convenience rate: stated, or inferred from the translated figures (a warning if none fits)",
     ),
     Code(
+        "seg.fx.stated", INFO, "the convenience rate the note states in words, used before any inferred rate"
+    ),
+    Code(
+        "seg.fx.plug",
+        INFO,
+        "a translated line one unit off its direct translation while its column adds up: translated "
+        "from unrounded amounts, or plugged so the column adds up",
+    ),
+    Code(
         "seg.fx.figure",
         E,
         "a translated figure differs from the local figure at the rate by more than both roundings",

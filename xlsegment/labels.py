@@ -56,6 +56,7 @@ CURRENCY_CODES = {
     "CNY": "RMB",
     "USD": "USD",
     "US$": "USD",
+    "U.S.$": "USD",
     "$": "USD",
     "EUR": "EUR",
     "€": "EUR",
@@ -67,8 +68,55 @@ CURRENCY_CODES = {
     "¥": "JPY",
     "CHF": "CHF",
     "CAD": "CAD",
+    "C$": "CAD",
     "AUD": "AUD",
+    "A$": "AUD",
+    "SGD": "SGD",
+    "S$": "SGD",
+    "TWD": "TWD",
+    "NT$": "TWD",
+    "INR": "INR",
+    "RS": "INR",
+    "RS.": "INR",
+    "₹": "INR",
+    "KRW": "KRW",
+    "₩": "KRW",
+    "BRL": "BRL",
+    "R$": "BRL",
+    "MXN": "MXN",
+    "MYR": "MYR",
+    "ZAR": "ZAR",
+    "SEK": "SEK",
+    "NOK": "NOK",
+    "DKK": "DKK",
 }
+_CURRENCY_TOKEN = "|".join(re.escape(k) for k in sorted(CURRENCY_CODES, key=len, reverse=True))
+# A header cell that names a currency, with the unit as filers write it beside it:
+# "RMB", "US$'000", "HK$’000", "(RMB'000)", "RMB thousands", "Rs. in millions", "€m".
+_CURRENCY_CELL = re.compile(
+    r"^\(?\s*(?:in\s+)?(?P<cur>" + _CURRENCY_TOKEN + r")\s*"
+    r"(?P<unit>['’`]\s*000|in\s+(?:thousands?|millions?|billions?)|(?:thousands?|millions?|billions?|m|mn|bn|k)\b)?"
+    r"\s*\)?$",
+    re.IGNORECASE,
+)
+# "in thousands of RMB", "in millions of euros": the unit first, then the currency.
+_UNIT_OF_CURRENCY = re.compile(
+    r"\bin\s+(?:thousands?|millions?|billions?)\s+of\s+(?P<cur>"
+    + _CURRENCY_TOKEN
+    + r"|renminbi|u\.?s\.?\s+dollars|euros?|hong\s+kong\s+dollars|rupees|pounds\s+sterling|yen)\b",
+    re.IGNORECASE,
+)
+_CURRENCY_WORDS = {
+    "renminbi": "RMB",
+    "euro": "EUR",
+    "euros": "EUR",
+    "hong kong dollars": "HKD",
+    "rupees": "INR",
+    "pounds sterling": "GBP",
+    "yen": "JPY",
+}
+_SHORT_UNITS = {"m": "millions", "mn": "millions", "bn": "billions", "k": "thousands"}
+_THOUSANDS_MARK = re.compile(r"['’`]\s*000\b")
 NOTE_REF_RE = re.compile(r"^\(?note\s+\d+\)?$", re.IGNORECASE)
 NOISE_RE = re.compile(r"^(?:amount\s*%?|%|\(unaudited\))+$", re.IGNORECASE)
 
@@ -102,20 +150,39 @@ def is_period_heading(text: str) -> bool:
 
 
 def unit_of(text: str) -> str | None:
+    """The scale a text names: "(in thousands)", "RMB'000", "in millions of euros"."""
     m = UNIT_RE.search(text)
     if not m:
-        return None
+        if _THOUSANDS_MARK.search(text):
+            return "thousands"
+        cell = _CURRENCY_CELL.match(text.strip())
+        unit = (cell.group("unit") or "").lower().removeprefix("in").strip() if cell else ""
+        return _SHORT_UNITS.get(unit) or _UNIT_NAMES.get(unit, unit if unit.endswith("s") else None)
     word = (m.group(1) or m.group(2)).lower()
     return _UNIT_NAMES.get(word, word)
 
 
+def _code(token: str) -> str | None:
+    key = " ".join(token.split())
+    return CURRENCY_CODES.get(key.upper().replace(" ", "")) or _CURRENCY_WORDS.get(key.lower())
+
+
 def unit_currency(text: str) -> str | None:
-    m = UNIT_CURRENCY_RE.search(text)
-    return CURRENCY_CODES.get(m.group(1).upper()) if m else None
+    """The currency named with the unit in a sentence: "(in EUR millions)", "in thousands
+    of RMB", "Amounts in US$ thousands"."""
+    m = UNIT_CURRENCY_RE.search(text) or _UNIT_OF_CURRENCY.search(text)
+    if not m:
+        return None
+    return _code(m.group("cur") if "cur" in m.re.groupindex else m.group(1))
 
 
 def currency_of(text: str) -> str | None:
-    return CURRENCY_CODES.get(text.strip().upper().replace(" ", ""))
+    """The currency a header cell names ("RMB", "US$'000", "(HK$'000)", "Rs."), or None."""
+    s = text.strip()
+    if len(s) > 24:
+        return None
+    m = _CURRENCY_CELL.match(s)
+    return _code(m.group("cur")) if m else None
 
 
 @lru_cache(maxsize=8192)
@@ -131,3 +198,28 @@ def norm_key(label: str) -> str:
         not in {"total", "consolidated", "net", "the", "of", "and", "income", "loss", "profit", "earnings"}
     ]
     return " ".join(words)
+
+
+_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)"
+_RATE_CURRENCY = r"(" + _CURRENCY_TOKEN + r")"
+# "RMB6.8972 to US$1.00", "US$1.00 = RMB7.2993", "US$1 to HK$7.8", "RMB 7.2993 per US$1.00"
+_RATE_LOCAL_FIRST = re.compile(
+    _RATE_CURRENCY + r"\s?" + _AMOUNT + r"\s*(?:to|=|per|for|:)\s*" + _RATE_CURRENCY + r"\s?1(?:\.0+)?(?!\d)",
+    re.IGNORECASE,
+)
+_RATE_FOREIGN_FIRST = re.compile(
+    _RATE_CURRENCY + r"\s?1(?:\.0+)?\s*(?:to|=|per|for|:)\s*" + _RATE_CURRENCY + r"\s?" + _AMOUNT,
+    re.IGNORECASE,
+)
+
+
+def stated_rate(text: str, local: str, foreign: str) -> tuple[str, int] | None:
+    """The convenience rate a note states in words, as local currency per one unit of the
+    foreign one ("RMB6.8972 to US$1.00" -> "6.8972"), with the position it was found at."""
+    for m in _RATE_LOCAL_FIRST.finditer(text):
+        if _code(m.group(1)) == local and _code(m.group(3)) == foreign:
+            return m.group(2).replace(",", ""), m.start()
+    for m in _RATE_FOREIGN_FIRST.finditer(text):
+        if _code(m.group(1)) == foreign and _code(m.group(2)) == local:
+            return m.group(3).replace(",", ""), m.start()
+    return None

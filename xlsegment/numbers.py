@@ -10,7 +10,7 @@ from functools import lru_cache
 from xlsegment.model import Number
 
 NIL_DASHES = frozenset({"—", "–", "-", "‒", "―", "−"})
-_CURRENCY = r"(?:US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|RMB|USD|EUR)?"
+_CURRENCY = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|Rs\.?\s?|RMB|USD|EUR|HKD|INR)?"
 # One cell: optional sign, currency symbol, parentheses; digits with separators; optional %.
 CELL_RE = re.compile(
     r"^\s*(?P<lp>\()?\s*"
@@ -33,8 +33,14 @@ class Cell:
     percent: bool = False
 
 
+_SYMBOLS = frozenset(
+    {"$", "US$", "HK$", "NT$", "A$", "C$", "S$", "R$", "€", "£", "¥", "₹", "Rs.", "Rs", "RMB", "HKD", "INR"}
+)
+
+
 def is_currency_symbol(text: str) -> bool:
-    return text.strip() in {"$", "US$", "HK$", "A$", "C$", "S$", "R$", "€", "£", "¥"}
+    """A cell that holds only a currency symbol, as filings put one before an amount."""
+    return text.strip() in _SYMBOLS
 
 
 def parse_cell(text: str, european: bool = False) -> Cell | None:

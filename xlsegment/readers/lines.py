@@ -53,6 +53,14 @@ def _without_page_furniture(lines: list[str]) -> list[str]:
     return [("\x00skip" if x is None else x) for x in out]
 
 
+def _amount_follows(lines: list[str], number: int) -> bool:
+    """The next line is an amount: a currency cell right before it is its symbol
+    ("RMB" then "1,234"), not a currency header over a column."""
+    following = lines[number] if number < len(lines) else ""
+    nxt = following.strip().replace("\u00a0", " ")
+    return bool(nxt) and not labels.YEAR_RE.match(nxt) and parse_cell(nxt) is not None
+
+
 def tokenize(text: str) -> tuple[list[Block], bool]:
     """Group lines into rows and blocks; returns the blocks and whether numbers are European."""
     lines = _without_page_furniture(text.splitlines())
@@ -69,7 +77,9 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
                 blocks.append(Block(rows))
                 rows = []
             continue
-        if is_currency_symbol(s) and (s in "$€£¥" or (rows and rows[-1].cells)):
+        if is_currency_symbol(s) and (
+            s in "$€£¥" or (rows and rows[-1].cells) or _amount_follows(lines, number)
+        ):
             continue  # a symbol cell in front of an amount; "US$" over a column is a header
         if labels.YEAR_RE.match(s):
             # A bare year is a column or period header, never an amount (filings write 2,024).

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 from xlsegment import labels
 from xlsegment.errors import InputError
-from xlsegment.model import Column, Finding, Note, Row, Severity, Table
+from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Table
 from xlsegment.numbers import Cell
 from xlsegment.readers import naming, placement, textheader
 from xlsegment.readers.layout import NoteContext, drop_unallocated_nils, is_lead_in, to_table
@@ -81,6 +82,11 @@ def read_string(text: str, name: str = "<text>") -> Note:
     findings.extend(alias_findings)
     if european:
         findings.append(Finding("seg.format.european", Severity.INFO, "numbers read as European (1.234,5)"))
+    # The note's convenience currency is that of its translated columns, if it has any.
+    translated = [c.currency for t in tables for c in t.columns if c.role == Role.CONVENIENCE]
+    if not translated:
+        context.convenience = None
+    rate = _stated_rate(text, context, findings)
     return Note(
         source=name,
         tables=tuple(tables),
@@ -90,7 +96,31 @@ def read_string(text: str, name: str = "<text>") -> Note:
         rate_note=context.rate_note,
         findings=tuple(findings),
         aliases=aliases,
+        stated_rate=rate,
     )
+
+
+def _stated_rate(text: str, ctx: NoteContext, findings: list[Finding]) -> Decimal | None:
+    """The convenience rate the note states in words ("RMB6.8972 to US$1.00"), which the
+    checks use before any rate inferred from the figures."""
+    if not ctx.convenience:
+        return None
+    found = labels.stated_rate(text, ctx.currency, ctx.convenience)
+    if found is None:
+        return None
+    rate, at = Decimal(found[0]), found[1]
+    if rate <= 0:
+        return None
+    line = text.count("\n", 0, at) + 1
+    findings.append(
+        Finding(
+            "seg.fx.stated",
+            Severity.INFO,
+            f"the note states the convenience rate: {ctx.currency} {rate} to {ctx.convenience} 1",
+            source_line=line,
+        )
+    )
+    return rate
 
 
 # ---------------------------------------------------------------- splitting

@@ -1,0 +1,109 @@
+"""Convenience translation as filers make it: a stated rate, currency markers, plugs."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from xlsegment import labels
+from xlsegment.api import check
+from xlsegment.readers.text import read_string
+
+
+@pytest.mark.parametrize(
+    ("text", "local", "rate"),
+    [
+        ("translated at the rate of RMB6.8972 to US$1.00, the noon buying rate", "RMB", "6.8972"),
+        ("at the exchange rate of US$1.00 = RMB7.2993", "RMB", "7.2993"),
+        ("US$1 to HK$7.8", "HKD", "7.8"),
+        ("RMB 7.2993 per US$1.00", "RMB", "7.2993"),
+    ],
+)
+def test_a_rate_stated_in_words(text, local, rate):
+    assert labels.stated_rate(text, local, "USD")[0] == rate
+
+
+@pytest.mark.parametrize(
+    ("cell", "currency", "unit"),
+    [
+        ("RMB", "RMB", None),
+        ("RMB'000", "RMB", "thousands"),
+        ("US$’000", "USD", "thousands"),  # a curly apostrophe
+        ("(HK$'000)", "HKD", "thousands"),
+        ("Rs.", "INR", None),
+        ("NT$", "TWD", None),
+        ("€m", "EUR", "millions"),
+        ("RMB thousands", "RMB", "thousands"),
+        ("Mining", None, None),
+    ],
+)
+def test_currency_markers_as_filers_write_them(cell, currency, unit):
+    assert (labels.currency_of(cell), labels.unit_of(cell)) == (currency, unit)
+
+
+def test_in_thousands_of_a_currency():
+    assert (labels.unit_of("(in thousands of RMB)"), labels.unit_currency("(in thousands of RMB)")) == (
+        "thousands",
+        "RMB",
+    )
+
+
+RATE = "Amounts in US$ are translated for the convenience of the reader at RMB7.0000 to US$1.00."
+
+
+def _note(usd_cost: str, *, rate_text: str = "", usd_profit: str = "599") -> str:
+    """RMB with a US$ convenience column; the rate is 7.0."""
+    return f"""{rate_text}
+Year ended December 31, 2024:
+Mining
+Other
+Total
+RMB'000
+RMB'000
+RMB'000
+US$'000
+Revenue
+7,000
+1,400
+8,400
+1,200
+Cost of revenue
+(3,507)
+(700)
+(4,207)
+{usd_cost}
+Segment profit
+3,493
+700
+4,193
+{usd_profit}
+"""
+
+
+def test_the_stated_rate_wins_over_an_inferred_one():
+    result = check(read_string(_note("(601)", rate_text=RATE)))
+    assert result.rate.stated and result.rate.rate == Decimal("7.0000")
+    assert any(f.code == "seg.fx.stated" for f in result.findings)
+    assert result.note.unit == "thousands" and result.note.convenience_currency == "USD"
+
+
+def test_a_translated_line_one_unit_off_is_a_plug_when_its_column_adds_up():
+    # 4,207 / 7 = 601; the filer shows 1,200 - 601 = 599: exact. Two units off (603) is no
+    # plug, whatever the column does.
+    off = check(read_string(_note("(603)", rate_text=RATE)))
+    assert [f.actual for f in off.findings if f.code == "seg.fx.figure"] == [-603]
+    exact = check(read_string(_note("(601)", rate_text=RATE)))
+    assert exact.summary["errors"] == 0
+    # Cost 602 and profit 598, each a unit off 601 and 599, and 1,200 - 602 = 598: a plug.
+    both = check(read_string(_note("(602)", rate_text=RATE, usd_profit="598")))
+    assert both.summary["errors"] == 0
+    infos = {f.code: f.actual for f in both.findings if f.code in ("seg.fx.plug", "seg.fx.subtotal")}
+    assert infos == {"seg.fx.plug": -602, "seg.fx.subtotal": 598}  # the line, and the sum of lines
+
+
+def test_no_translation_without_a_currency_header():
+    # The same table with the last column unnamed: not a translation, whatever the figures.
+    text = _note("(601)").replace("US$'000\n", "")
+    result = check(read_string(text))
+    assert result.note.convenience_currency is None and result.rate is None
