@@ -109,17 +109,31 @@ _EU_LANGUAGE = re.compile(
 )
 
 
+_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+DOTTED_SHARE = 0.9
+"""Where no figure settles the format, "188.996" is a European thousand separator when nine
+figures in ten with a point have three digits after each point: decimals in US notes
+have one or two digits (28.4, 1,028.45), and a run of exactly three is no coincidence."""
+
+
 def looks_european(tokens: list[str], text: str = "") -> bool:
     """True when the note's separators, or failing them its language, say '1.234,5'."""
-    us = eu = 0
+    us = eu = dotted = points = 0
     for t in tokens:
         core = t.strip().strip("()$€£%").strip()
+        if "." in core:
+            points += 1
         if _US_ONLY.match(core):
             us += 1
         elif _EU_ONLY.match(core):
             eu += 1
+        elif _DOTTED_THOUSANDS.match(core):
+            dotted += 1
     if eu != us:
         return eu > us
+    if dotted >= 3 and dotted >= DOTTED_SHARE * points:
+        return True
     return bool(_EU_LANGUAGE.search(text))
 
 

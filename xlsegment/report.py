@@ -68,6 +68,11 @@ def to_text(result: CheckResult, verbose: bool = False) -> str:
         f"{s['checks']} checks: {s['errors']} errors, {s['warnings']} warnings, {s['infos']} infos",
         "{} of {} reported figures take part in a check".format(*result.coverage),
     ]
+    if s["checks"] == 0:
+        # Nothing was checked: say so before anything that could read as a clean bill.
+        out.insert(
+            1, "WARNING: no stated total was found to check; look at the layout before trusting this note"
+        )
     if result.rate is not None:
         out.append(f"convenience rate: {result.rate.describe()}")
     by_table: dict[str, list] = {}

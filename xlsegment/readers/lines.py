@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from xlsegment import labels
 from xlsegment.numbers import Cell, is_currency_symbol, looks_european, parse_cell
+from xlsegment.readers.flowed import is_flowed, unflow
 
 
 @dataclass
@@ -53,22 +54,31 @@ def _without_page_furniture(lines: list[str]) -> list[str]:
     return [("\x00skip" if x is None else x) for x in out]
 
 
-def _amount_follows(lines: list[str], number: int) -> bool:
-    """The next line is an amount: a currency cell right before it is its symbol
+def _amount_follows(items: list[tuple[int, str]], k: int) -> bool:
+    """The next item is an amount: a currency cell right before it is its symbol
     ("RMB" then "1,234"), not a currency header over a column."""
-    following = lines[number] if number < len(lines) else ""
+    following = items[k + 1][1] if k + 1 < len(items) else ""
     nxt = following.strip().replace("\u00a0", " ")
     return bool(nxt) and not labels.YEAR_RE.match(nxt) and parse_cell(nxt) is not None
 
 
+def items_of(text: str) -> tuple[list[tuple[int, str]], bool]:
+    """The note as (line number, cell text) items, page furniture blanked, and whether it
+    came flowed (cells inside lines of text, as from a PDF)."""
+    lines = _without_page_furniture(text.splitlines())
+    if is_flowed(lines):
+        return unflow(lines), True
+    return list(enumerate(lines, start=1)), False
+
+
 def tokenize(text: str) -> tuple[list[Block], bool]:
     """Group lines into rows and blocks; returns the blocks and whether numbers are European."""
-    lines = _without_page_furniture(text.splitlines())
-    candidates = [s for s in (x.strip() for x in lines) if s and s[0] in "($-0123456789"]
+    items, _ = items_of(text)
+    candidates = [s for s in (x.strip() for _, x in items) if s and s[0] in "($-0123456789"]
     european = looks_european(candidates, text[:4000])
     blocks: list[Block] = []
     rows: list[RawRow] = []
-    for number, raw in enumerate(lines, start=1):
+    for k, (number, raw) in enumerate(items):
         if raw == "\x00skip":
             continue
         s = raw.strip().replace("\u00a0", " ")
@@ -77,9 +87,7 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
                 blocks.append(Block(rows))
                 rows = []
             continue
-        if is_currency_symbol(s) and (
-            s in "$€£¥" or (rows and rows[-1].cells) or _amount_follows(lines, number)
-        ):
+        if is_currency_symbol(s) and (s in "$€£¥" or (rows and rows[-1].cells) or _amount_follows(items, k)):
             continue  # a symbol cell in front of an amount; "US$" over a column is a header
         if labels.YEAR_RE.match(s):
             # A bare year is a column or period header, never an amount (filings write 2,024).

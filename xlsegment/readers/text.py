@@ -65,13 +65,11 @@ def read_string(text: str, name: str = "<text>") -> Note:
     for block in blocks:
         parts.extend(_split_parts(block.rows))
     parts = [p for p in parts if any(r.cells for r in p.body)]
-    if not parts:
-        first = next((r.line for b in blocks for r in b.rows), 1)
-        raise InputError(name, first, "no table with numbers found (expected one cell per line)")
+    _refuse_scrambled(blocks, parts, name)
 
     context = note_context(parts, text)
     tables: list[Table] = []
-    previous_columns: list[Column] | None = None
+    previous_columns: tuple[list[Column], set[int]] | None = None
     for part in parts:
         table, previous_columns = _build_table(part, len(tables), context, previous_columns, findings)
         if table is not None:
@@ -121,6 +119,36 @@ def _stated_rate(text: str, ctx: NoteContext, findings: list[Finding]) -> Decima
         )
     )
     return rate
+
+
+def _refuse_scrambled(blocks, parts: list[Part], name: str) -> None:
+    """Refuse, in one line, text whose figures cannot be given to labels: no figures, or
+    figures that no label precedes (cells in scrambled order)."""
+    rows = [r for b in blocks for r in b.rows]
+    figures = sum(len(r.cells) for r in rows)
+    labelled = sum(len(r.cells) for r in rows if _names_a_row(r.label))
+    first = next((r.line for r in rows), 1)
+    if not parts or figures == 0:
+        raise InputError(
+            name, first, "no table with numbers found (expected one cell per line, or rows of text)"
+        )
+    if labelled * 2 < figures:
+        texts = sum(1 for r in rows if _names_a_row(r.label))
+        raise InputError(
+            name,
+            first,
+            f"found {figures} figures and {texts} labels, but {figures - labelled} figures follow no label: "
+            "the cells are out of order and cannot be given to their rows",
+        )
+
+
+def _names_a_row(label: str) -> bool:
+    """A label a row of figures can have: not empty, not the units line alone ("(in
+    millions)", "(RMB'000)"); "Net sales (in millions)" names its row."""
+    rest = labels.UNIT_RE.sub("", label)
+    for code in labels.CURRENCY_CODES:
+        rest = rest.replace(code, "")
+    return bool(rest.strip(" ()[],.:;'’$€£")) and bool(label.strip())
 
 
 # ---------------------------------------------------------------- splitting
@@ -216,6 +244,17 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     widest = max(len(r.cells) for r in data)
     columns, dropped = textheader.columns(header, full, ctx, previous, findings, first_line, widest)
     n = len(columns)
+    width = n + len(dropped)  # the figures of a full row, change columns included
+    shown = max(
+        (
+            c.decimals
+            for r in data
+            if len(r.cells) == width
+            for k, (c, _) in enumerate(r.cells)
+            if k not in dropped
+        ),
+        default=0,
+    )
     title = " ".join(header.lead_in)[-200:] or (part.header[0].label if part.header else "")
     period = header.period or ""
     if not period and header.period_cols:
@@ -233,7 +272,7 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
                 section = labels.strip_footnotes(raw.label)
             continue
         label = labels.strip_footnotes(raw.label) or "(unlabelled)"
-        cells = _amount_cells(raw.cells, full, dropped)
+        cells = _amount_cells(raw.cells, width, dropped, shown)
         if not cells:
             continue  # a row of percentages or changes only
         item, row_year = labels.split_label_date(label)
@@ -282,19 +321,32 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
                 values.append([None] * n)
                 pending[len(rows) - 1] = chunk
     placement.place(rows, columns, values, pending, findings)
+    if header.unnamed:
+        # Columns no header names: their sums are checked, but a miss is never an error.
+        rows = [replace(r, guessed=True) for r in rows]
     drop_unallocated_nils(columns, values)
     rows = naming.unify_dated_rows(rows)
     first = (part.header or part.body)[0].line
     last = max(max([r.line] + [ln for _, ln in r.cells]) for r in part.body)
     table = to_table(index, title, rows, columns, values, period, first, last)
-    return table, columns
+    return table, (columns, dropped)
 
 
-def _amount_cells(cells: list[tuple[Cell, int]], full: int, dropped: set[int]) -> list[tuple[Cell, int]]:
+def _amount_cells(
+    cells: list[tuple[Cell, int]], full: int, dropped: set[int], decimals: int
+) -> list[tuple[Cell, int]]:
     """The row's amounts, without the figures of change and percentage columns: by
-    position where the row has a figure in every column, else the amounts come first."""
-    if dropped and len(cells) == full:
-        return [c for k, c in enumerate(cells) if k not in dropped]
-    if dropped and len(cells) > full - len(dropped):
-        return cells[: full - len(dropped)]
-    return cells
+    position where the row has a figure in every column; in a shorter row, the change
+    figures come last and show more decimals than the table's amounts ("4.5" after
+    "1,234"), or there are more figures than amount columns."""
+    if not dropped:
+        return cells
+    if len(cells) % full == 0:
+        # a full row, or several rows of figures on one line (an unlabelled subtotal after it)
+        return [c for k, c in enumerate(cells) if k % full not in dropped]
+    amounts = full - len(dropped)
+    out = list(cells)
+    for _ in dropped:
+        if out and (len(out) > amounts or out[-1][0].decimals > decimals or out[-1][0].percent):
+            out.pop()
+    return out

@@ -43,6 +43,9 @@ _CHANGE = re.compile(
 )
 
 
+_UNNAMED = re.compile(r"^Column \d+$")  # the name this module gives a column no header names
+
+
 def is_change_header(text: str) -> bool:
     """A column header of changes or percentages: figures that are no amounts of a period."""
     return bool(_CHANGE.search(text))
@@ -60,6 +63,7 @@ class Header:
     note_ref: bool = False
     first: str = ""  # which came first in the header: "names" or "years"
     names_before_years: int | None = None  # how many names came before the first years
+    unnamed: bool = False  # no header told what the columns are
 
 
 def read_header(run: list[RawRow]) -> Header:
@@ -129,13 +133,22 @@ def columns(
     """The table's columns, and the positions (of ``n``) of change and percentage columns,
     whose figures are not read. ``n`` is the usual number of figures in a row, ``widest``
     the most: a nested header may name more columns than most rows fill (totals stated
-    for some lines only)."""
+    for some lines only). ``previous`` is the part before: its columns and change columns."""
     for width in dict.fromkeys((n, widest)):
         grid = _nested(h, width, ctx) if width >= 2 else None
         if grid is not None:
             return grid, set()
+    previous, before = previous if previous is not None else (None, set())
+    if previous is not None and not h.names and not h.changes and before and n == len(previous) + len(before):
+        # A later part of the table, as wide as the part before with its change columns.
+        h.unnamed = any(_UNNAMED.match(c.label) for c in previous)
+        return [
+            c if c.role == Role.PERIOD else replace(c, period=h.period or c.period) for c in previous
+        ], before
     period = h.period or ""
     curs = [c for c, _ in h.currencies]
+    if widest > n and h.names and len(_dedupe_names(h.names)) + len(h.changes) == widest:
+        n = widest  # the header names every column of the widest rows; most rows fill fewer
     if h.period_cols and len(h.period_cols) <= n:
         cols = _period_columns(h, ctx, findings, curs, n)
         extra = n - len(cols)
@@ -144,7 +157,26 @@ def columns(
             cols, dropped = _extra_columns(h, cols, extra, ctx, findings, part_line)
         h.sections = h.names + h.sections  # "North America" above its block of rows
         return cols, dropped
-    names = _dedupe_names(h.names)
+    names = _unwrapped(_dedupe_names(h.names), n)
+    if (
+        previous is not None
+        and not names
+        and h.changes
+        and len(previous) < n <= len(previous) + len(h.changes)
+    ):
+        # A later part of the table, with its change columns after the columns it repeats.
+        h.unnamed = any(_UNNAMED.match(c.label) for c in previous)
+        kept = [c if c.role == Role.PERIOD else replace(c, period=period or c.period) for c in previous]
+        return kept, set(range(len(previous), n))
+    changed = min(len(h.changes), n - 1)
+    if changed and len(names) >= n - changed:
+        # Segment columns, then change or percentage columns ("% of total"): not amounts;
+        # names beyond the segment columns head the first rows.
+        h.sections = names[n - changed :] + h.sections
+        cols = [segment_column(r.label, period, ctx.currency) for r in names[: n - changed]]
+        message = f"{changed} change or percentage column(s) after the segments not read as amounts"
+        findings.append(Finding("seg.layout.percent", Severity.INFO, message, source_line=part_line))
+        return mark_subtotals(cols), set(range(n - changed, n))
     conv = 0
     if len(curs) == n:
         conv = sum(1 for c in curs[len(names) :] if c != ctx.currency) if len(names) < n else 0
@@ -155,12 +187,14 @@ def columns(
         cols = [segment_column(r.label, period, ctx.currency) for r in names]
         cols += [convenience_column(_other(curs, ctx), period) for _ in range(conv)]
         return mark_subtotals(cols), set()
+
     if names and len(names) < n and previous is None and h.note_ref and ctx.convenience:
         # "(Note 3)" beside a currency the note names elsewhere: the translated columns.
         cols = [segment_column(r.label, period, ctx.currency) for r in names]
         cols += [convenience_column(ctx.convenience, period) for _ in range(n - len(names))]
         return mark_subtotals(cols), set()
     if previous is not None and len(previous) == n and not names:
+        h.unnamed = any(_UNNAMED.match(c.label) for c in previous)
         kept = [c if c.role == Role.PERIOD else replace(c, period=period or c.period) for c in previous]
         return kept, set()
     if n == 1:
@@ -175,6 +209,7 @@ def columns(
         )
     )
     h.sections.extend(h.names)
+    h.unnamed = True
     return [Column(f"Column {i + 1}", f"Column {i + 1}", period, ctx.currency) for i in range(n)], set()
 
 
@@ -296,6 +331,21 @@ def _named(name: str, period: str, ctx: NoteContext) -> Column:
     if classify(name).financial:
         return Column(name, "", period, ctx.currency, Role.PERIOD, measure=name)
     return segment_column(name, period, ctx.currency)
+
+
+def _unwrapped(names: list[RawRow], n: int) -> list[RawRow]:
+    """Column names wrapped over two lines ("All" / "other"): where the header names more
+    columns than the rows fill, a name that starts in lower case continues the one before
+    it. Names start in capitals; a lower-case line is the rest of a name."""
+    out: list[RawRow] = []
+    extra = len(names) - n
+    for r in names:
+        if extra > 0 and out and r.label[:1].islower():
+            out[-1] = replace(out[-1], label=f"{out[-1].label} {r.label}")
+            extra -= 1
+            continue
+        out.append(r)
+    return out
 
 
 def _dedupe_names(names: list[RawRow]) -> list[RawRow]:

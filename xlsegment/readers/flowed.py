@@ -1,0 +1,196 @@
+"""Flowed text: a note whose table cells arrive on one line, as text taken from a PDF does.
+
+"Revenue 110,739 975 111,714 15,305" holds a label and four cells; a whole table may even
+sit on one line. Where the labels and the numbers can be told apart, the line is split
+into the cells the reader expects, one per item, each keeping the number of the line it
+came from. A note is read as flowed only where few of its lines are single cells: text
+that is already one cell per line is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from xlsegment import labels
+from xlsegment.numbers import NIL_DASHES, is_currency_symbol, parse_cell
+
+FLOWED_SHARE = 0.2
+"""A note is one cell per line when a fifth of its lines or more are single figures; below
+that, its figures travel inside lines of text and the lines are split."""
+
+_MONTH = re.compile(r"^(?:" + labels.MONTHS + r")\.?,?$", re.IGNORECASE)
+_DAY = re.compile(r"^\d{1,2},?$")
+_FOOTNOTE = re.compile(r"^\((?:\d|[a-z])\)$")
+_FOOTNOTE_DIGIT = re.compile(r"^[1-9]$")
+_SCALE_WORD = re.compile(r"^(?:thousand|million|billion|percent)s?\b", re.IGNORECASE)
+# "2023.", "recoveries.", "applicable.”", but not "U.S." or "Inc.": a word of three
+# letters or more before the full stop (a colon ends a label's prefix: "Less:")
+_SENTENCE_END = re.compile(r"[a-z0-9]{3,}\.[\"”’]?$")
+
+PROSE_WORDS = 8
+"""A row's label is a few words; a line with eight words or more is a candidate for prose.
+Labels as long exist ("Income from continuing operations before income taxes") and stay
+rows: only a sentence ending or a scaled figure inside makes the line prose."""
+
+
+def is_flowed(lines: list[str]) -> bool:
+    """Few lines are single figures, and some lines end in two figures or more."""
+    text = [s.strip() for s in lines if s.strip()]
+    if not text:
+        return False
+    single = sum(1 for s in text if parse_cell(s) is not None or labels.YEAR_RE.match(s))
+    ending = sum(1 for s in text if len(_trailing_figures(s.split())) >= 2)
+    return single < FLOWED_SHARE * len(text) and ending > 0
+
+
+def unflow(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) items, one per cell: labels, figures and years split apart."""
+    out: list[tuple[int, str]] = []
+    widths = _row_widths(lines)
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped or _is_sentence(stripped):
+            out.append((number, line))
+            continue
+        tokens = stripped.split()
+        items = _items(tokens)
+        usual = _neighbours_width(widths, number - 1)
+        if usual and _figures(items) == usual - 1 and _figures(_items(tokens, marks=False)) == usual:
+            # "Equity-method investment activity (3) (12) (101)" among rows of three
+            # figures: the "(3)" is a negative amount, not a footnote mark
+            items = _items(tokens, marks=False)
+        out.extend((number, item) for item in _with_footnote_digit(items, usual))
+    return out
+
+
+def _row_widths(lines: list[str]) -> list[int]:
+    """How many figures each line ends in (0 for prose and headings)."""
+    return [0 if _is_sentence(s.strip()) else len(_trailing_figures(s.split())) for s in lines]
+
+
+def _neighbours_width(widths: list[int], k: int) -> int:
+    """The width of the rows around line ``k``: the nearest row of two figures or more
+    above it, else below it. A row is judged by its own table, not by the note's other
+    tables."""
+    for i in [*range(k - 1, -1, -1), *range(k + 1, len(widths))]:
+        if widths[i] >= 2:
+            return widths[i]
+    return 0
+
+
+def _with_footnote_digit(items: list[str], usual: int) -> list[str]:
+    """ "Other segment items 1 1,787 1,319 1,307" where rows hold three figures: a superscript
+    footnote mark flattened into a bare digit after the label is part of the label, not a
+    figure. Only one figure more than the rows around it, and only a digit from 1 to 9."""
+    figures = [i for i, item in enumerate(items) if parse_cell(item) is not None]
+    if (
+        usual
+        and len(figures) == usual + 1
+        and figures[0] >= 1
+        and _FOOTNOTE_DIGIT.match(items[figures[0]])
+        and parse_cell(items[figures[0] - 1]) is None
+        and figures == list(range(figures[0], len(items)))
+    ):
+        k = figures[0]
+        return [*items[: k - 1], f"{items[k - 1]} {items[k]}", *items[k + 1 :]]
+    return items
+
+
+def _is_sentence(text: str) -> bool:
+    """Running text, not a row: a lead-in or a footnote. It ends in a full stop or a colon
+    with no figures after it, or it reads as prose: eight words or more, with a sentence
+    ending inside it or a figure followed by its scale ("$ 293 million in 2023. 98 Table
+    of Contents" is a footnote and a page number, not a row of cells)."""
+    words = text.split()
+    if text.endswith((".", ":")) and len(_trailing_figures(words)) == 0 and len(words) >= 4:
+        return True
+    kinds = [_kind(words, i) for i in range(len(words))]
+    if sum(1 for k in kinds if k == "word") < PROSE_WORDS:
+        return False
+    for i in range(len(words) - 1):
+        if kinds[i] == "figure" and _SCALE_WORD.match(words[i + 1]):
+            return True
+        following = words[i + 1][:1]
+        if (
+            kinds[i] == "word"
+            and _SENTENCE_END.search(words[i])
+            and (following.isupper() or following.isdigit())
+        ):
+            return True
+    return False
+
+
+def _figures(items: list[str]) -> int:
+    return sum(1 for item in items if parse_cell(item) is not None)
+
+
+def _kind(tokens: list[str], i: int, marks: bool = True) -> str:
+    t = tokens[i]
+    # "December 31, 2024" (or a typo, "1024") in a label: the year belongs to its date.
+    if (
+        re.fullmatch(r"\d{4}[,.:]?", t)
+        and i >= 2
+        and _DAY.match(tokens[i - 1])
+        and _MONTH.match(tokens[i - 2])
+    ):
+        return "word"
+    if labels.YEAR_RE.match(t):
+        return "year"
+    if (
+        t.endswith(")")
+        and "(" not in t
+        and i >= 1
+        and tokens[i - 1].startswith("(")
+        and ")" not in tokens[i - 1]
+    ):
+        return "word"  # "(Note 3)", "(in thousands)": a parenthesis closing words
+    if (
+        marks
+        and _FOOTNOTE.match(t)
+        and i >= 1
+        and i + 1 < len(tokens)
+        and not tokens[i - 1].endswith(")")
+        and _kind(tokens, i - 1) == "word"
+    ):
+        return "word"  # "Research and development (1) 306,560": a footnote mark of the label
+    if (
+        t in NIL_DASHES
+        and 0 < i < len(tokens) - 1
+        and _kind(tokens, i - 1) == "word"
+        and parse_cell(tokens[i + 1]) is None
+    ):
+        return "word"  # "Total revenues - affiliated customers": a dash between words
+    if _DAY.match(t) and i >= 1 and _MONTH.match(tokens[i - 1]):
+        return "word"
+    if is_currency_symbol(t) and i + 1 < len(tokens) and parse_cell(tokens[i + 1]) is not None:
+        return "symbol"
+    return "figure" if parse_cell(t) is not None else "word"
+
+
+def _items(tokens: list[str], marks: bool = True) -> list[str]:
+    """Runs of words become one label; each figure and each year is an item of its own."""
+    items: list[str] = []
+    words: list[str] = []
+    for i, token in enumerate(tokens):
+        kind = _kind(tokens, i, marks)
+        if kind == "word":
+            words.append(token)
+            continue
+        if words:
+            items.append(" ".join(words))
+            words = []
+        if kind != "symbol":
+            items.append(token)
+    if words:
+        items.append(" ".join(words))
+    return items
+
+
+def _trailing_figures(tokens: list[str]) -> list[str]:
+    out = []
+    for i in range(len(tokens) - 1, -1, -1):
+        if _kind(tokens, i) in ("figure", "symbol"):
+            out.append(tokens[i])
+        else:
+            break
+    return out
