@@ -311,3 +311,67 @@ def test_a_filing_is_never_prepared():
     cols = [("Retail", Role.SEGMENT), ("Online", Role.SEGMENT)]
     rows = [("Revenue", [1000, 500]), ("Cost of sales", [300, 100])]
     assert not any(r.computed for r in run(_note(table(rows, cols))).relations)
+
+
+def test_a_total_adds_only_columns_in_its_own_currency():
+    # Segments stated in their local currencies beside a group total in EUR: 100 USD and
+    # 50 GBP are no part of 170 EUR, even where the digits happen to add up.
+    g = grid([100, 50, 150], [10, 20, 30], [5, 5, 10])
+    cols = [("Americas", Role.SEGMENT), ("United Kingdom", Role.SEGMENT), ("Total", Role.TOTAL)]
+    assert [c.total for c in column_totals(g, cols)] == [2]
+    assert column_totals(g, cols, currencies=["USD", "GBP", "EUR"]) == []
+    assert [c.total for c in column_totals(g, cols, currencies=["EUR", "EUR", "EUR"])] == [2]
+
+
+def test_a_row_of_several_figures_passes_over_lines_of_the_total_column_only():
+    # "Interest charges" and "Income before tax" have figures in the total column only:
+    # they cannot be parts of a row of segment figures, so the business units' net income
+    # is found as income before tax less tax, across them.
+    g = grid(
+        [200, 100, None],  # Income before tax business units
+        [None, None, 250],  # Income before tax (after unallocated items)
+        [-60, -30, None],  # Corporation tax business units
+        [None, None, -80],  # Corporation tax
+        [140, 70, None],  # Net income business units
+    )
+    labels = [
+        "Income before tax business units",
+        "Income before tax",
+        "Corporation tax business units",
+        "Corporation tax",
+        "Net income business units",
+    ]
+    found = {r.total: [p for _, p in r.parts] for r in row_totals(g, labels, [0, 1, 2])}
+    assert found[4] == [0, 2]
+
+
+def test_a_part_summed_in_one_column_stays_open_in_the_others():
+    # Row 0 is summed into income before tax in the total column only; in the segment
+    # columns it is still the line that the business units' net income starts from.
+    g = grid([10, 20, 30], [None, None, -5], [None, None, 25], [-1, -2, None], [9, 18, None])
+    labels = [
+        "Income business units",
+        "Unallocated costs",
+        "Income before tax",
+        "Tax business units",
+        "Net income business units",
+    ]
+    found = {r.total: [p for _, p in r.parts] for r in row_totals(g, labels, [0, 1, 2])}
+    assert found[2] == [0, 1]
+    assert found[4] == [0, 3]
+
+
+def test_a_reconciliation_from_a_figure_the_note_leaves_blank_is_only_suggested():
+    # The segments' income is given without its total; the block ends in net income. The
+    # total we compute (80) may not be what the note reconciles from, so a miss is a
+    # warning, not an error.
+    rows = [
+        ("Revenue", [100, 60, 160]),
+        ("Segment income", [50, 30, None]),
+        ("Unallocated items", [None, None, -5]),
+        ("Net income", [None, None, 70]),  # 80 - 5 = 75
+    ]
+    t = table(rows, SEGMENTS, sections={2: "Reconciliation", 3: "Reconciliation"})
+    found = [r for r in relate_table(t).relations if r.total.line_item == "Net income"]
+    assert [(r.rule, r.evidence) for r in found] == [("end of a reconciliation block", Evidence.SUGGESTED)]
+    assert relation_finding(found[0]).severity == Severity.WARNING

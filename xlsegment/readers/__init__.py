@@ -85,7 +85,7 @@ def peek(path: Path) -> Peek:
 
 
 def _readers() -> list[Reader]:
-    from xlsegment.readers.html import HtmlReader
+    from xlsegment.readers.html import FixedWidthTextReader, HtmlReader
     from xlsegment.readers.instance import InstanceReader
     from xlsegment.readers.text import TextReader
     from xlsegment.readers.tidy import FrameReader, NoteReader, TidyCsvReader
@@ -96,6 +96,7 @@ def _readers() -> list[Reader]:
         TidyCsvReader(),
         InstanceReader(),
         HtmlReader(),
+        FixedWidthTextReader(),
         TextReader(),  # last: any text file is read as filing text
     ]
 

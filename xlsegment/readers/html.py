@@ -18,7 +18,7 @@ from xlsegment import labels
 from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Source, Table
 from xlsegment.numbers import looks_european
-from xlsegment.readers import htmldoc, ixbrl, naming
+from xlsegment.readers import fixedwidth, htmldoc, ixbrl, naming
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
 from xlsegment.readers.layout import (
     NoteContext,
@@ -81,15 +81,45 @@ class _Cells:
         return len(self.sources) - 1
 
 
+class FixedWidthTextReader:
+    """A plain-text filing whose tables are EDGAR fixed-width blocks (``<TABLE>``, with
+    ``<S>``/``<C>`` column marks): read by column position, as the HTML reader reads cells."""
+
+    name = "EDGAR fixed-width text"
+
+    def can_read(self, source, peek) -> bool:
+        if peek is None or peek.is_zip or peek.suffix in HTML_SUFFIXES:
+            return False
+        head = peek.text_head()
+        if "<" not in head and len(peek.head) < 4096:
+            return False  # a short file without any tag: filing text
+        return fixedwidth.has_tables(_decoded(peek.path))
+
+    def read(self, source, options) -> Note:
+        name = str(source)
+        return read_document(htmldoc.from_text(name, _decoded(Path(source))), name, options)
+
+
+def _decoded(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("windows-1252", "replace")  # what EDGAR text that is not UTF-8 is in
+
+
 def read_html(path: str | Path, options) -> Note:
-    name = str(path)
-    doc = htmldoc.parse(path)
+    return read_document(htmldoc.parse(path), str(path), options)
+
+
+def read_document(doc: htmldoc.Document, name: str, options) -> Note:
+    """The segment note of a parsed document: its tables read cell by cell."""
     _refuse_fixed_width(doc)
     located = htmldoc.locate(doc, options.note, options.tables)
     findings: list[Finding] = []
     if doc.parse_errors or doc.truncated:
         findings.append(_broken_finding(doc))
-    loaded, xbrl_findings = ixbrl.read_tags(path, doc.root)
+    loaded, xbrl_findings = ixbrl.read_tags(name, doc.root)
     findings.extend(xbrl_findings)
     european = _european(located)
     ctx = _context(doc, located)
@@ -132,8 +162,8 @@ def _refuse_fixed_width(doc: htmldoc.Document) -> None:
         raise InputError(
             doc.path,
             pre.sourceline,
-            "the note is fixed-width text in <pre>, not HTML tables; save it as text with one "
-            "cell per line and read that",
+            "the note is fixed-width text in <pre> without EDGAR's <TABLE> and <S>/<C> column "
+            "marks, not HTML tables; save it as text with one cell per line and read that",
         )
     raise InputError(doc.path, None, "no <table> in this HTML: not a filing's note")
 
@@ -203,10 +233,12 @@ def _split(rows: list[LogicalRow]) -> list[tuple[list[LogicalRow], list[LogicalR
             continue
         header, body = parts[-1]
         if _is_heading_row(row) and any(r.amounts for r in body):
+            # The column names of the part above head this part too; a period beside them
+            # ("2000 | The | United") is the part above's only.
             names = [
-                r
+                _without_years(r)
                 for r in header
-                if r.texts and not r.years and not labels.years_in(" ".join(c.text for c in r.texts))
+                if r.texts and not labels.years_in(" ".join(c.text for c in r.texts))
             ]
             parts.append(([*names, row] if not row.texts else [row], []))
         elif not any(r.amounts for r in body) and _is_heading_row(row):
@@ -214,6 +246,15 @@ def _split(rows: list[LogicalRow]) -> list[tuple[list[LogicalRow], list[LogicalR
         else:
             body.append(row)
     return [(h, b) for h, b in parts if any(r.amounts for r in b)]
+
+
+def _without_years(row: LogicalRow) -> LogicalRow:
+    if not row.years:
+        return row
+    bare = labels.YEAR_RE.match(row.label.strip()) is not None
+    return replace(
+        row, years=[], label="" if bare else row.label, label_cell=None if bare else row.label_cell
+    )
 
 
 def _column_ranges(body: list[LogicalRow]) -> list[tuple[int, int]]:
@@ -254,6 +295,7 @@ class _Head:
     currency: str = ""
     names: list[str] = field(default_factory=list)
     percent: bool = False
+    alone: bool = False  # the last name came from a cell over this column alone
 
 
 def _heads(header: list[LogicalRow], spans) -> tuple[list[_Head], str]:
@@ -268,11 +310,11 @@ def _heads(header: list[LogicalRow], spans) -> tuple[list[_Head], str]:
                     table_period = period_labels([gc.text])[0]
                 continue
             for i in covered:
-                _read_head(heads[i], gc.text)
+                _read_head(heads[i], gc.text, alone=len(covered) == 1)
     return heads, table_period
 
 
-def _read_head(head: _Head, text: str) -> None:
+def _read_head(head: _Head, text: str, alone: bool = False) -> None:
     text = text.strip()
     low = text.lower()
     if "%" in text or low in ("change", "percent", "percentage") or "% change" in low or "percent" in low:
@@ -295,7 +337,14 @@ def _read_head(head: _Head, text: str) -> None:
         return
     if labels.is_period_heading(text) or not any(ch.isalpha() for ch in text):
         return
-    head.names.append(labels.strip_footnotes(text))
+    name = labels.strip_footnotes(text)
+    if alone and head.alone and head.names:
+        # "The" over "Netherlands", "Other" over "countries", each over one column: one name
+        # wrapped over two lines. A cell over several columns is a group's name instead.
+        head.names[-1] = f"{head.names[-1]} {name}"
+    else:
+        head.names.append(name)
+    head.alone = alone
 
 
 def _read_table(doc, block, index, ctx, european, cells: _Cells, findings) -> list[Table]:
@@ -369,8 +418,11 @@ def _columns(heads: list[_Head], table_period, ctx, findings, block) -> tuple[li
         if len({(c.label) for c in cols}) == len(cols):
             return cols, names
     cols = []
-    for n, p, c in zip(names, periods, currencies, strict=True):
-        if c != ctx.currency:
+    for h, n, p, c in zip(heads, names, periods, currencies, strict=True):
+        if c != ctx.currency and not (n and h.alone):
+            # A column headed by a currency alone (or under a name it shares with the
+            # columns beside it) translates them; one with a name of its own ("Americas |
+            # in USD") is a segment stated in its own currency.
             cols.append(convenience_column(c, p))
         elif n:
             cols.append(segment_column(n, p, c))
@@ -429,7 +481,10 @@ def _rows(block, body, spans, position, n, ctx, cells: _Cells):
         for k, a in placed:
             if row_values[k] is None:
                 src = a.source
-                source = Source(line=src.line, table=block.number, row=src.row + 1, col=src.col + 1)
+                if block.element.get(fixedwidth.MARK) is not None:
+                    source = Source(line=src.line)  # a fixed-width table: its line says where
+                else:
+                    source = Source(line=src.line, table=block.number, row=src.row + 1, col=src.col + 1)
                 row_values[k] = (a.cell, cells.add(source, ix_facts_in(src.element)))
         values.append(row_values)
         previous = label

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xlsegment.errors import InputError
+from xlsegment.readers import fixedwidth
 from xlsegment.readers.htmlgrid import is_hidden, visible_text
 
 _BLOCKS = frozenset(
@@ -107,7 +108,21 @@ def parse(path: str | Path) -> Document:
         if e.level_name in ("ERROR", "FATAL") and "invalid" not in e.message  # ix:* tags are "invalid"
     ]
     truncated = b"</html" not in data[-4096:].lower()
+    if body.find(".//table") is None:
+        fixedwidth.expand_pre(body)  # an old filing's fixed-width tables, with their column marks
     return Document(str(p), _blocks(body), root, errors, truncated)
+
+
+def from_text(path: str, text: str) -> Document:
+    """A plain-text filing with EDGAR fixed-width table blocks, as a document of
+    paragraphs and tables whose elements carry the text's line numbers."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring("<html><body></body></html>")
+    body = root.find("body")
+    for el in fixedwidth.to_elements(text, 1):
+        body.append(el)
+    return Document(path, _blocks(body), root)
 
 
 def _blocks(body) -> list[Block]:

@@ -122,6 +122,8 @@ def align_line_items(tables: list[Table]):
             if t is latest:
                 continue
             other = [r.line_item for r in t.rows]
+            if not _same_schedule(base, other):
+                continue
             sm = difflib.SequenceMatcher(
                 a=[labels.norm_key(x) for x in base],
                 b=[labels.norm_key(x) for x in other],
@@ -149,6 +151,22 @@ def align_line_items(tables: list[Table]):
         cells = {k: f.replace(line_item=names.get(f.line_item, f.line_item)) for k, f in t.cells.items()}
         out.append(replace(t, rows=rows, cells=cells))
     return out, {k: tuple(sorted(v)) for k, v in aliases.items() if v}, findings
+
+
+SAME_SCHEDULE_SHARE = 0.5
+"""Two tables under one name are periods of one schedule only where at least half of the
+shorter one's line items appear in the other unchanged: a generic name ("Segment
+information") heads unrelated schedules too, whose rows must never be renamed after each
+other's."""
+
+
+def _same_schedule(base: list[str], other: list[str]) -> bool:
+    def key(x: str) -> str:
+        return " ".join(labels.strip_footnotes(x).lower().split())
+
+    a = {key(x) for x in base} - {""}
+    b = {key(x) for x in other} - {""}
+    return bool(a and b) and len(a & b) >= SAME_SCHEDULE_SHARE * min(len(a), len(b))
 
 
 def _alias_finding(table: Table, old: str, new: str, line: int) -> Finding:

@@ -9,7 +9,7 @@ and row totals add up wins; with no arithmetic to go by, one figure goes to the 
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, product
 
 from xlsegment.interval import Interval, compare_sum
 from xlsegment.model import Finding, Role, Severity
@@ -29,9 +29,11 @@ def place(rows, columns, values, pending, findings) -> None:
     cols = [(c.label, c.role) for c in columns]
     labels_ = [r.label for r in rows]
     value_cols = [i for i, c in enumerate(columns) if c.role != Role.CONVENIENCE]
-    # First put every short row in its default place, then improve one row at a time.
+    # First put every short row in its default place, then improve one row at a time, then
+    # settle together the neighbouring rows that no total confirmed alone.
     for r, chunk in pending.items():
-        values[r] = _default(chunk, n)
+        values[r] = _default(chunk, n, columns)
+    unsettled: dict[int, list] = {}
     for r, chunk in pending.items():
         options = list(combinations(range(n), len(chunk)))
         if len(options) > _MAX_CANDIDATES:
@@ -70,8 +72,54 @@ def place(rows, columns, values, pending, findings) -> None:
         choice = next((t for t in tied if t[0] == default), tied[0])
         values[r] = choice[1]
         if not confirmed and len(chunk) > 1:
-            _warn(findings, rows[r], len(chunk), n, "no total confirms where they belong")
-            rows[r] = replace(rows[r], guessed=True)  # never the basis of an error
+            unsettled[r] = [row for _, _, row in scored]
+    for group in _neighbours(sorted(unsettled)):
+        if _settle_together(group, unsettled, values, labels_, value_cols):
+            for r in group:
+                del unsettled[r]
+    for r in unsettled:
+        _warn(findings, rows[r], len(pending[r]), n, "no total confirms where they belong")
+        rows[r] = replace(rows[r], guessed=True)  # never the basis of an error
+
+
+def _neighbours(rs: list[int]) -> list[list[int]]:
+    """Runs of short rows close enough for one total below to settle them all."""
+    groups: list[list[int]] = []
+    for r in rs:
+        if groups and r - groups[-1][-1] <= _WINDOW:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    return [g for g in groups if len(g) >= 2]
+
+
+def _settle_together(group, options, values, labels_, value_cols) -> bool:
+    """Try every placement of the group's rows at once ("General corporate" and "Other
+    assets", two figures each, both in the assets columns: only together do they make the
+    total row add up). Settled only where one placement does best and a total confirms it."""
+    count = 1
+    for r in group:
+        count *= len(options[r])
+    if count > _MAX_CANDIDATES:
+        return False
+    grid = _grid(values)[: group[-1] + _WINDOW]
+    scores: list[tuple[int, tuple]] = []
+    for combo in product(*(options[r] for r in group)):
+        for r, row in zip(group, combo, strict=True):
+            grid[r] = _grid([row])[0]
+        touched = [
+            rel
+            for rel in row_totals(grid, labels_, value_cols)
+            if rel.total in group or any(p in group for _, p in rel.parts)
+        ]
+        scores.append((sum(rel.tally.holds for rel in touched), combo))
+    top = max(score for score, _ in scores)
+    best = [combo for score, combo in scores if score == top]
+    if top <= 0 or len(best) > 1:
+        return False
+    for r, row in zip(group, best[0], strict=True):
+        values[r] = row
+    return True
 
 
 def _same_label_rows(rows, values, r) -> list[list]:
@@ -90,14 +138,24 @@ def _repeat_score(repeats, row) -> int:
     return score
 
 
-def _default(chunk, n):
+def _default(chunk, n, columns=()):
+    """Where a short row goes when no arithmetic decides: one figure to the latest period
+    where the columns are periods (a line that is new this year), else to the last column
+    (a reconciling item of the consolidated total); several to the first columns."""
     row = [None] * n
     if len(chunk) == 1:
-        row[n - 1] = chunk[0]
+        row[_latest_period(columns) if columns else n - 1] = chunk[0]
     else:
         for i, v in enumerate(chunk):
             row[i] = v
     return row
+
+
+def _latest_period(columns) -> int:
+    periods = [c.period for c in columns]
+    if all(c.role == Role.PERIOD for c in columns) and all(periods) and len(set(periods)) == len(periods):
+        return max(range(len(columns)), key=lambda i: periods[i])
+    return len(columns) - 1
 
 
 def _grid(values):
@@ -130,7 +188,9 @@ def _row_score(grid, labels_, cols, r) -> int:
     score = 0
     for rel in row_totals(grid, labels_, cols):
         if rel.total == r or any(p == r for _, p in rel.parts):
-            score += max(rel.tally.holds, 1)
+            # only sums that hold confirm a place; a total kept by its label although it
+            # misses must not pull a figure into the column where it nearly fits
+            score += rel.tally.holds
     return score
 
 

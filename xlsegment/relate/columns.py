@@ -41,11 +41,16 @@ def column_policy(role: Role) -> Policy:
 
 
 def column_totals(
-    grid: Grid, columns: Sequence[tuple[str, Role]], rejected: list[Rejected] | None = None
+    grid: Grid,
+    columns: Sequence[tuple[str, Role]],
+    rejected: list[Rejected] | None = None,
+    currencies: Sequence[str] | None = None,
 ) -> list[ColumnTotal]:
     """The total columns of ``grid`` and the columns each adds (convenience columns are
     translations, never parts or totals). Labelled columns that look like totals but meet
-    no policy are appended to ``rejected`` when it is given."""
+    no policy are appended to ``rejected`` when it is given. Where ``currencies`` gives
+    each column's currency, a total adds only columns in its own currency: segments stated
+    in their local currencies beside a total in the group's are no sum."""
     found: list[ColumnTotal] = []
     covered: dict[int, tuple[int, ...]] = {}  # subtotal column -> the columns it stands for
     for c in range(1, len(columns)):
@@ -55,7 +60,8 @@ def column_totals(
         policy = column_policy(role)
         best: ColumnTotal | None = None
         closest: Rejected | None = None
-        for parts in _candidates(c, columns, covered):
+        same = None if currencies is None else {i for i, cur in enumerate(currencies) if cur == currencies[c]}
+        for parts in _candidates(c, columns, covered, same):
             t = tally(_instances(grid, c, parts), TYPO_SHARE, GIVE_UP_AFTER)
             if t.tested and policy.accepts(t):
                 if best is None or t.holds > best.tally.holds:
@@ -82,9 +88,10 @@ def _expand(parts: tuple[int, ...], covered: dict[int, tuple[int, ...]]) -> tupl
     return tuple(out)
 
 
-def _candidates(c: int, columns, covered) -> list[tuple[int, ...]]:
-    """All columns to the left not inside a subtotal, then every run ending just before c."""
-    usable = [i for i in range(c) if columns[i][1] != Role.CONVENIENCE]
+def _candidates(c: int, columns, covered, same: set[int] | None = None) -> list[tuple[int, ...]]:
+    """All columns to the left not inside a subtotal, then every run ending just before c
+    (of the columns in c's currency, where ``same`` names them)."""
+    usable = [i for i in range(c) if columns[i][1] != Role.CONVENIENCE and (same is None or i in same)]
     inside = {i for sub, cols in covered.items() if sub < c for i in cols}
     top = tuple(i for i in usable if i not in inside)
     cands = [top] if len(top) >= 2 else []

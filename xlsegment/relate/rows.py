@@ -75,16 +75,31 @@ def row_totals(
         if all(v is None for v in row):
             continue
         tested = [c for c in cols if (r, c) not in computed]
-        rel = _best(grid, row_labels, r, open_rows, tested, signs, rejected, r in subtotals)
+        # Rows with no figure in any column this row shows cannot be its parts (a line
+        # of the total column only, between lines of the segment columns): the runs
+        # above a row of several figures pass over them, and they stay open for the
+        # totals they do belong to. A row of one figure keeps to the lines just above it:
+        # tested in one column, a longer run would add up by coincidence too easily.
+        shown = [c for c in tested if row[c] is not None]
+        candidates = (
+            [p for p in open_rows if any(grid[p][c] is not None for c in shown)]
+            if len(shown) >= 2
+            else open_rows
+        )
+        rel = _best(grid, row_labels, r, candidates, tested, signs, rejected, r in subtotals)
         if rel is None and recon_ends and r in recon_ends:
             # The reconciliation starts from the total just above its first item.
             start = recon_ends[r]
-            run = [p for p in open_rows if p < start][-1:] + [p for p in open_rows if p >= start]
+            run = [p for p in candidates if p < start][-1:] + [p for p in candidates if p >= start]
             if len(run) >= 2:
                 rel = _declared_end(grid, r, run, tested, signs)
         if rel is not None:
             found.append(rel)
-            open_rows = open_rows[: len(open_rows) - len(rel.parts)]
+            # A part with figures in columns this total does not show stays open there
+            # (business units' income, summed in the total column into income before
+            # tax, is still the segments' line that their net income starts from).
+            summed = {p for _, p in rel.parts if all(grid[p][c] is None or c in shown for c in cols)}
+            open_rows = [p for p in open_rows if p not in summed]
         open_rows.append(r)
     return found
 

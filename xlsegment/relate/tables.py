@@ -39,7 +39,12 @@ def relate_table(table: Table) -> TableRelations:
     grid = table_grid(table)
     tid = table.id
     col_rejected: list[columns.Rejected] = []
-    for found in columns.column_totals(grid, [(c.label, c.role) for c in table.columns], col_rejected):
+    for found in columns.column_totals(
+        grid,
+        [(c.label, c.role) for c in table.columns],
+        col_rejected,
+        [c.currency for c in table.columns],
+    ):
         rule = RULES["labelled total column" if found.labelled else "unlabelled total column"]
         why = f"column '{table.columns[found.total].label}' adds the columns to its left"
         evidence = Evidence.DECLARED if found.labelled else Evidence.CONFIRMED
@@ -103,6 +108,11 @@ def relate_table(table: Table) -> TableRelations:
                 continue
             rows_used = [rel.total, *(p for _, p in rel.parts)]
             grounded = _unless_guessed(table, evidence, rows_used)
+            if name == "end of a reconciliation block" and any(not f.reported for _, f in parts):
+                # The block starts from a figure the note leaves blank and we computed: the
+                # note may reconcile from another amount (business units before unallocated
+                # items), so position alone does not assert this sum.
+                grounded = Evidence.SUGGESTED
             out.relations.append(Relation(rule.kind, tid, total, tuple(parts), why, rule.name, grounded))
     for rej in row_rejected:
         c = next((c for c in value_cols if (rej.total, c) in cells), None)
