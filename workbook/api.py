@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
+from xlsegment import limits
 from xlsegment.model import Note
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import WorkbookError
@@ -36,16 +37,8 @@ TEMPLATE = Path(__file__).with_name("template.xlsx")
 
 
 def _rate(rate) -> Decimal | None:
-    """The rate as an exact Decimal (a float through its shortest repr), or None."""
-    if rate is None:
-        return None
-    try:
-        value = rate if isinstance(rate, Decimal) else Decimal(str(rate).strip())
-    except ArithmeticError:
-        value = None
-    if value is None or not value.is_finite() or value <= 0:
-        raise WorkbookError(f"rate {rate!r} is not a positive number")
-    return value
+    """The rate as an exact Decimal Excel can hold (a float through its shortest repr)."""
+    return None if rate is None else limits.rate(rate, "rate")
 
 
 def load_source(source) -> tuple[Note, str]:

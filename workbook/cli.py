@@ -56,19 +56,11 @@ def _summary_line(result, path) -> str:
 @_one_line_errors
 def fill(source: str, out: str, rate: str | None) -> None:
     """Fill a new workbook from filing text, a tidy CSV or an xlsx Data table."""
-    from decimal import Decimal, InvalidOperation
-
+    from xlsegment import limits
     from xlsegment.workbook.api import check_workbook
     from xlsegment.workbook.api import fill as do_fill
 
-    exact = None
-    if rate is not None:
-        try:
-            exact = Decimal(rate)
-        except InvalidOperation:
-            raise _Usage(f"--rate {rate!r} is not a number") from None
-        if not exact.is_finite() or exact <= 0:
-            raise _Usage(f"--rate {rate!r} must be a positive number")
+    exact = None if rate is None else limits.rate(rate, "--rate")
     path = do_fill(source, out, rate=exact)
     result = check_workbook(path)
     click.echo(_summary_line(result, path))
