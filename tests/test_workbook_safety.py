@@ -23,7 +23,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from xlsegment.workbook import api
 from xlsegment.workbook.api import fill, refresh
 from xlsegment.workbook.engines.base import WorkbookError
-from xlsegment.workbook.safety import lossy_parts, owner_files
+from xlsegment.workbook.package import lossy_parts
+from xlsegment.workbook.safety import owner_files
 
 SEED = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"
 
@@ -197,6 +198,17 @@ def test_a_refresh_killed_while_saving_leaves_the_original_intact(filled, tmp_pa
         proc.wait(timeout=10)
     assert digest(path) == before
     openpyxl.load_workbook(path)  # still a readable workbook
+    # A kill cannot be caught: its temp file and lock stay until the next run removes them.
+    assert len(list(tmp_path.glob(".~xlsegment-*.xlsx"))) == 1
+    assert (tmp_path / ".~xlsegment.victim.xlsx.lock").exists()
+
+
+def test_the_next_refresh_cleans_up_after_a_killed_one(filled, tmp_path, capsys):
+    test_a_refresh_killed_while_saving_leaves_the_original_intact(filled, tmp_path)
+    capsys.readouterr()
+    refresh(tmp_path / "victim.xlsx")
+    assert "took over the lock left by xlsegment process" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["saving", "victim.xlsx"]
 
 
 def test_an_exception_during_save_leaves_no_temp_file(filled, tmp_path, monkeypatch):

@@ -55,7 +55,8 @@ def share(source: str | Path, target: str | Path, now: dt.datetime | None = None
     """Write the shared copy of ``source`` to ``target``."""
     import openpyxl
 
-    from xlsegment.workbook.safety import atomic_write, ensure_writable, lossy_parts
+    from xlsegment.workbook.package import lossy_parts
+    from xlsegment.workbook.safety import atomic_write, ensure_writable
 
     source, target = Path(source), Path(target)
     if not source.exists():

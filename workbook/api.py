@@ -15,6 +15,7 @@ from pathlib import Path
 from xlsegment import limits
 from xlsegment.model import Note
 from xlsegment.workbook import contract as c
+from xlsegment.workbook import package, safety
 from xlsegment.workbook.engines.base import WorkbookError
 from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 from xlsegment.workbook.mapping.notedata import note_from_frame
@@ -27,7 +28,6 @@ from xlsegment.workbook.render import (
     read_setting,
     render,
 )
-from xlsegment.workbook.safety import Fingerprint, atomic_write, ensure_writable, lossy_parts
 from xlsegment.workbook.sheets.checks import finding_key, read_reader_rows, reader_findings
 from xlsegment.workbook.sheets.guards import refuse_typed_over
 from xlsegment.workbook.sheets.roles import resolve
@@ -113,7 +113,6 @@ def fill(source, out, rate=None, template: str | Path = TEMPLATE):
     ``out`` is written atomically; an existing file there is replaced only if it is not
     open in Excel."""
     out = Path(out)
-    _guard_new_file(out)
     with _about(source if isinstance(source, str | Path) else None):
         note, name = load_source(source)
     rate = _rate(rate)
@@ -123,8 +122,9 @@ def fill(source, out, rate=None, template: str | Path = TEMPLATE):
     # Draw with the rate source as Settings will state it, so a refresh draws the same.
     note = dataclasses.replace(note, rate_note=settings["xls_FxNote"])
     render(wb, note, result, write_data_table=True, settings=settings)
-    ensure_writable(out)
-    atomic_write(out, wb.save)
+    with safety.exclusive(out) as lock:
+        _guard_new_file(out)
+        safety.save(out, wb.save, lock=lock)
     return out
 
 
@@ -144,6 +144,7 @@ def _guard_new_file(out: Path) -> None:
     """fill writes a whole new workbook: never over a file that is not one of ours."""
     if out.suffix.lower() != ".xlsx":
         raise WorkbookError(f"{out}: the output must be an .xlsx file")
+    safety.ensure_writable(out)
     if not out.exists():
         return
     import openpyxl
@@ -165,6 +166,9 @@ def _guard_new_file(out: Path) -> None:
 def _require_xlsx(path: Path, allowed: tuple[str, ...] = (".xlsx",)) -> None:
     if not path.exists():
         raise WorkbookError(f"{path}: no such file")
+    if not path.is_file():  # a folder named x.xlsx, a FIFO, a device
+        with _about(path):
+            OpenpyxlWorkbook.open(path)  # refuses it in one line
     if path.suffix.lower() not in allowed:
         hint = "; write a new .xlsx with -o" if path.suffix.lower() == ".xlsm" else ""
         raise WorkbookError(f"{path}: only .xlsx workbooks can be refreshed in place headless{hint}")
@@ -172,9 +176,8 @@ def _require_xlsx(path: Path, allowed: tuple[str, ...] = (".xlsx",)) -> None:
 
 def _open_for_refresh(path: Path, allowed: tuple[str, ...] = (".xlsx",)):
     _require_xlsx(path, allowed)
-    print_ = Fingerprint.of(path)
-    wb = OpenpyxlWorkbook.open(path)
-    return wb, print_
+    snapshot = safety.Snapshot.take(path)  # parse exactly the bytes that are fingerprinted
+    return OpenpyxlWorkbook.open(path, snapshot.data), snapshot
 
 
 def note_from_workbook(wb, name: str = "Data") -> Note:
@@ -211,23 +214,24 @@ def refresh(path, out=None):
     # A macro workbook can be read; only a new .xlsx can be written from it.
     allowed = (".xlsx", ".xlsm") if out is not None else (".xlsx",)
     _require_xlsx(path, allowed)
-    losses = lossy_parts(path)
-    if losses and (out is None or Path(out).resolve() == path.resolve()):
-        raise WorkbookError(
-            f"{path}: saving in place would drop {', '.join(losses)}; "
-            "refresh into a new file with -o NEW.xlsx"
-        )
-    target = Path(out) if out is not None else path
-    if target != path and target.exists():
+    in_place = out is None or Path(out).resolve() == path.resolve()
+    target = path if in_place else Path(out)
+    if not in_place and target.exists():
         raise WorkbookError(f"{target}: exists; refresh into a new file")
-    ensure_writable(path)
-    wb, seen = _open_for_refresh(path, allowed)
-    with _about(path):
-        refuse_typed_over(wb, resolve(wb).schedules)  # fail fast; render checks it too
-        note, result = _recheck(wb, str(path))
-        located = render(wb, note, result, write_data_table=False)
-    ensure_writable(target, seen if target == path else None)
-    atomic_write(target, wb.save)
+    with safety.exclusive(target) as lock:  # the whole read-modify-write, one writer at a time
+        safety.ensure_writable(path)
+        wb, seen = _open_for_refresh(path, allowed)
+        kept = package.inventory(seen.data, path)
+        if kept.losses and in_place:
+            raise WorkbookError(
+                f"{path}: saving in place would drop {', '.join(kept.losses)}; "
+                "refresh into a new file with -o NEW.xlsx"
+            )
+        with _about(path):
+            refuse_typed_over(wb, resolve(wb).schedules)  # fail fast; render checks it too
+            note, result = _recheck(wb, str(path))
+            located = render(wb, note, result, write_data_table=False)
+        safety.save(target, kept.writer(wb.save), seen.fingerprint if in_place else None, lock)
     return _with_findings(result, _with_reader_findings(wb, located))
 
 

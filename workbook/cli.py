@@ -84,7 +84,7 @@ def refresh(workbook: str, out: str | None) -> None:
     from pathlib import Path
 
     from xlsegment.workbook.api import refresh as do_refresh
-    from xlsegment.workbook.safety import lossy_parts
+    from xlsegment.workbook.package import lossy_parts
 
     losses = lossy_parts(workbook) if out and Path(workbook).exists() else []
     result = do_refresh(workbook, out=out)

@@ -66,41 +66,42 @@ def cli():
     "csv_out",
     type=click.Path(path_type=Path),
     required=True,
-    help="Write the tidy facts here.",
+    help="Write the tidy facts here; - writes them to standard output.",
 )
 def parse(note: Path, csv_out: Path):
     """Read NOTE and write its facts as a tidy CSV."""
     from xlsegment.api import parse as parse_note
 
     result = _guard(parse_note, note)
-    _guard(_write_csv, result, csv_out)
-    click.echo(f"{len(result.facts)} facts from {len(result.tables)} tables -> {csv_out}")
+    where = _guard(_write_csv, result, csv_out)
+    # With the CSV on standard output, the summary goes to stderr so a pipe gets only CSV.
+    to_stdout = str(csv_out) == "-"
+    click.echo(f"{len(result.facts)} facts from {len(result.tables)} tables -> {where}", err=to_stdout)
 
 
-def _write_csv(note, out: Path) -> None:
+def _write_csv(note, out: Path) -> str:
     import csv
-    import os
-    import tempfile
+    import io
 
-    from xlsegment.errors import InputError
+    from xlsegment import outputs
     from xlsegment.model import TIDY_COLUMNS, tidy_records
 
-    if out.is_dir():
-        raise InputError(str(out), None, "is a folder; give a file name for the CSV")
+    if str(out) != outputs.STDOUT:
+        _make_folder(out.parent)
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=TIDY_COLUMNS)
+    writer.writeheader()
+    writer.writerows(tidy_records(note.facts))
+    return outputs.write_text(out, text.getvalue())
+
+
+def _make_folder(folder: Path) -> None:
+    from xlsegment.errors import InputError
+
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=out.parent, suffix=".csv.tmp")
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise InputError(str(out), None, f"cannot write here ({e.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=TIDY_COLUMNS)
-            writer.writeheader()
-            writer.writerows(tidy_records(note.facts))
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        raise InputError(str(folder), None, f"cannot make this folder ({e.strerror})") from None
 
 
 @cli.command()
