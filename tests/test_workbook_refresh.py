@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from tests.xlsx_parts import OFFICE, Package
 from xlsegment.api import check
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.api import check_workbook, fill, note_from_workbook, refresh
@@ -240,8 +241,10 @@ def test_fill_from_a_filled_workbook_reuses_its_data_table(filled, tmp_path):
 def test_cli_refresh_to_a_new_file_says_what_it_could_not_keep(filled, tmp_path):
     rich = tmp_path / "rich.xlsx"
     shutil.copyfile(filled, rich)
-    with zipfile.ZipFile(rich, "a") as zf:
-        zf.writestr("customXml/item1.xml", "<x/>")
+    pkg = Package(rich)  # a customXml part, referred to from the workbook as Excel does
+    pkg.add("customXml/item1.xml", b"<x/>")
+    pkg.relate("xl/workbook.xml", OFFICE + "customXml", "customXml/item1.xml")
+    pkg.save(rich)
     runner = CliRunner()
     res = runner.invoke(refresh_cmd, [str(rich)])
     assert res.exit_code == 2 and "customXml parts" in res.output and "-o NEW.xlsx" in res.output
