@@ -76,14 +76,14 @@ class WorkbookSource:
 
     def stamp(self) -> Hashable:
         """The Data table (one block read) and the rate cell, hashed."""
-        from xlsegment.workbook import contract
+        from xlsegment.workbook.mapping.datatable import data_rows
 
         self._reads = _ReadOnce(self.workbook)  # a new burst: read afresh
-        try:
-            _, header, rows = self._reads.read_table(contract.DATA_TABLE)
+        try:  # the same block read the load that follows makes (served once)
+            _, header, rows, _ = data_rows(self._reads)
         except Exception as error:  # noqa: BLE001 - WorkbookError, or COM trouble
             raise SourceError(f"{error}; run Refresh to create the Data table") from None
-        return hash((tuple(header), tuple(map(tuple, rows)), self.stated_rate()))
+        return hash((tuple(header), tuple((r, tuple(v)) for r, v in rows), self.stated_rate()))
 
     def load(self) -> Note:
         from xlsegment.workbook.api import note_from_workbook
