@@ -175,9 +175,12 @@ def _require_xlsx(path: Path, allowed: tuple[str, ...] = (".xlsx",)) -> None:
 
 
 def _open_for_refresh(path: Path, allowed: tuple[str, ...] = (".xlsx",)):
+    """The workbook, the snapshot of its bytes, and what a save of it would keep. The
+    package is scanned before openpyxl parses it (a part with a DTD never reaches it)."""
     _require_xlsx(path, allowed)
     snapshot = safety.Snapshot.take(path)  # parse exactly the bytes that are fingerprinted
-    return OpenpyxlWorkbook.open(path, snapshot.data), snapshot
+    kept = package.inventory(snapshot.data, path)
+    return OpenpyxlWorkbook.open(path, snapshot.data), snapshot, kept
 
 
 def note_from_workbook(wb, name: str = "Data") -> Note:
@@ -220,8 +223,7 @@ def refresh(path, out=None):
         raise WorkbookError(f"{target}: exists; refresh into a new file")
     with safety.exclusive(target) as lock:  # the whole read-modify-write, one writer at a time
         safety.ensure_writable(path)
-        wb, seen = _open_for_refresh(path, allowed)
-        kept = package.inventory(seen.data, path)
+        wb, seen, kept = _open_for_refresh(path, allowed)
         if kept.losses and in_place:
             raise WorkbookError(
                 f"{path}: saving in place would drop {', '.join(kept.losses)}; "
@@ -238,7 +240,7 @@ def refresh(path, out=None):
 def check_workbook(path):
     """Check a filled workbook without writing it: findings carry sheet and cell."""
     path = Path(path)
-    wb, _ = _open_for_refresh(path, (".xlsx", ".xlsm"))  # reading only: macros are no risk
+    wb, _, _ = _open_for_refresh(path, (".xlsx", ".xlsm"))  # reading only: macros are no risk
     with _about(path):
         note, result = _recheck(wb, str(path))
         consolidated, period = read_consolidated(wb)

@@ -385,6 +385,8 @@ class _Walk:
             self.sheet(part, kind)
         elif kind == "theme" and part != "xl/theme/theme1.xml":
             self.lose("a workbook theme stored under another name", part)
+        elif kind == "theme":
+            ps.run(self.archive, part, ps.Scan(part, where), self.source)
         elif kind == "image":
             self.image(part, parent, where)
         else:
@@ -439,6 +441,10 @@ class _Walk:
             if kind == "drawing":
                 self.drawing(part, scan, where)
                 return
+        elif self.type_of(part).endswith("xml"):
+            # Parts openpyxl reads without a scan of ours (properties, pivot caches, links):
+            # still well-formed and free of DTDs, or refused before openpyxl parses them.
+            ps.run(self.archive, part, ps.Scan(part, where), self.source)
         for rel in relationships(self.archive, part, self.source):
             self.follow(part, rel, where)
 
