@@ -123,6 +123,25 @@ def test_any_decimals_are_a_bounded_whole_number_or_refused(value):
         assert read is None or limits.DECIMALS_LOWEST <= read <= limits.DECIMALS_HIGHEST
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.from_regex(r"\A[-+]?\d{0,25}(\.\d{0,25})?([eE][-+]?\d{1,10})?\Z"),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.integers(-(10**400), 10**400),
+        st.text(max_size=20),
+    )
+)
+def test_any_amount_is_exact_and_bounded_or_refused(value):
+    try:
+        read = limits.amount(value, "facts.csv:2")
+    except XlsegmentError as exc:
+        assert str(exc).startswith("facts.csv:2: the value ")
+    else:
+        assert abs(read) <= limits.EXCEL_LARGEST
+        assert isinstance(read, int) or -read.as_tuple().exponent <= limits.DECIMALS_HIGHEST + 25
+
+
 # ---------------------------------------------------------------- hostile workbooks
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -102,3 +103,28 @@ def test_values_are_shown_as_typed_not_as_python_reprs():
     assert limits.shown(2024.0) == "2024"
     assert limits.shown("110,739") == '"110,739"'
     assert limits.shown("x" * 1000).endswith('…"') and len(limits.shown("x" * 1000)) == 42
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [("110739", 110739), (110739.0, 110739), ("1028.4", Decimal("1028.4")), ("1e3", 1000), (7, 7),
+     (Decimal("-5.50"), Decimal("-5.50"))],
+)  # fmt: skip
+def test_amounts_inside_the_bounds_are_exact(value, read):
+    got = limits.amount(value, "facts.csv:2")
+    assert got == read and type(got) is type(read)
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("1e-999999999", "has more than 20 decimals"),
+        ("1e999999999", "beyond Excel's largest number"),
+        ("inf", "is not a number"),
+        ("12abc", 'the value "12abc" is not a number'),
+        (None, "is not a number"),
+    ],
+)
+def test_amounts_outside_the_bounds_are_refused_at_once(value, why):
+    with pytest.raises(InputError, match="^facts.csv:2: .*" + re.escape(why)):
+        limits.amount(value, "facts.csv:2")

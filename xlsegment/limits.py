@@ -55,8 +55,18 @@ def shown(value: object) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
+def _stripped(value: Decimal) -> tuple[int, int]:
+    """(significant digits, exponent) without trailing zeros, computed exactly: normalize()
+    would round to the context and overflow on exponents such as 10^9."""
+    sign, digits, exponent = value.as_tuple()
+    kept = len(digits)
+    while kept > 1 and digits[kept - 1] == 0:
+        kept -= 1
+    return kept, exponent + (len(digits) - kept)
+
+
 def _significant_digits(value: Decimal) -> int:
-    return len(value.normalize().as_tuple().digits)
+    return _stripped(value)[0]
 
 
 def rate(value: object, where: str, what: str = "the rate") -> Decimal:
@@ -118,6 +128,33 @@ def decimals(value: object, where: str) -> int | None:
         span = f"{DECIMALS_LOWEST} to {DECIMALS_HIGHEST}"
         raise InputError(where, None, f"decimals {shown(value)} is outside {span}")
     return int(number)
+
+
+def amount(value: object, where: str) -> int | Decimal:
+    """A reported figure as an int or exact Decimal: finite, within Excel's range, and shown
+    to at most 20 decimals (1e-999999999 would make its interval a billion digits long)."""
+    if isinstance(value, bool) or value is None:
+        raise InputError(where, None, f"the value {shown(value)} is not a number")
+    try:
+        if isinstance(value, float):
+            exact = Decimal(repr(value))
+        elif isinstance(value, Decimal | int):
+            exact = Decimal(value)
+        else:
+            exact = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        raise InputError(where, None, f"the value {shown(value)} is not a number") from None
+    if not exact.is_finite():
+        raise InputError(where, None, f"the value {shown(value)} is not a number")
+    if exact.copy_abs() > EXCEL_LARGEST:  # abs() would round to the context and overflow
+        raise InputError(
+            where, None, f"the value {shown(value)} is beyond Excel's largest number, {EXCEL_LARGEST}"
+        )
+    if exact and _stripped(exact)[1] < -DECIMALS_HIGHEST:
+        raise InputError(where, None, f"the value {shown(value)} has more than {DECIMALS_HIGHEST} decimals")
+    if exact == exact.to_integral_value():
+        return int(exact)
+    return exact
 
 
 def _size(n: int) -> str:
