@@ -67,20 +67,20 @@ date_label = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(cell_text)
 def test_cell_pattern_reads_as_the_original(text):
     new, old = CELL_RE.match(text), ORIGINAL_CELL.match(text)
     assert (new and new.groupdict()) == (old and old.groupdict())
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(label_text)
 def test_footnote_markers_are_stripped_as_before(label):
     assert strip_footnotes(label) == original_strip(label)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(date_label)
 def test_dates_in_labels_are_split_as_before(label):
     assert split_label_date(label) == original_split(label)
