@@ -143,3 +143,49 @@ def test_links_to_the_addin_go_when_nothing_else_is_linked(tmp_path, targets, ke
     with zipfile.ZipFile(result.target) as z:
         parts = [n for n in z.namelist() if n.startswith("xl/externalLinks/externalLink")]
     assert len(parts) == kept
+
+
+def _cell_xml(path: Path, sheet: str, ref: str):
+    """The <c> element of one cell, read namespace-aware from the sheet's part."""
+    from tests.xlsx_parts import MAIN, Package, xml
+
+    part = Package(path).sheet_part(sheet)
+    return next(c for c in xml(path, part).iter(f"{{{MAIN}}}c") if c.get("r") == ref)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['=HYPERLINK("http://evil.example/","click")', "=cmd|' /C calc'!A0", "+1+1", "@SUM(A1)", "-2+3"],
+)
+def test_a_cached_string_is_written_as_text_whatever_its_first_character(tmp_path, text):
+    from tests.xlsx_parts import MAIN
+
+    cached = {**CACHED, "D2": text.replace('"', "&quot;")}
+    source = excel_saved(tmp_path / "report.xlsx", cached)
+    result = share(source, tmp_path / "shared.xlsx")
+    cell = _cell_xml(result.target, "Schedules", "D2")
+    assert cell.find(f"{{{MAIN}}}f") is None  # no formula of any kind
+    assert cell.get("t") in ("inlineStr", "str", "s")
+    assert "".join(cell.itertext()) == text
+    copy = openpyxl.load_workbook(result.target)["Schedules"]["D2"]
+    assert copy.data_type == "s" and copy.value == text
+
+
+def test_native_formulas_keep_their_cached_values(tmp_path):
+    from tests.xlsx_parts import MAIN
+
+    source = excel_saved(tmp_path / "report.xlsx", {**CACHED, "C2": 115432})
+    result = share(source, tmp_path / "shared.xlsx")
+    cell = _cell_xml(result.target, "Schedules", "C2")
+    assert cell.findtext(f"{{{MAIN}}}f") == "B2*2" and cell.findtext(f"{{{MAIN}}}v") == "115432"
+    values = openpyxl.load_workbook(result.target, data_only=True)["Schedules"]
+    assert values["C2"].value == 115432 and values["B2"].value == 57716
+
+
+def test_a_shared_copy_opens_in_libreoffice_with_the_values(tmp_path):
+    from xlsegment.workbook.engines import libreoffice
+
+    source = excel_saved(tmp_path / "report.xlsx", {**CACHED, "C2": 115432})
+    result = share(source, tmp_path / "shared.xlsx")
+    values = libreoffice.recalculated_values(result.target, tmp_path / "lo")["Schedules"]
+    assert values["B2"] == 57716 and values["C2"] == 115432

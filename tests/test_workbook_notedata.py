@@ -153,11 +153,11 @@ def test_rows_without_layout_join_the_table_of_their_name_and_period():
     ],
 )
 def test_data_values_are_read_exactly(typed, value):
-    got = exact_number(typed, "Data", 0)
+    got = exact_number(typed, "Settings!B13")
     assert got == value and type(got) is type(value)
 
 
-@pytest.mark.parametrize("typed", ["abc", "12%", True])
-def test_data_values_that_are_not_numbers_name_their_row(typed):
-    with pytest.raises(WorkbookError, match="row 4 of the Data table"):
-        exact_number(typed, "Data", 3)
+@pytest.mark.parametrize(("typed", "shown"), [("abc", '"abc"'), ("12%", '"12%"'), (True, "TRUE")])
+def test_values_that_are_not_numbers_name_their_cell_and_show_the_value_as_typed(typed, shown):
+    with pytest.raises(WorkbookError, match=f"^Data!F5: the value {shown} is not a number$"):
+        exact_number(typed, "Data!F5")

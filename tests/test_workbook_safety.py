@@ -20,10 +20,12 @@ from openpyxl.comments import Comment
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from tests.xlsx_parts import Package
 from xlsegment.workbook import api
 from xlsegment.workbook.api import fill, refresh
 from xlsegment.workbook.engines.base import WorkbookError
-from xlsegment.workbook.safety import lossy_parts, owner_files
+from xlsegment.workbook.package import lossy_parts
+from xlsegment.workbook.safety import owner_files
 
 SEED = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"
 
@@ -88,31 +90,44 @@ def test_refresh_keeps_user_sheets_chart_comments_names_and_validation(user_book
     assert book["My analysis"]["A1"].comment.text == "Reviewed by audit"
 
 
-def _add_part(path: Path, name: str, data: bytes) -> None:
-    with zipfile.ZipFile(path, "a") as zf:
-        zf.writestr(name, data)
-
-
+OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+MS = "http://schemas.microsoft.com/office/"
 SHAPE = (
     b'<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing">'
     b"<xdr:twoCellAnchor><xdr:sp><xdr:nvSpPr/></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>"
 )
+DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml"
+
+
+def _with_part(
+    path: Path, owner: str, rel_type: str, part: str, data: bytes, ctype: str | None = None
+) -> None:
+    """Add a part as Excel would: with a content type and a relationship from its owner."""
+    pkg = Package(path)
+    owner = pkg.sheet_part("Schedules") if owner == "sheet" else owner
+    pkg.add(part, data, ctype)
+    pkg.relate(owner, rel_type, part)
+    pkg.save(path)
 
 
 @pytest.mark.parametrize(
-    ("part", "data", "loss"),
+    ("owner", "rel_type", "part", "data", "loss"),
     [
-        ("customXml/item1.xml", b"<x/>", "customXml parts"),
-        ("xl/vbaProject.bin", b"\0", "VBA macros"),
-        ("xl/metadata.xml", b"<metadata/>", "dynamic-array formula metadata"),
-        ("xl/webextensions/webextension1.xml", b"<we/>", "web extensions"),
-        ("xl/drawings/drawing9.xml", SHAPE, "shapes and text boxes"),
+        ("xl/workbook.xml", OFFICE + "customXml", "customXml/item1.xml", b"<x/>", "customXml parts"),
+        ("xl/workbook.xml", MS + "2006/relationships/vbaProject", "xl/vbaProject.bin", b"\0", "VBA macros"),
+        ("xl/workbook.xml", OFFICE + "sheetMetadata", "xl/metadata.xml", b"<metadata/>",
+         "dynamic-array formula metadata"),
+        ("", MS + "2011/relationships/webextensiontaskpanes", "xl/webextensions/taskpanes.xml", b"<we/>",
+         "web extensions"),
+        ("sheet", OFFICE + "drawing", "xl/drawings/drawing9.xml", SHAPE, "shapes and text boxes"),
     ],
-)
-def test_refresh_refuses_to_drop_what_openpyxl_cannot_keep(filled, tmp_path, part, data, loss):
+)  # fmt: skip
+def test_refresh_refuses_to_drop_what_openpyxl_cannot_keep(
+    filled, tmp_path, owner, rel_type, part, data, loss
+):
     path = tmp_path / "rich.xlsx"
     shutil.copyfile(filled, path)
-    _add_part(path, part, data)
+    _with_part(path, owner, rel_type, part, data, DRAWING if "drawing" in part else None)
     assert any(loss in found for found in lossy_parts(path))
     before = digest(path)
     with pytest.raises(WorkbookError, match=loss.split(" (")[0]):
@@ -128,8 +143,11 @@ def test_images_are_a_loss_only_without_pillow(filled, tmp_path):
     path = tmp_path / "pic.xlsx"
     shutil.copyfile(filled, path)
     pic = SHAPE.replace(b"<xdr:sp><xdr:nvSpPr/></xdr:sp>", b"<xdr:pic><xdr:nvPicPr/></xdr:pic>")
-    _add_part(path, "xl/drawings/drawing9.xml", pic)
-    assert lossy_parts(path, pillow=False) == ["images (install Pillow to keep them)"]
+    _with_part(path, "sheet", OFFICE + "drawing", "xl/drawings/drawing9.xml", pic, DRAWING)
+    _with_part(
+        path, "xl/drawings/drawing9.xml", OFFICE + "image", "xl/media/image1.png", b"\x89PNG", "image/png"
+    )
+    assert lossy_parts(path, pillow=False) == ["images (install Pillow to keep them) (sheet 'Schedules')"]
     assert lossy_parts(path, pillow=True) == []
 
 
@@ -197,6 +215,17 @@ def test_a_refresh_killed_while_saving_leaves_the_original_intact(filled, tmp_pa
         proc.wait(timeout=10)
     assert digest(path) == before
     openpyxl.load_workbook(path)  # still a readable workbook
+    # A kill cannot be caught: its temp file and lock stay until the next run removes them.
+    assert len(list(tmp_path.glob(".~xlsegment-*.xlsx"))) == 1
+    assert (tmp_path / ".~xlsegment.victim.xlsx.lock").exists()
+
+
+def test_the_next_refresh_cleans_up_after_a_killed_one(filled, tmp_path, capsys):
+    test_a_refresh_killed_while_saving_leaves_the_original_intact(filled, tmp_path)
+    capsys.readouterr()
+    refresh(tmp_path / "victim.xlsx")
+    assert "took over the lock left by xlsegment process" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["saving", "victim.xlsx"]
 
 
 def test_an_exception_during_save_leaves_no_temp_file(filled, tmp_path, monkeypatch):

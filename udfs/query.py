@@ -11,6 +11,9 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from xlsegment import limits
+from xlsegment.errors import InputError
+
 _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|2[01]\d{2})(?!\d)")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Excel's day zero: serial 1 is 1900-01-01, but Excel counts a fictitious 1900-02-29, so
@@ -83,8 +86,8 @@ def amount(value: object) -> int | Decimal:
 
 
 def rate(value: object) -> Decimal:
-    """A positive exchange rate as a Decimal, from a float, int or text."""
-    exact = Decimal(amount(value))
-    if exact <= 0:
-        raise QueryError(f"rate {value} must be positive")
-    return exact
+    """A positive exchange rate that Excel can hold, as a Decimal, from a float, int or text."""
+    try:
+        return limits.rate(value, "rate")
+    except InputError as exc:
+        raise QueryError(exc.reason) from None

@@ -53,9 +53,9 @@ def udf_cells(book) -> list[tuple[str, str, str]]:
 
 def share(source: str | Path, target: str | Path, now: dt.datetime | None = None) -> ShareResult:
     """Write the shared copy of ``source`` to ``target``."""
-    import openpyxl
 
-    from xlsegment.workbook.safety import atomic_write, ensure_writable, lossy_parts
+    from xlsegment.workbook import safety
+    from xlsegment.workbook.package import inventory, open_package
 
     source, target = Path(source), Path(target)
     if not source.exists():
@@ -66,9 +66,12 @@ def share(source: str | Path, target: str | Path, now: dt.datetime | None = None
         raise XlsegmentError("the shared copy must be a new file: give -o another name")
     if target.suffix.casefold() != ".xlsx":
         raise XlsegmentError(f"{target}: the shared copy is a macro-free .xlsx; name it so")
-    ensure_writable(target)
-    book = openpyxl.load_workbook(source)
-    cached = openpyxl.load_workbook(source, data_only=True)
+    safety.ensure_writable(target)
+    with open_package(source):  # a regular file within the package bounds
+        snapshot = safety.Snapshot.take(source)
+    kept = inventory(snapshot.data, source)
+    book = _load(snapshot.data, source, data_only=False)
+    cached = _load(snapshot.data, source, data_only=True)
     cells = udf_cells(book)
     missing = [f"{s}!{c}" for s, c, _ in cells if cached[s][c].value is None]
     # "#NAME?" was saved by an Excel (or LibreOffice) that did not have the functions.
@@ -87,13 +90,88 @@ def share(source: str | Path, target: str | Path, now: dt.datetime | None = None
             + "; open it in Excel, let it calculate, save it, then share again"
         )
     for sheet, ref, _ in cells:
-        book[sheet][ref].value = cached[sheet][ref].value
+        as_value(book[sheet][ref], cached[sheet][ref])
+    native = cached_formula_values(book, cached)
     _drop_addin_links(book)
     _stamp(book, source, len(cells), now or dt.datetime.now(dt.UTC))
-    atomic_write(target, book.save)
+    with safety.exclusive(target) as lock:
+        safety.save(target, _writer(book, kept, native), lock=lock)
     result = ShareResult(target, [f"{s}!{c}" for s, c, _ in cells])
-    result.dropped = [what for what in lossy_parts(source) if "VBA" not in what]
+    result.dropped = [what for what in kept.losses if "VBA" not in what]
     return result
+
+
+def _load(data: bytes, source: Path, data_only: bool):
+    import io
+
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), data_only=data_only, rich_text=not data_only)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for unreadable files
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise XlsegmentError(f"{source}: cannot read as an xlsx workbook ({first})") from None
+
+
+def as_value(cell, saved) -> None:
+    """Put the value Excel saved into ``cell`` as a value: text stays text whatever its
+    first character (openpyxl would make "=HYPERLINK(...)" a live formula again), and an
+    error value stays an error."""
+    cell.value = saved.value
+    if saved.data_type == "e":
+        cell.data_type = "e"
+    elif isinstance(saved.value, str):
+        cell.data_type = "s"
+
+
+def cached_formula_values(book, cached) -> dict[str, dict[str, tuple[str | None, str]]]:
+    """The value Excel last computed for each native formula left in the copy, as the
+    ``(t, text)`` of its ``<v>``: openpyxl writes formulas without them, and a previewer
+    that does not recalculate would show blanks."""
+    from openpyxl.utils.datetime import to_excel
+
+    values: dict[str, dict[str, tuple[str | None, str]]] = {}
+    for ws in book.worksheets:
+        saved = cached[ws.title]
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                old = saved[cell.coordinate]
+                value = old.value
+                if value is None:
+                    continue
+                if old.data_type == "e":
+                    entry = ("e", str(value))
+                elif isinstance(value, bool):
+                    entry = ("b", "1" if value else "0")
+                elif isinstance(value, str):
+                    entry = ("str", value)
+                elif isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
+                    entry = (None, repr(float(to_excel(value, book.epoch))))
+                else:
+                    entry = (None, repr(value) if isinstance(value, float) else str(value))
+                values.setdefault(ws.title, {})[cell.coordinate] = entry
+    return values
+
+
+def _writer(book, kept, native):
+    """openpyxl's save, the parts it cannot carry copied across, then the cached values."""
+    import io
+
+    from xlsegment.workbook.carry import carry_over, with_cached_values
+
+    def write(target: str) -> None:
+        saved = io.BytesIO()
+        book.save(saved)
+        data = saved.getvalue()
+        if kept.carry:
+            carried = io.BytesIO()
+            carry_over(kept.data, data, kept.carry, carried, kept.source)
+            data = carried.getvalue()
+        with_cached_values(data, native, target)
+
+    return write
 
 
 def _drop_addin_links(book) -> None:

@@ -13,15 +13,16 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
+from xlsegment import limits
 from xlsegment.model import Note
 from xlsegment.pipeline import Result, run
 from xlsegment.workbook import contract as c
+from xlsegment.workbook import package, safety
 from xlsegment.workbook.engines.base import WorkbookError
 from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 from xlsegment.workbook.mapping.datatable import read_data_rows
 from xlsegment.workbook.mapping.notedata import note_from_frame
 from xlsegment.workbook.render import build, located_findings, render
-from xlsegment.workbook.safety import Fingerprint, atomic_write, ensure_writable, lossy_parts
 from xlsegment.workbook.sheets.checks import read_reader_rows, reader_findings
 from xlsegment.workbook.sheets.guards import typed_over_findings
 from xlsegment.workbook.sheets.roles import resolve
@@ -37,16 +38,8 @@ TEMPLATE = Path(__file__).with_name("template.xlsx")
 
 
 def _rate(rate) -> Decimal | None:
-    """The rate as an exact Decimal (a float through its shortest repr), or None."""
-    if rate is None:
-        return None
-    try:
-        value = rate if isinstance(rate, Decimal) else Decimal(str(rate).strip())
-    except ArithmeticError:
-        value = None
-    if value is None or not value.is_finite() or value <= 0:
-        raise WorkbookError(f"rate {rate!r} is not a positive number")
-    return value
+    """The rate as an exact Decimal Excel can hold (a float through its shortest repr)."""
+    return None if rate is None else limits.rate(rate, "rate")
 
 
 def workbook_key(path) -> tuple:
@@ -60,7 +53,8 @@ def open_workbook(path) -> tuple[OpenpyxlWorkbook, tuple]:
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise WorkbookError(f"{path}: not an .xlsx or .xlsm workbook")
     key = workbook_key(path)
-    return OpenpyxlWorkbook.open(path), key
+    snapshot, _ = _snapshot(path)
+    return OpenpyxlWorkbook.open(path, snapshot.data), key
 
 
 _INFERRED = "inferred from the translated figures"
@@ -102,7 +96,6 @@ def fill(source, out, rate=None, template: str | Path = TEMPLATE):
     ``out`` is written atomically; an existing file there is replaced only if it is not
     open in Excel."""
     out = Path(out)
-    _guard_new_file(out)
     rate = _rate(rate)
     with about(source if isinstance(source, str | Path) else None):
         result = run(source, rate=rate)
@@ -114,8 +107,9 @@ def fill(source, out, rate=None, template: str | Path = TEMPLATE):
         result, note=dataclasses.replace(result.note, rate_note=settings["xls_FxNote"])
     )
     render(wb, result, write_data_table=True, settings=settings)
-    ensure_writable(out)
-    atomic_write(out, wb.save)
+    with safety.exclusive(out) as lock:
+        _guard_new_file(out)
+        safety.save(out, wb.save, lock=lock)
     return out
 
 
@@ -135,6 +129,7 @@ def _guard_new_file(out: Path) -> None:
     """fill writes a whole new workbook: never over a file that is not one of ours."""
     if out.suffix.lower() != ".xlsx":
         raise WorkbookError(f"{out}: the output must be an .xlsx file")
+    safety.ensure_writable(out)
     if not out.exists():
         return
     import openpyxl
@@ -156,9 +151,20 @@ def _guard_new_file(out: Path) -> None:
 def _require_xlsx(path: Path, allowed: tuple[str, ...] = (".xlsx",)) -> None:
     if not path.exists():
         raise WorkbookError(f"{path}: no such file")
+    if not path.is_file():  # a folder named x.xlsx, a FIFO, a device
+        with about(path):
+            OpenpyxlWorkbook.open(path)  # refuses it in one line
     if path.suffix.lower() not in allowed:
         hint = "; write a new .xlsx with -o" if path.suffix.lower() == ".xlsm" else ""
         raise WorkbookError(f"{path}: only .xlsx workbooks can be refreshed in place headless{hint}")
+
+
+def _snapshot(path: Path):
+    """The workbook's bytes read once, and what a save of it would keep. The package is
+    scanned before openpyxl parses it (a part with a DTD never reaches it), and openpyxl
+    parses exactly the bytes that are fingerprinted."""
+    snapshot = safety.Snapshot.take(path)
+    return snapshot, package.inventory(snapshot.data, path)
 
 
 def note_from_workbook(wb, name: str = "Data") -> Note:
@@ -192,22 +198,22 @@ def refresh(path, out=None):
     # A macro workbook can be read; only a new .xlsx can be written from it.
     allowed = (".xlsx", ".xlsm") if out is not None else (".xlsx",)
     _require_xlsx(path, allowed)
-    losses = lossy_parts(path)
-    if losses and (out is None or Path(out).resolve() == path.resolve()):
-        raise WorkbookError(
-            f"{path}: saving in place would drop {', '.join(losses)}; "
-            "refresh into a new file with -o NEW.xlsx"
-        )
-    target = Path(out) if out is not None else path
-    if target != path and target.exists():
+    in_place = out is None or Path(out).resolve() == path.resolve()
+    target = path if in_place else Path(out)
+    if not in_place and target.exists():
         raise WorkbookError(f"{target}: exists; refresh into a new file")
-    ensure_writable(path)
-    seen = Fingerprint.of(path)
-    wb = OpenpyxlWorkbook.open(path)
-    with about(path):
-        result = refresh_book(wb, str(path))
-    ensure_writable(target, seen if target == path else None)
-    atomic_write(target, wb.save)
+    with safety.exclusive(target) as lock:  # the whole read-modify-write, one writer at a time
+        safety.ensure_writable(path)
+        seen, kept = _snapshot(path)
+        if kept.losses and in_place:
+            raise WorkbookError(
+                f"{path}: saving in place would drop {', '.join(kept.losses)}; "
+                "refresh into a new file with -o NEW.xlsx"
+            )
+        wb = OpenpyxlWorkbook.open(path, seen.data)
+        with about(path):
+            result = refresh_book(wb, str(path))
+        safety.save(target, kept.writer(wb.save), seen.fingerprint if in_place else None, lock)
     return result
 
 

@@ -61,24 +61,17 @@ def fill(source: str, out: str, rate: str | None, note_heading, tables, list_tab
     instance or an xlsx Data table."""
     from pathlib import Path
 
+    from xlsegment import limits
+
     options = read_options(Path(source), note_heading, tables, list_tables)
     if options.note or options.tables:
         from xlsegment.api import parse
 
         source = parse(source, options)  # the note found as asked, filled as read
-    from decimal import Decimal, InvalidOperation
-
     from xlsegment.workbook.api import check_workbook
     from xlsegment.workbook.api import fill as do_fill
 
-    exact = None
-    if rate is not None:
-        try:
-            exact = Decimal(rate)
-        except InvalidOperation:
-            raise _Usage(f"--rate {rate!r} is not a number") from None
-        if not exact.is_finite() or exact <= 0:
-            raise _Usage(f"--rate {rate!r} must be a positive number")
+    exact = None if rate is None else limits.rate(rate, "--rate")
     path = do_fill(source, out, rate=exact)
     result = check_workbook(path)
     click.echo(_summary_line(result, path))
@@ -102,7 +95,7 @@ def refresh(workbook: str, out: str | None) -> None:
     from pathlib import Path
 
     from xlsegment.workbook.api import refresh as do_refresh
-    from xlsegment.workbook.safety import lossy_parts
+    from xlsegment.workbook.package import lossy_parts
 
     losses = lossy_parts(workbook) if out and Path(workbook).exists() else []
     result = do_refresh(workbook, out=out)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from xlsegment.errors import InputError
+from xlsegment import limits
 from xlsegment.model import Note
 from xlsegment.pipeline import Result, normalise, run
 from xlsegment.readers import ReadOptions, read
@@ -24,12 +24,4 @@ def check(note, rate: Decimal | str | float | None = None, options: ReadOptions 
 
 
 def _rate(rate) -> Decimal | None:
-    if rate is None:
-        return None
-    try:
-        value = Decimal(str(rate))
-    except InvalidOperation:
-        raise InputError("--rate", None, f"not a number: {rate!r}") from None
-    if not value.is_finite() or value <= 0:
-        raise InputError("--rate", None, f"must be a positive number, got {rate}")
-    return value
+    return None if rate is None else limits.rate(rate, "--rate")

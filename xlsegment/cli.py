@@ -153,7 +153,7 @@ def cli():
     "csv_out",
     type=click.Path(path_type=Path),
     required=True,
-    help="Write the tidy facts here.",
+    help="Write the tidy facts here; - writes them to standard output.",
 )
 @reading_options
 def parse(note: Path, csv_out: Path, note_heading, tables, list_tables):
@@ -163,31 +163,32 @@ def parse(note: Path, csv_out: Path, note_heading, tables, list_tables):
     compose()
     options = read_options(note, note_heading, tables, list_tables)
     result = _guard(parse_note, note, options)
-    _guard(_write_csv, result, csv_out)
-    click.echo(f"{len(result.facts)} facts from {len(result.tables)} tables -> {csv_out}")
+    where = _guard(_write_csv, result, csv_out)
+    # With the CSV on standard output, the summary goes to stderr so a pipe gets only CSV.
+    to_stdout = str(csv_out) == "-"
+    click.echo(f"{len(result.facts)} facts from {len(result.tables)} tables -> {where}", err=to_stdout)
 
 
-def _write_csv(note, out: Path) -> None:
-    import os
-    import tempfile
+def _write_csv(note, out: Path) -> str:
+    import io
 
-    from xlsegment.errors import InputError
+    from xlsegment import outputs
     from xlsegment.readers.tidy import write_tidy_csv
 
-    if out.is_dir():
-        raise InputError(str(out), None, "is a folder; give a file name for the CSV")
+    if str(out) != outputs.STDOUT:
+        _make_folder(out.parent)
+    text = io.StringIO(newline="")
+    write_tidy_csv(note, text)
+    return outputs.write_text(out, text.getvalue())
+
+
+def _make_folder(folder: Path) -> None:
+    from xlsegment.errors import InputError
+
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=out.parent, suffix=".csv.tmp")
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise InputError(str(out), None, f"cannot write here ({e.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            write_tidy_csv(note, fh)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        raise InputError(str(folder), None, f"cannot make this folder ({e.strerror})") from None
 
 
 @cli.command()

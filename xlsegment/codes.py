@@ -109,6 +109,9 @@ _CODES = (
     Code("seg.layout.unlabelled", INFO, "a row carries the figures of a second, unlabelled row (a subtotal)"),
     Code("seg.layout.percent", INFO, "percentage columns are not read as amounts"),
     Code("seg.html.broken", W, "the HTML is broken; it was read as far as it goes"),
+    Code(
+        "seg.encoding", W, "the note is not UTF-8; it was read as cp1252 or Latin-1 (check symbols such as €)"
+    ),
     Code("seg.xbrl.extra", W, "an inline-XBRL filing read as HTML: the XBRL checks need the xbrl extra"),
     Code("seg.xbrl.fragment", INFO, "tagged figures without the filing's contexts: read as HTML"),
     Code("seg.xbrl.arelle", W, "Arelle reported problems in the XBRL"),

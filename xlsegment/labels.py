@@ -13,14 +13,19 @@ MONTHS = (
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 YEAR_RE = re.compile(r"^(19|20)\d\d$")
-_FOOTNOTE_TAIL = re.compile(
-    r"\s*(\((?:\d{1,2}|[a-z]|[ivx]{1,4}|\*)\)|\[(?:\d{1,2}|[a-z]|[ivx]{1,4})\]|\*+|(?<=[a-z])\s\d)\s*$",
+# A footnote marker at the end of a label: "(1)", "(a)", "(iv)", "(*)", "[2]", "word 1". It is
+# looked for only in the last characters, and a run of "*" is stripped directly, so a
+# long label costs one pass (a search with a leading \s* over a long run of spaces is
+# quadratic).
+_FOOTNOTE_END = re.compile(
+    r"(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4}|\*)\)|\[(?:\d{1,2}|[a-z]|[ivx]{1,4})\]|(?<=[a-z])\s\d)$",
     re.IGNORECASE,
 )
+_FOOTNOTE_SPAN = 8  # the longest marker, "(viii)", with room to spare
 # "… as of December 31, 2023", "… for the year ended December 31, 2024", "… as December 31, 1024"
 LABEL_DATE_RE = re.compile(
-    r"\s*,?\s*(?:(?:as\s+of|as\s+at|as|at|for\s+the\s+(?:fiscal\s+)?years?\s+ended)\s+)?"
-    r"(?P<month>" + MONTHS + r")\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\s*$",
+    r"\s*+,?\s*+(?:(?:as\s++of|as\s++at|as|at|for\s++the\s++(?:fiscal\s++)?years?\s++ended)\s++)?"
+    r"(?P<month>" + MONTHS + r")\.?\s++(?P<day>\d{1,2}),?\s++(?P<year>\d{4})\s*+$",
     re.IGNORECASE,
 )
 PERIOD_HEADING_RE = re.compile(
@@ -127,15 +132,34 @@ def strip_footnotes(label: str) -> str:
     """'Other segment items (1)' -> 'Other segment items'; keeps '(loss)'."""
     text = label.strip()
     while True:
-        new = _FOOTNOTE_TAIL.sub("", text).rstrip(" :")
+        new = _without_marker(text).rstrip(" :")
         if new == text:
             return new
         text = new
 
 
+def _without_marker(text: str) -> str:
+    body = text.rstrip()
+    if body.endswith("*"):
+        return body.rstrip("*").rstrip()
+    m = _FOOTNOTE_END.search(body, max(0, len(body) - _FOOTNOTE_SPAN))
+    return body[: m.start()].rstrip() if m else text
+
+
+# The longest date phrase LABEL_DATE_RE can match, short of long runs of spaces.
+_LABEL_DATE_SPAN = 300
+
+
 def split_label_date(label: str) -> tuple[str, int | None]:
     """'Total assets as of December 31, 2023' -> ('Total assets', 2023)."""
-    m = LABEL_DATE_RE.search(label)
+    if not label.rstrip()[-4:].isdigit():
+        return label, None  # no year at the end: skip a search that costs time per character
+    # The phrase is anchored at the end, so only the tail can hold it; searching the whole
+    # of a long label would try the month names at every character.
+    cut = max(0, len(label) - _LABEL_DATE_SPAN)
+    m = LABEL_DATE_RE.search(label, cut)
+    if m is not None and m.start() == cut and cut:
+        m = LABEL_DATE_RE.search(label)  # the phrase may reach further left: look again
     if not m or m.start() == 0:
         return label, None
     return label[: m.start()].strip(" ,"), int(m["year"])

@@ -12,12 +12,14 @@ from xlsegment.model import Number
 NIL_DASHES = frozenset({"—", "–", "-", "‒", "―", "−"})
 _CURRENCY = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|Rs\.?\s?|RMB|USD|EUR|HKD|INR)?"
 # One cell: optional sign, currency symbol, parentheses; digits with separators; optional %.
+# Every repeat is possessive (``*+``), so a long line that is no number fails in linear
+# time: with plain ``\s*`` runs side by side a line of spaces backtracks polynomially.
 CELL_RE = re.compile(
-    r"^\s*(?P<lp>\()?\s*"
+    r"^\s*+(?P<lp>\()?\s*+"
     + _CURRENCY
-    + r"\s*(?P<minus>[-−–])?\s*(?P<lp2>\()?\s*"
+    + r"\s*+(?P<minus>[-−–])?\s*+(?P<lp2>\()?\s*+"
     + _CURRENCY
-    + r"\s*(?P<num>\d[\d.,\s]*\d|\d)\s*(?P<rp>\))?\s*(?P<pct>%)?\s*(?P<rp2>\))?\s*$"
+    + r"\s*+(?P<num>\d(?:[.,\s]*+\d++)*+)\s*+(?P<rp>\))?\s*+(?P<pct>%)?\s*+(?P<rp2>\))?\s*+$"
 )
 _US_ONLY = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+\.\d{1,2}$")
 _EU_ONLY = re.compile(r"^\d{1,3}(\.\d{3}){2,}(,\d+)?$|^\d{1,3}(\.\d{3})+,\d+$|^\d+,\d{1,2}$")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.cell.cell import Cell as XlCell
+from openpyxl.cell.rich_text import CellRichText
 from openpyxl.comments import Comment
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.formatting.rule import FormulaRule
@@ -51,11 +52,16 @@ class OpenpyxlWorkbook(Workbook):
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path) -> OpenpyxlWorkbook:
-        try:
-            book = openpyxl.load_workbook(path, rich_text=False)
-        except Exception as exc:  # openpyxl raises many types for unreadable files
-            raise WorkbookError(f"{path}: cannot read as an xlsx workbook ({exc})") from exc
+    def open(cls, path: str | Path, data: bytes | None = None) -> OpenpyxlWorkbook:
+        """Open a workbook file, or its bytes ``data`` already read (then ``path`` names it).
+        Rich text in cells is kept as runs, so a save writes it back."""
+        from xlsegment.workbook.package import open_package
+
+        with open_package(path, data) as source:
+            try:
+                book = openpyxl.load_workbook(source, rich_text=True)
+            except Exception as exc:  # openpyxl raises many types for unreadable files
+                raise WorkbookError(f"{path}: cannot read as an xlsx workbook ({_first_line(exc)})") from None
         return cls(book, str(path))
 
     # -- sheets --------------------------------------------------------------------------
@@ -312,7 +318,14 @@ def _read(cell) -> Cell:
     value = cell.value
     if cell.data_type == "f" and isinstance(value, str):
         return Formula(value)
+    if isinstance(value, CellRichText):
+        return str(value)  # runs of formatted text read as their text
     return value
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _apply_format(cell, fmt: CellFormat) -> None:

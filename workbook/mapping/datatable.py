@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from xlsegment import limits
+from xlsegment.errors import InputError
 from xlsegment.model import FactId, Note
-from xlsegment.numbers import exact_value
+from xlsegment.numbers import exact_value, parse_cell
 from xlsegment.readers.tidycells import column_name
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import (
     CellFormat,
+    Formula,
     TableSpec,
     Workbook,
     WorkbookError,
@@ -71,7 +75,10 @@ def read_data(wb: Workbook):
 
 
 def read_data_rows(wb: Workbook):
-    """The Data table as a DataFrame, and where its rows sit (blank rows are skipped)."""
+    """The Data table as a DataFrame, and where its rows sit (blank rows are skipped).
+
+    Every cell a fact is built from is checked here, where its address is known, so a
+    refusal names it (``Data!F7``) and shows the value as typed."""
     import pandas as pd
 
     sheet, ref, block = data_block(wb)
@@ -82,10 +89,62 @@ def read_data_rows(wb: Workbook):
         raise WorkbookError(f"{sheet}: the Data table lacks the column(s) {', '.join(missing)}")
     kept = [(top + 1 + k, r) for k, r in enumerate(block[1:]) if any(v is not None and v != "" for v in r)]
     frame = pd.DataFrame([r for _, r in kept], columns=header, dtype=object)  # keep None, not NaN
-    for col in ("table", "period", "line", "segment", "currency"):
-        frame[col] = [text(v) for v in frame[col]]
-    frame["value"] = [exact_number(v, sheet, i) for i, v in enumerate(frame["value"])]
-    return frame, DataRows(sheet, tuple(header), top, tuple(row for row, _ in kept), left)
+    where = DataRows(sheet, tuple(header), top, tuple(row for row, _ in kept), left)
+
+    def cells(col: str) -> list[str]:
+        return [where.cell_of(row, col) or sheet for row in where.rows]
+
+    for col in _TEXT_COLUMNS:
+        frame[col] = [text_cell(v, w) for v, w in zip(frame[col], cells(col), strict=True)]
+    frame["value"] = [data_value(v, w) for v, w in zip(frame["value"], cells("value"), strict=True)]
+    if "decimals" in header:
+        frame["decimals"] = [
+            data_decimals(v, w) for v, w in zip(frame["decimals"], cells("decimals"), strict=True)
+        ]
+    return frame, where
+
+
+_TEXT_COLUMNS = ("table", "period", "line", "segment", "currency")
+
+
+def text_cell(value, where: str) -> str:
+    """A label or period cell as text; a date is refused (Excel turned "2024-12-31" into one,
+    and the schedules' SUMIFS compare periods as text)."""
+    if isinstance(value, dt.date | dt.time):
+        raise WorkbookError(
+            f"{where}: {limits.shown(value)} is a date, but periods and labels are text such as 2024 or "
+            "FY2024; format the cell as Text and type it again"
+        )
+    return text(value)
+
+
+def data_value(value, where: str):
+    """A reported figure in the Data table: a number. Text is refused (the schedules'
+    SUMIFS skip text, so the workbook would show another total than the check), except a
+    dash, which the filing shows for nil and SUMIFS reads as nothing."""
+    if isinstance(value, Formula):
+        raise WorkbookError(
+            f"{where}: the value {value} is a formula; the Data table holds the figures themselves"
+        )
+    if isinstance(value, dt.date | dt.time):
+        raise WorkbookError(f"{where}: the value {limits.shown(value)} is a date, not an amount")
+    if isinstance(value, str) and value.strip():
+        cell = parse_cell(value)
+        if cell is not None and cell.nil:
+            return 0
+        if cell is not None and not cell.percent:
+            raise WorkbookError(
+                f"{where}: the value {limits.shown(value)} is text, which the schedules' SUMIFS skip; "
+                "enter it as a number"
+            )
+    return exact_number(value, where)
+
+
+def data_decimals(value, where: str) -> int | None:
+    try:
+        return limits.decimals(value, where)
+    except InputError as exc:
+        raise WorkbookError(str(exc)) from None
 
 
 def text(value) -> str:
@@ -96,14 +155,12 @@ def text(value) -> str:
     return str(value)
 
 
-def exact_number(value, sheet: str, index: int):
-    """A Data value as int or Decimal. Numbers typed as text are read as filings show them
+def exact_number(value, where: str):
+    """A typed amount as int or Decimal. Numbers typed as text are read as filings show them
     ("1,028.4", "(5,822)", "—"); a float cell through its shortest repr, which is what was
     typed; a blank cell is nil."""
     try:
         cell = exact_value(value)
     except ValueError:
-        raise WorkbookError(
-            f"{sheet}: row {index + 1} of the Data table has a value that is not a number: {value!r}"
-        ) from None
+        raise WorkbookError(f"{where}: the value {limits.shown(value)} is not a number") from None
     return 0 if cell is None else cell.value

@@ -93,7 +93,7 @@ def tie_findings(ties: Sequence[Tie], consolidated: dict[str, object]) -> list[F
         if raw is None or raw == "" or isinstance(raw, bool):
             continue
         try:
-            cons = exact_number(raw, c.SETTINGS, 0)
+            cons = exact_number(raw, c.SETTINGS)
         except WorkbookError:
             continue
         fact = tie.fact

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from xlsegment import limits
+from xlsegment.errors import InputError
 from xlsegment.model import UNITS, Origin
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import Workbook, WorkbookError
@@ -35,18 +37,13 @@ def read_rate(wb: Workbook) -> Decimal | None:
     """The convenience rate in Settings, exact: a float cell is read through its shortest
     decimal representation, which is what the user typed."""
     value = read_setting(wb, "xls_FxRate")
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    rate = None
-    if isinstance(value, int | float | Decimal | str) and not isinstance(value, bool):
-        try:
-            rate = Decimal(str(value).strip())
-        except ArithmeticError:
-            rate = None
-    if rate is None or not rate.is_finite() or rate <= 0:
-        sheet, cell = settings_cell(wb, "xls_FxRate")
-        raise WorkbookError(f"{sheet}!{cell}: the convenience rate {value!r} is not a positive number")
-    return rate
+    sheet, cell = settings_cell(wb, "xls_FxRate")
+    try:
+        return limits.rate(value, f"{sheet}!{cell}", "the convenience rate")
+    except InputError as exc:
+        raise WorkbookError(str(exc)) from None
 
 
 def read_unit(wb: Workbook) -> str | None:

@@ -15,7 +15,7 @@ from xlsegment import labels
 from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Table
 from xlsegment.numbers import Cell
-from xlsegment.readers import naming, placement, textheader
+from xlsegment.readers import decoding, naming, placement, textheader
 from xlsegment.readers.layout import NoteContext, drop_unallocated_nils, is_lead_in, to_table
 from xlsegment.readers.lines import RawRow, tokenize
 from xlsegment.readers.textheader import read_header
@@ -44,15 +44,9 @@ class TextReader:
 
 def read_text(path: str | Path) -> Note:
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(str(p), None, "file not found") from None
-    except UnicodeDecodeError as e:
-        raise InputError(str(p), None, f"not UTF-8 text ({e.reason})") from None
-    except OSError as e:
-        raise InputError(str(p), None, e.strerror or "cannot read") from None
-    return read_string(text, str(p))
+    text, warning = decoding.decode(decoding.read_bytes(p), str(p))
+    note = read_string(text, str(p))
+    return note if warning is None else replace(note, findings=(warning, *note.findings))
 
 
 def read_string(text: str, name: str = "<text>") -> Note:
