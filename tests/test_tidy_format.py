@@ -479,3 +479,19 @@ def test_the_origin_column_says_whether_missing_totals_are_computed(tmp_path):
     assert not any(r.computed for r in filing.relations)  # a filing's totals are as filed
     with pytest.raises(InputError, match="column 'origin': 'draft' is not one of filing, data"):
         read_tidy(_csv(tmp_path, f"{HEADER},origin\nP&L,2024,Revenue,A,USD,100,draft\n"))
+
+
+@pytest.mark.parametrize(
+    ("extra", "says"),
+    [
+        ({"decimals": float("inf")}, "column 'decimals': decimals inf is not a whole number from -20 to 20"),
+        ({"decimals": 99}, "column 'decimals': decimals 99 is outside -20 to 20"),
+        ({"value": "1e-999999999"}, "column 'value': '1e-999999999' is not a number"),
+        ({"value": Decimal("1e-30")}, "column 'value': the value 1E-30 has more than 20 decimals"),
+    ],
+)
+def test_tidy_bounds_are_the_readers_one_bound(extra, says):
+    row = {"table": "T", "period": "2024", "line": "Revenue", "segment": "A", "currency": "USD", "value": 1}
+    with pytest.raises(InputError) as err:
+        check(pd.DataFrame([{**row, **extra}]))
+    assert str(err.value) == f"<DataFrame>:2: {says}"

@@ -89,7 +89,7 @@ def unify_dated_rows(rows: list[Row]) -> list[Row]:
 
 def _close(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
-    return a.startswith(b) or b.startswith(a) or difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.85
+    return a.startswith(b) or b.startswith(a) or _ratio_at_least(a, b, 0.85)
 
 
 def align_line_items(tables: list[Table]):
@@ -186,7 +186,7 @@ def _similar(a: str, b: str) -> bool:
         return True
     if classify(a).expense != classify(b).expense:
         return False  # "Gain on X" and "Impairment on X" are different lines
-    return difflib.SequenceMatcher(a=a.lower(), b=b.lower()).ratio() >= 0.6
+    return _ratio_at_least(a.lower(), b.lower(), 0.6)
 
 
 def probable_year(year: int, known: set[int]) -> int | None:
@@ -210,3 +210,10 @@ def label_date_finding(row_label: str, year: int, fixed: int | None, line: int) 
         actual=year,
         expected=fixed,
     )
+
+
+def _ratio_at_least(a: str, b: str, least: float) -> bool:
+    """difflib's ratio, after its two cheap upper bounds: a long label (a megabyte line of
+    text) is compared in linear time unless it could match."""
+    sm = difflib.SequenceMatcher(a=a, b=b)
+    return sm.real_quick_ratio() >= least and sm.quick_ratio() >= least and sm.ratio() >= least

@@ -7,6 +7,7 @@ import difflib
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
+from xlsegment import limits
 from xlsegment.errors import InputError
 from xlsegment.model import TIDY_COLUMNS, UNITS, Origin, Role, Severity
 from xlsegment.numbers import Cell, exact_value
@@ -118,6 +119,10 @@ class RowCells:
             raise self.fail("value", f"{self.rec.get('value')!r} {e}") from None
         if cell is None:
             raise self.fail("value", "is empty; write 0 or — for a nil figure")
+        try:  # within Excel's range and at most 20 decimals: the one bound of every reader
+            limits.amount(cell.value, self.name)
+        except InputError as e:
+            raise self.fail("value", e.reason) from None
         return cell
 
     def amount(self, column: str):
@@ -142,7 +147,10 @@ class RowCells:
         return int(d)
 
     def decimals(self, shown: Cell) -> int:
-        stated = self.whole("decimals")
+        try:  # a whole number from -20 to 20: the one bound of every reader
+            stated = limits.decimals(self.rec.get("decimals"), self.name)
+        except InputError as e:
+            raise self.fail("decimals", e.reason) from None
         if stated is None:
             return shown.decimals
         if stated < shown.decimals:
