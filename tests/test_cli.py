@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import FINDING_FIELDS
 
 
@@ -69,6 +71,7 @@ def test_tidy_csv_error_names_file_and_line(tmp_path):
     assert p.returncode == 2 and "facts.csv:2" in p.stderr and "abc" in p.stderr
 
 
+@pytest.mark.slow
 def test_report_of_a_180_check_note_fits_on_a_screen():
     from tests.conftest import CORPUS
 
@@ -92,6 +95,7 @@ def test_check_path_imports_no_pandas_openpyxl_or_xlwings(seed_path):
     assert p.returncode == 0, p.stderr
 
 
+@pytest.mark.slow
 def test_demo_fills_the_sample_and_prints_its_report(tmp_path):
     import zipfile
 
@@ -113,6 +117,7 @@ def test_demo_fills_the_sample_and_prints_its_report(tmp_path):
     assert default.returncode == 0 and (tmp_path / "segment_report.xlsx").exists()
 
 
+@pytest.mark.slow
 def test_folders_and_unwritable_targets_are_one_line_errors(tmp_path, seed_path):
     folder = tmp_path / "adir"
     folder.mkdir()
