@@ -22,7 +22,7 @@ from xlsegment.workbook.mapping.datatable import read_data_rows
 from xlsegment.workbook.mapping.notedata import note_from_frame
 from xlsegment.workbook.render import build, located_findings, render
 from xlsegment.workbook.safety import Fingerprint, atomic_write, ensure_writable, lossy_parts
-from xlsegment.workbook.sheets.checks import read_reader_rows, reader_findings
+from xlsegment.workbook.sheets.checks import kept_findings, on_rows
 from xlsegment.workbook.sheets.guards import typed_over_findings
 from xlsegment.workbook.sheets.roles import resolve
 from xlsegment.workbook.sheets.settings import (
@@ -96,8 +96,9 @@ def _settings_for(result: Result, source_name: str, rate: Decimal | None) -> dic
     }
 
 
-def fill(source, out, rate=None, template: str | Path = TEMPLATE):
-    """Fill a new workbook ``out`` from ``source``; returns the path written.
+def fill(source, out, rate=None, template: str | Path = TEMPLATE, company: str | None = None):
+    """Fill a new workbook ``out`` from ``source``; returns the path written. ``company``
+    goes into Settings, and from there into the sheet titles and page headers.
 
     ``out`` is written atomically; an existing file there is replaced only if it is not
     open in Excel."""
@@ -109,6 +110,8 @@ def fill(source, out, rate=None, template: str | Path = TEMPLATE):
     name = Path(source).name if isinstance(source, str | Path) else (result.note.source or "Note")
     wb = OpenpyxlWorkbook.open(template)
     settings = _settings_for(result, name, rate)
+    if company is not None:
+        settings["xls_Company"] = company.strip() or None
     # Draw with the rate source as Settings will state it, so a refresh draws the same.
     result = dataclasses.replace(
         result, note=dataclasses.replace(result.note, rate_note=settings["xls_FxNote"])
@@ -174,7 +177,7 @@ def note_from_workbook(wb, name: str = "Data") -> Note:
     if settings["xls_Unit"] is not None:
         settings["xls_Unit"] = read_unit(wb)  # refuses "7.2993" typed into Unit, naming the cell
     note = note_from_frame(frame, settings, name, rows)
-    kept = reader_findings(read_reader_rows(wb))
+    kept = kept_findings(wb)
     return dataclasses.replace(
         note,
         origin=read_origin(wb),
@@ -232,7 +235,7 @@ def finish_check(wb, result: Result, name: str) -> Result:
     consolidated, period = read_consolidated(wb)
     built = build(result, consolidated=consolidated, period=period)
     sheet = resolve(wb).schedules
-    located = located_findings(result, built, sheet)
+    located = on_rows(wb, located_findings(result, built, sheet))  # note-wide ones: their Checks row
     return dataclasses.replace(result, findings=(*typed_over_findings(wb, sheet), *located))
 
 

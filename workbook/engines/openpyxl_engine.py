@@ -227,6 +227,9 @@ class OpenpyxlWorkbook(Workbook):
         merges: Sequence[str] = (),
         hide_gridlines: bool | None = None,
         hidden_columns: Sequence[str] = (),
+        repeat_rows: str | None = None,
+        header: str | None = None,
+        footer: str | None = None,
     ) -> None:
         ws = self._ws(sheet)
         for letter, width in (widths or {}).items():
@@ -248,6 +251,12 @@ class OpenpyxlWorkbook(Workbook):
             ws.sheet_view.showGridLines = not hide_gridlines
         for letter in hidden_columns:
             ws.column_dimensions[letter].hidden = True
+        if repeat_rows is not None:
+            ws.print_title_rows = repeat_rows
+        if header is not None:
+            ws.oddHeader.center.text = header
+        if footer is not None:
+            ws.oddFooter.center.text = footer
 
     # -- names and tables ----------------------------------------------------------------
     def define_name(self, name: str, refers_to: str) -> None:

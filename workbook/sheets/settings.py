@@ -25,6 +25,15 @@ def read_setting(wb: Workbook, name: str):
     return wb.read_block(sheet, cell)[0][0]
 
 
+def company_title(wb: Workbook, what: str) -> str:
+    """A sheet's title with the company of Settings before it, when one is set."""
+    try:
+        company = text(read_setting(wb, "xls_Company")).strip()
+    except WorkbookError:  # a workbook from before the setting existed
+        company = ""
+    return f"{company}: {what}" if company else what
+
+
 def write_settings(wb: Workbook, values: dict[str, object]) -> None:
     for name, value in values.items():
         sheet, cell = settings_cell(wb, name)
