@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
+from xlsegment.api import parse_rate
 from xlsegment.model import Note
 from xlsegment.pipeline import Result, run
 from xlsegment.workbook import contract as c
@@ -26,6 +27,7 @@ from xlsegment.workbook.sheets.checks import kept_findings, on_rows
 from xlsegment.workbook.sheets.guards import typed_over_findings
 from xlsegment.workbook.sheets.roles import resolve
 from xlsegment.workbook.sheets.settings import (
+    data_source,
     read_consolidated,
     read_origin,
     read_rate,
@@ -34,19 +36,6 @@ from xlsegment.workbook.sheets.settings import (
 )
 
 TEMPLATE = Path(__file__).with_name("template.xlsx")
-
-
-def _rate(rate) -> Decimal | None:
-    """The rate as an exact Decimal (a float through its shortest repr), or None."""
-    if rate is None:
-        return None
-    try:
-        value = rate if isinstance(rate, Decimal) else Decimal(str(rate).strip())
-    except ArithmeticError:
-        value = None
-    if value is None or not value.is_finite() or value <= 0:
-        raise WorkbookError(f"rate {rate!r} is not a positive number")
-    return value
 
 
 def workbook_key(path) -> tuple:
@@ -104,7 +93,7 @@ def fill(source, out, rate=None, template: str | Path = TEMPLATE, company: str |
     open in Excel."""
     out = Path(out)
     _guard_new_file(out)
-    rate = _rate(rate)
+    rate = parse_rate(rate)
     with about(source if isinstance(source, str | Path) else None):
         result = run(source, rate=rate)
     name = Path(source).name if isinstance(source, str | Path) else (result.note.source or "Note")
@@ -208,17 +197,24 @@ def refresh(path, out=None):
     seen = Fingerprint.of(path)
     wb = OpenpyxlWorkbook.open(path)
     with about(path):
-        result = refresh_book(wb, str(path))
+        result = refresh_book(wb, str(path), folder=path.parent)
     ensure_writable(target, seen if target == path else None)
     atomic_write(target, wb.save)
     return result
 
 
-def refresh_book(wb, name: str) -> Result:
-    """Re-check an open workbook from its own Data table and redraw it (any engine)."""
+def refresh_book(wb, name: str, folder: Path | None = None) -> Result:
+    """Re-check an open workbook and redraw it (any engine): from the data source Settings
+    names (a file in ``folder``, the workbook's), which rewrites the Data table, or else
+    from the Data table itself. The result's note names what was read."""
     resolve(wb)  # refresh redraws every part: refuse a workbook that lacks one, naming it
-    result = run(note_from_workbook(wb, name))
-    return dataclasses.replace(result, findings=tuple(render(wb, result, write_data_table=False)))
+    source = data_source(wb, folder)
+    if source is None:
+        result = run(note_from_workbook(wb, name))
+    else:
+        result = run(source, rate=read_rate(wb))
+    drawn = render(wb, result, write_data_table=source is not None)
+    return dataclasses.replace(result, findings=tuple(drawn))
 
 
 def check_workbook(path, rate=None) -> Result:
@@ -226,7 +222,7 @@ def check_workbook(path, rate=None) -> Result:
     path = Path(path)
     _require_xlsx(path, (".xlsx", ".xlsm"))  # reading only: macros are no risk
     with about(path):
-        return run(path, rate=_rate(rate))
+        return run(path, rate=parse_rate(rate))
 
 
 def finish_check(wb, result: Result, name: str) -> Result:

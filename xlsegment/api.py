@@ -20,16 +20,18 @@ def parse(source, options: ReadOptions | None = None) -> Note:
 
 def check(note, rate: Decimal | str | float | None = None, options: ReadOptions | None = None) -> Result:
     """Read (unless given a Note), relate, translate and check; findings are data."""
-    return run(note, rate=_rate(rate), options=options)
+    return run(note, rate=parse_rate(rate), options=options)
 
 
-def _rate(rate) -> Decimal | None:
-    if rate is None:
-        return None
+def parse_rate(rate) -> Decimal | None:
+    """A convenience rate as an exact Decimal (a float through its shortest repr), or None;
+    anything but a positive finite number is refused."""
+    if rate is None or isinstance(rate, Decimal) and rate.is_finite() and rate > 0:
+        return rate
     try:
-        value = Decimal(str(rate))
+        value = Decimal(str(rate).strip())
     except InvalidOperation:
-        raise InputError("--rate", None, f"not a number: {rate!r}") from None
-    if not value.is_finite() or value <= 0:
-        raise InputError("--rate", None, f"must be a positive number, got {rate}")
+        value = None
+    if value is None or not value.is_finite() or value <= 0:
+        raise InputError("rate", None, f"{rate!r} is not a positive number")
     return value

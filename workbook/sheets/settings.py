@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from xlsegment.model import UNITS, Origin
 from xlsegment.workbook import contract as c
@@ -38,6 +39,29 @@ def write_settings(wb: Workbook, values: dict[str, object]) -> None:
     for name, value in values.items():
         sheet, cell = settings_cell(wb, name)
         wb.write_block(sheet, cell, [[value]])
+
+
+def data_source(wb: Workbook, folder: Path | None = None) -> Path | None:
+    """The file Settings names as the data source (``xls_Source``), relative to the
+    workbook's ``folder``; None when the cell is blank (the Data table is the source).
+    A name that is not a file is refused, naming the cell: a refresh never falls back to
+    the Data table without a word."""
+    try:
+        named = text(read_setting(wb, "xls_Source")).strip()
+    except WorkbookError:  # a workbook from before the setting existed
+        return None
+    if not named:
+        return None
+    path = Path(named)
+    if not path.is_absolute() and folder is not None:
+        path = folder / path
+    if not path.is_file():
+        sheet, cell = settings_cell(wb, "xls_Source")
+        raise WorkbookError(
+            f"{sheet}!{cell}: the data source {named!r} is not a file (looked for {path.absolute()}); "
+            "correct it, or clear the cell to refresh from the Data table"
+        )
+    return path
 
 
 def read_rate(wb: Workbook) -> Decimal | None:
