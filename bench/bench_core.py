@@ -10,8 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from xlsegment.checks import relation_finding, run_checks
+from xlsegment.checks import relation_finding
 from xlsegment.model import Column, Fact, Note, Role, Row, Source, Table
+from xlsegment.pipeline import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "xlsegment" / "data" / "sample_note.txt"
@@ -83,7 +84,7 @@ def main() -> None:
     note = synthetic_note()
     n = len(note.facts)
     t = time.perf_counter()
-    result = run_checks(note)
+    result = run(note)  # the pipeline: relate, translate, check
     dt = time.perf_counter() - t
     print(
         f"discover relations + check: {n:,} facts, {result.checks:,} checks in {dt:.3f} s "

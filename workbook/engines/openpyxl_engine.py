@@ -13,6 +13,7 @@ from openpyxl.comments import Comment
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -127,9 +128,18 @@ class OpenpyxlWorkbook(Workbook):
     def set_format(self, sheet: str, ref: str, fmt: CellFormat) -> None:
         ws = self._ws(sheet)
         r1, c1, r2, c2 = range_bounds(ref)
+        # Cells that had one style get one style: work it out once, then copy it. Building
+        # fonts and alignments per cell is most of the time of a large fill otherwise.
+        done: dict[tuple[int, ...], StyleArray] = {}
         for row in ws.iter_rows(min_row=r1, max_row=r2, min_col=c1, max_col=c2):
             for cell in row:
-                _apply_format(cell, fmt)
+                before = tuple(cell._style or StyleArray())  # None: never styled
+                after = done.get(before)
+                if after is None:
+                    _apply_format(cell, fmt)
+                    done[before] = StyleArray(cell._style)
+                else:
+                    cell._style = StyleArray(after)
 
     def set_style(self, sheet: str, ref: str, style: str) -> None:
         ws = self._ws(sheet)
