@@ -244,6 +244,8 @@ def explain(n: Counts) -> str:
     parts = []
     if n.drawn == n.python:
         parts.append(f"the {_plural(n.python, 'check')} that xlsegment check counts")
+    elif n.drawn > n.python:  # not expected: say so rather than print a negative count
+        parts.append(f"{_plural(n.drawn, 'check')}, of which xlsegment check counts {n.python}")
     else:
         missing = n.python - n.drawn
         parts.append(
