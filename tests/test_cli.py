@@ -11,6 +11,10 @@ import pytest
 
 from tests.conftest import FINDING_FIELDS
 
+# Every test starts real processes (about half a second each); the in-process CliRunner
+# tests (test_cli_no_silent_ignoring.py and others) keep the fast loop's CLI coverage.
+pytestmark = pytest.mark.slow
+
 
 def run(*args):
     return subprocess.run(
@@ -71,7 +75,6 @@ def test_tidy_csv_error_names_file_and_line(tmp_path):
     assert p.returncode == 2 and "facts.csv:2" in p.stderr and "abc" in p.stderr
 
 
-@pytest.mark.slow
 def test_report_of_a_180_check_note_fits_on_a_screen():
     from tests.conftest import CORPUS
 
@@ -95,7 +98,6 @@ def test_check_path_imports_no_pandas_openpyxl_or_xlwings(seed_path):
     assert p.returncode == 0, p.stderr
 
 
-@pytest.mark.slow
 def test_demo_fills_the_sample_and_prints_its_report(tmp_path):
     import zipfile
 
@@ -117,7 +119,6 @@ def test_demo_fills_the_sample_and_prints_its_report(tmp_path):
     assert default.returncode == 0 and (tmp_path / "segment_report.xlsx").exists()
 
 
-@pytest.mark.slow
 def test_folders_and_unwritable_targets_are_one_line_errors(tmp_path, seed_path):
     folder = tmp_path / "adir"
     folder.mkdir()
