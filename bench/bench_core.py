@@ -84,7 +84,7 @@ def main() -> None:
     note = synthetic_note()
     n = len(note.facts)
     t = time.perf_counter()
-    result = run(note)
+    result = run(note)  # the pipeline: relate, translate, check
     dt = time.perf_counter() - t
     print(
         f"discover relations + check: {n:,} facts, {result.checks:,} checks in {dt:.3f} s "

@@ -7,7 +7,13 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import FINDING_FIELDS
+
+# Every test starts real processes (about half a second each); the in-process CliRunner
+# tests (test_cli_no_silent_ignoring.py and others) keep the fast loop's CLI coverage.
+pytestmark = pytest.mark.slow
 
 
 def run(*args):

@@ -12,6 +12,8 @@ from xlsegment.readers.text import read_string
 
 from .conftest import CORPUS, notes_in
 
+pytestmark = pytest.mark.slow  # every figure of every corpus note moved and re-checked
+
 NOTES = notes_in(CORPUS, 21)
 PER_NOTE = 40  # figures moved per note, spread evenly over the note
 

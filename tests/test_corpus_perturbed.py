@@ -11,6 +11,8 @@ from xlsegment.readers.text import read_string
 
 from .conftest import CORPUS, notes_in
 
+pytestmark = pytest.mark.slow  # every corpus note re-laid out and re-checked
+
 NOTES = notes_in(CORPUS, 21)
 
 

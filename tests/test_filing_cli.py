@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from xlsegment.cli import cli
@@ -23,6 +24,7 @@ def test_the_registry_picks_the_filing_readers():
     assert reader_for(DATA / "corpus2" / "34_netflix_2024.txt")[0].name == "filing text"
 
 
+@pytest.mark.slow
 def test_check_a_whole_ixbrl_filing_as_json():
     result = CliRunner().invoke(cli, ["check", str(AMZN), "--json"])
     assert result.exit_code == 0, result.output

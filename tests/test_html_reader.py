@@ -127,6 +127,7 @@ def test_a_whole_filing_is_searched_for_its_segment_note(tmp_path):
     assert listing.output.splitlines()[1].split()[:5] == ["2", "2", "rows", "x", "4"]
 
 
+@pytest.mark.slow
 def test_whole_amazon_filing_note_found_by_heading():
     note = read(DATA / "xbrl" / "amzn-10-k-2025-02-07.ixbrl.html")
     assert len(note.tables) == 7

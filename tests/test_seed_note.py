@@ -179,6 +179,7 @@ def _moved(raw: str, delta: int) -> str:
     return f"({body})" if n < 0 else body
 
 
+@pytest.mark.slow
 def test_moving_any_reported_number_by_30_is_an_error_at_that_place(seed_text):
     numbers = _reported_numbers(seed_text)
     assert len(numbers) > 170

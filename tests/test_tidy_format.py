@@ -401,7 +401,7 @@ ERRORS = [
     (f"{HEADER},decimals\nT,2024,R,A,USD,1.25,1\n", "facts.csv:2: column 'decimals': 1, but the value 1.25"),
     (
         f"{HEADER},decimals\nT,2024,R,A,USD,1,one\n",
-        "facts.csv:2: column 'decimals': 'one' is not a whole number",
+        "facts.csv:2: column 'decimals': decimals \"one\" is not a whole number from -20 to 20",
     ),
     (f"{HEADER},role\nT,2024,R,A,USD,1,totl\n", "facts.csv:2: column 'role': 'totl' is not a role"),
     (

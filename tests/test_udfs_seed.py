@@ -68,6 +68,15 @@ def test_findings_spill_with_a_header():
 
 
 def test_unknown_segment_names_the_ones_that_exist():
-    assert f.SEGPROFIT("Mining", 2024).startswith(
+    # The segments only: the geographic regions of T6 and T7 are no segments.
+    assert f.SEGPROFIT("Mining", 2024) == (
         "#SEG! segment 'Mining' not found; have: Cryptocurrency Mining, Corporate, Total"
     )
+
+
+def test_a_region_asked_for_as_a_segment_is_named_a_region():
+    assert f.SEGPROFIT("Greater China", 2024) == (
+        "#SEG! 'Greater China' is a geographic region, not a segment: no 'Segment profit (loss)' "
+        "for it in 2024; segments: Cryptocurrency Mining, Corporate, Total"
+    )
+    assert f.SEGREVENUE("greater china", 2024) == 289  # geographic revenue is there to read

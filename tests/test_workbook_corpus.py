@@ -19,6 +19,8 @@ from xlsegment.workbook.sheets.schedules import translation_pairs
 from .conftest import BUNDLED_SEED as BUNDLED
 from .conftest import CORPUS, notes_in
 
+pytestmark = pytest.mark.slow  # every corpus note filled and recalculated by LibreOffice
+
 NOTES = [CORPUS / f"{name}.txt" for name in notes_in(CORPUS, 21)]
 
 

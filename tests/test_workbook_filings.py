@@ -13,6 +13,8 @@ from xlsegment.workbook.api import fill
 from xlsegment.workbook.engines import libreoffice
 from xlsegment.workbook.render import build
 
+pytestmark = pytest.mark.slow  # whole filings filled and recalculated by LibreOffice
+
 DATA = Path(__file__).parent / "data"
 FILINGS = [
     DATA / "xbrl" / "amzn-10-k-2025-02-07.ixbrl.html",

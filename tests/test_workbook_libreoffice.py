@@ -26,6 +26,8 @@ from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 from xlsegment.workbook.render import build
 from xlsegment.workbook.sheets.schedules import translation_pairs
 
+pytestmark = pytest.mark.slow  # LibreOffice recalculates the filled seed
+
 SEED = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"
 MUTATED_KEY = ("Segment profit or loss", "2024", "Revenue", "Cryptocurrency Mining", "RMB")
 MUTATED_USD = ("Segment profit or loss", "2024", "General and administrative", "Total", "USD")

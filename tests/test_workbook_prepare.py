@@ -101,6 +101,7 @@ def prepared_book(tmp_path_factory):
     return note, result, sch, probes, notes, values, OpenpyxlWorkbook.open(path)
 
 
+@pytest.mark.slow
 def test_computed_cells_are_formulas_and_recalculate_to_the_python_values(prepared_book):
     note, _, sch, _, _, values, wb = prepared_book
     sheet = values[c.SCHEDULES]
@@ -120,6 +121,7 @@ def test_computed_cells_are_formulas_and_recalculate_to_the_python_values(prepar
     assert eur and all(f.value == translate(usd[(f.line_item, f.period)], RATE) for f in eur)
 
 
+@pytest.mark.slow
 def test_ties_flag_only_the_figure_that_misses_its_consolidated_amount(prepared_book):
     _, result, sch, probes, notes, values, _ = prepared_book
     net = next(k for k in sch.cells if k[2] == NET_LABEL and k[4] == "USD")

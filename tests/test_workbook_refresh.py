@@ -338,4 +338,6 @@ def test_renamed_sheets_are_found_through_their_names_and_tables(work):
     _, _, checks = wb.read_table(c.CHECKS_TABLE)
     assert all("'Note 33'!" in str(r[4]) for r in checks if r[0].startswith("C"))
     assert result.summary["errors"] == 0
-    assert {f.sheet for f in result.findings if f.cell} <= {"Note 33"}
+    # Findings on figures point at the renamed Schedules; note-wide ones at their Checks row.
+    assert {f.sheet for f in result.findings} == {"Note 33", "Tie-out"}
+    assert all(f.cell for f in result.findings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import openpyxl
+import pytest
 
 from xlsegment.workbook.api import check_workbook, fill
 
@@ -34,6 +35,7 @@ def test_a_row_stated_twice_in_data_is_an_error(seed_path, tmp_path):
     assert dup.severity == "error" and "twice" in dup.message
 
 
+@pytest.mark.slow
 def test_a_blank_rate_leaves_every_tolerance_a_number(seed_path, tmp_path):
     """With no convenience rate the translated sums are still checked as sums: no
     tolerance cell may turn into an error value (LibreOffice recalculates)."""
@@ -54,6 +56,7 @@ def test_a_blank_rate_leaves_every_tolerance_a_number(seed_path, tmp_path):
     assert errors == {}
 
 
+@pytest.mark.slow
 def test_share_refuses_a_copy_calculated_without_the_functions(tmp_path):
     """LibreOffice knows no SEG* functions: it saves #NAME? (and may name them _xludf.),
     which must not be handed on as the shared figures."""

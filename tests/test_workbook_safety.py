@@ -183,6 +183,7 @@ def test_refresh_refuses_when_the_file_changed_while_it_worked(filled, tmp_path,
     assert not list(tmp_path.glob(".~xlsegment-*"))
 
 
+@pytest.mark.slow
 def test_a_refresh_killed_while_saving_leaves_the_original_intact(filled, tmp_path):
     path = tmp_path / "victim.xlsx"
     shutil.copyfile(filled, path)

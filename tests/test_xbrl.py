@@ -211,6 +211,7 @@ def test_an_ixbrl_file_arelle_refuses_exits_2_with_one_line(tmp_path):
 # ---------------------------------------------------------------- the real filings
 
 
+@pytest.mark.slow
 def test_gamestop_facts_and_segment_note():
     loaded = ixbrl.load(GME)
     assert (loaded.facts, loaded.on_segment_axis) == (1068, 101)
@@ -224,6 +225,7 @@ def test_gamestop_facts_and_segment_note():
     assert (us.segment, us.value, us.tag.value) == ("United States", Decimal("3429.4"), Decimal("3429400000"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path, sums", [(GME, 18), (AMZN, 21)])
 def test_xbrl_checks_raise_nothing_on_the_real_filings(path, sums):
     note = read(path)
@@ -232,6 +234,7 @@ def test_xbrl_checks_raise_nothing_on_the_real_filings(path, sums):
     assert check(note).summary["errors"] == 0
 
 
+@pytest.mark.slow
 def test_amazon_tags_give_roles_of_the_consolidation_axis():
     note = read(AMZN)
     roles = Counter(
@@ -266,6 +269,7 @@ def test_apple_instance_reads_into_the_segment_facts_of_its_extract():
     assert {f.segment for f in note.facts if f.role == Role.TOTAL} == {"Total"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "path, extract", [(GME, "gme_fy2023_segment_facts.csv"), (AMZN, "amzn_2024_segment_facts.csv")]
 )

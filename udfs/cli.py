@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from xlsegment.cli import UsageFault
+from xlsegment.cli import EXIT_DONE, UsageFault, output_option
 from xlsegment.errors import XlsegmentError
 
 
@@ -12,16 +12,15 @@ def _fault(error: Exception) -> UsageFault:
     return UsageFault(str(error))
 
 
-@click.command()
+@click.command(epilog=EXIT_DONE)
 @click.argument("workbook", type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(),
-              help="The copy to write (.xlsx).")  # fmt: skip
-def share(workbook: str, output: str) -> None:
+@output_option("The copy to write (.xlsx).", required=True)
+def share(workbook: str, output) -> None:
     """Copy WORKBOOK with every xlsegment function replaced by its value."""
     from .share import share as make_copy
 
     try:
-        result = make_copy(workbook, output)
+        result = make_copy(workbook, str(output))
     except XlsegmentError as error:
         raise _fault(error) from None
     except Exception as error:  # noqa: BLE001 - openpyxl and the OS raise many types
@@ -31,12 +30,12 @@ def share(workbook: str, output: str) -> None:
         click.echo(f"note: the copy does not carry {', '.join(result.dropped)}")
 
 
-@click.group()
+@click.group(epilog=EXIT_DONE)
 def addin() -> None:
     """Install or remove the Excel add-in (the Segments ribbon and the functions)."""
 
 
-@addin.command()
+@addin.command(epilog=EXIT_DONE)
 def install() -> None:
     """Install xlsegment.xlam into Excel (Windows or macOS)."""
     from .install import install as run
@@ -48,7 +47,7 @@ def install() -> None:
     click.echo(f"installed {path.name}; restart Excel and look for the Segments tab")
 
 
-@addin.command()
+@addin.command(epilog=EXIT_DONE)
 def uninstall() -> None:
     """Remove xlsegment.xlam from Excel."""
     from .install import uninstall as run

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from xlsegment.model import Fact, Note, Role
+from xlsegment.readers.naming import GEO_ASSETS, GEO_REVENUE
 from xlsegment.vocabulary import LineKind, classify
 
 from .query import loose_key, name_key, year_of
@@ -30,6 +31,19 @@ def listing(names: Iterable[object]) -> str:
     return shown + (f" (+{len(names) - _MAX_LISTED} more)" if len(names) > _MAX_LISTED else "")
 
 
+def is_geographic(table: str) -> bool:
+    """A table of geographic information (IFRS 8.33, ASC 280-10-50-41): its columns or rows
+    are regions, not segments."""
+    low = (table or "").lower()
+    return table in (GEO_REVENUE, GEO_ASSETS) or "geograph" in low or "region" in low
+
+
+def regions_of(facts: Iterable[Fact]) -> frozenset[str]:
+    """Names that only the geographic tables use: regions, not operating segments."""
+    elsewhere = {f.segment for f in facts if not is_geographic(f.table)}
+    return frozenset(f.segment for f in facts if is_geographic(f.table) and f.segment not in elsewhere)
+
+
 def is_total(fact: Fact) -> bool:
     return fact.role == Role.TOTAL or classify(fact.segment).kind == LineKind.TOTAL
 
@@ -46,6 +60,7 @@ class Index:
     values: dict[tuple[str, str, int], Fact]
     checker: Callable[..., object] | None = None
     rate: Decimal | None = None  # the workbook's own rate (Settings), which wins
+    regions: frozenset[str] = frozenset()  # geographic regions, named apart from segments
     _check: object = field(default=None, repr=False)
     _checked_at: Decimal | None = field(default=None, repr=False)
 
@@ -75,7 +90,9 @@ class Index:
         for canonical, others in note.aliases.items():
             for name in (canonical, *others):
                 _add_name(lines, name, canonical)
-        index = cls(note, facts, lines, segments, tuple(sorted(years)), values, checker)
+        index = cls(
+            note, facts, lines, segments, tuple(sorted(years)), values, checker, regions=regions_of(facts)
+        )
         if checker is None:
             index._check = result  # checked already, at the note's own rate
         return index
@@ -90,9 +107,12 @@ class Index:
     def segment(self, name: object) -> str:
         found = self.segments.get(name_key(name)) or self.segments.get(loose_key(name))
         if found is None:
-            segments = (f.segment for f in self.facts)
-            raise Miss(f"segment {str(name)!r} not found; have: {listing(segments)}")
+            raise Miss(f"segment {str(name)!r} not found; have: {listing(self._segments())}")
         return found
+
+    def _segments(self) -> list[str]:
+        """The segments (and their Total) in the note's order; regions are not segments."""
+        return [s for s in dict.fromkeys(f.segment for f in self.facts) if s not in self.regions]
 
     def year(self, year: int) -> int:
         if year not in self.years:
@@ -128,6 +148,11 @@ class Index:
         fact = self.values.get((line_item, segment, year))
         if fact is None:
             self.year(year)
+            if segment in self.regions:
+                raise Miss(
+                    f"{segment!r} is a geographic region, not a segment: no {line_item!r} for it in "
+                    f"{year}; segments: {listing(self._segments())}"
+                )
             raise Miss(f"no value for {line_item!r}, {segment!r}, {year}")
         return fact.value
 

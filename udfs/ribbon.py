@@ -13,8 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from xlsegment.errors import XlsegmentError
-
 from . import session
 
 ADDIN = "xlsegment.xlam"
@@ -62,25 +60,13 @@ def refresh_book(book: Any, refresh: Callable | None = None) -> tuple[int, int]:
 
 
 def refresh_live(workbook: Any):
-    """Refresh an open workbook through the workbook layer: the data source named in
-    Settings (a file beside the workbook) rewrites the Data table; without one, the Data
-    table as it stands is the source. Then check, draw schedules, highlights and Checks."""
-    from xlsegment.pipeline import run
+    """Refresh an open workbook through the workbook layer, as ``xlsegment refresh`` does:
+    the data source named in Settings (a file beside the workbook) rewrites the Data
+    table; without one, the Data table as it stands is the source. Then check, draw
+    schedules, highlights and Checks."""
     from xlsegment.workbook.api import refresh_book
-    from xlsegment.workbook.render import render
-    from xlsegment.workbook.sheets.settings import read_rate, read_setting
 
-    named = read_setting(workbook, "xls_Source")
-    if not named:
-        return refresh_book(workbook, workbook.fullname)
-    path = Path(str(named))
-    if not path.is_absolute():
-        path = Path(workbook.fullname).parent / path
-    if not path.exists():
-        raise XlsegmentError(f"Settings names the data source {named}; {path} is missing")
-    result = run(path, rate=read_rate(workbook))
-    render(workbook, result, write_data_table=True)
-    return result
+    return refresh_book(workbook, workbook.fullname, folder=Path(workbook.fullname).parent)
 
 
 def register_udfs(app: Any, import_udfs: Callable | None = None) -> str | None:

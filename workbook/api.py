@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from xlsegment import limits
+from xlsegment.api import parse_rate
 from xlsegment.model import Note
 from xlsegment.pipeline import Result, run
 from xlsegment.workbook import contract as c
@@ -23,10 +23,11 @@ from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 from xlsegment.workbook.mapping.datatable import read_data_rows
 from xlsegment.workbook.mapping.notedata import note_from_frame
 from xlsegment.workbook.render import build, located_findings, render
-from xlsegment.workbook.sheets.checks import read_reader_rows, reader_findings
+from xlsegment.workbook.sheets.checks import kept_findings, on_rows
 from xlsegment.workbook.sheets.guards import typed_over_findings
 from xlsegment.workbook.sheets.roles import resolve
 from xlsegment.workbook.sheets.settings import (
+    data_source,
     read_consolidated,
     read_origin,
     read_rate,
@@ -35,11 +36,6 @@ from xlsegment.workbook.sheets.settings import (
 )
 
 TEMPLATE = Path(__file__).with_name("template.xlsx")
-
-
-def _rate(rate) -> Decimal | None:
-    """The rate as an exact Decimal Excel can hold (a float through its shortest repr)."""
-    return None if rate is None else limits.rate(rate, "rate")
 
 
 def workbook_key(path) -> tuple:
@@ -90,18 +86,21 @@ def _settings_for(result: Result, source_name: str, rate: Decimal | None) -> dic
     }
 
 
-def fill(source, out, rate=None, template: str | Path = TEMPLATE):
-    """Fill a new workbook ``out`` from ``source``; returns the path written.
+def fill(source, out, rate=None, template: str | Path = TEMPLATE, company: str | None = None):
+    """Fill a new workbook ``out`` from ``source``; returns the path written. ``company``
+    goes into Settings, and from there into the sheet titles and page headers.
 
     ``out`` is written atomically; an existing file there is replaced only if it is not
     open in Excel."""
     out = Path(out)
-    rate = _rate(rate)
+    rate = parse_rate(rate)
     with about(source if isinstance(source, str | Path) else None):
         result = run(source, rate=rate)
     name = Path(source).name if isinstance(source, str | Path) else (result.note.source or "Note")
     wb = OpenpyxlWorkbook.open(template)
     settings = _settings_for(result, name, rate)
+    if company is not None:
+        settings["xls_Company"] = company.strip() or None
     # Draw with the rate source as Settings will state it, so a refresh draws the same.
     result = dataclasses.replace(
         result, note=dataclasses.replace(result.note, rate_note=settings["xls_FxNote"])
@@ -180,7 +179,7 @@ def note_from_workbook(wb, name: str = "Data") -> Note:
     if settings["xls_Unit"] is not None:
         settings["xls_Unit"] = read_unit(wb)  # refuses "7.2993" typed into Unit, naming the cell
     note = note_from_frame(frame, settings, name, rows)
-    kept = reader_findings(read_reader_rows(wb))
+    kept = kept_findings(wb)
     return dataclasses.replace(
         note,
         origin=read_origin(wb),
@@ -212,16 +211,23 @@ def refresh(path, out=None):
             )
         wb = OpenpyxlWorkbook.open(path, seen.data)
         with about(path):
-            result = refresh_book(wb, str(path))
+            result = refresh_book(wb, str(path), folder=path.parent)
         safety.save(target, kept.writer(wb.save), seen.fingerprint if in_place else None, lock)
     return result
 
 
-def refresh_book(wb, name: str) -> Result:
-    """Re-check an open workbook from its own Data table and redraw it (any engine)."""
+def refresh_book(wb, name: str, folder: Path | None = None) -> Result:
+    """Re-check an open workbook and redraw it (any engine): from the data source Settings
+    names (a file in ``folder``, the workbook's), which rewrites the Data table, or else
+    from the Data table itself. The result's note names what was read."""
     resolve(wb)  # refresh redraws every part: refuse a workbook that lacks one, naming it
-    result = run(note_from_workbook(wb, name))
-    return dataclasses.replace(result, findings=tuple(render(wb, result, write_data_table=False)))
+    source = data_source(wb, folder)
+    if source is None:
+        result = run(note_from_workbook(wb, name))
+    else:
+        result = run(source, rate=read_rate(wb))
+    drawn = render(wb, result, write_data_table=source is not None)
+    return dataclasses.replace(result, findings=tuple(drawn))
 
 
 def check_workbook(path, rate=None) -> Result:
@@ -229,7 +235,7 @@ def check_workbook(path, rate=None) -> Result:
     path = Path(path)
     _require_xlsx(path, (".xlsx", ".xlsm"))  # reading only: macros are no risk
     with about(path):
-        return run(path, rate=_rate(rate))
+        return run(path, rate=parse_rate(rate))
 
 
 def finish_check(wb, result: Result, name: str) -> Result:
@@ -238,7 +244,7 @@ def finish_check(wb, result: Result, name: str) -> Result:
     consolidated, period = read_consolidated(wb)
     built = build(result, consolidated=consolidated, period=period)
     sheet = resolve(wb).schedules
-    located = located_findings(result, built, sheet)
+    located = on_rows(wb, located_findings(result, built, sheet))  # note-wide ones: their Checks row
     return dataclasses.replace(result, findings=(*typed_over_findings(wb, sheet), *located))
 
 

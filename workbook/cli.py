@@ -10,8 +10,8 @@ import functools
 
 import click
 
+from xlsegment.cli import EXIT_WRITTEN, RATE, output_option, read_options, reading_options
 from xlsegment.cli import UsageFault as _Usage  # one line on stderr, exit 2
-from xlsegment.cli import read_options, reading_options
 
 
 def _one_line_errors(func):
@@ -50,18 +50,32 @@ def _summary_line(result, path) -> str:
     )
 
 
-@click.command("fill")
+def _source_line(result, workbook) -> str:
+    """What the refresh read: the data source Settings names, or the Data table."""
+    from pathlib import Path
+
+    source = result.note.source
+    if source and Path(source).resolve() != Path(workbook).resolve():
+        return f"{workbook}: read the data source {source} named in Settings"
+    return f"{workbook}: read the Data table (Settings names no data source)"
+
+
+@click.command("fill", epilog=EXIT_WRITTEN)
 @click.argument("source", type=click.Path())
-@click.option("-o", "--out", "out", required=True, type=click.Path(), help="Workbook to write (.xlsx).")
-@click.option("--rate", default=None, help="Convenience rate; overrides the note's.")
+@output_option("Workbook to write (.xlsx).", required=True)
+@click.option("--rate", type=RATE, default=None, help="Convenience rate, e.g. 7.2993; wins over the note's.")
+@click.option(
+    "--company",
+    default=None,
+    metavar="NAME",
+    help="Company name for Settings, shown in the sheet titles and printed page headers.",
+)
 @reading_options
 @_one_line_errors
-def fill(source: str, out: str, rate: str | None, note_heading, tables, list_tables) -> None:
+def fill(source: str, output, rate, company, note_heading, tables, list_tables) -> None:
     """Fill a new workbook from filing text, a tidy CSV, an HTML or iXBRL filing, an XBRL
     instance or an xlsx Data table."""
     from pathlib import Path
-
-    from xlsegment import limits
 
     options = read_options(Path(source), note_heading, tables, list_tables)
     if options.note or options.tables:
@@ -71,37 +85,32 @@ def fill(source: str, out: str, rate: str | None, note_heading, tables, list_tab
     from xlsegment.workbook.api import check_workbook
     from xlsegment.workbook.api import fill as do_fill
 
-    exact = None if rate is None else limits.rate(rate, "--rate")
-    path = do_fill(source, out, rate=exact)
+    path = do_fill(source, output, rate=rate, company=company)
     result = check_workbook(path)
     click.echo(_summary_line(result, path))
     if (getattr(result, "summary", {}) or {}).get("errors", 0):
         raise SystemExit(1)  # written, but with broken totals: as check and refresh say
 
 
-@click.command("refresh")
+@click.command("refresh", epilog=EXIT_WRITTEN)
 @click.argument("workbook", type=click.Path())
-@click.option(
-    "-o",
-    "--out",
-    "out",
-    default=None,
-    type=click.Path(),
-    help="Write the refreshed workbook here instead of in place.",
-)
+@output_option("Write the refreshed workbook here instead of in place.")
 @_one_line_errors
-def refresh(workbook: str, out: str | None) -> None:
-    """Re-read the Data table and Settings, re-check and re-highlight, in place."""
+def refresh(workbook: str, output) -> None:
+    """Re-read the data source named in Settings (else the Data table) and Settings,
+    re-check and re-highlight, in place."""
     from pathlib import Path
 
     from xlsegment.workbook.api import refresh as do_refresh
     from xlsegment.workbook.package import lossy_parts
 
+    out = str(output) if output is not None else None
     losses = lossy_parts(workbook) if out and Path(workbook).exists() else []
     result = do_refresh(workbook, out=out)
     if losses:
         click.echo(f"{out}: not carried over from {workbook}: {', '.join(losses)}", err=True)
     errors = (getattr(result, "summary", {}) or {}).get("errors", 0)
+    click.echo(_source_line(result, workbook))
     click.echo(_summary_line(result, out or workbook))
     if errors:
         raise SystemExit(1)

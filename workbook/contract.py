@@ -75,6 +75,10 @@ FINDING_FILL = "FFEB9C"
 NOTE_AUTHOR = "xlsegment"
 
 
+SETTINGS_NOTE_WIDTH = 70  # the Notes column: every note fits it (in its small font), so it prints whole
+SETTINGS_VALUE_WIDTH = 72  # a rate source as fill writes it fits, unclipped
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
     """One row of the Settings sheet: the defined name that points at its value cell."""
@@ -87,7 +91,7 @@ class Setting:
 
 
 SETTINGS_ROWS = (
-    Setting("xls_Company", "Company", None, None, "Shown in the schedule titles."),
+    Setting("xls_Company", "Company", None, None, "Shown in the sheet titles and printed page headers."),
     Setting("xls_Currency", "Presentation currency", "RMB", None, "ISO code of the note."),
     Setting("xls_Unit", "Unit", "thousands", None, "units, thousands or millions."),
     Setting("xls_ConvCurrency", "Convenience currency", None, None, "Blank if none."),
@@ -96,7 +100,7 @@ SETTINGS_ROWS = (
         "Convenience rate",
         None,
         RATE_FORMAT,
-        "Presentation currency per one convenience unit; translation is ROUND(value / rate, 0).",
+        "Presentation currency per convenience unit: ROUND(value / rate, 0).",
     ),
     Setting("xls_FxNote", "Rate source", None, None, 'Where the filing states it ("Note 3").'),
     Setting("xls_Rounding", "Rounding", "half away from zero", None, "As Excel's ROUND."),
@@ -105,8 +109,7 @@ SETTINGS_ROWS = (
         "Data source",
         None,
         None,
-        "Optional: a note or tidy CSV beside this workbook that the ribbon's Refresh re-reads "
-        "into the Data table. Blank: the Data table is the source.",
+        "Optional: a note or tidy CSV Refresh re-reads into Data; blank: Data is the source.",
     ),
     Setting("xls_FilledFrom", "Filled from", None, None, "The file fill read (information)."),
     Setting(
@@ -114,7 +117,7 @@ SETTINGS_ROWS = (
         "Source kind",
         "data",
         None,
-        "filing: totals as filed, all checked; data: line-level data, missing totals computed.",
+        "filing: totals as filed, all checked; data: line-level data, totals computed.",
     ),
     Setting(
         "xls_ConsRevenue",

@@ -16,12 +16,13 @@ from xlsegment.readers.tidyrows import stated_positions
 from xlsegment.workbook.engines.base import Workbook
 from xlsegment.workbook.mapping.datatable import write_data
 from xlsegment.workbook.mapping.ties import make_ties, tie_findings
-from xlsegment.workbook.sheets.checks import finding_key, finding_row, write_checks
+from xlsegment.workbook.sheets.checks import finding_key, write_checks
 from xlsegment.workbook.sheets.guards import refuse_typed_over
 from xlsegment.workbook.sheets.highlights import highlight, locate
-from xlsegment.workbook.sheets.roles import resolve
+from xlsegment.workbook.sheets.pages import page_setup
+from xlsegment.workbook.sheets.roles import Sheets, resolve
 from xlsegment.workbook.sheets.schedules import Schedule, layout, write_schedule
-from xlsegment.workbook.sheets.settings import read_consolidated, read_setting, write_settings
+from xlsegment.workbook.sheets.settings import company_title, read_consolidated, write_settings
 
 
 @dataclass(frozen=True)
@@ -93,15 +94,31 @@ def render(
     if write_data_table:
         write_data(wb, result.note, sheets.data, computed_facts(result))
     consolidated, period = read_consolidated(wb)
-    company = read_setting(wb, "xls_Company")
-    if company:
-        title = f"{company}: {title}"
+    title = company_title(wb, title)
     built = build(result, consolidated=consolidated, period=period, title=title)
     write_schedule(wb, built.schedule, sheets.schedules)
     reader, checks = split_findings(result, built)
     reader = locate(reader, built.note, built.schedule, sheets.schedules)
     checks = locate(checks, built.note, built.schedule, sheets.schedules)
     highlight(wb, [*reader, *checks], sheets.schedules)
-    reader_rows = [finding_row("R", n, f) for n, f in enumerate(reader, start=1)]
-    write_checks(wb, built.schedule, checks, reader_rows, sheets.schedules, sheets.checks)
-    return [*reader, *checks]
+    placed = write_checks(
+        wb,
+        built.schedule,
+        checks,
+        reader,
+        python_checks=result.checks,
+        convenience=built.note.convenience_currency,
+        title=company_title(wb, "Checks"),
+        schedules=sheets.schedules,
+        checks=sheets.checks,
+    )
+    print_pages(wb, sheets)
+    on_checks, on_reader = placed[: len(checks)], placed[len(checks) :]
+    return [*on_reader, *on_checks]
+
+
+def print_pages(wb: Workbook, sheets: Sheets) -> None:
+    """The page setup of Settings and Data (Schedules and Checks set theirs as they are
+    drawn), so every sheet prints with the company's name and its page numbers."""
+    wb.set_layout(sheets.settings, **page_setup(company_title(wb, "Settings"), repeat_rows="3:3"))
+    wb.set_layout(sheets.data, **page_setup(company_title(wb, "Data"), repeat_rows="1:1"))

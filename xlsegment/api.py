@@ -20,8 +20,10 @@ def parse(source, options: ReadOptions | None = None) -> Note:
 
 def check(note, rate: Decimal | str | float | None = None, options: ReadOptions | None = None) -> Result:
     """Read (unless given a Note), relate, translate and check; findings are data."""
-    return run(note, rate=_rate(rate), options=options)
+    return run(note, rate=parse_rate(rate), options=options)
 
 
-def _rate(rate) -> Decimal | None:
-    return None if rate is None else limits.rate(rate, "--rate")
+def parse_rate(rate, where: str = "--rate") -> Decimal | None:
+    """A convenience rate as an exact Decimal Excel can hold (a float through its shortest
+    repr), or None; anything but a positive finite number is refused (limits.rate)."""
+    return None if rate is None else limits.rate(rate, where)

@@ -26,6 +26,8 @@ from xlsegment.model import Evidence, Fact, Finding, Note, Relation, RelationKin
 from xlsegment.numbers import fmt, fmt_signed
 from xlsegment.translation import Translation, consistent_with
 
+TRANSLATION = "translation"  # the kind of check of a translated figure
+
 
 @dataclass(frozen=True)
 class Context:
@@ -39,7 +41,7 @@ class Context:
 @dataclass(frozen=True)
 class Outcome:
     findings: tuple[Finding, ...] = ()
-    tested: Counter = field(default_factory=Counter)  # checks made, by table id
+    tested: Counter = field(default_factory=Counter)  # checks made, by (table id, kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,8 @@ class Check:
 
 
 def run_checks(ctx: Context, checks: Iterable[Check]) -> tuple[list[Finding], Counter]:
-    """Every check's findings and the checks made per table."""
+    """Every check's findings and the checks made, by (table id, kind): a relation kind
+    ("crossfoot", "foot", ...) or "translation"."""
     findings: list[Finding] = []
     tested: Counter = Counter()
     for chk in checks:
@@ -90,7 +93,7 @@ def _relations(ctx: Context) -> Outcome:
             continue  # prepare mode: computed, not checked
         if conv and rel.total.currency == conv and rel.kind != RelationKind.TIE:
             continue  # translated sums are checked by the translation check
-        tested[rel.table] += 1
+        tested[rel.table, str(rel.kind)] += 1
         finding = relation_finding(rel)
         if finding is None:
             continue
@@ -191,7 +194,7 @@ def _translation(ctx: Context) -> Outcome:
     )
     plugs_possible = missing <= max(PLUG_PAIR, len(tr.pairs) * PLUG_SHARE)
     for usd, loc in tr.pairs:
-        tested[usd.at.table_id] += 1
+        tested[usd.at.table_id, TRANSLATION] += 1
         direct, _, tol, ok = consistent_with(loc.value, usd.value, tr.rate, loc.decimals, usd.decimals)
         rel = sums.get(usd.at)
         # A translated subtotal may be the sum of the rounded translated lines.

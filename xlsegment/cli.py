@@ -8,6 +8,7 @@ when they are called, so ``check`` stays fast.
 
 from __future__ import annotations
 
+import functools
 import gc
 import importlib
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from xlsegment.errors import XlsegmentError
+from xlsegment.errors import InputError, XlsegmentError
 
 SAMPLE = Path(__file__).parent / "data" / "sample_note.txt"
 
@@ -51,6 +52,59 @@ class UsageFault(click.ClickException):
 
     def show(self, file=None):
         click.echo(f"xlsegment: {self.message}", err=True)
+
+
+# Exit codes, as every command's --help states them.
+EXIT_CHECKED = (
+    "Exit codes: 0 no errors found; 1 errors found (broken totals, typed-over formulas, ...); "
+    "2 unusable input (one line on stderr, nothing written)."
+)
+EXIT_WRITTEN = (
+    "Exit codes: 0 written, no errors found; 1 written, errors found (broken totals, ...); "
+    "2 unusable input (one line on stderr, nothing written)."
+)
+EXIT_DONE = "Exit codes: 0 done; 2 unusable input (one line on stderr, nothing written)."
+
+
+class RateType(click.ParamType):
+    """--rate: a positive number, exact; anything else is refused in one line."""
+
+    name = "RATE"
+
+    def convert(self, value, param, ctx):
+        from xlsegment.api import parse_rate
+
+        try:
+            return parse_rate(value)
+        except InputError as exc:
+            raise UsageFault(
+                f"--rate: {exc.reason}; give the convenience rate as a positive number, e.g. 7.2993"
+            ) from None
+
+
+RATE = RateType()
+
+
+def output_option(help: str, *, required: bool = False, default: Path | None = None):
+    """``-o/--output``, the same on every command that writes a file. ``--out``, its name
+    on ``fill`` and ``refresh`` before 0.2, still works (hidden) so scripts keep running."""
+    shown = f"{help} [default: {default}]" if default is not None else help
+    shown += " [required]" if required else ""
+
+    def decorate(command):
+        @functools.wraps(command)
+        def merged(*args, output=None, out_alias=None, **kwargs):
+            if out_alias is not None and output is not None and Path(out_alias) != Path(output):
+                raise UsageFault(f"-o/--output {output} and --out {out_alias}: give the output once")
+            output = output or out_alias or default
+            if output is None and required:
+                raise UsageFault("-o/--output is missing: name the file to write")
+            return command(*args, output=output, **kwargs)
+
+        merged = click.option("--out", "out_alias", type=click.Path(path_type=Path), hidden=True)(merged)
+        return click.option("-o", "--output", "output", type=click.Path(path_type=Path), help=shown)(merged)
+
+    return decorate
 
 
 def _guard(fn, *args, **kwargs):
@@ -140,13 +194,16 @@ def read_options(source: Path, note_heading: str | None, tables: str | None, lis
     return ReadOptions(note=note_heading, tables=numbers)
 
 
-@click.group(cls=LazyGroup)
+@click.group(
+    cls=LazyGroup,
+    epilog="Exit codes: 0 ok; 1 errors found (check, fill, refresh); 2 unusable input (one line on stderr).",
+)
 @click.version_option(package_name="xlsegment")
 def cli():
     """Check, reconcile and translate segment-reporting notes (ASC 280, IFRS 8)."""
 
 
-@cli.command()
+@cli.command(epilog=EXIT_DONE)
 @click.argument("note", type=click.Path(path_type=Path))
 @click.option(
     "--csv",
@@ -191,13 +248,19 @@ def _make_folder(folder: Path) -> None:
         raise InputError(str(folder), None, f"cannot make this folder ({e.strerror})") from None
 
 
-@cli.command()
+@cli.command(epilog=EXIT_CHECKED)
 @click.argument("note", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
-@click.option("--rate", default=None, help="Convenience rate, e.g. 7.2993 (else inferred).")
+@click.option(
+    "--rate",
+    type=RATE,
+    default=None,
+    help="Convenience rate, e.g. 7.2993; wins over the rate the source states (a workbook's Settings) "
+    "or the rate inferred from the translated figures.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Also show infos and every relation.")
 @reading_options
-def check(note: Path, as_json: bool, rate: str | None, verbose: bool, note_heading, tables, list_tables):
+def check(note: Path, as_json: bool, rate, verbose: bool, note_heading, tables, list_tables):
     """Check every total of NOTE (filing text, tidy CSV, HTML or iXBRL filing, XBRL
     instance, or a filled workbook)."""
     from xlsegment import report
@@ -210,15 +273,9 @@ def check(note: Path, as_json: bool, rate: str | None, verbose: bool, note_headi
     sys.exit(1 if result.summary["errors"] else 0)
 
 
-@cli.command()
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=Path("segment_report.xlsx"),
-    show_default=True,
-)
-@click.option("-v", "--verbose", is_flag=True)
+@cli.command(epilog=EXIT_DONE)
+@output_option("Workbook to write (.xlsx).", default=Path("segment_report.xlsx"))
+@click.option("-v", "--verbose", is_flag=True, help="Also show infos and every relation.")
 def demo(output: Path, verbose: bool):
     """Fill the bundled sample note into a workbook and print its check report."""
     from dataclasses import replace

@@ -20,6 +20,7 @@ class Code:
     severity: Severity  # the usual severity; a few codes report at two (see meaning)
     meaning: str
     citation: str = ""
+    values: str = "amounts"  # what its expected and actual hold: amounts, or years
 
 
 _CODES = (
@@ -85,7 +86,7 @@ _CODES = (
         INFO,
         "a translated subtotal is the sum of the translated lines, not the translation of its own figure",
     ),
-    Code("seg.label.date", W, "a label names another year than its figure: a probable typo"),
+    Code("seg.label.date", W, "a label names another year than its figure: a probable typo", values="years"),
     Code(
         "seg.header.currency",
         W,

@@ -30,6 +30,8 @@ class Result:
     rate: RateInfo | None
     findings: tuple[Finding, ...]
     per_table: Mapping[str, int] = field(default_factory=dict)  # checks made, by table id
+    # checks made by table id and kind ("crossfoot", ..., "translation"): they add up to per_table
+    per_kind: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
     @property
     def checks(self) -> int:
@@ -79,7 +81,12 @@ def run(
     ctx = Context(note, tuple(relations), translation)
     found, tested = run_checks(ctx, registry() if checks is None else checks)
     findings = (*note.findings, *relating.findings, *found)
-    result = Result(note, tuple(relations), translation.info, findings, dict(tested))
+    per_table: Counter = Counter()
+    per_kind: dict[str, Counter] = {}
+    for (table, kind), n in tested.items():
+        per_table[table] += n
+        per_kind.setdefault(table, Counter())[kind] += n
+    result = Result(note, tuple(relations), translation.info, findings, dict(per_table), per_kind)
     finish = getattr(reader, "finish", None)
     return finish(result, source) if finish is not None else result
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 
-from xlsegment.model import Severity
+from xlsegment.model import RelationKind, Severity
 from xlsegment.pipeline import Result as CheckResult
 
 _MARK = {Severity.ERROR: "ERROR", Severity.WARNING: "warn ", Severity.INFO: "info "}
@@ -35,6 +34,7 @@ def to_json(result: CheckResult) -> str:
                 "rows": len(t.rows),
                 "columns": [c.label for c in t.columns],
                 "checks": result.per_table.get(t.id, 0),
+                "checks_by_kind": dict(sorted(result.per_kind.get(t.id, {}).items())),
             }
             for t in result.note.tables
         ],
@@ -78,14 +78,12 @@ def to_text(result: CheckResult, verbose: bool = False) -> str:
     by_table: dict[str, list] = {}
     for f in result.findings:
         by_table.setdefault(f.table, []).append(f)
-    rel_kinds: dict[str, Counter] = {}
-    for r in result.relations:
-        rel_kinds.setdefault(r.table, Counter())[str(r.kind)] += 1
     out.append("")
     for t in note.tables:
         fs = by_table.get(t.id, [])
         errors = sum(1 for f in fs if f.severity == Severity.ERROR)
-        kinds = ", ".join(f"{n} {k}" for k, n in sorted(rel_kinds.get(t.id, Counter()).items()))
+        # The checks counted, by kind, so the bracket adds up to the count before it.
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(result.per_kind.get(t.id, {}).items()))
         status = "ok" if not errors else f"{errors} broken"
         out.append(
             f"{t.describe()}: {result.per_table.get(t.id, 0)} checks, {status}"
@@ -95,7 +93,7 @@ def to_text(result: CheckResult, verbose: bool = False) -> str:
         if verbose:
             for r in result.relations:
                 if r.table == t.id:
-                    out.append(f"    = {r.describe()}  ({r.why})")
+                    out.append(f"    = {_relation_line(r, note.convenience_currency)}")
     ids = {t.id for t in note.tables}
     general = [f for f in result.findings if f.table not in ids]
     shown = _lines(general, verbose)
@@ -106,6 +104,16 @@ def to_text(result: CheckResult, verbose: bool = False) -> str:
     if hidden:
         out.append(f"({hidden} infos hidden; --verbose shows them and every relation)")
     return "\n".join(out)
+
+
+def _relation_line(r, convenience: str | None) -> str:
+    """A relation with its period and currency: the same sum recurs in each year and in
+    the convenience column, and would otherwise read as a duplicate."""
+    when = " ".join(x for x in (r.total.period, r.total.currency) if x)
+    line = f"{when + ': ' if when else ''}{r.describe()}  ({r.why})"
+    if convenience and r.total.currency == convenience and r.kind != RelationKind.TIE:
+        line += "; counted with the translation checks"  # as the check stage counts it
+    return line
 
 
 def _lines(findings, verbose: bool) -> list[str]:

@@ -1,7 +1,8 @@
 """Regenerate the documentation pictures: ``python -m xlsegment.workbook.build.docs_images [DIR]``.
 
 Fills the bundled seed note, renders its Schedules sheet through LibreOffice, then edits one
-reported figure in the Data table, refreshes, and renders again to show a broken total.
+reported figure in the Data table, refreshes, and renders again to show a broken total and
+the Checks sheet that lists it.
 """
 
 from __future__ import annotations
@@ -33,14 +34,17 @@ def _edit_one_figure(path: Path, delta: int) -> None:
 
 
 def main(folder: Path) -> list[Path]:
-    crop = {"sheet": c.SCHEDULES, "dpi": 150, "top": 0.1, "height": 0.4}
+    # The top of the first page, below the page header: title, subtitle, the first table.
+    crop = {"sheet": c.SCHEDULES, "dpi": 150, "top": 0.07, "height": 0.42}
+    checks = {"sheet": c.CHECKS, "dpi": 150, "top": 0.07, "height": 0.3}
     with tempfile.TemporaryDirectory() as tmp:
         clean = fill(SAMPLE, Path(tmp, "segment_report.xlsx"))
         first = libreoffice.render_png(clean, folder / "segment_report.png", **crop)
         _edit_one_figure(clean, +10)
         refresh(clean)
         second = libreoffice.render_png(clean, folder / "segment_report_break.png", **crop)
-    return [first, second]
+        third = libreoffice.render_png(clean, folder / "checks_sheet.png", **checks)
+    return [first, second, third]
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import CellFormat, TableSpec, Workbook, col_letter, quote_sheet
 from xlsegment.workbook.engines.openpyxl_engine import new_workbook
 from xlsegment.workbook.engines.styles import named_styles
+from xlsegment.workbook.sheets.pages import page_setup
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "template.xlsx"
 
@@ -49,23 +50,26 @@ def _settings(wb: Workbook) -> None:
     for i, st in enumerate(c.SETTINGS_ROWS):
         r = 4 + i
         wb.define_name(st.name, f"{quote_sheet(s)}!$B${r}")
-        wb.set_format(s, f"B{r}", CellFormat(fill="FFF2CC", h_align="right"))
+        wb.set_format(s, f"B{r}", CellFormat(fill="FFF2CC", h_align="left"))
         if st.number_format:
             wb.set_format(s, f"B{r}", CellFormat(number_format=st.number_format))
         wb.set_style(s, f"C{r}", c.STYLE_NOTE)
     last = 3 + len(c.SETTINGS_ROWS)
     wb.set_layout(
         s,
-        widths={"A": 34, "B": 22, "C": 80},
+        # The value column takes a rate source as fill writes it ("inferred from the
+        # translated figures (any rate from ... fits); Note 3") without clipping it.
+        widths={"A": 30, "B": c.SETTINGS_VALUE_WIDTH, "C": c.SETTINGS_NOTE_WIDTH},
         freeze="A4",
         print_area=f"A1:C{last}",
         hide_gridlines=True,
+        **page_setup("Settings", repeat_rows="3:3"),
     )
 
 
 def _data(wb: Workbook) -> None:
     wb.put_table(TableSpec(c.DATA_TABLE, c.DATA, "A1", c.DATA_ALL_COLUMNS, style="TableStyleLight9"))
-    widths = dict(zip("ABCDEFGHIJK", (24, 9, 40, 24, 9, 14, 9, 12, 9, 40, 11), strict=True))
+    widths = dict(zip("ABCDEFGHIJK", (32, 9, 40, 24, 9, 14, 10, 13, 10, 44, 11), strict=True))
     n = len(c.DATA_COLUMNS)
     hidden = [col_letter(n + 1 + i) for i in range(len(c.LAYOUT_COLUMNS))]
     wb.set_format(c.DATA, "F2:F2", CellFormat(number_format=c.NUMBER_FORMAT))
@@ -74,8 +78,8 @@ def _data(wb: Workbook) -> None:
         widths=widths,
         freeze="A2",
         print_area="A1:K2",
-        landscape=True,
         hidden_columns=hidden,
+        **page_setup("Data", repeat_rows="1:1"),
     )
 
 
@@ -85,16 +89,18 @@ def _schedules(wb: Workbook) -> None:
     wb.set_style(c.SCHEDULES, "A1", c.STYLE_TITLE)
     wb.write_block(c.SCHEDULES, "A2", [["Fill this workbook with: xlsegment fill NOTE -o OUT"]])
     wb.set_style(c.SCHEDULES, "A2", c.STYLE_NOTE)
-    wb.set_layout(c.SCHEDULES, widths={"A": 48}, hide_gridlines=True, landscape=True)
+    wb.set_layout(c.SCHEDULES, widths={"A": 48}, hide_gridlines=True, **page_setup("Segment information"))
 
 
 def _checks(wb: Workbook) -> None:
     wb.put_table(TableSpec(c.CHECKS_TABLE, c.CHECKS, "A3", c.CHECK_COLUMNS, style="TableStyleLight1"))
     wb.write_block(c.CHECKS, "A1", [["Checks"]])
     wb.set_style(c.CHECKS, "A1", c.STYLE_TITLE)
-    widths = dict(zip("ABCDEFGHIJ", (6, 22, 9, 90, 16, 13, 13, 12, 10, 9), strict=True))
+    # Wide enough that no value runs into its neighbour: "translated" in tolerance,
+    # "WARNING" in status; the check text is clipped at its cell (the whole is in the cell).
+    widths = dict(zip("ABCDEFGHIJ", (6, 22, 9, 90, 16, 13, 13, 12, 13, 11), strict=True))
     wb.set_style(c.CHECKS, "A3:J3", c.STYLE_HEADING)
-    wb.set_layout(c.CHECKS, widths=widths, freeze="A4", landscape=True, fit_width=True)
+    wb.set_layout(c.CHECKS, widths=widths, freeze="A4", **page_setup("Checks", repeat_rows="3:3"))
 
 
 if __name__ == "__main__":

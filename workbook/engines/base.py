@@ -174,10 +174,14 @@ class Workbook(abc.ABC):
         merges: Sequence[str] = (),
         hide_gridlines: bool | None = None,
         hidden_columns: Sequence[str] = (),
+        repeat_rows: str | None = None,
+        header: str | None = None,
+        footer: str | None = None,
     ) -> None:
         """Column widths by letter, freeze panes (top-left unfrozen cell), print area,
-        page orientation and fit-to-width, merged ranges, gridline display and columns to
-        hide (by letter)."""
+        page orientation and fit-to-width, merged ranges, gridline display, columns to
+        hide (by letter), rows printed atop every page (``"3:3"``), and the centre of the
+        page header and footer (Excel's codes: ``&P`` page, ``&N`` pages, ``&&`` an ``&``)."""
 
     # -- names and tables ----------------------------------------------------------------
     @abc.abstractmethod

@@ -14,6 +14,7 @@ from openpyxl.comments import Comment
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -133,9 +134,18 @@ class OpenpyxlWorkbook(Workbook):
     def set_format(self, sheet: str, ref: str, fmt: CellFormat) -> None:
         ws = self._ws(sheet)
         r1, c1, r2, c2 = range_bounds(ref)
+        # Cells that had one style get one style: work it out once, then copy it. Building
+        # fonts and alignments per cell is most of the time of a large fill otherwise.
+        done: dict[tuple[int, ...], StyleArray] = {}
         for row in ws.iter_rows(min_row=r1, max_row=r2, min_col=c1, max_col=c2):
             for cell in row:
-                _apply_format(cell, fmt)
+                before = tuple(cell._style or StyleArray())  # None: never styled
+                after = done.get(before)
+                if after is None:
+                    _apply_format(cell, fmt)
+                    done[before] = StyleArray(cell._style)
+                else:
+                    cell._style = StyleArray(after)
 
     def set_style(self, sheet: str, ref: str, style: str) -> None:
         ws = self._ws(sheet)
@@ -233,6 +243,9 @@ class OpenpyxlWorkbook(Workbook):
         merges: Sequence[str] = (),
         hide_gridlines: bool | None = None,
         hidden_columns: Sequence[str] = (),
+        repeat_rows: str | None = None,
+        header: str | None = None,
+        footer: str | None = None,
     ) -> None:
         ws = self._ws(sheet)
         for letter, width in (widths or {}).items():
@@ -254,6 +267,12 @@ class OpenpyxlWorkbook(Workbook):
             ws.sheet_view.showGridLines = not hide_gridlines
         for letter in hidden_columns:
             ws.column_dimensions[letter].hidden = True
+        if repeat_rows is not None:
+            ws.print_title_rows = repeat_rows
+        if header is not None:
+            ws.oddHeader.center.text = header
+        if footer is not None:
+            ws.oddFooter.center.text = footer
 
     # -- names and tables ----------------------------------------------------------------
     def define_name(self, name: str, refers_to: str) -> None:

@@ -232,6 +232,9 @@ class XlwingsWorkbook(Workbook):
         merges: Sequence[str] = (),
         hide_gridlines: bool | None = None,
         hidden_columns: Sequence[str] = (),
+        repeat_rows: str | None = None,
+        header: str | None = None,
+        footer: str | None = None,
     ) -> None:
         ws = self._sheet(sheet)
         for letter, width in (widths or {}).items():
@@ -240,12 +243,19 @@ class XlwingsWorkbook(Workbook):
             ws.freeze_panes.freeze_at(freeze)
         if print_area is not None:
             ws.page_setup.print_area = print_area
-        if landscape is not None or fit_width:
+        if landscape is not None or fit_width or repeat_rows or header is not None or footer is not None:
             setup = ws.api.PageSetup
             if landscape is not None:
                 setup.Orientation = XL_LANDSCAPE if landscape else 1
             if fit_width:
                 setup.Zoom, setup.FitToPagesWide, setup.FitToPagesTall = False, 1, False
+            if repeat_rows:
+                first, _, last = repeat_rows.partition(":")
+                setup.PrintTitleRows = f"${first}:${last or first}"
+            if header is not None:
+                setup.CenterHeader = header
+            if footer is not None:
+                setup.CenterFooter = footer
         for ref in merges:
             ws.range(ref).merge()
         for letter in hidden_columns:

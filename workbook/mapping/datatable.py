@@ -18,6 +18,7 @@ from xlsegment.workbook.engines.base import (
     Workbook,
     WorkbookError,
     cell_ref,
+    col_letter,
     range_bounds,
 )
 from xlsegment.workbook.mapping.notedata import note_rows
@@ -31,6 +32,9 @@ def write_data(wb: Workbook, note: Note, sheet: str = c.DATA, skip=frozenset()) 
     last = ref.split(":")[1]
     row = last.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     wb.set_format(sheet, f"F2:F{row}", CellFormat(number_format=c.NUMBER_FORMAT))
+    for name in ("decimals", "reported"):  # short values, centred: "0" never touches "segment"
+        letter = col_letter(1 + c.DATA_ALL_COLUMNS.index(name))
+        wb.set_format(sheet, f"{letter}2:{letter}{row}", CellFormat(h_align="center"))
     decimals = [
         f.decimals
         for n, t in enumerate(note.tables)

@@ -23,6 +23,7 @@ from xlsegment.checks import comparison
 from xlsegment.codes import RELATION_CODES
 from xlsegment.interval import half_unit
 from xlsegment.model import Fact, FactId, Note, Relation, RelationKind, Role, Table
+from xlsegment.translation import source_column
 from xlsegment.translation import translation_pairs as table_translation_pairs
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import (
@@ -37,6 +38,7 @@ from xlsegment.workbook.engines.base import (
     split_cell,
 )
 from xlsegment.workbook.sheets import formulas as fx
+from xlsegment.workbook.sheets.pages import page_setup
 
 Key = tuple[str, str, str, str, str]
 FIRST_ROW = 4  # rows 1-3: title, subtitle, blank
@@ -232,9 +234,7 @@ def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, position
     for attr in ("label", "currency"):
         row = [None] * ncols
         for j, col in enumerate(table.columns):
-            text = getattr(col, attr) or ""
-            if attr == "label" and col.role == Role.CONVENIENCE and not text:
-                text = col.currency
+            text = (column_label(table, j) if attr == "label" else col.currency) or ""
             row[1 + j] = row[comp - 1 + j] = text
         grid.append(row)
         rr = len(grid)
@@ -286,6 +286,18 @@ def _translated_total_tolerance(total: Fact, local: Fact, cell: str, local_cell:
     # would turn the whole tolerance into #DIV/0! and silence the sum's check.
     own = fx.number_literal(tol)
     return Formula(f'IF(ISNUMBER({rate}),IF({direct},"translated",{own}),{own})')
+
+
+def column_label(table: Table, j: int) -> str:
+    """A column's heading above its currency: a convenience column the filing leaves
+    unlabelled takes the label of the column it translates ("Total" over "USD", beside
+    "Total" over "RMB"), never its currency twice ("USD" over "USD")."""
+    col = table.columns[j]
+    named = col.label and col.label.strip().casefold() != (col.currency or "").casefold()
+    if named or col.role != Role.CONVENIENCE:
+        return col.label
+    src = source_column(table, j)
+    return table.columns[src].label if src is not None else ""
 
 
 def _heading(table: Table) -> str:
@@ -410,10 +422,9 @@ def write_schedule(wb: Workbook, sch: Schedule, sheet: str = c.SCHEDULES) -> Non
         widths=sch.widths,
         freeze=f"B{FIRST_ROW}",
         print_area=sch.print_area,
-        landscape=True,
-        fit_width=True,
         hide_gridlines=True,
         hidden_columns=sch.hidden,
+        **page_setup(str(sch.rows[0][0] if sch.rows else "Schedules")),
     )
 
 

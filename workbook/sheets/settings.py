@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from xlsegment import limits
 from xlsegment.errors import InputError
@@ -27,10 +28,42 @@ def read_setting(wb: Workbook, name: str):
     return wb.read_block(sheet, cell)[0][0]
 
 
+def company_title(wb: Workbook, what: str) -> str:
+    """A sheet's title with the company of Settings before it, when one is set."""
+    try:
+        company = text(read_setting(wb, "xls_Company")).strip()
+    except WorkbookError:  # a workbook from before the setting existed
+        company = ""
+    return f"{company}: {what}" if company else what
+
+
 def write_settings(wb: Workbook, values: dict[str, object]) -> None:
     for name, value in values.items():
         sheet, cell = settings_cell(wb, name)
         wb.write_block(sheet, cell, [[value]])
+
+
+def data_source(wb: Workbook, folder: Path | None = None) -> Path | None:
+    """The file Settings names as the data source (``xls_Source``), relative to the
+    workbook's ``folder``; None when the cell is blank (the Data table is the source).
+    A name that is not a file is refused, naming the cell: a refresh never falls back to
+    the Data table without a word."""
+    try:
+        named = text(read_setting(wb, "xls_Source")).strip()
+    except WorkbookError:  # a workbook from before the setting existed
+        return None
+    if not named:
+        return None
+    path = Path(named)
+    if not path.is_absolute() and folder is not None:
+        path = folder / path
+    if not path.is_file():
+        sheet, cell = settings_cell(wb, "xls_Source")
+        raise WorkbookError(
+            f"{sheet}!{cell}: the data source {named!r} is not a file (looked for {path.absolute()}); "
+            "correct it, or clear the cell to refresh from the Data table"
+        )
+    return path
 
 
 def read_rate(wb: Workbook) -> Decimal | None:
