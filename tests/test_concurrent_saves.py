@@ -123,6 +123,7 @@ def test_a_lock_of_another_machine_is_honoured(filled, tmp_path, monkeypatch):
         refresh(book)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reused", [False, True], ids=["dead process", "process id reused"])
 def test_a_stale_lock_is_taken_over_with_a_message(filled, tmp_path, capsys, reused):
     book = tmp_path / "book.xlsx"

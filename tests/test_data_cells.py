@@ -59,6 +59,7 @@ REFUSED = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("cell", "typed", "message"), REFUSED)
 def test_a_bad_data_cell_is_refused_by_check_and_refresh_naming_it(filled, tmp_path, cell, typed, message):
     path = with_cell(filled, tmp_path, cell, typed)
@@ -72,6 +73,7 @@ def test_a_bad_data_cell_is_refused_by_check_and_refresh_naming_it(filled, tmp_p
     assert parts(path) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("cell", "typed"), [("G7", "0"), ("G7", 0.0), ("F7", "—")])
 def test_text_decimals_and_dashes_are_read_correctly(filled, tmp_path, cell, typed):
     path = with_cell(filled, tmp_path, cell, typed)
@@ -80,6 +82,7 @@ def test_text_decimals_and_dashes_are_read_correctly(filled, tmp_path, cell, typ
     assert result.summary["checks"] > 0
 
 
+@pytest.mark.slow
 def test_huge_decimals_take_no_memory_in_check_or_refresh(filled, tmp_path):
     # 10^9 decimals once took 4.8 GB in check and 11.5 GB and a traceback in refresh.
     path = with_cell(filled, tmp_path, "G7", 10**9)

@@ -34,6 +34,7 @@ def test_check_a_whole_ixbrl_filing_as_json():
     assert doc["summary"]["figures"] == doc["summary"]["covered"] == 147
 
 
+@pytest.mark.slow
 def test_check_picks_tables_by_number():
     result = CliRunner().invoke(cli, ["check", str(AMZN), "--tables", "72,73"])
     assert result.exit_code == 0

@@ -65,6 +65,7 @@ line = st.one_of(cell_like, cell_like, wild_line, st.integers(-(10**12), 10**12)
 lines = st.lists(line, max_size=80)
 
 
+@pytest.mark.slow
 @QUICK
 @given(lines=lines, splice=st.integers(0, len(SEED_LINES)), keep=st.booleans())
 def test_any_note_text_gives_a_result_or_one_clear_line(tmp_path, lines, splice, keep):
@@ -172,6 +173,7 @@ def _member_data(contents: dict[str, bytes], name: str, how: int, at: int) -> di
     return changed
 
 
+@pytest.mark.slow
 @WORKBOOKS
 @given(member=st.integers(0, 100), how=st.integers(0, 4), at=st.integers(0, 10**6))
 def test_a_workbook_with_a_broken_part_is_handled_cleanly(filled, tmp_path, member, how, at):
@@ -184,6 +186,7 @@ def test_a_workbook_with_a_broken_part_is_handled_cleanly(filled, tmp_path, memb
     _commands_are_clean(path, tmp_path)
 
 
+@pytest.mark.slow
 @WORKBOOKS
 @given(at=st.integers(0, 10**7), xor=st.integers(1, 255), cut=st.booleans())
 def test_a_workbook_with_damaged_zip_bytes_is_handled_cleanly(filled, tmp_path, at, xor, cut):
@@ -244,6 +247,7 @@ def test_a_package_of_too_many_parts_is_refused(filled, tmp_path):
     assert result.exit_code == 2 and "parts; workbooks of more than 10,000 are refused" in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "target",
     ["../../../etc/passwd", "/xl/worksheets/sheet1.xml", "xl/workbook.xml", "missing.xml", "%00.xml"],
@@ -285,6 +289,7 @@ def _run(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("name", ["note.txt", "note.csv", "book.xlsx"])
 def test_special_files_as_input_are_refused_without_blocking(tmp_path, kind, name):
@@ -293,6 +298,7 @@ def test_special_files_as_input_are_refused_without_blocking(tmp_path, kind, nam
     assert run.returncode == 2 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", KINDS + ["device"])
 @pytest.mark.parametrize("command", ["parse", "fill", "refresh", "share"])
 def test_special_files_as_output_are_never_replaced(filled, tmp_path, kind, command):

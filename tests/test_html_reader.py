@@ -178,3 +178,27 @@ def test_bad_table_numbers_exit_2(tmp_path):
                        (["--note", "Nowhere"], "no text 'Nowhere' found")):  # fmt: skip
         result = CliRunner().invoke(cli, ["check", str(path), *args])
         assert result.exit_code == 2 and says in result.output and len(result.output.splitlines()) == 1
+
+
+def test_total_under_a_heading_is_a_group_subtotal_only_when_the_heading_is_a_group(tmp_path):
+    """'Total Americas' under 'Americas:' closes that region's rows; 'Total net sales' under
+    'Net sales:' closes the line item, so it is the consolidated Total the rows add up to."""
+    years = "<td></td><td>2024</td><td>2023</td>"
+    group = [years, "<td>Americas:</td>", "<td>United States</td><td>70</td><td>60</td>",
+             "<td>Other Americas</td><td>10</td><td>9</td>",
+             "<td>Total Americas</td><td>80</td><td>69</td>"]  # fmt: skip
+    note = read(html_note(tmp_path, table_of(group, "Revenue by geographic area (in millions):")))
+    total = next(f for f in note.facts if f.label == "Total Americas" and f.period == "2024")
+    assert total.segment != "Total"
+    result = check(note)
+    assert result.summary["errors"] == 0
+    assert any(r.total.at == total.at and len(r.parts) == 2 for r in result.relations)
+    item = [years, "<td>Net sales:</td>", "<td>U.S.</td><td>70</td><td>60</td>",
+            "<td>Other countries</td><td>30</td><td>31</td>",
+            "<td>Total net sales</td><td>100</td><td>91</td>"]  # fmt: skip
+    note = read(html_note(tmp_path, table_of(item, "Net sales by country (in millions):"), "item.html"))
+    total = next(f for f in note.facts if f.label == "Total net sales" and f.period == "2024")
+    assert total.segment == "Total"
+    result = check(note)
+    assert result.summary["errors"] == 0
+    assert any(r.total.at == total.at and len(r.parts) == 2 for r in result.relations)

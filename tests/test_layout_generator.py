@@ -38,6 +38,7 @@ def test_no_layout_raises_an_error_on_an_audited_note(note, variant):
     assert result.checks > 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_every_layout_reads_the_figures_the_note_states(note, variant):
     want = Counter(v for *_, v in figures(note))
@@ -46,11 +47,13 @@ def test_every_layout_reads_the_figures_the_note_states(note, variant):
     assert (want - got, got - want) == (Counter(), Counter())
 
 
+@pytest.mark.slow
 def test_every_layout_makes_the_same_checks(note):
     counts = {v: _read(note, v)[1].checks for v in VARIANTS}
     assert len(set(counts.values())) == 1, counts
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", ["plain", "no_dollar", "flowed", "european"])
 def test_a_moved_total_is_found_on_its_line(note, variant):
     rendered, result = _read(note, variant)

@@ -96,6 +96,7 @@ def test_csv_to_standard_output_is_the_same_bytes_as_the_file(tmp_path):
     assert b"facts from 7 tables -> standard output" in run.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
 def test_new_files_get_the_permissions_the_umask_gives(tmp_path, umask):
     csv_out, book = tmp_path / "facts.csv", tmp_path / "report.xlsx"
@@ -139,6 +140,7 @@ def test_the_next_save_removes_temp_files_of_dead_processes_only(tmp_path):
     assert {live.name, other_host.name, recent_old_style.name, mine.name, "report.xlsx"} == left
 
 
+@pytest.mark.slow
 def test_a_save_stopped_by_sigterm_removes_its_temp_file(tmp_path):
     book = tmp_path / "report.xlsx"
     shutil.copyfile(fill(SEED, tmp_path / "first.xlsx"), book)

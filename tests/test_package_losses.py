@@ -108,6 +108,7 @@ def with_text_box(path: Path, prefix: str) -> Path:
     return pkg.save(path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("prefix", ["", "xdr", "q"], ids=["default namespace", "xdr:", "q:"])
 def test_a_text_box_is_a_loss_in_any_namespace_spelling(book, prefix):
     with_text_box(book, prefix)
@@ -137,6 +138,7 @@ def test_sparklines_are_a_loss_in_any_namespace_spelling(book, default_namespace
     refused_in_place(book, f"sparklines (sheet '{SHEET}')")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("where", "rel_type", "part", "loss"),
     [
@@ -344,6 +346,7 @@ def test_printer_settings_are_carried_over(book):
     assert len([n for n in parts(book) if n.startswith("xl/printerSettings/")]) == 1
 
 
+@pytest.mark.slow
 def test_a_carried_workbook_opens_in_libreoffice(book, tmp_path):
     test_printer_settings_are_carried_over(book)
     pkg = Package(book)

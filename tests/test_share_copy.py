@@ -182,6 +182,7 @@ def test_native_formulas_keep_their_cached_values(tmp_path):
     assert values["C2"].value == 115432 and values["B2"].value == 57716
 
 
+@pytest.mark.slow
 def test_a_shared_copy_opens_in_libreoffice_with_the_values(tmp_path):
     from xlsegment.workbook.engines import libreoffice
 

@@ -158,6 +158,7 @@ def test_labels_that_look_like_formulas_stay_text(tmp_path):
     assert len(texts) >= 4 and all(cell.data_type == "s" for cell in texts)
 
 
+@pytest.mark.slow
 def test_cli_fill_and_refresh(tmp_path):
     runner = CliRunner()
     out = tmp_path / "cli.xlsx"
@@ -290,6 +291,7 @@ def test_the_main_cli_reports_workbook_faults_in_one_line(tmp_path):
     assert "Traceback" not in res.output and len(res.output.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("rate", "why"),
     [("seven", '"seven" is not a number'), (-7.3, "-7.3 must be positive"), (0, "0 must be positive")],

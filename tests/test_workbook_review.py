@@ -112,6 +112,7 @@ def test_a_macro_workbook_can_be_checked_and_refreshed_into_a_new_xlsx(seed_path
     assert check_workbook(out).summary["checks"] == 86
 
 
+@pytest.mark.slow
 def test_fill_refresh_and_check_report_the_same_warnings(seed_path, tmp_path):
     from xlsegment.api import check
     from xlsegment.workbook.api import refresh

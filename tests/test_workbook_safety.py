@@ -110,6 +110,7 @@ def _with_part(
     pkg.save(path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("owner", "rel_type", "part", "data", "loss"),
     [

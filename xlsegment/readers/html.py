@@ -518,6 +518,8 @@ def _section_subtotals(table: Table) -> Table:
         r: row.section
         for r, row in enumerate(table.rows)
         if row.section
+        # "Total net sales" under "Net sales:" closes the line item, not a group.
+        and not classify(row.section).financial
         and labels.norm_key(row.label) == labels.norm_key(row.section)
         and row.label.lower().startswith("total")
     }
