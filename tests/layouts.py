@@ -4,7 +4,11 @@ Each corpus note's JSON states its tables cell by cell (header rows, data rows w
 values). ``render`` writes a note back as text one cell per line, in the layout a variant
 asks for: "$" cells on their own line, joined to the amount or left out; blank lines
 between tables or none; rows flowed onto one line each, as PDF text has them; European
-number format; a "% Change" column after the amounts; column names wrapped over two lines.
+number format; a "% Change" column after the amounts; column names wrapped over two lines;
+the years stacked, one block per year under its own year line, where a table's columns are
+years; a local-currency note with a US$ convenience column for the latest year, with the
+rate stated in the text and the year repeated over the US$ column, or neither (the rate
+inferred, the column after the years as in the reference 20-F).
 The reader must find the same figures in every layout, so the tests can show generality
 without the notes kept aside.
 """
@@ -14,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 VARIANTS = (
@@ -26,7 +30,15 @@ VARIANTS = (
     "european",
     "percent",
     "wrapped",
+    "stacked",
+    "translated",
+    "translated_inferred",
 )
+# The translated layouts turn a note into a local-currency note with a US$ convenience
+# column, as 20-F filers lay it out, translated at RATE with Excel's rounding.
+TRANSLATED = ("translated", "translated_inferred")
+RATE = Decimal("7.2993")
+TRANSLATED_COLUMN = -1
 
 
 @dataclass
@@ -34,6 +46,9 @@ class Rendered:
     text: str
     # (JSON table, row, column) -> the line the figure is on
     lines: dict[tuple[int, int, int], int] = field(default_factory=dict)
+    # translated figures the layout adds: (JSON table, row) -> value; their lines are in
+    # ``lines`` under the column TRANSLATED_COLUMN
+    translated: dict[tuple[int, int], Decimal] = field(default_factory=dict)
 
 
 def load(json_path: Path) -> dict:
@@ -60,9 +75,21 @@ def render(doc: dict, variant: str, shift: tuple[int, int, int, int] | None = No
         if key is not None:
             out.lines[key] = len(lines)
 
+    if variant == "translated":
+        emit(
+            "Translations of amounts from RMB into US$ are solely for the convenience of the "
+            f"reader and were made at a rate of RMB{RATE} to US$1.00."
+        )
     for t in doc["tables"]:
         if t.get("lead_in"):
             emit(t["lead_in"])
+        years = _year_row(t)
+        if variant == "stacked" and years is not None:
+            _stacked(t, years, emit, shift)
+            continue
+        if variant in TRANSLATED and years is not None:
+            _translated(t, years, emit, shift, out, repeat_year=variant == "translated")
+            continue
         header_rows = [r for r in t["rows"] if r["kind"] == "header"]
         last_header = header_rows[-1] if header_rows else None
         for ri, row in enumerate(t["rows"]):
@@ -92,6 +119,81 @@ def render(doc: dict, variant: str, shift: tuple[int, int, int, int] | None = No
             emit("")
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _year_row(t):
+    """The header row that names a year over every column, if the table has one."""
+    year = re.compile(r"(19|20)\d\d")
+    for r in t["rows"]:
+        filled = [c.strip() for c in r["cells"] if c.strip()]
+        if (
+            r["kind"] == "header"
+            and filled
+            and len(filled) == len(r["cells"])
+            and all(year.fullmatch(c) for c in filled)
+        ):
+            return r
+    return None
+
+
+def _stacked(t, years, emit, shift) -> None:
+    """One block per year column: the year on its own line, then every row with that
+    year's figure only, each block after a blank line."""
+    for ci, year in enumerate(years["cells"]):
+        for ri, row in enumerate(t["rows"]):
+            if row is years:
+                emit(year.strip())
+            elif row["kind"] in ("header", "label"):
+                if row["label"]:
+                    emit(row["label"])
+            else:
+                if row["label"]:
+                    emit(row["label"])
+                cell = row["cells"][ci] if ci < len(row["cells"]) else ""
+                if cell.strip():
+                    text = _shifted(t, ri, ci, cell, shift)
+                    if "$" in text:
+                        emit("$")
+                    emit(_amount(text, False), (t["index"], ri, ci))
+        emit("")
+
+
+def _translated(t, years, emit, shift, out: Rendered, repeat_year: bool) -> None:
+    """The table in RMB with a US$ column translating its latest year: the year row, the
+    latest year again over the US$ column if asked, then a currency row; no "$" cells."""
+    latest = max(range(len(years["cells"])), key=lambda i: years["cells"][i].strip())
+    for ri, row in enumerate(t["rows"]):
+        if row is years:
+            if row["label"]:
+                emit(row["label"])
+            for c in row["cells"]:
+                emit(c.strip())
+            if repeat_year:
+                emit(row["cells"][latest].strip())
+            for _ in row["cells"]:
+                emit("RMB")
+            emit("US$")
+            continue
+        if row["kind"] in ("header", "label"):
+            _header(row, "plain", emit, percent=False)
+            continue
+        if row["label"]:
+            emit(row["label"])
+        for ci, c in enumerate(row["cells"]):
+            if c.strip():
+                emit(_amount(_shifted(t, ri, ci, c, shift), False), (t["index"], ri, ci))
+        cell = row["cells"][latest] if latest < len(row["cells"]) else ""
+        if cell.strip() and row["values"][latest] is not None:
+            text = _amount(cell, False)
+            places = len(text.split(".")[1].rstrip(")")) if "." in text else 0
+            exact = Decimal(str(row["values"][latest])) / RATE
+            value = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+            if shift is not None and shift[:3] == (t["index"], ri, TRANSLATED_COLUMN):
+                value += Decimal(shift[3])
+            body = f"{abs(value):,.{places}f}"
+            emit(f"({body})" if value < 0 else body, (t["index"], ri, TRANSLATED_COLUMN))
+            out.translated[(t["index"], ri)] = value
+    emit("")
 
 
 def _dollar(cell: str, european: bool) -> str:

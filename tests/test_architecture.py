@@ -63,6 +63,10 @@ def test_the_codes_document_is_generated_from_the_catalogue():
     assert (ROOT / "docs" / "codes.md").read_text(encoding="utf-8") == codes.markdown_table() + "\n"
 
 
+def test_the_rules_document_is_generated_from_the_rules_table():
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules.markdown_table() + "\n"
+
+
 def test_every_relation_rule_names_its_policy_and_every_policy_its_reason():
     for rule in rules.RULES.values():
         assert rule.finds and rule.candidates and rule.policy, rule.name

@@ -494,3 +494,51 @@ def test_reconciliation_listed_one_figure_per_line_across_columns():
     assert [len(r.parts) for r in recon] == [4]
     broken = check(note(IFRS_LIST.replace("\n27,400\n", "\n27,430\n")))
     assert [(e.code, e.difference) for e in broken.errors] == [("seg.recon", 30)]
+
+
+ONE_YEAR_BLOCKS = """
+Segment results were as follows (in millions):
+2024
+Alpha:
+Revenue
+$
+100
+Operating costs
+(60)
+Beta:
+Revenue
+$
+50
+Operating costs
+(20)
+
+2023
+Alpha:
+Revenue
+$
+90
+Operating costs
+(55)
+Beta:
+Revenue
+$
+40
+Operating costs
+(25)
+"""
+
+
+def test_one_figure_per_row_under_its_year_is_that_years_column():
+    """A block with one figure per row under a year line reads as that year's column, and
+    each block takes its own year: the headings name the rows' segments, so Alpha's
+    operating costs are never compared with Beta's, and no block borrows the year before."""
+    n = note(ONE_YEAR_BLOCKS)
+    assert [[c.period for c in t.columns] for t in n.tables] == [["2024"], ["2023"]]
+    costs = {(f.segment, f.period): f.value for f in facts(n, line_item="Operating costs")}
+    assert costs == {
+        ("Alpha", "2024"): -60,
+        ("Beta", "2024"): -20,
+        ("Alpha", "2023"): -55,
+        ("Beta", "2023"): -25,
+    }
+    assert check(n).summary["errors"] == 0

@@ -107,3 +107,46 @@ def test_no_translation_without_a_currency_header():
     text = _note("(601)").replace("US$'000\n", "")
     result = check(read_string(text))
     assert result.note.convenience_currency is None and result.rate is None
+
+
+def _years_note(years: list[str], us_year: str, rows: list[tuple[str, list[str]]]) -> str:
+    """Years as columns in RMB, then a US$ column (its year over it when ``us_year``)."""
+    header = [*years, *([us_year] if us_year else []), *["RMB"] * len(years), "US$"]
+    body = [line for label, figures in rows for line in (label, *figures)]
+    return "\n".join([RATE, "Segment revenue (in thousands):", *header, *body]) + "\n"
+
+
+def test_a_year_repeated_over_another_currency_is_its_translation_not_a_typo():
+    """'2024 2023 2024' over 'RMB RMB US$': the header states the US$ column is 2024
+    translated; the currency typo rule is for another currency over a year stated once."""
+    rows = [("Mining", ["7,000", "6,300", "1,000"]), ("Other", ["1,400", "700", "200"]),
+            ("Total revenue", ["8,400", "7,000", "1,200"])]  # fmt: skip
+    result = check(read_string(_years_note(["2024", "2023"], "2024", rows)))
+    columns = [(c.period, c.currency, str(c.role)) for c in result.note.tables[0].columns]
+    assert columns == [("2024", "RMB", "period"), ("2023", "RMB", "period"), ("2024", "USD", "convenience")]
+    assert not any(f.code == "seg.header.currency" for f in result.findings)
+    assert result.summary["errors"] == 0 and result.per_kind["T1"]["translation"] == 3
+
+
+def test_a_us_dollar_column_without_a_year_translates_the_latest_year():
+    """Years running down (2024, 2023) or up (2023, 2024): the US$ column after them is the
+    latest year's translation either way, as filers translate the most recent period."""
+    down = [("Mining", ["7,000", "6,300", "1,000"]), ("Total revenue", ["7,000", "6,300", "1,000"])]
+    up = [("Mining", ["6,300", "7,000", "1,000"]), ("Total revenue", ["6,300", "7,000", "1,000"])]
+    for years, rows in ((["2024", "2023"], down), (["2023", "2024"], up)):
+        result = check(read_string(_years_note(years, "", rows)))
+        usd = result.note.tables[0].columns[-1]
+        assert (usd.period, usd.currency, str(usd.role)) == ("2024", "USD", "convenience")
+        assert result.summary["errors"] == 0, [f.message for f in result.errors]
+
+
+def test_a_short_row_is_placed_where_its_translation_adds_up_too():
+    """'Preferred dividends 70 10' in a table of 2024, 2023 and a US$ column: the local
+    figure and its translation, not 2024 and 2023. Only the US$ column's total tells the
+    places apart, so the translated column counts as evidence for the placement."""
+    rows = [("Net income", ["7,000", "6,300", "1,000"]), ("Less: preferred dividends", ["70", "10"]),
+            ("Net income to common shareholders", ["6,930", "6,300", "990"])]  # fmt: skip
+    result = check(read_string(_years_note(["2024", "2023"], "2024", rows)))
+    dividends = {(f.period, f.currency): f.value for f in result.note.facts if "preferred" in f.label}
+    assert dividends == {("2024", "RMB"): 70, ("2024", "USD"): 10}
+    assert result.summary["errors"] == 0, [f.message for f in result.errors]

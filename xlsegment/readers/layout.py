@@ -49,9 +49,21 @@ def period_labels(texts: list[str]) -> list[str]:
         year = str(labels.years_in(t)[-1])
         q = _QUARTER.search(t)
         out.append(f"{year}-Q{q.group(1) or _ORDINAL[q.group(2).lower()]}" if q else year)
-    if len(set(out)) < len(out):
+    # Different headings that name one year ("January 1, 2023", "December 31, 2023") keep
+    # their text; a heading repeated word for word (a year over its translation) stays one.
+    label_of = dict(zip(texts, out, strict=True))
+    if len(set(label_of.values())) < len(label_of):
         out = [" ".join(t.split()).rstrip(":") for t in texts]
     return out
+
+
+def latest_period(periods: list[str]) -> str:
+    """The most recent of the period columns: a convenience column without a period of its
+    own translates it, whether the years run up (2022, 2023, 2024) or down."""
+    dated = [p for p in periods if labels.years_in(p)]
+    if len(dated) < len(periods) or not periods:
+        return periods[-1] if periods else ""
+    return max(reversed(periods), key=lambda p: (labels.years_in(p)[-1], p))
 
 
 def segment_column(label: str, period: str, currency: str) -> Column:

@@ -60,7 +60,7 @@ def place(rows, columns, values, pending, findings) -> None:
             window = grid[: r + _WINDOW]
             for opt, row in tied[:60]:
                 window[r] = _grid([row])[0]
-                score = _row_score(window, labels_, value_cols, r)
+                score = _row_score(window, labels_, list(range(n)), r)
                 if score > best_row_score:
                     best_row_score, best = score, [(opt, row)]
                 elif score == best_row_score:

@@ -29,6 +29,7 @@ from xlsegment.readers.layout import (
     NoteContext,
     convenience_column,
     is_lead_in,
+    latest_period,
     mark_subtotals,
     period_labels,
     segment_column,
@@ -193,6 +194,10 @@ def columns(
         cols = [segment_column(r.label, period, ctx.currency) for r in names]
         cols += [convenience_column(ctx.convenience, period) for _ in range(n - len(names))]
         return mark_subtotals(cols), set()
+    if n == 1 and h.period and not h.names:
+        # One figure per row under its year: the entity as a whole for that period, whose
+        # rows name segments under their headings, as the HTML reader reads it.
+        return [Column(period, "", period, ctx.currency, Role.PERIOD)], set()
     if previous is not None and len(previous) == n and not names:
         h.unnamed = any(_UNNAMED.match(c.label) for c in previous)
         kept = [c if c.role == Role.PERIOD else replace(c, period=period or c.period) for c in previous]
@@ -220,6 +225,11 @@ def _other(curs: list[str], ctx: NoteContext) -> str:
 def _period_columns(h: Header, ctx: NoteContext, findings, curs: list[str], n: int) -> list[Column]:
     cols = []
     for i, p in enumerate(h.period_cols):
+        if len(curs) == n and curs[i] != ctx.currency and any(c.period == p for c in cols):
+            # A period stated again under another currency ("2023 2023" over "RMB US$"):
+            # the header names the translation of that period, no typo.
+            cols.append(convenience_column(curs[i], p))
+            continue
         if len(curs) == n and curs[i] != ctx.currency:
             findings.append(
                 Finding(
@@ -241,10 +251,11 @@ def _extra_columns(h: Header, cols, extra: int, ctx: NoteContext, findings, part
     columns, which are not read; anything else is not read either, and said so."""
     curs = [c for c, _ in h.currencies]
     foreign = [c for c in curs if c != ctx.currency]
+    latest = latest_period(h.period_cols)
     if foreign and not h.changes:
-        return cols + [convenience_column(foreign[-1], h.period_cols[-1]) for _ in range(extra)], set()
+        return cols + [convenience_column(foreign[-1], latest) for _ in range(extra)], set()
     if h.note_ref and ctx.convenience and not h.changes:
-        return cols + [convenience_column(ctx.convenience, h.period_cols[-1]) for _ in range(extra)], set()
+        return cols + [convenience_column(ctx.convenience, latest) for _ in range(extra)], set()
     start = len(cols)
     dropped = set(range(start, start + extra))
     if h.changes:

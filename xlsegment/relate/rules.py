@@ -6,7 +6,8 @@ the note itself declares the relation, and the standard it rests on. The resolve
 the rules in the order of ``priority``; a relation found by a rule of higher priority wins
 over one of lower priority with the same total and the same parts.
 
-``python -m xlsegment.relate.rules`` prints the table.
+``python -m xlsegment.relate.rules`` prints the table; ``--markdown`` prints
+``docs/rules.md``, which a test holds to this table.
 """
 
 from __future__ import annotations
@@ -211,5 +212,31 @@ def table() -> str:
     return "\n".join(lines)
 
 
+def markdown_table() -> str:
+    """The rules as docs/rules.md, in the resolver's order."""
+    rows = [
+        "# Relation rules",
+        "",
+        "Generated from `xlsegment/relate/rules.py` by `python -m xlsegment.relate.rules --markdown`;",
+        "do not edit by hand. Candidates come from labels and layout only; the arithmetic of",
+        "XBRL Calculations 1.1 (`xlsegment/interval.py`) is the evidence; the policy decides",
+        "whether the evidence is enough. A broken relation is an error only where the note",
+        "declares it; a suggested one that fails is a `seg.unsure` warning at most. Where two",
+        "rules find the same total, the lower priority number wins.",
+        "",
+        "| priority | rule | kind | declared | finds | candidates | accepted when | citation |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in sorted(_RULES, key=lambda r: r.priority):
+        declared = "declared" if r.declared else "suggested"
+        rows.append(
+            f"| {r.priority} | {r.name} | {r.kind} | {declared} | {r.finds} | {r.candidates} "
+            f"| {r.policy} | {r.citation} |"
+        )
+    return "\n".join(rows)
+
+
 if __name__ == "__main__":
-    print(table())
+    import sys
+
+    print(markdown_table() if "--markdown" in sys.argv[1:] else table())
