@@ -75,6 +75,7 @@ def render(doc: dict, variant: str, shift: tuple[int, int, int, int] | None = No
         if key is not None:
             out.lines[key] = len(lines)
 
+    translated_width = 0
     if variant == "translated":
         emit(
             "Translations of amounts from RMB into US$ are solely for the convenience of the "
@@ -87,8 +88,14 @@ def render(doc: dict, variant: str, shift: tuple[int, int, int, int] | None = No
         if variant == "stacked" and years is not None:
             _stacked(t, years, emit, shift)
             continue
-        if variant in TRANSLATED and years is not None:
-            _translated(t, years, emit, shift, out, repeat_year=variant == "translated")
+        head = years or _names_row(t)
+        if variant in TRANSLATED and head is not None:
+            _translated(t, head, emit, shift, out, repeat_year=variant == "translated")
+            translated_width = len(head["cells"])
+            continue
+        if variant in TRANSLATED and _width(t) == translated_width:
+            # A later block of the table above, under its own year only: translated alike.
+            _translated(t, None, emit, shift, out, repeat_year=False)
             continue
         header_rows = [r for r in t["rows"] if r["kind"] == "header"]
         last_header = header_rows[-1] if header_rows else None
@@ -122,18 +129,17 @@ def render(doc: dict, variant: str, shift: tuple[int, int, int, int] | None = No
 
 
 def _year_row(t):
-    """The header row that names a year over every column, if the table has one."""
-    year = re.compile(r"(19|20)\d\d")
+    """The header row that names a year over every column ("2024", "Fiscal2024"), if any."""
     for r in t["rows"]:
         filled = [c.strip() for c in r["cells"] if c.strip()]
-        if (
-            r["kind"] == "header"
-            and filled
-            and len(filled) == len(r["cells"])
-            and all(year.fullmatch(c) for c in filled)
-        ):
+        if r["kind"] == "header" and filled and len(filled) == len(r["cells"]) and all(map(_year, filled)):
             return r
     return None
+
+
+def _year(cell: str) -> int | None:
+    found = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", cell)
+    return int(found[-1]) if len(found) == 1 else None
 
 
 def _stacked(t, years, emit, shift) -> None:
@@ -158,18 +164,23 @@ def _stacked(t, years, emit, shift) -> None:
         emit("")
 
 
-def _translated(t, years, emit, shift, out: Rendered, repeat_year: bool) -> None:
-    """The table in RMB with a US$ column translating its latest year: the year row, the
-    latest year again over the US$ column if asked, then a currency row; no "$" cells."""
-    latest = max(range(len(years["cells"])), key=lambda i: years["cells"][i].strip())
+def _translated(t, head, emit, shift, out: Rendered, repeat_year: bool) -> None:
+    """The table in RMB with a US$ column translating one column: the latest year where the
+    columns are years, else the last (consolidated) column. After the header row ``head``
+    comes the latest year again over the US$ column if asked (years only), then a currency
+    row; no "$" cells. Without ``head`` the table continues the one above."""
+    is_years = head is not None and head is _year_row(t)
+    n = len(head["cells"]) if head is not None else _width(t)
+    source = max(range(n), key=lambda i: _year(head["cells"][i])) if is_years else n - 1
     for ri, row in enumerate(t["rows"]):
-        if row is years:
+        if row is head:
             if row["label"]:
                 emit(row["label"])
             for c in row["cells"]:
-                emit(c.strip())
-            if repeat_year:
-                emit(row["cells"][latest].strip())
+                if c.strip():
+                    emit(c.strip())
+            if repeat_year and is_years:
+                emit(row["cells"][source].strip())
             for _ in row["cells"]:
                 emit("RMB")
             emit("US$")
@@ -182,11 +193,11 @@ def _translated(t, years, emit, shift, out: Rendered, repeat_year: bool) -> None
         for ci, c in enumerate(row["cells"]):
             if c.strip():
                 emit(_amount(_shifted(t, ri, ci, c, shift), False), (t["index"], ri, ci))
-        cell = row["cells"][latest] if latest < len(row["cells"]) else ""
-        if cell.strip() and row["values"][latest] is not None:
+        cell = row["cells"][source] if source < len(row["cells"]) else ""
+        if cell.strip() and row["values"][source] is not None:
             text = _amount(cell, False)
             places = len(text.split(".")[1].rstrip(")")) if "." in text else 0
-            exact = Decimal(str(row["values"][latest])) / RATE
+            exact = Decimal(str(row["values"][source])) / RATE
             value = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
             if shift is not None and shift[:3] == (t["index"], ri, TRANSLATED_COLUMN):
                 value += Decimal(shift[3])
@@ -194,6 +205,20 @@ def _translated(t, years, emit, shift, out: Rendered, repeat_year: bool) -> None
             emit(f"({body})" if value < 0 else body, (t["index"], ri, TRANSLATED_COLUMN))
             out.translated[(t["index"], ri)] = value
     emit("")
+
+
+def _width(t) -> int:
+    return max((len(r["cells"]) for r in t["rows"]), default=0)
+
+
+def _names_row(t):
+    """The header row that names every column (segments, then the consolidated column)."""
+    for r in reversed(t["rows"]):
+        names = [r["label"], *r["cells"]] if r["label"] and not r["cells"][0].strip() else r["cells"]
+        filled = [c.strip() for c in names if c.strip()]
+        if r["kind"] == "header" and len(filled) == len(r["cells"]) >= 2 and not any(map(_year, filled)):
+            return r
+    return None
 
 
 def _dollar(cell: str, european: bool) -> str:

@@ -1,4 +1,4 @@
-"""The text reader on every corpus note rendered in eight layouts (tests/layouts.py).
+"""The text reader on every corpus note rendered in eleven layouts (tests/layouts.py).
 
 What a layout must not change: the note stays clean (no error on an audited note), the
 figures read are the figures the note states, and a broken total is found on the line
@@ -60,6 +60,7 @@ def test_every_layout_makes_the_same_checks(note):
     assert len(set(counts.values())) == 1, counts
 
 
+@pytest.mark.slow
 @pytest.mark.slow
 @pytest.mark.parametrize("variant", TRANSLATED)
 def test_every_translated_figure_is_checked_at_the_rate(note, variant):

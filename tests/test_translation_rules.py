@@ -150,3 +150,54 @@ def test_a_short_row_is_placed_where_its_translation_adds_up_too():
     dividends = {(f.period, f.currency): f.value for f in result.note.facts if "preferred" in f.label}
     assert dividends == {("2024", "RMB"): 70, ("2024", "USD"): 10}
     assert result.summary["errors"] == 0, [f.message for f in result.errors]
+
+
+def _segments_note(names: list[str], rows: list[tuple[str, list[str]]], *, after: str = "") -> str:
+    """Segment columns and their Total in RMB, then the Total translated into US$."""
+    header = [*names, *["RMB"] * len(names), "US$", *([after] if after else [])]
+    body = [line for label, figures in rows for line in (label, *figures)]
+    return (
+        "\n".join([RATE, "Segment results (in thousands):", "Year ended December 31, 2024", *header, *body])
+        + "\n"
+    )
+
+
+def test_a_name_below_the_currency_row_heads_the_rows_not_a_column():
+    """'Revenues' under 'RMB RMB RMB US$' is the heading of the first rows: column names
+    stand above their currency row, so the US$ column stays the translation."""
+    rows = [("Product", ["7,000", "1,400", "8,400", "1,200"]), ("Service", ["700", "700", "1,400", "200"]),
+            ("Total revenues", ["7,700", "2,100", "9,800", "1,400"])]  # fmt: skip
+    result = check(read_string(_segments_note(["Mining", "Other", "Total"], rows, after="Revenues")))
+    assert [c.label for c in result.note.tables[0].columns] == ["Mining", "Other", "Total", "USD"]
+    assert result.note.tables[0].rows[0].section == "Revenues"
+    assert result.summary["errors"] == 0 and result.per_kind["T1"]["translation"] == 3
+
+
+def test_rows_wider_than_most_are_named_by_the_names_and_the_currency_row():
+    """Most rows give only the Total and its translation; the widest give every segment.
+    The header names three columns and its currency row a fourth, in US$: four columns."""
+    rows = [("Revenue", ["7,000", "1,400", "8,400", "1,200"]), ("Interest expense", ["(70)", "(10)"]),
+            ("Income taxes", ["(140)", "(20)"]), ("Other items", ["(210)", "(30)"])]  # fmt: skip
+    result = check(read_string(_segments_note(["Mining", "Other", "Total"], rows)))
+    assert [c.label for c in result.note.tables[0].columns] == ["Mining", "Other", "Total", "USD"]
+    interest = {
+        (f.segment, f.currency): f.value for f in result.note.facts if f.line_item == "Interest expense"
+    }
+    assert interest == {("Total", "RMB"): -70, ("Total", "USD"): -10}
+    assert not any(f.code.startswith("seg.layout") for f in result.findings)
+    assert result.summary["errors"] == 0
+
+
+def test_a_period_tables_translation_means_what_its_periods_mean():
+    """A periods table of one segment ('Net sales' of the Primary segment, by year) and a
+    segments table with a Consolidated column, both translated: the translations keep their
+    source's meaning, so the segment's US$ net sales are not tied to the consolidated one."""
+    periods = _years_note(["2024", "2023"], "", [("Net sales", ["7,000", "6,300", "1,000"])])
+    segments = "\n".join(["Reconciliation to consolidated (in thousands):", "Year ended December 31, 2024",
+                          "Primary", "Other", "Consolidated", "RMB", "RMB", "RMB", "US$",
+                          "Net sales", "7,000", "700", "7,700", "1,100"])  # fmt: skip
+    result = check(read_string(periods + segments + "\n"))
+    assert result.summary["errors"] == 0, [f.message for f in result.errors]
+    usd = {(f.at[0], f.segment) for f in result.note.facts if f.currency == "USD"}
+    first, second = (t.index for t in result.note.tables)
+    assert usd == {(first, ""), (second, "Total")}

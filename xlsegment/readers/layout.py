@@ -157,9 +157,12 @@ def _meaning(row: Row, col: Column) -> tuple[str, str, Role]:
         if (role == Role.TOTAL and as_column.segment != "Total") or _repeats_section(row):
             role = Role.SUBTOTAL
         return col.measure, as_column.segment, role
-    if col.role == Role.PERIOD:
+    if col.role == Role.PERIOD or (col.role == Role.CONVENIENCE and not col.segment):
         # Period columns without a segment block: the entity as a whole, which is the
-        # "Total" only where the row says so.
+        # "Total" only where the row says so. A translation of a period column means
+        # what its source column means.
         segment = row.segment or ("Total" if classify(row.label).closes else "")
+        if col.role == Role.CONVENIENCE:
+            return row.line_item, segment, Role.CONVENIENCE
         return row.line_item, segment, Role.TOTAL if segment == "Total" else Role.SEGMENT
     return row.line_item, row.segment or col.segment, col.role

@@ -71,7 +71,7 @@ def place(rows, columns, values, pending, findings) -> None:
             confirmed = True
         choice = next((t for t in tied if t[0] == default), tied[0])
         values[r] = choice[1]
-        if not confirmed and len(chunk) > 1:
+        if not confirmed and _local_figures(chunk, columns) > 1:
             unsettled[r] = [row for _, _, row in scored]
     for group in _neighbours(sorted(unsettled)):
         if _settle_together(group, unsettled, values, labels_, value_cols):
@@ -141,21 +141,47 @@ def _repeat_score(repeats, row) -> int:
 def _default(chunk, n, columns=()):
     """Where a short row goes when no arithmetic decides: one figure to the latest period
     where the columns are periods (a line that is new this year), else to the last column
-    (a reconciling item of the consolidated total); several to the first columns."""
+    (a reconciling item of the consolidated total); several to the first columns. Where
+    the table translates into a convenience currency, a row with one figure more than the
+    translated columns is one figure and its translations, in those columns."""
     row = [None] * n
-    if len(chunk) == 1:
-        row[_latest_period(columns) if columns else n - 1] = chunk[0]
+    conv = _translated_columns(columns)
+    if conv and len(chunk) == len(conv) + 1:
+        row[_single_place(columns, n)] = chunk[0]
+        for c, v in zip(conv, chunk[1:], strict=True):
+            row[c] = v
+    elif len(chunk) == 1:
+        row[_single_place(columns, n)] = chunk[0]
     else:
         for i, v in enumerate(chunk):
             row[i] = v
     return row
 
 
-def _latest_period(columns) -> int:
-    periods = [c.period for c in columns]
-    if all(c.role == Role.PERIOD for c in columns) and all(periods) and len(set(periods)) == len(periods):
-        return max(range(len(columns)), key=lambda i: periods[i])
-    return len(columns) - 1
+def _translated_columns(columns) -> list[int]:
+    return [i for i, c in enumerate(columns) if c.role == Role.CONVENIENCE]
+
+
+def _local_figures(chunk, columns) -> int:
+    """How many of a short row's figures are local amounts, by the default placement."""
+    conv = _translated_columns(columns)
+    return 1 if conv and len(chunk) == len(conv) + 1 else len(chunk)
+
+
+def _single_place(columns, n: int) -> int:
+    """The column of a row's one local figure: the latest period, else the last column
+    that is not a translation."""
+    if not columns:
+        return n - 1
+    local = [i for i, c in enumerate(columns) if c.role != Role.CONVENIENCE]
+    periods = [columns[i].period for i in local]
+    if (
+        all(columns[i].role == Role.PERIOD for i in local)
+        and all(periods)
+        and len(set(periods)) == len(periods)
+    ):
+        return max(local, key=lambda i: columns[i].period)
+    return local[-1] if local else n - 1
 
 
 def _grid(values):

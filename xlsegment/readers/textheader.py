@@ -125,7 +125,22 @@ def read_header(run: list[RawRow]) -> Header:
         h.period_cols = period_labels(dates)
     elif dates:
         h.period = period_labels(dates)[0]
+    _names_below_the_currency_row(h)
     return h
+
+
+def _names_below_the_currency_row(h: Header) -> None:
+    """Column names stand above their currency row ("Mining Other Total" over "RMB RMB
+    RMB US$"); a name below that row ("Revenues") heads the first rows, as a section."""
+    if len(h.currencies) < 2:
+        return
+    first, last = h.currencies[0][1], h.currencies[-1][1]
+    if not any(r.line < first for r in h.names):
+        return
+    below = [r for r in h.names if r.line > last]
+    if below:
+        h.names = [r for r in h.names if r.line <= last]
+        h.sections = sorted(h.sections + below, key=lambda r: r.line)
 
 
 def columns(
@@ -148,7 +163,7 @@ def columns(
         ], before
     period = h.period or ""
     curs = [c for c, _ in h.currencies]
-    if widest > n and h.names and len(_dedupe_names(h.names)) + len(h.changes) == widest:
+    if widest > n and h.names and _named_columns(h, curs, widest, ctx) == widest:
         n = widest  # the header names every column of the widest rows; most rows fill fewer
     if h.period_cols and len(h.period_cols) <= n:
         cols = _period_columns(h, ctx, findings, curs, n)
@@ -218,6 +233,15 @@ def columns(
     return [Column(f"Column {i + 1}", f"Column {i + 1}", period, ctx.currency) for i in range(n)], set()
 
 
+def _named_columns(h: Header, curs: list[str], width: int, ctx: NoteContext) -> int:
+    """How many columns the header names: its names and change columns, and the translated
+    columns after them where a currency row as wide as the rows names another currency."""
+    named = len(_dedupe_names(h.names)) + len(h.changes)
+    if len(curs) == width:
+        named += sum(1 for c in curs[named:] if c != ctx.currency)
+    return named
+
+
 def _other(curs: list[str], ctx: NoteContext) -> str:
     return next((c for c in reversed(curs) if c != ctx.currency), ctx.convenience or ctx.currency)
 
@@ -228,7 +252,7 @@ def _period_columns(h: Header, ctx: NoteContext, findings, curs: list[str], n: i
         if len(curs) == n and curs[i] != ctx.currency and any(c.period == p for c in cols):
             # A period stated again under another currency ("2023 2023" over "RMB US$"):
             # the header names the translation of that period, no typo.
-            cols.append(convenience_column(curs[i], p))
+            cols.append(convenience_column(curs[i], p, segment=""))
             continue
         if len(curs) == n and curs[i] != ctx.currency:
             findings.append(
@@ -252,10 +276,11 @@ def _extra_columns(h: Header, cols, extra: int, ctx: NoteContext, findings, part
     curs = [c for c, _ in h.currencies]
     foreign = [c for c in curs if c != ctx.currency]
     latest = latest_period(h.period_cols)
+    # Translations of period columns: the entity as a whole, as the periods are.
     if foreign and not h.changes:
-        return cols + [convenience_column(foreign[-1], latest) for _ in range(extra)], set()
+        return cols + [convenience_column(foreign[-1], latest, segment="") for _ in range(extra)], set()
     if h.note_ref and ctx.convenience and not h.changes:
-        return cols + [convenience_column(ctx.convenience, latest) for _ in range(extra)], set()
+        return cols + [convenience_column(ctx.convenience, latest, segment="") for _ in range(extra)], set()
     start = len(cols)
     dropped = set(range(start, start + extra))
     if h.changes:
