@@ -7,8 +7,8 @@ between tables or none; rows flowed onto one line each, as PDF text has them; Eu
 number format; a "% Change" column after the amounts; column names wrapped over two lines;
 the years stacked, one block per year under its own year line, where a table's columns are
 years; a local-currency note with a US$ convenience column for the latest year, with the
-rate stated in the text and the year repeated over the US$ column, or neither (the rate
-inferred, the column after the years as in the reference 20-F).
+rate stated in the text and the year repeated over the US$ column, or in euros with
+neither (the rate inferred, the column after the years as in the reference 20-F).
 The reader must find the same figures in every layout, so the tests can show generality
 without the notes kept aside.
 """
@@ -35,8 +35,10 @@ VARIANTS = (
     "translated_inferred",
 )
 # The translated layouts turn a note into a local-currency note with a US$ convenience
-# column, as 20-F filers lay it out, translated at RATE with Excel's rounding.
+# column, as 20-F filers lay it out, translated at RATE with Excel's rounding: in RMB with
+# the rate stated, or in euros ("€" cells over the columns) with the rate left to infer.
 TRANSLATED = ("translated", "translated_inferred")
+LOCAL_MARK = {"translated": "RMB", "translated_inferred": "€"}
 RATE = Decimal("7.2993")
 TRANSLATED_COLUMN = -1
 
@@ -90,12 +92,12 @@ def render(doc: dict, variant: str, shift: tuple[int, int, int, int] | None = No
             continue
         head = years or _names_row(t)
         if variant in TRANSLATED and head is not None:
-            _translated(t, head, emit, shift, out, repeat_year=variant == "translated")
+            _translated(t, head, emit, shift, out, variant)
             translated_width = len(head["cells"])
             continue
         if variant in TRANSLATED and _width(t) == translated_width:
             # A later block of the table above, under its own year only: translated alike.
-            _translated(t, None, emit, shift, out, repeat_year=False)
+            _translated(t, None, emit, shift, out, variant)
             continue
         header_rows = [r for r in t["rows"] if r["kind"] == "header"]
         last_header = header_rows[-1] if header_rows else None
@@ -164,11 +166,12 @@ def _stacked(t, years, emit, shift) -> None:
         emit("")
 
 
-def _translated(t, head, emit, shift, out: Rendered, repeat_year: bool) -> None:
+def _translated(t, head, emit, shift, out: Rendered, variant: str) -> None:
     """The table in RMB with a US$ column translating one column: the latest year where the
     columns are years, else the last (consolidated) column. After the header row ``head``
     comes the latest year again over the US$ column if asked (years only), then a currency
     row; no "$" cells. Without ``head`` the table continues the one above."""
+    repeat_year = variant == "translated"
     is_years = head is not None and head is _year_row(t)
     n = len(head["cells"]) if head is not None else _width(t)
     source = max(range(n), key=lambda i: _year(head["cells"][i])) if is_years else n - 1
@@ -182,7 +185,7 @@ def _translated(t, head, emit, shift, out: Rendered, repeat_year: bool) -> None:
             if repeat_year and is_years:
                 emit(row["cells"][source].strip())
             for _ in row["cells"]:
-                emit("RMB")
+                emit(LOCAL_MARK[variant])
             emit("US$")
             continue
         if row["kind"] in ("header", "label"):

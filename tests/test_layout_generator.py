@@ -31,7 +31,12 @@ def note(request):
     return load(request.param)
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+# The fast loop reads three layouts; the full suite reads them all.
+FAST = ("plain", "flowed", "translated")
+ALL_LAYOUTS = [v if v in FAST else pytest.param(v, marks=pytest.mark.slow) for v in VARIANTS]
+
+
+@pytest.mark.parametrize("variant", ALL_LAYOUTS)
 def test_no_layout_raises_an_error_on_an_audited_note(note, variant):
     _, result = _read(note, variant)
     assert [f.message for f in result.errors] == []
@@ -92,7 +97,11 @@ def test_a_moved_translated_figure_is_found_on_its_line(note, variant):
     assert line in {f.source_line for f in broken.errors}, [f.message for f in broken.errors]
 
 
-@pytest.mark.parametrize("variant", ["plain", "no_dollar", "flowed", "european", "stacked", "translated"])
+@pytest.mark.parametrize(
+    "variant",
+    [v if v in FAST else pytest.param(v, marks=pytest.mark.slow) for v in
+     ("plain", "no_dollar", "flowed", "european", "stacked", "translated")],
+)  # fmt: skip
 def test_a_moved_total_is_found_on_its_line(note, variant):
     rendered, result = _read(note, variant)
     relation = next((r for r in result.relations if r.total.source.line), None)

@@ -201,3 +201,25 @@ def test_a_period_tables_translation_means_what_its_periods_mean():
     usd = {(f.at[0], f.segment) for f in result.note.facts if f.currency == "USD"}
     first, second = (t.index for t in result.note.tables)
     assert usd == {(first, ""), (second, "Total")}
+
+
+@pytest.mark.parametrize(
+    ("local", "us", "code"),
+    [("RMB’000", "US$’000", "RMB"), ("HK$'000", "US$'000", "HKD"), ("Rs.", "US$", "INR"),
+     ("NT$", "US$", "TWD"), ("€", "US$", "EUR"), ("€", "USD", "EUR")],
+)  # fmt: skip
+def test_currency_rows_as_filers_write_them_over_segment_columns(local, us, code):
+    """A currency row over segments and Total, the last column in US$: whatever the marks,
+    the note is in its local currency and the last column is its translation; a lone '€'
+    over a column is a header, as '€' before an amount is that amount's symbol."""
+    rows = [("Revenue", ["7,000", "1,400", "8,400", "1,200"]),
+            ("Cost of revenue", ["(3,500)", "(700)", "(4,200)", "(600)"]),
+            ("Segment profit", ["3,500", "700", "4,200", "600"])]  # fmt: skip
+    text = (
+        _segments_note(["Mining", "Other", "Total"], rows)
+        .replace("RMB\n", f"{local}\n")
+        .replace("US$\n", f"{us}\n")
+    )
+    result = check(read_string(text))
+    assert (result.note.presentation_currency, result.note.convenience_currency) == (code, "USD")
+    assert result.summary["errors"] == 0 and result.per_kind["T1"]["translation"] == 3

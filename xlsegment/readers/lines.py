@@ -87,8 +87,9 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
                 blocks.append(Block(rows))
                 rows = []
             continue
-        if is_currency_symbol(s) and (s in "$€£¥" or (rows and rows[-1].cells) or _amount_follows(items, k)):
-            continue  # a symbol cell in front of an amount; "US$" over a column is a header
+        if is_currency_symbol(s) and (s == "$" or (rows and rows[-1].cells) or _amount_follows(items, k)):
+            # A symbol cell in front of an amount; "US$" or "€" over a column is a header.
+            continue
         if labels.YEAR_RE.match(s):
             # A bare year is a column or period header, never an amount (filings write 2,024).
             if rows and not rows[-1].cells:
