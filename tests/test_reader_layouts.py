@@ -542,3 +542,43 @@ def test_one_figure_per_row_under_its_year_is_that_years_column():
         ("Beta", "2023"): -25,
     }
     assert check(n).summary["errors"] == 0
+
+
+GROUP_BLOCKS = """
+Segment results (in millions):
+2024
+2023
+Mining:
+Revenue
+700
+600
+Segment profit
+300
+250
+Hosting:
+Revenue
+300
+200
+Segment profit
+100
+50
+Group:
+Revenue
+1,000
+800
+Segment profit
+400
+300
+"""
+
+
+@pytest.mark.parametrize("heading", ["Group:", "Konzern:", "Totaal:", "Consolidated:"])
+def test_a_bare_total_heading_closes_stacked_segment_blocks(heading):
+    """Segment blocks stacked under their headings add up to the block headed by a bare
+    total in any of the filers' words, the one vocabulary's (ASC 280-10-50-30)."""
+    result = check(note(GROUP_BLOCKS.replace("Group:", heading)))
+    stacked = [r for r in result.relations if str(r.kind) == "stacked"]
+    assert len(stacked) == 4  # two lines, two years
+    assert result.summary["errors"] == 0
+    broken = check(note(GROUP_BLOCKS.replace("Group:", heading).replace("1,000", "1,030")))
+    assert [f.source_line for f in broken.errors] == [20]  # the Group block's revenue

@@ -73,6 +73,11 @@ def test_results_close_a_list_and_names_do_not():
         ("Total", Role.TOTAL),
         ("Consolidated", Role.TOTAL),
         ("Group", Role.TOTAL),
+        ("Konzern", Role.TOTAL),
+        ("Total group", Role.TOTAL),
+        # a segment named a group is no total: only IFRS 8's bare "Group" column is
+        ("Industrial Group", Role.SEGMENT),
+        ("Technology Group (Note 2)", Role.SEGMENT),
         ("Eliminations", Role.ELIMINATION),
         ("Intersegment", Role.ELIMINATION),
         ("Corporate and other", Role.CORPORATE),

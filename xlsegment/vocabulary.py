@@ -322,14 +322,16 @@ def _is_expense(kind: LineKind, text: str) -> bool:
 
 # ---------------------------------------------------------------- column headers
 
+# "Total NIKE Brand", "Segments Total", "Gesamt": a total wherever the word stands. "Group"
+# and "Konzern" only alone (IFRS 8's "Group" column): "Industrial Group" is a segment.
 _TOTAL_COLUMN = re.compile(
-    r"\btotale?\b|\bconsolidated\b|\bgroup\b|\bgesamt|\bsumme\b|\btotaal\b|\bworldwide\b", re.IGNORECASE
+    r"\btotale?\b|\bconsolidated\b|\bgesamt|\bsumme\b|\btotaal\b|\bworldwide\b", re.IGNORECASE
 )
 
 
 def is_total_column(label: str) -> bool:
     """A column header that names the total of the columns beside it."""
-    return bool(_TOTAL_COLUMN.search(label))
+    return bool(_TOTAL_COLUMN.search(label) or _BARE_TOTAL.match(_clean(label)))
 
 
 def column_role(name: str) -> Role:

@@ -12,6 +12,7 @@ from xlsegment.relate import rows
 from xlsegment.relate.evidence import Tally, tally
 from xlsegment.relate.policy import BREAKDOWN, SAME_LABELS_IN_BLOCKS, TYPO_SHARE
 from xlsegment.relate.rules import RULES
+from xlsegment.vocabulary import LineKind, classify
 
 _MIN_BLOCKS = 3  # two segment blocks and the block that totals them
 # "of which", and as European filers write it: the rows under a total that break it down.
@@ -27,7 +28,7 @@ def stacked(table: Table, cells) -> list[Relation]:
     for i, row in enumerate(table.rows):
         if row.section:
             blocks.setdefault(row.section, []).append(i)
-    totals = [b for b in blocks if b.lower().startswith(("consolidated", "total"))]
+    totals = [b for b in blocks if classify(b).kind == LineKind.TOTAL]  # "Consolidated", "Group"
     if len(blocks) < _MIN_BLOCKS or not totals:
         return []
     rule = RULES["segment blocks"]
