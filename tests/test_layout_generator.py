@@ -52,10 +52,10 @@ def test_every_layout_reads_the_figures_the_note_states(note, variant):
     assert (want - got, got - want) == (Counter(), Counter())
 
 
-# Stacked years lose checks on four notes: the segment headings of a one-figure block
-# (Amazon 27 of 36, Walmart 30 of 54, Thermo Fisher 27 of 30, Johnson Controls 21 of 30,
-# with a columns warning per block) are not all told from rows whose figure is missing.
-# No error and no lost figure on any of them; see README "Limits worth knowing".
+# Stacked years lose checks on one note: Johnson Controls' assets table has one row with
+# an unlabelled subtotal beside its figure, so its one-figure blocks read as two unnamed
+# columns (24 of 30 checks, a columns warning per block). No error and no lost figure.
+# See README "Limits worth knowing".
 SAME_CHECKS = [v for v in VARIANTS if v != "stacked" and v not in TRANSLATED]
 
 

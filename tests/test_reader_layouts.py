@@ -582,3 +582,22 @@ def test_a_bare_total_heading_closes_stacked_segment_blocks(heading):
     assert result.summary["errors"] == 0
     broken = check(note(GROUP_BLOCKS.replace("Group:", heading).replace("1,000", "1,030")))
     assert [f.source_line for f in broken.errors] == [20]  # the Group block's revenue
+
+
+def test_the_name_over_a_one_figure_block_is_its_first_heading_not_a_column():
+    """Blocks of one figure per row, headed without colons: the name above the first rows
+    is a heading like the ones below it, and a line item over a list of segments ("Net
+    sales" over Alpha, Beta, Total) heads the rows too; neither is a column of its own."""
+    n = note(ONE_YEAR_BLOCKS.replace("Alpha:", "Alpha").replace("Beta:", "Beta"))
+    costs = {(f.segment, f.period): f.value for f in facts(n, line_item="Operating costs")}
+    assert costs == {
+        ("Alpha", "2024"): -60,
+        ("Beta", "2024"): -20,
+        ("Alpha", "2023"): -55,
+        ("Beta", "2023"): -25,
+    }
+    listed = note(
+        "Net sales by segment (in millions):\n2024\nNet sales\nAlpha\n100\nBeta\n50\nTotal net sales\n150\n"
+    )
+    assert {f.segment: f.value for f in listed.facts} == {"Alpha": 100, "Beta": 50, "Total": 150}
+    assert check(listed).summary == {"checks": 1, "errors": 0, "warnings": 0, "infos": 0}

@@ -19,6 +19,7 @@ from xlsegment.readers import decoding, naming, placement, textheader
 from xlsegment.readers.layout import NoteContext, drop_unallocated_nils, is_lead_in, to_table
 from xlsegment.readers.lines import RawRow, tokenize
 from xlsegment.readers.textheader import read_header
+from xlsegment.vocabulary import classify
 
 
 @dataclass
@@ -236,6 +237,18 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     full = _column_count(data)
     first_line = (part.header or part.body)[0].line
     widest = max(len(r.cells) for r in data)
+    if (
+        widest == 1
+        and len(header.names) == 1
+        and (
+            any(r.label and not r.has_values for r in part.body) or classify(header.names[0].label).financial
+        )
+    ):
+        # One figure per row and one name above the rows: with headings among the later
+        # rows ("North America" ... "International" ...) it is the first heading, and a
+        # line item ("Net Sales" over the segments) heads the rows too; neither is a column.
+        header.sections = header.sections + header.names
+        header.names = []
     columns, dropped = textheader.columns(header, full, ctx, previous, findings, first_line, widest)
     n = len(columns)
     width = n + len(dropped)  # the figures of a full row, change columns included
