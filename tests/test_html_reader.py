@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,48 @@ def test_total_under_a_heading_is_a_group_subtotal_only_when_the_heading_is_a_gr
     result = check(note)
     assert result.summary["errors"] == 0
     assert any(r.total.at == total.at and len(r.parts) == 2 for r in result.relations)
+
+
+RATE_LINE = "<p>Translations from RMB into US$ were made at RMB7.0000 to US$1.00 for convenience.</p>"
+
+
+def _grid(rows: list[list[str]]) -> str:
+    return (
+        "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "periods"),
+    [
+        # segments and Total in RMB, the Total again over US$
+        ([["", "Mining", "Other", "Total", "Total"], ["", "RMB", "RMB", "RMB", "US$"],
+          ["Revenue", "7,000", "1,400", "8,400", "1,200"],
+          ["Cost of revenue", "(3,500)", "(700)", "(4,200)", "(600)"],
+          ["Segment profit", "3,500", "700", "4,200", "600"]], None),
+        # years in RMB, the latest again over US$
+        ([["", "2024", "2023", "2024"], ["", "RMB", "RMB", "US$"], ["Mining", "7,000", "6,300", "1,000"],
+          ["Other", "1,400", "700", "200"], ["Total revenue", "8,400", "7,000", "1,200"]],
+         ["2024", "2023", "2024"]),
+        # years running up, no year over the US$ column: the latest year's translation
+        ([["", "2023", "2024", ""], ["", "RMB", "RMB", "US$"], ["Mining", "6,300", "7,000", "1,000"],
+          ["Other", "700", "1,400", "200"], ["Total revenue", "7,000", "8,400", "1,200"]],
+         ["2023", "2024", "2024"]),
+    ],
+)  # fmt: skip
+def test_a_currency_row_makes_the_us_dollar_column_a_translation(tmp_path, rows, periods):
+    """'RMB | RMB | US$' in a header row of its own: each currency cell heads its column
+    (it is no amount's symbol, no amount follows it), so the US$ column is the translation
+    of its source column, checked at the rate the filing states in words."""
+    note = read(
+        html_note(tmp_path, "<h2>Segment information</h2>" + RATE_LINE + table_of([""], "") + _grid(rows))
+    )
+    columns = note.tables[0].columns
+    assert [c.currency for c in columns][-1] == "USD" and str(columns[-1].role) == "convenience"
+    assert all(c.currency == "RMB" for c in columns[:-1])
+    if periods:
+        assert [c.period for c in columns] == periods
+    result = check(note)
+    assert result.rate.stated and result.rate.rate == Decimal("7.0000")
+    assert result.summary["errors"] == 0 and result.summary["warnings"] == 0
+    assert result.per_kind["T1"]["translation"] == 3

@@ -25,9 +25,11 @@ from xlsegment.readers.layout import (
     convenience_column,
     drop_unallocated_nils,
     is_lead_in,
+    latest_period,
     mark_subtotals,
     period_labels,
     segment_column,
+    stated_rate,
     to_table,
 )
 from xlsegment.vocabulary import classify
@@ -142,12 +144,17 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
     findings.extend(alias_findings)
     if european:
         findings.append(Finding("seg.format.european", Severity.INFO, "numbers read as European (1.234,5)"))
+    translated = [c.currency for t in tables for c in t.columns if c.role == Role.CONVENIENCE]
+    ctx = replace(ctx, convenience=translated[0] if translated else None)
+    # The rate is often stated in another note ("Convenience translation"): the whole file.
+    rate = stated_rate([(b.text, b.line) for b in doc.blocks if b.kind == "text"], ctx, findings)
     return Note(
         source=options.name or name,
         tables=tuple(tables),
         presentation_currency=ctx.currency,
         unit=ctx.unit,
         convenience_currency=ctx.convenience,
+        stated_rate=rate,
         findings=tuple(findings),
         aliases=aliases,
         tags=loaded.tags if loaded is not None else (),
@@ -397,6 +404,26 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings) 
     return _by_measure(table, measures) if measures else table
 
 
+def _translated_periods(periods: list[str], currencies: list[str], ctx) -> list[Column] | None:
+    """Years in the note's currency and, after them, a column in another currency ("2024 |
+    2023 | 2024" over "RMB | RMB | US$", or no year over the US$): the translation of its
+    year, else of the latest year, as the text reader reads it."""
+    local = [i for i, c in enumerate(currencies) if c == ctx.currency]
+    foreign = [i for i, c in enumerate(currencies) if c != ctx.currency]
+    years = [periods[i] for i in local]
+    if not foreign or not local or max(local) > min(foreign):
+        return None
+    if not all(years) or len(set(years)) < len(years):
+        return None
+    latest = latest_period(years)
+    return [
+        Column(periods[i], "", periods[i], c, Role.PERIOD)
+        if i in local
+        else convenience_column(c, periods[i] if periods[i] in years else latest, segment="")
+        for i, c in enumerate(currencies)
+    ]
+
+
 def _columns(heads: list[_Head], table_period, ctx, findings, block) -> tuple[list[Column], list[str]]:
     """Columns from their headers; the second value names the line item of each column where
     the columns are measures side by side (revenue and adjusted EBITDA per segment row)."""
@@ -404,6 +431,9 @@ def _columns(heads: list[_Head], table_period, ctx, findings, block) -> tuple[li
     names = [h.names[-1] if h.names else "" for h in heads]
     currencies = [h.currency or ctx.currency for h in heads]
     if not any(names):
+        translated = _translated_periods(periods, currencies, ctx)
+        if translated:
+            return translated, []
         if len(set(periods)) == len(periods) and all(periods):
             return [Column(p, "", p, c, Role.PERIOD) for p, c in zip(periods, currencies, strict=True)], []
         if len(heads) == 1:
@@ -418,8 +448,11 @@ def _columns(heads: list[_Head], table_period, ctx, findings, block) -> tuple[li
         if len({(c.label) for c in cols}) == len(cols):
             return cols, names
     cols = []
+    local_names = {n for n, c in zip(names, currencies, strict=True) if n and c == ctx.currency}
     for h, n, p, c in zip(heads, names, periods, currencies, strict=True):
-        if c != ctx.currency and not (n and h.alone):
+        # A name that heads a column in the note's currency too ("Total | Total" over "RMB |
+        # US$") names the translation of that column.
+        if c != ctx.currency and (not (n and h.alone) or n in local_names):
             # A column headed by a currency alone (or under a name it shares with the
             # columns beside it) translates them; one with a name of its own ("Americas |
             # in USD") is a segment stated in its own currency.

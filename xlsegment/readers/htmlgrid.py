@@ -161,6 +161,7 @@ def logical_row(index: int, cells: list[GridCell], european: bool = False) -> Lo
     row = LogicalRow(index, "", None)
     symbol: str | None = None
     symbol_col: int | None = None
+    symbol_cell: GridCell | None = None
     opened = False
     for gc in cells:
         text = gc.text
@@ -168,8 +169,11 @@ def logical_row(index: int, cells: list[GridCell], european: bool = False) -> Lo
             continue
         bare = text.replace("(", "").strip()
         if is_currency_symbol(bare) or (not bare and text == "("):
+            if symbol_cell is not None and symbol_cell.text.strip() != "$":
+                _header_text(row, symbol_cell)  # "RMB" before "US$", no amount between
             symbol, opened = (bare or symbol), opened or "(" in text
             symbol_col = gc.col if symbol_col is None else symbol_col
+            symbol_cell = gc if bare else symbol_cell
             continue
         if row.amounts and text.lower() in _CLOSERS and row.amounts[-1].last < gc.col:
             _close(row, text, gc)
@@ -185,8 +189,19 @@ def logical_row(index: int, cells: list[GridCell], european: bool = False) -> Lo
             row.label, row.label_cell = text, gc
         else:
             row.texts.append(gc)
-        symbol, symbol_col, opened = None, None, False
+        symbol, symbol_col, symbol_cell, opened = None, None, None, False
+    if symbol_cell is not None and symbol_cell.text.strip() != "$" and not row.amounts:
+        _header_text(row, symbol_cell)
     return row
+
+
+def _header_text(row: LogicalRow, gc: GridCell) -> None:
+    """A currency cell with no amount after it heads its column ("RMB | RMB | US$"), as
+    "US$" over a column does in text: kept as a header cell, not an amount's symbol."""
+    if row.label_cell is None and not row.amounts and not row.years and not row.texts:
+        row.label, row.label_cell = gc.text, gc
+    else:
+        row.texts.append(gc)
 
 
 def _amount_text(text: str, opened: bool) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from xlsegment import labels
-from xlsegment.model import Column, Fact, FactId, Role, Row, Source, Table
+from xlsegment.model import Column, Fact, FactId, Finding, Role, Row, Severity, Source, Table
 from xlsegment.readers import naming
 from xlsegment.vocabulary import classify, column_role
 
@@ -55,6 +56,26 @@ def period_labels(texts: list[str]) -> list[str]:
     if len(set(label_of.values())) < len(label_of):
         out = [" ".join(t.split()).rstrip(":") for t in texts]
     return out
+
+
+def stated_rate(
+    texts: list[tuple[str, int | None]], ctx: NoteContext, findings: list[Finding]
+) -> Decimal | None:
+    """The convenience rate the note states in words ("RMB6.8972 to US$1.00"), which the
+    checks use before any rate inferred from the figures. ``texts`` are the note's text
+    and the line each piece starts on; the first statement found counts."""
+    if not ctx.convenience:
+        return None
+    for text, first_line in texts:
+        found = labels.stated_rate(text, ctx.currency, ctx.convenience)
+        if found is None or Decimal(found[0]) <= 0:
+            continue
+        rate = Decimal(found[0])
+        line = (first_line or 1) + text.count("\n", 0, found[1])
+        message = f"the note states the convenience rate: {ctx.currency} {rate} to {ctx.convenience} 1"
+        findings.append(Finding("seg.fx.stated", Severity.INFO, message, source_line=line))
+        return rate
+    return None
 
 
 def latest_period(periods: list[str]) -> str:

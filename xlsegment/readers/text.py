@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from pathlib import Path
 
 from xlsegment import labels
@@ -16,7 +15,7 @@ from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Table
 from xlsegment.numbers import Cell
 from xlsegment.readers import decoding, naming, placement, textheader
-from xlsegment.readers.layout import NoteContext, drop_unallocated_nils, is_lead_in, to_table
+from xlsegment.readers.layout import NoteContext, drop_unallocated_nils, is_lead_in, stated_rate, to_table
 from xlsegment.readers.lines import RawRow, tokenize
 from xlsegment.readers.textheader import read_header
 from xlsegment.vocabulary import classify
@@ -79,7 +78,7 @@ def read_string(text: str, name: str = "<text>") -> Note:
     translated = [c.currency for t in tables for c in t.columns if c.role == Role.CONVENIENCE]
     if not translated:
         context.convenience = None
-    rate = _stated_rate(text, context, findings)
+    rate = stated_rate([(text, 1)], context, findings)
     return Note(
         source=name,
         tables=tuple(tables),
@@ -91,29 +90,6 @@ def read_string(text: str, name: str = "<text>") -> Note:
         aliases=aliases,
         stated_rate=rate,
     )
-
-
-def _stated_rate(text: str, ctx: NoteContext, findings: list[Finding]) -> Decimal | None:
-    """The convenience rate the note states in words ("RMB6.8972 to US$1.00"), which the
-    checks use before any rate inferred from the figures."""
-    if not ctx.convenience:
-        return None
-    found = labels.stated_rate(text, ctx.currency, ctx.convenience)
-    if found is None:
-        return None
-    rate, at = Decimal(found[0]), found[1]
-    if rate <= 0:
-        return None
-    line = text.count("\n", 0, at) + 1
-    findings.append(
-        Finding(
-            "seg.fx.stated",
-            Severity.INFO,
-            f"the note states the convenience rate: {ctx.currency} {rate} to {ctx.convenience} 1",
-            source_line=line,
-        )
-    )
-    return rate
 
 
 def _refuse_scrambled(blocks, parts: list[Part], name: str) -> None:
