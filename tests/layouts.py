@@ -269,6 +269,25 @@ def _shifted(t, ri, ci, cell, shift) -> str:
     return ("$ " if "$" in cell else "") + (f"({body})" if moved < 0 else body)
 
 
+NIL_DASHES = {"—", "–", "-", "$ —", "$ –", "$—"}
+
+
+def without_dashes(doc: dict) -> dict:
+    """The note with its nil dashes left out, as some filers leave those cells empty: the
+    rows that had them become short rows whose figures must be placed."""
+    out = json.loads(json.dumps(doc))
+    for t in out["tables"]:
+        for row in t["rows"]:
+            if row["kind"] != "data":
+                continue
+            for i, cell in enumerate(row["cells"]):
+                if cell.strip() in NIL_DASHES:
+                    row["cells"][i] = ""
+                    if row["values"]:
+                        row["values"][i] = None
+    return out
+
+
 def figures(doc: dict) -> list[tuple[int, int, int, Decimal]]:
     """Every figure the JSON states: (table, row, column, value)."""
     out = []

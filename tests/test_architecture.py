@@ -6,6 +6,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 from xlsegment import codes
 from xlsegment.pipeline import registry
 from xlsegment.relate import policy, rules
@@ -76,3 +78,51 @@ def test_every_relation_rule_names_its_policy_and_every_policy_its_reason():
     assert policies and all(p.reason for p in policies)
     # the relations a note's rules make carry a rule of the table
     assert "labelled total column" in rules.table()
+
+
+def test_every_package_folder_is_installed_by_a_plain_pip_install():
+    """`pip install .` (the README's first command) installs only the packages listed in
+    pyproject.toml; an editable install would hide a missing one."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    installed = {folder: name for name, folder in config["package-dir"].items()}
+    assert set(config["packages"]) == set(config["package-dir"])
+    folders = {str(p.parent.relative_to(ROOT)) for d in PRODUCT for p in d.rglob("__init__.py")}
+    assert folders == set(installed), folders ^ set(installed)
+
+
+@pytest.mark.slow
+def test_a_plain_install_runs_the_bundled_sample(tmp_path):
+    """The README's first command installs with `pip install .`, not editable: build that
+    install into a folder and check the bundled sample from it, away from the sources."""
+    import shutil
+    import subprocess
+    import sys
+
+    # From a copy of what a clone holds: an editable install leaves an egg-info whose file
+    # list would fill in any package the configuration forgets.
+    source = tmp_path / "clone"
+
+    def outside_the_clone(folder, names):
+        top = {"build", "tests", "bench"} if Path(folder) == ROOT else set()
+        return {n for n in names if n.endswith(".egg-info") or n.startswith(".") or n in top}
+
+    shutil.copytree(ROOT, source, ignore=outside_the_clone)
+    target = tmp_path / "site"
+    build = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(source)]
+    subprocess.run(build, check=True, capture_output=True, cwd=tmp_path, timeout=600)
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(target), "HOME": str(tmp_path)}
+    # Every module of the sources is in the install (the editable install of the test
+    # environment would otherwise answer an import the plain install cannot).
+    installed = {p.relative_to(target / "xlsegment") for p in (target / "xlsegment").rglob("*.py")}
+    sources = {p.relative_to(CORE) for p in CORE.rglob("*.py")}
+    sources |= {Path(d.name) / p.relative_to(d) for d in PRODUCT[1:] for p in d.rglob("*.py")}
+    assert sources - installed == set()
+    sample = target / "xlsegment" / "data" / "sample_note.txt"
+    run = subprocess.run(
+        [sys.executable, "-m", "xlsegment.cli", "check", str(sample)],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "86 checks: 0 errors" in run.stdout

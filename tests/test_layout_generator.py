@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.layouts import RATE, TRANSLATED, TRANSLATED_COLUMN, VARIANTS, figures, load, render
+from tests.layouts import RATE, TRANSLATED, TRANSLATED_COLUMN, VARIANTS, figures, load, render, without_dashes
 from xlsegment.api import check
 from xlsegment.readers.text import read_string
 
@@ -34,6 +34,14 @@ def note(request):
 # The fast loop reads three layouts; the full suite reads them all.
 FAST = ("plain", "flowed", "translated")
 ALL_LAYOUTS = [v if v in FAST else pytest.param(v, marks=pytest.mark.slow) for v in VARIANTS]
+
+
+def test_rows_without_their_nil_dashes_raise_no_error(note):
+    """Nil cells left empty instead of dashed: the short rows are placed by arithmetic, and
+    where it cannot tell, the row is a warning, never the basis of an error. (Figures and
+    checks may be lost: UnitedHealth's 93 dashes leave 16 of 182 checks.)"""
+    result = check(read_string(render(without_dashes(note), "plain").text))
+    assert [f.message for f in result.errors] == []
 
 
 @pytest.mark.parametrize("variant", ALL_LAYOUTS)

@@ -54,7 +54,7 @@ def place(rows, columns, values, pending, findings) -> None:
         tied = [(opt, row) for s, opt, row in scored if s == top]
         default = tuple(i for i, v in enumerate(values[r]) if v is not None)
         if len(tied) > 1:
-            best_row_score = -1
+            best_row_score = (-1, 0)
             best = []
             # A total that settles the placement follows within a few rows.
             window = grid[: r + _WINDOW]
@@ -66,7 +66,7 @@ def place(rows, columns, values, pending, findings) -> None:
                 elif score == best_row_score:
                     best.append((opt, row))
             tied = best
-            confirmed = best_row_score > 0 or top > 0
+            confirmed = best_row_score[0] > 0 or top > 0
         else:
             confirmed = True
         choice = next((t for t in tied if t[0] == default), tied[0])
@@ -210,14 +210,18 @@ def _column_score(colrels, row) -> int:
     return score
 
 
-def _row_score(grid, labels_, cols, r) -> int:
-    score = 0
+def _row_score(grid, labels_, cols, r) -> tuple[int, int]:
+    """(sums that hold, minus sums that miss) among the totals the row takes part in."""
+    holds = misses = 0
     for rel in row_totals(grid, labels_, cols):
         if rel.total == r or any(p == r for _, p in rel.parts):
-            # only sums that hold confirm a place; a total kept by its label although it
-            # misses must not pull a figure into the column where it nearly fits
-            score += rel.tally.holds
-    return score
+            # Only sums that hold confirm a place: a total kept by its label although it
+            # misses must not pull a figure into the column where it nearly fits. Misses
+            # only break ties: of two places that confirm alike, the one that breaks no
+            # total ("(1,164)" under Eliminations, not under Corporate).
+            holds += rel.tally.holds
+            misses += rel.tally.misses
+    return holds, -misses
 
 
 def _warn(findings, row, m, n, why) -> None:
