@@ -177,3 +177,18 @@ def test_every_option_has_help_and_every_command_its_exit_codes():
     assert "1 errors found" in found["check"].epilog and "1 written, errors found" in found["fill"].epilog
     assert "1 written, errors found" in found["refresh"].epilog and " 1 " not in found["demo"].epilog
     assert "Exit codes: 0 ok; 1 errors found (check, fill, refresh); 2 unusable input" in run("--help").stdout
+
+
+@pytest.mark.parametrize("option", [["--tables", "3"], ["--note", "Segments"], ["--list-tables"]])
+@pytest.mark.parametrize("command", ["check", "parse"])
+def test_filing_options_on_a_text_note_are_refused_not_ignored(seed_path, tmp_path, command, option):
+    """--tables, --note and --list-tables pick tables in an HTML filing; on filing text they
+    would change nothing, so they are refused in one line rather than ignored."""
+    args = [command, str(seed_path), *option]
+    if command == "parse":
+        args += ["--csv", str(tmp_path / "facts.csv")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and f"{option[0]} picks tables in an HTML or iXBRL filing" in lines[0]
+    assert "filing text" in lines[0] and not (tmp_path / "facts.csv").exists()

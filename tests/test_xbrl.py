@@ -192,7 +192,7 @@ def test_without_arelle_the_filing_reads_as_html_and_says_so_in_one_line(tmp_pat
     assert note.tags == () and len(note.facts) == 6
     said = [f for f in note.findings if f.code == "seg.xbrl.extra"]
     assert len(said) == 1 and said[0].severity == Severity.WARNING
-    assert "the XBRL checks need the extra (pip install 'xlsegment[xbrl]')" in said[0].message
+    assert "the XBRL checks need the extra (pip install '.[xbrl]' in a clone of xlsegment)" in said[0].message
     result = CliRunner().invoke(cli, ["check", str(write(tmp_path, filing(good_rows()), "b.htm"))])
     assert sum("seg.xbrl.extra" in line for line in result.output.splitlines()) == 1
 

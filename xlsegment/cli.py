@@ -177,8 +177,18 @@ def reading_options(command):
 
 def read_options(source: Path, note_heading: str | None, tables: str | None, list_tables: bool):
     """ReadOptions from the reading options; with --list-tables, print the tables and exit."""
-    from xlsegment.readers import ReadOptions
+    from xlsegment.readers import ReadOptions, reader_for
 
+    given = [
+        o for o, on in (("--list-tables", list_tables), ("--tables", tables), ("--note", note_heading)) if on
+    ]
+    if given:
+        reader, _ = _guard(reader_for, source)
+        if reader.name not in ("HTML filing", "EDGAR fixed-width text"):
+            # Never ignored in silence: these options pick tables out of a whole filing.
+            raise UsageFault(
+                f"{source}: {given[0]} picks tables in an HTML or iXBRL filing; this file is {reader.name}"
+            )
     if list_tables:
         from xlsegment.readers.html import list_tables as tables_of
 

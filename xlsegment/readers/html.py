@@ -5,7 +5,7 @@ The HTML states what filing text loses: which cell sits in which row and column.
 give its period, segment and currency; a ``%`` column is a percentage, never an amount.
 Columns, rows and facts then follow the same conventions as the filing-text reader, whose
 functions are reused, so both readings give the same note model. Inline-XBRL tags, where
-Arelle is installed (``pip install 'xlsegment[xbrl]'``), then say what each tagged cell is.
+Arelle is installed (``pip install '.[xbrl]'``), then say what each tagged cell is.
 """
 
 from __future__ import annotations

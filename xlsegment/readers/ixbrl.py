@@ -32,7 +32,7 @@ _RECONCILING_MEMBERS = {
     "MaterialReconcilingItemsMember": Role.CORPORATE,
     "SegmentReconcilingItemsMember": Role.CORPORATE,
 }
-EXTRA = "pip install 'xlsegment[xbrl]'"
+EXTRA = "pip install '.[xbrl]' in a clone of xlsegment"
 # Loading without the taxonomy leaves every concept undefined, and SEC transformation
 # formats (ixt-sec) need an EDGAR plugin: both are expected here, not faults of the file.
 _EXPECTED = re.compile(r"missingReferences|invalidTransformation|^IOerror$|^info$|^arelle:")
