@@ -90,6 +90,23 @@ def test_labelled_column_share_two_rows_of_three():
     assert [r.total for r in rejected] == [2]  # a Total column that fits no candidate is seen
 
 
+def test_a_labelled_total_too_rarely_confirmed_is_a_warning_where_it_misses():
+    """Total = Mining + Hosting in one row of two, missed by 30 in the other: too little
+    evidence for an error (two rows of three), too much for silence. The labelled column is
+    related as suggested, so the miss is a seg.unsure warning with its numbers."""
+    t = table([("Revenue", [600, 200, 800]), ("Costs", [1000, 500, 1530])], SEGMENTS)
+    found = relate_table(t)
+    assert [(r.total.at.row, r.evidence) for r in found.relations] == [
+        (0, Evidence.SUGGESTED),
+        (1, Evidence.SUGGESTED),
+    ]
+    assert found.rejected == []
+    result = run(Note("inline", (t,), "USD", "millions"))
+    assert [(f.code, str(f.severity), f.difference) for f in result.findings] == [
+        ("seg.unsure", "warning", 30)
+    ]
+
+
 def test_a_labelled_column_whose_misses_are_typos_stays_a_total():
     typos = grid([1000, 2000, 3001], [4000, 5000, 9000], [6000, 7000, 13004])
     assert [c.total for c in column_totals(typos, SEGMENTS)] == [2]  # 1 holds, 2 miss by a typo

@@ -76,6 +76,11 @@ def column_totals(
     return found
 
 
+def all_parts(c: int, columns) -> tuple[int, ...]:
+    """Every column to the left of ``c`` that is not a translation: the widest candidate."""
+    return tuple(i for i in range(c) if columns[i].role != Role.CONVENIENCE)
+
+
 def _instances(grid: Grid, c: int, parts: tuple[int, ...]):
     for row in grid:
         yield row[c], [(1, row[p]) for p in parts]

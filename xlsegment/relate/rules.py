@@ -36,7 +36,8 @@ _RULES = (
         RelationKind.CROSSFOOT,
         "a column headed Total, Consolidated or Group is the sum of the segment columns",
         "the columns to its left not inside a subtotal, or a run ending just before it",
-        p.LABELLED_COLUMN.reason,
+        f"{p.LABELLED_COLUMN.reason}; one that adds all of them in fewer rows is a suggested "
+        "total, whose misses are warnings",
         declared=True,
         citation="ASC 280-10-50-30; IFRS 8.28",
         priority=10,

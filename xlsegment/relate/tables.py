@@ -66,6 +66,20 @@ def relate_table(table: Table) -> TableRelations:
             terms = tuple((1, p) for p in parts if p is not None)
             out.relations.append(Relation(rule.kind, tid, total, terms, why, rule.name, evidence))
     for rej in col_rejected:
+        if rej.tally.nontrivial and rej.parts == columns.all_parts(rej.total, table.columns):
+            # A column headed Total that adds up all the columns beside it in some rows
+            # but too few to be taken for their total: where it misses, say so as a
+            # warning, with the numbers; never an error, never silence.
+            rule = RULES["labelled total column"]
+            why = f"column '{table.columns[rej.total].label}' adds the columns to its left in some rows"
+            for r in range(len(table.rows)):
+                total, parts = cells.get((r, rej.total)), [cells.get((r, p)) for p in rej.parts]
+                if total is not None and total.reported and all(p is not None for p in parts):
+                    terms = tuple((1, p) for p in parts)
+                    out.relations.append(
+                        Relation(rule.kind, tid, total, terms, why, rule.name, Evidence.SUGGESTED)
+                    )
+            continue
         total = next((cells[(r, rej.total)] for r in range(len(table.rows)) if (r, rej.total) in cells), None)
         if total is not None:
             out.rejected.append(
