@@ -68,3 +68,14 @@ def test_list_tables_of_a_whole_filing():
     assert len(lines) == 91
     assert lines[68].split()[0] == "69" and lines[68].endswith("is as follows (in millions):")
     assert not Path("unused.csv").exists()
+
+
+def test_html_tables_are_named_by_their_number_and_read_once():
+    """A table from an HTML filing is reported by its number there, as --list-tables and
+    --tables name it (a whole filing sits on a few long lines); a number given twice is
+    read once, not tied to itself."""
+    filing = DATA / "xbrl" / "amzn-10-k-2025-02-07.ixbrl.html"
+    result = CliRunner().invoke(cli, ["check", str(filing), "--tables", "69,69"])
+    assert result.exit_code == 0
+    assert "T1 Segment profit or loss (table 69): 24 checks" in result.output
+    assert "1 table," in result.output.splitlines()[0]

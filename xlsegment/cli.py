@@ -198,7 +198,8 @@ def read_options(source: Path, note_heading: str | None, tables: str | None, lis
     numbers: tuple[int, ...] = ()
     if tables:
         try:
-            numbers = tuple(int(n) for n in tables.replace(" ", "").split(",") if n)
+            # A table named twice is read once: twice would tie each figure to itself.
+            numbers = tuple(dict.fromkeys(int(n) for n in tables.replace(" ", "").split(",") if n))
         except ValueError:
             raise UsageFault(f"--tables {tables!r}: give table numbers such as 3,4") from None
     return ReadOptions(note=note_heading, tables=numbers)

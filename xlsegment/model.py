@@ -203,6 +203,11 @@ class Table:
         return f"T{self.index + 1}"
 
     def describe(self) -> str:
+        # A table read from an HTML filing is found by its number there (--list-tables);
+        # a whole filing often sits on a few long lines, so its lines would say nothing.
+        numbers = sorted({f.source.table for f in self.cells.values() if f.source.table is not None})
+        if numbers:
+            return f"{self.id} {self.name} (table {', '.join(map(str, numbers))})"
         return f"{self.id} {self.name} (lines {self.first_line}-{self.last_line})"
 
 
