@@ -392,3 +392,13 @@ def test_a_reconciliation_from_a_figure_the_note_leaves_blank_is_only_suggested(
     found = [r for r in relate_table(t).relations if r.total.line_item == "Net income"]
     assert [(r.rule, r.evidence) for r in found] == [("end of a reconciliation block", Evidence.SUGGESTED)]
     assert relation_finding(found[0]).severity == Severity.WARNING
+
+
+def test_a_total_checked_by_one_rule_is_no_unchecked_candidate_of_another():
+    """Net income at the end of Total-only rows, off by 30: no run of the lines above adds
+    up to it, but the end of the block is checked by position. It is an error, and no info
+    calls it 'not checked' beside it."""
+    rows = [("Segment profit", [400, 300, 700]), ("Corporate costs", [None, None, -150]),
+            ("Interest", [None, None, -50]), ("Net income", [None, None, 530])]  # fmt: skip
+    result = run(Note("inline", (table(rows, SEGMENTS),), "USD", "millions"))
+    assert [(f.code, str(f.severity)) for f in result.findings] == [("seg.recon", "error")]

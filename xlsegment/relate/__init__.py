@@ -54,6 +54,10 @@ def relate(note: Note) -> Relating:
     found.extend(across.asc280_identities(tables, found))
     found.extend(across.blocks_to_totals(tables))
     found.extend(across.same_figure_ties(tables))
+    # A total another rule checks is no unchecked candidate (the end of a reconciliation
+    # block is checked whatever its arithmetic says).
+    checked = {rel.total.at for rel in found}
+    findings = [f for f in findings if not (f.code == "seg.candidate" and f.at in checked)]
     return Relating(note, tuple(resolve(found)), tuple(findings))
 
 
