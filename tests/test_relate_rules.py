@@ -105,6 +105,10 @@ def test_a_labelled_total_too_rarely_confirmed_is_a_warning_where_it_misses():
     assert [(f.code, str(f.severity), f.difference) for f in result.findings] == [
         ("seg.unsure", "warning", 30)
     ]
+    assert result.findings[0].message.endswith(
+        "reported 1,530, computed 1,500 (+30), tolerance ±1.5: looks like a total of Mining + Hosting "
+        "but does not add up"
+    )
 
 
 def test_a_labelled_column_whose_misses_are_typos_stays_a_total():

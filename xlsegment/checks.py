@@ -126,7 +126,8 @@ def relation_finding(rel: Relation) -> Finding | None:
     elif rel.evidence in (Evidence.DECLARED, Evidence.CONFIRMED):
         severity, code, what = Severity.ERROR, RELATION_CODES[rel.kind], "does not add up"
     else:  # only the arithmetic suggested it: never the basis of an error
-        severity, code, what = Severity.WARNING, "seg.unsure", "looks like a total but does not add up"
+        severity, code = Severity.WARNING, "seg.unsure"
+        what = f"looks like a total of {_parts_named(rel)} but does not add up"
     message = (
         f"{where} {total.period}: reported {fmt(total.value)}, computed {fmt(cmp.expected)} "
         f"({fmt_signed(cmp.difference)}), tolerance ±{fmt(cmp.tolerance)}: {what}"
@@ -150,6 +151,15 @@ def relation_finding(rel: Relation) -> Finding | None:
         at=total.at,
         related=tuple(p.at for _, p in rel.parts if p.at is not None),
     )
+
+
+def _parts_named(rel: Relation, shown: int = 4) -> str:
+    """The parts of a relation by what differs between them: segments of one line item,
+    lines of one segment ("Mining + Hosting", "Revenue - Costs")."""
+    by_segment = len({p.segment for _, p in rel.parts}) > 1
+    names = [(s, p.segment if by_segment else (p.label or p.line_item)) for s, p in rel.parts]
+    text = names[0][1] + "".join(f" {'+' if s > 0 else '-'} {n}" for s, n in names[1:shown])
+    return text + (f" and {len(names) - shown} more" if len(names) > shown else "")
 
 
 def _num(d):
