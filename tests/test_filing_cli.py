@@ -67,6 +67,8 @@ def test_list_tables_of_a_whole_filing():
     lines = result.output.splitlines()
     assert len(lines) == 91
     assert lines[68].split()[0] == "69" and lines[68].endswith("is as follows (in millions):")
+    # a long lead-in is cut at a word, and says so
+    assert "  …to consolidated net income (loss)" in lines[68]
     assert not Path("unused.csv").exists()
 
 

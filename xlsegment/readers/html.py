@@ -65,7 +65,7 @@ def list_tables(path: str | Path) -> list[str]:
     for block in doc.tables:
         rows = [r for r in grid_rows(block.element) if any(c.text for c in r)]
         width = max((sum(1 for c in r if c.text) for r in rows), default=0)
-        lead = " ".join(htmldoc.lead_in(doc, block, 1).split())[-70:]
+        lead = _last_words(" ".join(htmldoc.lead_in(doc, block, 1).split()), 70)
         out.append(f"{block.number:>4}  {len(rows):>3} rows x {width:>2} cells  {lead}")
     return out
 
@@ -100,6 +100,14 @@ class FixedWidthTextReader:
     def read(self, source, options) -> Note:
         name = str(source)
         return read_document(htmldoc.from_text(name, _decoded(Path(source))), name, options)
+
+
+def _last_words(text: str, width: int) -> str:
+    """The end of a lead-in, cut at a word: "... the table below is as follows:"."""
+    if len(text) <= width:
+        return text
+    tail = text[-width:]
+    return "…" + tail[tail.find(" ") + 1 :] if " " in tail else "…" + tail
 
 
 def _decoded(path: Path) -> str:
