@@ -118,3 +118,15 @@ def test_mutation_recall_over_every_stated_total_is_at_least_97_percent():
                     missed += 1
     assert hit + missed > 3000  # every listed total of 32 notes
     assert hit / (hit + missed) >= 0.97, (hit, missed)
+
+
+@pytest.mark.parametrize("line", [102, 104, 106, 108])
+def test_a_moved_reconciling_item_stays_in_the_total_column_and_breaks_its_total(line):
+    """Coca-Cola's reconciling items below operating income stand in the Consolidated
+    column only. Moved by 30, an item breaks 'Income before income taxes' where it stands,
+    and breaks nothing in a segment column, where it confirms nothing either: placement
+    must not move it there and hide the error."""
+    source = (CORPUS / "13_coca_cola_2024.txt").read_text(encoding="utf-8").splitlines()
+    source[line - 1] = _move(source[line - 1], 30)
+    errors = check(read_string("\n".join(source))).errors
+    assert any(f.source_line == 111 and line in f.related_lines for f in errors), [f.message for f in errors]

@@ -217,11 +217,13 @@ def _row_score(grid, labels_, cols, r) -> tuple[int, int]:
         if rel.total == r or any(p == r for _, p in rel.parts):
             # Only sums that hold confirm a place: a total kept by its label although it
             # misses must not pull a figure into the column where it nearly fits. Misses
-            # only break ties: of two places that confirm alike, the one that breaks no
+            # only break ties between places that confirm alike: the one that breaks no
             # total ("(1,164)" under Eliminations, not under Corporate).
             holds += rel.tally.holds
             misses += rel.tally.misses
-    return holds, -misses
+    # Where nothing holds, misses say nothing of the place: a figure moved off its total
+    # breaks nothing elsewhere, and must not be put there to hide the break.
+    return holds, -misses if holds else 0
 
 
 def _warn(findings, row, m, n, why) -> None:
