@@ -322,7 +322,7 @@ def _is_expense(kind: LineKind, text: str) -> bool:
 
 # ---------------------------------------------------------------- column headers
 
-# "Total NIKE Brand", "Segments Total", "Gesamt": a total wherever the word stands. "Group"
+# "Total Brand", "Segments Total", "Gesamt": a total wherever the word stands. "Group"
 # and "Konzern" only alone (IFRS 8's "Group" column): "Industrial Group" is a segment.
 _TOTAL_COLUMN = re.compile(
     r"\btotale?\b|\bconsolidated\b|\bgesamt|\bsumme\b|\btotaal\b|\bworldwide\b", re.IGNORECASE

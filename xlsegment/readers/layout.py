@@ -97,7 +97,7 @@ def segment_column(label: str, period: str, currency: str) -> Column:
 
 
 def mark_subtotals(cols: list[Column]) -> list[Column]:
-    """Of several Total columns, all but the last are subtotals ("Total NIKE Brand")."""
+    """Of several Total columns, all but the last are subtotals ("Total Brand" before "Total")."""
     totals = [i for i, c in enumerate(cols) if c.role == Role.TOTAL]
     out = list(cols)
     for i in totals[:-1]:

@@ -385,7 +385,8 @@ def _unwrapped(names: list[RawRow], n: int) -> list[RawRow]:
 
 
 def _dedupe_names(names: list[RawRow]) -> list[RawRow]:
-    """A group header over some columns repeats a later column's name ('Optum'): drop it."""
+    """A group header over some columns repeats a later column's name ('Services' over
+    'Services A', 'Services B' and 'Services'): drop it."""
     out: list[RawRow] = []
     for i, r in enumerate(names):
         later = [x.label.strip().lower() for x in names[i + 1 :]]
