@@ -28,7 +28,9 @@ def place(rows, columns, values, pending, findings) -> None:
     n = len(columns)
     cols = [(c.label, c.role) for c in columns]
     labels_ = [r.label for r in rows]
-    value_cols = [i for i, c in enumerate(columns) if c.role != Role.CONVENIENCE]
+    # Every column is evidence of a place, the translated ones too: a figure and its
+    # translation are told from two local figures by the translated column's total.
+    every_col = list(range(n))
     # First put every short row in its default place, then improve one row at a time, then
     # settle together the neighbouring rows that no total confirmed alone.
     for r, chunk in pending.items():
@@ -60,7 +62,7 @@ def place(rows, columns, values, pending, findings) -> None:
             window = grid[: r + _WINDOW]
             for opt, row in tied[:60]:
                 window[r] = _grid([row])[0]
-                score = _row_score(window, labels_, list(range(n)), r)
+                score = _row_score(window, labels_, every_col, r)
                 if score > best_row_score:
                     best_row_score, best = score, [(opt, row)]
                 elif score == best_row_score:
@@ -74,7 +76,7 @@ def place(rows, columns, values, pending, findings) -> None:
         if not confirmed and _local_figures(chunk, columns) > 1:
             unsettled[r] = [row for _, _, row in scored]
     for group in _neighbours(sorted(unsettled)):
-        if _settle_together(group, unsettled, values, labels_, value_cols):
+        if _settle_together(group, unsettled, values, labels_, every_col):
             for r in group:
                 del unsettled[r]
     for r in unsettled:
@@ -93,7 +95,7 @@ def _neighbours(rs: list[int]) -> list[list[int]]:
     return [g for g in groups if len(g) >= 2]
 
 
-def _settle_together(group, options, values, labels_, value_cols) -> bool:
+def _settle_together(group, options, values, labels_, cols) -> bool:
     """Try every placement of the group's rows at once ("General corporate" and "Other
     assets", two figures each, both in the assets columns: only together do they make the
     total row add up). Settled only where one placement does best and a total confirms it."""
@@ -109,7 +111,7 @@ def _settle_together(group, options, values, labels_, value_cols) -> bool:
             grid[r] = _grid([row])[0]
         touched = [
             rel
-            for rel in row_totals(grid, labels_, value_cols)
+            for rel in row_totals(grid, labels_, cols)
             if rel.total in group or any(p in group for _, p in rel.parts)
         ]
         scores.append((sum(rel.tally.holds for rel in touched), combo))
