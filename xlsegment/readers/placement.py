@@ -16,7 +16,7 @@ from xlsegment.model import Finding, Role, Severity
 from xlsegment.relate.columns import column_totals
 from xlsegment.relate.evidence import miss_share
 from xlsegment.relate.policy import TYPO_SHARE
-from xlsegment.relate.rows import row_totals
+from xlsegment.relate.rows import RowWalk, row_totals
 
 _MAX_CANDIDATES = 300
 _WINDOW = 4
@@ -58,11 +58,14 @@ def place(rows, columns, values, pending, findings) -> None:
         if len(tied) > 1:
             best_row_score = (-1, 0)
             best = []
-            # A total that settles the placement follows within a few rows.
+            # A total that settles the placement follows within a few rows. The walk of
+            # the rows above is the same for every place: walked once, continued per place.
             window = grid[: r + _WINDOW]
+            above = RowWalk(labels_, every_col)
+            above.run(window, 0, r)
             for opt, row in tied[:60]:
                 window[r] = _grid([row])[0]
-                score = _row_score(window, labels_, every_col, r)
+                score = _row_score(above, window, r)
                 if score > best_row_score:
                     best_row_score, best = score, [(opt, row)]
                 elif score == best_row_score:
@@ -212,10 +215,13 @@ def _column_score(colrels, row) -> int:
     return score
 
 
-def _row_score(grid, labels_, cols, r) -> tuple[int, int]:
-    """(sums that hold, minus sums that miss) among the totals the row takes part in."""
+def _row_score(above: RowWalk, grid, r) -> tuple[int, int]:
+    """(sums that hold, minus sums that miss) among the totals the row takes part in, from
+    the walk of the rows above continued over row r and the rows after it."""
     holds = misses = 0
-    for rel in row_totals(grid, labels_, cols):
+    walk = above.fork()
+    walk.run(grid, r, len(grid))
+    for rel in walk.found[len(above.found) :]:  # totals above r cannot hold r
         if rel.total == r or any(p == r for _, p in rel.parts):
             # Only sums that hold confirm a place: a total kept by its label although it
             # misses must not pull a figure into the column where it nearly fits. Misses

@@ -66,42 +66,71 @@ def row_totals(
     ``recon_ends``: last rows of reconciliation blocks, with the block's first row.
     ``subtotals``: rows the layout declares subtotals (a row that repeats its heading).
     """
-    found: list[RowTotal] = []
-    open_rows: list[int] = []
-    signs = [_label_sign(grid, row_labels, p, cols) for p in range(len(grid))]
-    for r, row in enumerate(grid):
-        if r in barriers:
-            open_rows = []
-        if all(v is None for v in row):
-            continue
-        tested = [c for c in cols if (r, c) not in computed]
-        # Rows with no figure in any column this row shows cannot be its parts (a line
-        # of the total column only, between lines of the segment columns): the runs
-        # above a row of several figures pass over them, and they stay open for the
-        # totals they do belong to. A row of one figure keeps to the lines just above it:
-        # tested in one column, a longer run would add up by coincidence too easily.
-        shown = [c for c in tested if row[c] is not None]
-        candidates = (
-            [p for p in open_rows if any(grid[p][c] is not None for c in shown)]
-            if len(shown) >= 2
-            else open_rows
-        )
-        rel = _best(grid, row_labels, r, candidates, tested, signs, rejected, r in subtotals)
-        if rel is None and recon_ends and r in recon_ends:
-            # The reconciliation starts from the total just above its first item.
-            start = recon_ends[r]
-            run = [p for p in candidates if p < start][-1:] + [p for p in candidates if p >= start]
-            if len(run) >= 2:
-                rel = _declared_end(grid, r, run, tested, signs)
-        if rel is not None:
-            found.append(rel)
-            # A part with figures in columns this total does not show stays open there
-            # (business units' income, summed in the total column into income before
-            # tax, is still the segments' line that their net income starts from).
-            summed = {p for _, p in rel.parts if all(grid[p][c] is None or c in shown for c in cols)}
-            open_rows = [p for p in open_rows if p not in summed]
-        open_rows.append(r)
-    return found
+    walk = RowWalk(row_labels, cols, barriers, computed, recon_ends, rejected, subtotals)
+    walk.run(grid, 0, len(grid))
+    return walk.found
+
+
+class RowWalk:
+    """The top-to-bottom walk of row_totals, resumable: what it decided for the rows above
+    a row depends on those rows only, so the walk up to a row can be kept and continued
+    under several versions of the rows below (placement tries each place of a figure)."""
+
+    def __init__(self, row_labels, cols, barriers=frozenset(), computed=frozenset(), recon_ends=None,
+                 rejected=None, subtotals=frozenset()):  # fmt: skip
+        self.row_labels, self.cols, self.barriers, self.computed = row_labels, cols, barriers, computed
+        self.recon_ends, self.rejected, self.subtotals = recon_ends, rejected, subtotals
+        self.found: list[RowTotal] = []
+        self.open_rows: list[int] = []
+        self.signs: list[int] = []
+
+    def fork(self) -> RowWalk:
+        """A copy to continue from here; the decisions so far are shared, not redone."""
+        other = RowWalk(self.row_labels, self.cols, self.barriers, self.computed, self.recon_ends,
+                        self.rejected, self.subtotals)  # fmt: skip
+        other.found, other.open_rows, other.signs = list(self.found), list(self.open_rows), list(self.signs)
+        return other
+
+    def run(self, grid: Grid, start: int, stop: int) -> None:
+        """Walk rows start..stop-1 of ``grid``; rows before ``start`` were walked already."""
+        cols, computed = self.cols, self.computed
+        del self.signs[start:]
+        self.signs.extend(_label_sign(grid, self.row_labels, p, cols) for p in range(start, len(grid)))
+        for r in range(start, stop):
+            row = grid[r]
+            if r in self.barriers:
+                self.open_rows = []
+            if all(v is None for v in row):
+                continue
+            tested = [c for c in cols if (r, c) not in computed]
+            # Rows with no figure in any column this row shows cannot be its parts (a line
+            # of the total column only, between lines of the segment columns): the runs
+            # above a row of several figures pass over them, and they stay open for the
+            # totals they do belong to. A row of one figure keeps to the lines just above
+            # it: tested in one column, a longer run would add up by coincidence too easily.
+            shown = [c for c in tested if row[c] is not None]
+            open_rows = self.open_rows
+            candidates = (
+                [p for p in open_rows if any(grid[p][c] is not None for c in shown)]
+                if len(shown) >= 2
+                else open_rows
+            )
+            rel = _best(grid, self.row_labels, r, candidates, tested, self.signs, self.rejected,
+                        r in self.subtotals)  # fmt: skip
+            if rel is None and self.recon_ends and r in self.recon_ends:
+                # The reconciliation starts from the total just above its first item.
+                first = self.recon_ends[r]
+                run = [p for p in candidates if p < first][-1:] + [p for p in candidates if p >= first]
+                if len(run) >= 2:
+                    rel = _declared_end(grid, r, run, tested, self.signs)
+            if rel is not None:
+                self.found.append(rel)
+                # A part with figures in columns this total does not show stays open there
+                # (business units' income, summed in the total column into income before
+                # tax, is still the segments' line that their net income starts from).
+                summed = {p for _, p in rel.parts if all(grid[p][c] is None or c in shown for c in cols)}
+                self.open_rows = [p for p in open_rows if p not in summed]
+            self.open_rows.append(r)
 
 
 def _label_sign(grid, row_labels, p, cols) -> int:
