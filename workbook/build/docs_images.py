@@ -12,8 +12,8 @@ import tempfile
 from pathlib import Path
 
 from xlsegment.workbook import contract as c
-from xlsegment.workbook.engines import libreoffice
 from xlsegment.workbook.api import fill, refresh
+from xlsegment.workbook.engines import libreoffice
 from xlsegment.workbook.engines.base import col_letter
 from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 

@@ -18,6 +18,7 @@ from xlsegment.workbook.sheets.pages import page_setup
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "template.xlsx"
 
+
 def build(path: Path = TEMPLATE) -> Path:
     wb = new_workbook()
     for st in named_styles():

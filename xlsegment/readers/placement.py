@@ -36,6 +36,9 @@ def place(rows, columns, values, pending, findings) -> None:
     for r, chunk in pending.items():
         values[r] = _default(chunk, n, columns)
     unsettled: dict[int, list] = {}
+    # The walk of the rows above the row being placed; rows are placed top to bottom and
+    # each placement is final, so the walk grows from one short row to the next.
+    above, walked = RowWalk(labels_, every_col), 0
     for r, chunk in pending.items():
         options = list(combinations(range(n), len(chunk)))
         if len(options) > _MAX_CANDIDATES:
@@ -61,8 +64,10 @@ def place(rows, columns, values, pending, findings) -> None:
             # A total that settles the placement follows within a few rows. The walk of
             # the rows above is the same for every place: walked once, continued per place.
             window = grid[: r + _WINDOW]
-            above = RowWalk(labels_, every_col)
-            above.run(window, 0, r)
+            if walked > r:
+                above, walked = RowWalk(labels_, every_col), 0
+            above.run(window, walked, r)
+            walked = r
             for opt, row in tied[:60]:
                 window[r] = _grid([row])[0]
                 score = _row_score(above, window, r)
