@@ -179,12 +179,11 @@ def read_options(source: Path, note_heading: str | None, tables: str | None, lis
     """ReadOptions from the reading options; with --list-tables, print the tables and exit."""
     from xlsegment.readers import ReadOptions, reader_for
 
-    given = [
-        o for o, on in (("--list-tables", list_tables), ("--tables", tables), ("--note", note_heading)) if on
-    ]
+    asked = (("--list-tables", list_tables), ("--tables", tables), ("--note", note_heading))
+    given = [option for option, value in asked if value]
     if given:
         reader, _ = _guard(reader_for, source)
-        if reader.name not in ("HTML filing", "EDGAR fixed-width text"):
+        if not getattr(reader, "picks_tables", False):
             # Never ignored in silence: these options pick tables out of a whole filing.
             raise UsageFault(
                 f"{source}: {given[0]} picks tables in an HTML or iXBRL filing; this file is {reader.name}"

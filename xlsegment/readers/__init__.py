@@ -52,6 +52,8 @@ class Reader(Protocol):
     """A reader of one kind of source."""
 
     name: str  # what it reads, for messages: "filing text", "tidy CSV", ...
+    # A reader of whole filings also sets ``picks_tables = True``: it honours --note,
+    # --tables and --list-tables, which the command line refuses for other readers.
 
     def can_read(self, source: object, peek: Peek | None) -> bool:
         """Whether this reader reads ``source``; ``peek`` is set when it is a file."""

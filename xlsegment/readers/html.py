@@ -31,6 +31,7 @@ from xlsegment.readers.layout import (
     segment_column,
     stated_rate,
     to_table,
+    translated_currency,
 )
 from xlsegment.vocabulary import classify
 
@@ -41,6 +42,7 @@ class HtmlReader:
     """An EDGAR filing (10-K, 20-F) or a part of one, as HTML or inline XBRL."""
 
     name = "HTML filing"
+    picks_tables = True  # --note, --tables and --list-tables apply
 
     def can_read(self, source, peek) -> bool:
         if peek is None or peek.is_zip:
@@ -88,6 +90,7 @@ class FixedWidthTextReader:
     ``<S>``/``<C>`` column marks): read by column position, as the HTML reader reads cells."""
 
     name = "EDGAR fixed-width text"
+    picks_tables = True
 
     def can_read(self, source, peek) -> bool:
         if peek is None or peek.is_zip or peek.suffix in HTML_SUFFIXES:
@@ -152,8 +155,7 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
     findings.extend(alias_findings)
     if european:
         findings.append(Finding("seg.format.european", Severity.INFO, "numbers read as European (1.234,5)"))
-    translated = [c.currency for t in tables for c in t.columns if c.role == Role.CONVENIENCE]
-    ctx = replace(ctx, convenience=translated[0] if translated else None)
+    ctx = replace(ctx, convenience=translated_currency(tables))
     # The rate is often stated in another note ("Convenience translation"): the whole file.
     rate = stated_rate([(b.text, b.line) for b in doc.blocks if b.kind == "text"], ctx, findings)
     return Note(

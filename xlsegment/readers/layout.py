@@ -58,6 +58,11 @@ def period_labels(texts: list[str]) -> list[str]:
     return out
 
 
+def translated_currency(tables) -> str | None:
+    """The note's convenience currency: that of its translated columns, if it has any."""
+    return next((c.currency for t in tables for c in t.columns if c.role == Role.CONVENIENCE), None)
+
+
 def stated_rate(
     texts: list[tuple[str, int | None]], ctx: NoteContext, findings: list[Finding]
 ) -> Decimal | None:

@@ -155,13 +155,10 @@ def _default(chunk, n, columns=()):
     the table translates into a convenience currency, a row with one figure more than the
     translated columns is one figure and its translations, in those columns."""
     row = [None] * n
-    conv = _translated_columns(columns)
-    if conv and len(chunk) == len(conv) + 1:
+    if _local_figures(chunk, columns) == 1:
         row[_single_place(columns, n)] = chunk[0]
-        for c, v in zip(conv, chunk[1:], strict=True):
-            row[c] = v
-    elif len(chunk) == 1:
-        row[_single_place(columns, n)] = chunk[0]
+        for c, v in zip(_translated_columns(columns), chunk[1:], strict=False):
+            row[c] = v  # a figure's translations, where the row has them
     else:
         for i, v in enumerate(chunk):
             row[i] = v

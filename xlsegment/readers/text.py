@@ -12,10 +12,17 @@ from pathlib import Path
 
 from xlsegment import labels
 from xlsegment.errors import InputError
-from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Table
+from xlsegment.model import Column, Finding, Note, Row, Severity, Table
 from xlsegment.numbers import Cell
 from xlsegment.readers import decoding, naming, placement, textheader
-from xlsegment.readers.layout import NoteContext, drop_unallocated_nils, is_lead_in, stated_rate, to_table
+from xlsegment.readers.layout import (
+    NoteContext,
+    drop_unallocated_nils,
+    is_lead_in,
+    stated_rate,
+    to_table,
+    translated_currency,
+)
 from xlsegment.readers.lines import RawRow, tokenize
 from xlsegment.readers.textheader import read_header
 from xlsegment.vocabulary import classify
@@ -75,8 +82,7 @@ def read_string(text: str, name: str = "<text>") -> Note:
     if european:
         findings.append(Finding("seg.format.european", Severity.INFO, "numbers read as European (1.234,5)"))
     # The note's convenience currency is that of its translated columns, if it has any.
-    translated = [c.currency for t in tables for c in t.columns if c.role == Role.CONVENIENCE]
-    if not translated:
+    if translated_currency(tables) is None:
         context.convenience = None
     rate = stated_rate([(text, 1)], context, findings)
     return Note(
