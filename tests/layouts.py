@@ -8,7 +8,9 @@ number format; a "% Change" column after the amounts; column names wrapped over 
 the years stacked, one block per year under its own year line, where a table's columns are
 years; a local-currency note with a US$ convenience column for the latest year, with the
 rate stated in the text and the year repeated over the US$ column, or in euros with
-neither (the rate inferred, the column after the years as in the reference 20-F).
+neither (the rate inferred, the column after the years as in the reference 20-F); two
+measure blocks side by side over the same years; rows with a figure in the consolidated
+column only, below a table of segment columns.
 The reader must find the same figures in every layout, so the tests can show generality
 without the notes kept aside.
 """
@@ -33,6 +35,8 @@ VARIANTS = (
     "stacked",
     "translated",
     "translated_inferred",
+    "side_by_side",
+    "total_only",
 )
 # The translated layouts turn a note into a local-currency note with a US$ convenience
 # column, as 20-F filers lay it out, translated at RATE with Excel's rounding: in RMB with
@@ -51,6 +55,10 @@ class Rendered:
     # translated figures the layout adds: (JSON table, row) -> value; their lines are in
     # ``lines`` under the column TRANSLATED_COLUMN
     translated: dict[tuple[int, int], Decimal] = field(default_factory=dict)
+    # other figures the layout adds: (JSON table, row, column) -> value; a second measure
+    # block's columns count on from the table's own (``_side_by_side``), rows added below
+    # a table from its last row (``_total_only``)
+    added: dict[tuple[int, int, int], Decimal] = field(default_factory=dict)
 
 
 def load(json_path: Path) -> dict:
@@ -90,6 +98,9 @@ def render(doc: dict, variant: str, shift: tuple[int, int, int, int] | None = No
         if variant == "stacked" and years is not None:
             _stacked(t, years, emit, shift)
             continue
+        if variant == "side_by_side" and years is not None and len(years["cells"]) >= 2:
+            _side_by_side(t, years, emit, shift, out)
+            continue
         head = years or _names_row(t)
         if variant in TRANSLATED and head is not None:
             _translated(t, head, emit, shift, out, variant)
@@ -124,6 +135,8 @@ def render(doc: dict, variant: str, shift: tuple[int, int, int, int] | None = No
                 emit(amount, (t["index"], ri, ci))
             if variant == "percent" and _is_period_table(t) and cells:
                 emit("12.3%" if ri == _first_data(t) else "4.5")
+        if variant == "total_only" and head is not None and head is not years:
+            _total_only(t, emit, shift, out)
         if variant not in ("no_blank_lines", "flowed"):
             emit("")
     out.text = "\n".join(lines) + "\n"
@@ -164,6 +177,77 @@ def _stacked(t, years, emit, shift) -> None:
                         emit("$")
                     emit(_amount(text, False), (t["index"], ri, ci))
         emit("")
+
+
+TOTAL_ONLY = ("Unallocated items", "Total after unallocated items")
+
+
+def _total_only(t, emit, shift, out: Rendered) -> None:
+    """Below a table whose columns are segments and a consolidated column, two rows with a
+    figure in the consolidated column only, as corporate items are shown: an item, then the
+    last row's consolidated figure after it, so the reader must place them by arithmetic.
+    The item is an eighth of that figure, negative, with its decimals."""
+    data = [ri for ri, r in enumerate(t["rows"]) if r["kind"] == "data"]
+    last = t["rows"][data[-1]] if data else None
+    col = len(last["cells"]) - 1 if last else -1
+    if last is None or not last["cells"][col].strip() or last["values"][col] is None:
+        return
+    text = _amount(last["cells"][col], False)
+    places = len(text.split(".")[1].rstrip(")")) if "." in text else 0
+    unit = Decimal(1).scaleb(-places)
+    figure = Decimal(str(last["values"][col]))
+    item = -max((abs(figure) / 8).quantize(unit, ROUND_HALF_UP), unit)
+    rows = len(t["rows"])
+    for offset, (label, value) in enumerate(zip(TOTAL_ONLY, (item, figure + item), strict=True)):
+        key = (t["index"], rows + offset, col)
+        if shift is not None and shift[:3] == key:
+            value += Decimal(shift[3])
+        body = f"{abs(value):,.{places}f}"
+        emit(label)
+        emit(f"({body})" if value < 0 else body, key)
+        out.added[key] = value
+
+
+MEASURES = ("Reported", "Comparable")
+
+
+def _side_by_side(t, years, emit, shift, out: Rendered) -> None:
+    """Two measure blocks side by side, as segment notes show revenue beside operating
+    earnings: the measure names over the blocks, the years repeated under each, and every
+    row's figures for the first block, then the second's. The second block is the table's
+    columns rotated by one (its first year shows the next year's figures), so each of its
+    columns adds up as the note's do, while a figure relating across the blocks does not:
+    relations must stay inside one measure. Its column ``n + j`` is the table's ``j + 1``."""
+    n = len(years["cells"])
+    for ri, row in enumerate(t["rows"]):
+        if row is years:
+            if row["label"]:
+                emit(row["label"])
+            for name in MEASURES:
+                emit(name)
+            for _ in MEASURES:
+                for c in row["cells"]:
+                    emit(c.strip())
+            continue
+        if row["kind"] in ("header", "label"):
+            _header(row, "plain", emit, percent=False)
+            continue
+        if row["label"]:
+            emit(row["label"])
+        cells = list(row["cells"]) + [""] * (n - len(row["cells"]))
+        for col in range(2 * n):
+            source = col if col < n else (col - n + 1) % n
+            cell = cells[source]
+            if not cell.strip():
+                continue
+            moved = shift is not None and shift[:3] == (t["index"], ri, col)
+            text = _shifted(t, ri, source, cell, (t["index"], ri, source, shift[3]) if moved else None)
+            if "$" in text:
+                emit("$")
+            emit(_amount(text, False), (t["index"], ri, col))
+            if col >= n and row["values"][source] is not None:
+                out.added[(t["index"], ri, col)] = Decimal(str(row["values"][source]))
+    emit("")
 
 
 def _translated(t, head, emit, shift, out: Rendered, variant: str) -> None:

@@ -1,4 +1,4 @@
-"""The text reader on every corpus note rendered in eleven layouts (tests/layouts.py).
+"""The text reader on every corpus note rendered in thirteen layouts (tests/layouts.py).
 
 What a layout must not change: the note stays clean (no error on an audited note), the
 figures read are the figures the note states, and a broken total is found on the line
@@ -56,6 +56,7 @@ def test_no_layout_raises_an_error_on_an_audited_note(note, variant):
 def test_every_layout_reads_the_figures_the_note_states(note, variant):
     rendered, result = _read(note, variant)
     want = Counter(v for *_, v in figures(note)) + Counter(rendered.translated.values())
+    want += Counter(rendered.added.values())
     got = Counter(Decimal(str(f.value)) for f in result.note.facts)
     assert (want - got, got - want) == (Counter(), Counter())
 
@@ -64,7 +65,11 @@ def test_every_layout_reads_the_figures_the_note_states(note, variant):
 # an unlabelled subtotal beside its figure, so its one-figure blocks read as two unnamed
 # columns (24 of 30 checks, a columns warning per block). No error and no lost figure.
 # See README "Limits worth knowing".
-SAME_CHECKS = [v for v in VARIANTS if v != "stacked" and v not in TRANSLATED]
+# Side by side, the blocks' names head the columns as segments, so the figures no longer
+# tie to the unnamed figures of other tables; test_measure_blocks_relate_inside_themselves.
+# Total-only rows add a check of their own: test_total_only_rows_are_placed_in_the_total_column.
+OWN_CHECKS = ("stacked", "side_by_side", "total_only", *TRANSLATED)
+SAME_CHECKS = [v for v in VARIANTS if v not in OWN_CHECKS]
 
 
 @pytest.mark.slow
@@ -73,7 +78,6 @@ def test_every_layout_makes_the_same_checks(note):
     assert len(set(counts.values())) == 1, counts
 
 
-@pytest.mark.slow
 @pytest.mark.slow
 @pytest.mark.parametrize("variant", TRANSLATED)
 def test_every_translated_figure_is_checked_at_the_rate(note, variant):
@@ -108,7 +112,7 @@ def test_a_moved_translated_figure_is_found_on_its_line(note, variant):
 @pytest.mark.parametrize(
     "variant",
     [v if v in FAST else pytest.param(v, marks=pytest.mark.slow) for v in
-     ("plain", "no_dollar", "flowed", "european", "stacked", "translated")],
+     ("plain", "no_dollar", "flowed", "european", "stacked", "translated", "side_by_side")],
 )  # fmt: skip
 def test_a_moved_total_is_found_on_its_line(note, variant):
     rendered, result = _read(note, variant)
@@ -118,7 +122,7 @@ def test_a_moved_total_is_found_on_its_line(note, variant):
     key = next(
         k
         for k, line in rendered.lines.items()
-        if line == total.source.line and Decimal(str(_value(note, k))) == Decimal(str(total.value))
+        if line == total.source.line and _value(note, rendered, k) == Decimal(str(total.value))
     )
     # A slip of a few units in the last digit: beyond any rounding the parts' precision
     # allows (half a unit each), small enough to read as a typo, not as other parts.
@@ -129,7 +133,78 @@ def test_a_moved_total_is_found_on_its_line(note, variant):
     assert total.source.line in lines, [f.message for f in broken.errors]
 
 
-def _value(doc, key):
+def _blocks(note, rendered) -> dict[int, str]:
+    """The measure block ("A" first, "B" second) of each line a side-by-side table shows."""
+    width = {t["index"]: max(len(r["cells"]) for r in t["rows"]) for t in note["tables"]}
+    beside = {table for table, *_ in rendered.added}
+    return {
+        line: "B" if col >= width[table] else "A"
+        for (table, _, col), line in rendered.lines.items()
+        if table in beside
+    }
+
+
+def test_measure_blocks_relate_inside_themselves(note):
+    """Two measure blocks side by side over the same years: every relation stays inside one
+    block, and the second block, which adds up as the first does, gets the same checks."""
+    rendered, result = _read(note, "side_by_side")
+    block = _blocks(note, rendered)
+    kinds = Counter()
+    for relation in result.relations:
+        members = [relation.total, *(part for _, part in relation.parts)]
+        kinds["".join(sorted({block.get(f.source.line, "-") for f in members}))] += 1
+    assert set(kinds) <= {"A", "B", "-"}, kinds
+    assert kinds["A"] == kinds["B"]
+    assert (kinds["A"] > 0) == bool(rendered.added)
+
+
+@pytest.mark.slow
+def test_a_moved_figure_of_the_second_block_is_found_on_its_line(note):
+    rendered, result = _read(note, "side_by_side")
+    block = _blocks(note, rendered)
+    relation = next((r for r in result.relations if block.get(r.total.source.line) == "B"), None)
+    if relation is None:
+        assert not rendered.added  # no table with years as columns to set side by side
+        return
+    key = next(k for k, line in rendered.lines.items() if line == relation.total.source.line)
+    delta = Decimal(len(relation.parts) + 2).scaleb(-max(relation.total.decimals or 0, 0))
+    moved, broken = _read(note, "side_by_side", (*key, delta))
+    lines = {f.source_line for f in broken.errors} | {ln for f in broken.errors for ln in f.related_lines}
+    assert moved.lines[key] in lines, [f.message for f in broken.errors]
+
+
+def test_total_only_rows_are_placed_in_the_total_column(note):
+    """Rows with a figure in the consolidated column only, below a table of segment
+    columns: each is read in that column, and the pair adds one check per table."""
+    rendered, result = _read(note, "total_only")
+    at_line = {f.source.line: f for f in result.note.facts}
+    tables = {table for table, *_ in rendered.added}
+    for table, row, col in rendered.added:
+        above = next(k for k in rendered.lines if k[:2] == (table, _last_row(note, table)) and k[2] == col)
+        placed, consolidated = at_line[rendered.lines[(table, row, col)]], at_line[rendered.lines[above]]
+        assert (placed.segment, placed.period) == (consolidated.segment, consolidated.period)
+    assert result.checks == _read(note, "plain")[1].checks + len(tables)
+
+
+@pytest.mark.slow
+def test_a_moved_total_only_figure_is_found_on_its_line(note):
+    rendered = render(note, "total_only")
+    if not rendered.added:
+        return  # no table with segment columns and a consolidated column
+    key = min(rendered.added)  # the item: the first row added below a table
+    moved, broken = _read(note, "total_only", (*key, 30))
+    lines = {f.source_line for f in broken.errors} | {ln for f in broken.errors for ln in f.related_lines}
+    assert moved.lines[key] in lines, [f.message for f in broken.errors]
+
+
+def _last_row(doc, table) -> int:
+    t = next(t for t in doc["tables"] if t["index"] == table)
+    return max(i for i, r in enumerate(t["rows"]) if r["kind"] == "data")
+
+
+def _value(doc, rendered, key) -> Decimal:
+    if key in rendered.added:
+        return rendered.added[key]
     table, row, col = key
     t = next(t for t in doc["tables"] if t["index"] == table)
-    return t["rows"][row]["values"][col]
+    return Decimal(str(t["rows"][row]["values"][col]))

@@ -601,3 +601,56 @@ def test_the_name_over_a_one_figure_block_is_its_first_heading_not_a_column():
     )
     assert {f.segment: f.value for f in listed.facts} == {"Alpha": 100, "Beta": 50, "Total": 150}
     assert check(listed).summary == {"checks": 1, "errors": 0, "warnings": 0, "infos": 0}
+
+
+MEASURE_BLOCKS = """
+Selected financial information by measure:
+{first}
+Comparable
+2024
+2023
+2024
+2023
+(in millions)
+Net revenue
+$
+10
+$
+9
+$
+9
+$
+10
+Costs
+4
+3
+3
+4
+Net income
+$
+6
+$
+6
+$
+6
+$
+6
+"""
+
+
+@pytest.mark.parametrize("first", ["Reported", "Reported (a)"])
+def test_names_each_over_the_same_years_head_their_own_block(first):
+    """Two names over the years repeated: each block is its own set of columns, so the two
+    2024 figures of a row are no tie, and each block's rows add up on their own. The
+    reader joins the first name to the year after it on one row; it is still a name."""
+    n = note(MEASURE_BLOCKS.format(first=first))
+    result = check(n)
+    assert [(f.segment, f.period, f.value) for f in facts(n, line_item="Net income")] == [
+        ("Reported", "2024", 6),
+        ("Reported", "2023", 6),
+        ("Comparable", "2024", 6),
+        ("Comparable", "2023", 6),
+    ]
+    assert result.errors == []
+    assert {r.kind.value for r in result.relations} == {"foot"}
+    assert sorted(r.total.segment for r in result.relations) == ["Comparable"] * 2 + ["Reported"] * 2

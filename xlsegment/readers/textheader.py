@@ -70,6 +70,7 @@ class Header:
 def read_header(run: list[RawRow]) -> Header:
     h = Header()
     dates: list[str] = []
+    first_years = None  # the row whose years came first
     for r in run:
         text = r.label.strip()
         if r.years:
@@ -81,6 +82,7 @@ def read_header(run: list[RawRow]) -> Header:
             h.first = h.first or "years"
             if h.names_before_years is None:
                 h.names_before_years = len(h.names)
+                first_years = r
         if not text:
             continue
         if labels.NOISE_RE.match(text):
@@ -121,6 +123,8 @@ def read_header(run: list[RawRow]) -> Header:
             continue
         h.names.append(r)
         h.first = h.first or "names"
+        if r is first_years:
+            h.names_before_years += 1  # a name stands before the years on its own row
     if len(dates) >= 2:
         h.period_cols = period_labels(dates)
     elif dates:
