@@ -117,6 +117,8 @@ EXPECTED = {
                 607,
                 701,
                 809,
+                873,
+                1027,
                 1143,
                 1181,
                 1197,
@@ -125,7 +127,6 @@ EXPECTED = {
             ),
             ("seg.layout.columns", "warning"): (450, 708),
             ("seg.layout.percent", "info"): (817, 971),
-            ("seg.layout.placement", "warning"): (839, 846, 993, 1000),
         },
     ),
     "31_apple_fy2024.html": (

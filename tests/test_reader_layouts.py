@@ -654,3 +654,35 @@ def test_names_each_over_the_same_years_head_their_own_block(first):
     assert result.errors == []
     assert {r.kind.value for r in result.relations} == {"foot"}
     assert sorted(r.total.segment for r in result.relations) == ["Comparable"] * 2 + ["Reported"] * 2
+
+
+BRACES = """
+Investments by region (in millions)
+Americas
+Europe
+Total
+Bonds
+100 }
+20
+120
+Loans
+50
+}
+30
+80
+Total investments
+150
+50
+200
+"""
+
+
+def test_a_brace_beside_a_figure_is_drawing_not_a_row():
+    """Fixed-width tables join rows with a brace beside a figure ("5,848 }"), and flattened
+    to text the brace keeps a line of its own ("}"): neither starts a row, and the figure
+    stays in its row."""
+    n = note(BRACES)
+    result = check(n)
+    assert [r.label for r in n.tables[0].rows] == ["Bonds", "Loans", "Total investments"]
+    assert [f.value for f in facts(n, line_item="Bonds")] == [100, 20, 120]
+    assert result.errors == [] and result.coverage == (9, 9)

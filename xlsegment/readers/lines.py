@@ -37,6 +37,9 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# A brace beside a figure in a fixed-width table: the figure spans the rows the brace
+# joins ("5,848 }"). The brace is drawing, not a label; the figure stays where it is shown.
+_BRACE = re.compile(r"^[{}]\s*|\s*[{}]$")
 
 
 def _without_page_furniture(lines: list[str]) -> list[str]:
@@ -82,6 +85,10 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
         if raw == "\x00skip":
             continue
         s = raw.strip().replace("\u00a0", " ")
+        if s and (s[0] in "{}" or s[-1] in "{}"):
+            s = _BRACE.sub("", s)
+            if not s:
+                continue
         if not s:
             if rows:
                 blocks.append(Block(rows))
