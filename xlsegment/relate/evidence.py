@@ -47,29 +47,32 @@ def tally(instances: Iterable[Instance], typo: Decimal, give_up: int | None = No
     nontrivial = False
     worst = Decimal(0)
     for total, parts in instances:
-        if total is None or any(p is None for _, p in parts):
-            continue  # an undisclosed figure cannot be tested
-        if total.mid == 0 and all(p.mid == 0 for _, p in parts):
-            continue  # an all-nil instance proves nothing
-        tested += 1
-        # Most instances add up exactly: equal midpoints meet whatever the half-widths.
-        if total.mid == sum(p.mid if s > 0 else -p.mid for s, p in parts):
-            holds += 1
-            near += 1
-            if total.mid != 0 and sum(1 for _, p in parts if p.mid != 0) >= 2:
-                nontrivial = True
+        if total is None:
             continue
-        cmp = compare_sum(total, parts)
-        if cmp.consistent:
-            holds += 1
-            near += 1
-            if total.mid != 0 and sum(1 for _, p in parts if p.mid != 0) >= 2:
-                nontrivial = True
-            continue
-        share = miss_share(total, parts, cmp.difference)
-        worst = max(worst, share)
-        if share <= typo:
-            near += 1
-        if give_up is not None and tested - holds >= give_up and worst > typo:
-            break
+        # One pass over the parts: an undisclosed one makes the instance untestable; the
+        # signed sum of midpoints and the count of nonzero parts serve the tests below.
+        exact = nonzero = 0
+        for s, p in parts:
+            if p is None:
+                break
+            if p.mid:
+                nonzero += 1
+                exact += p.mid if s > 0 else -p.mid
+        else:
+            if total.mid == 0 and not nonzero:
+                continue  # an all-nil instance proves nothing
+            tested += 1
+            # Most instances add up exactly: equal midpoints meet whatever the half-widths.
+            cmp = None if total.mid == exact else compare_sum(total, parts)
+            if cmp is None or cmp.consistent:
+                holds += 1
+                near += 1
+                nontrivial = nontrivial or (total.mid != 0 and nonzero >= 2)
+                continue
+            share = miss_share(total, parts, cmp.difference)
+            worst = max(worst, share)
+            if share <= typo:
+                near += 1
+            if give_up is not None and tested - holds >= give_up and worst > typo:
+                break
     return Tally(tested, holds, near, nontrivial, worst)
