@@ -3,7 +3,7 @@
 Every stated total in corpus2 ties (tests/data/corpus2/README.md), so any error is a false
 alarm. For each reading the test pins the tables found, the number of checks and the exact
 set of findings (code, severity, line), and requires at least 95% of the reported figures
-to take part in a check.
+to take part in a check, in every reading.
 
 What the findings say, note by note:
 - seg.rounding infos (J&J 33, Comcast 40) are one-unit differences within the Calculations
@@ -11,8 +11,9 @@ What the findings say, note by note:
 - J&J (33) text: the two seg.layout.placement warnings name the rows a page break split
   ('Worldwide' figures without their segment columns); the HTML keeps the rows whole.
 - AEGON (53) text: its header rows are lost in flattening the <pre> tables, so two tables'
-  columns (seg.layout.columns) and four rows' placement stay warnings, and coverage is 90.9%
-  (the HTML reading of the same filing reaches 96.1%). AEGON HTML: the two seg.unsure
+  columns stay warnings (seg.layout.columns); coverage is 95.4% (96.1% as HTML). Two rows
+  one figure short before a "% of total" column are read with their last figure as the
+  percentage, as the totals below confirm (seg.layout.percent). AEGON HTML: the two seg.unsure
   warnings are net income lines whose reconciliation the note does not state in full.
 - seg.candidate infos are lines labelled as totals that no run of lines adds up to; an
   auditor ties those by hand (shown with --verbose).
@@ -102,7 +103,7 @@ EXPECTED = {
     ),
     "53_aegon_2000.txt": (
         9,
-        321,
+        329,
         {
             ("seg.candidate", "info"): (
                 17,
@@ -117,8 +118,6 @@ EXPECTED = {
                 607,
                 701,
                 809,
-                873,
-                1027,
                 1143,
                 1181,
                 1197,
@@ -126,7 +125,7 @@ EXPECTED = {
                 1230,
             ),
             ("seg.layout.columns", "warning"): (450, 708),
-            ("seg.layout.percent", "info"): (817, 971),
+            ("seg.layout.percent", "info"): (817, 837, 971, 991),
         },
     ),
     "31_apple_fy2024.html": (
@@ -218,10 +217,6 @@ EXPECTED = {
 }
 
 
-# Coverage below 95% is documented above; every other reading must reach it.
-COVERAGE_BELOW_95 = {"53_aegon_2000.txt": 0.90}
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_corpus2_reading_is_clean_and_pinned(name):
@@ -241,7 +236,7 @@ def test_corpus2_reading_is_clean_and_pinned(name):
 def test_corpus2_figures_take_part_in_checks(name):
     covered, reported = check(data_file(CORPUS2 / name)).coverage
     assert reported > 0
-    assert covered >= COVERAGE_BELOW_95.get(name, 0.95) * reported, f"{covered}/{reported}"
+    assert covered >= 0.95 * reported, f"{covered}/{reported}"
 
 
 def test_every_corpus2_note_is_pinned_in_both_readings():

@@ -686,3 +686,53 @@ def test_a_brace_beside_a_figure_is_drawing_not_a_row():
     assert [r.label for r in n.tables[0].rows] == ["Bonds", "Loans", "Total investments"]
     assert [f.value for f in facts(n, line_item="Bonds")] == [100, 20, 120]
     assert result.errors == [] and result.coverage == (9, 9)
+
+
+PERCENT_OF_TOTAL = """
+Investments by region (in millions)
+Americas
+Europe
+Asia
+Total
+% of total
+Bonds
+100
+20
+120
+38
+Loans
+50
+30
+100
+180
+57
+Other
+5
+5
+5
+15
+Total investments
+155
+35
+125
+315
+100
+"""
+
+
+def test_a_row_one_figure_short_with_a_percent_column_is_placed_by_the_totals():
+    """With a "% of total" column, a row one figure short may lack an amount (its last
+    figure the percentage) or its percentage: Bonds reads in full only if Europe's blank
+    is filled by its 20, and then no column adds up; Other adds up as read."""
+    n = note(PERCENT_OF_TOTAL)
+    result = check(n)
+    assert [(f.segment, f.value) for f in facts(n, line_item="Bonds")] == [
+        ("Americas", 100),
+        ("Asia", 20),
+        ("Total", 120),
+    ]
+    assert [f.value for f in facts(n, line_item="Other")] == [5, 5, 5, 15]
+    assert result.errors == []
+    bonds = next(r.line for r in n.tables[0].rows if r.label == "Bonds")
+    short = [f for f in result.findings if f.code == "seg.layout.percent" and "short" in f.message]
+    assert [f.source_line for f in short] == [bonds]

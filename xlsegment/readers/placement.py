@@ -22,8 +22,13 @@ _MAX_CANDIDATES = 300
 _WINDOW = 4
 
 
-def place(rows, columns, values, pending, findings) -> None:
-    if not pending:
+def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
+    """Place the figures of each short row (``pending``: row -> its figures). A row in
+    ``maybe_change`` is full as read, but its last figure may be a change column's with an
+    amount left blank: it is read so, its other figures placed as a short row's, only
+    where the totals confirm it better than the row as read."""
+    maybe_change = maybe_change or {}
+    if not pending and not maybe_change:
         return
     n = len(columns)
     cols = [(c.label, c.role) for c in columns]
@@ -39,7 +44,9 @@ def place(rows, columns, values, pending, findings) -> None:
     # The walk of the rows above the row being placed; rows are placed top to bottom and
     # each placement is final, so the walk grows from one short row to the next.
     above, walked = RowWalk(labels_, every_col), 0
-    for r, chunk in pending.items():
+    for r in sorted({*pending, *maybe_change}):
+        as_read = values[r] if r in maybe_change else None
+        chunk = pending.get(r) or maybe_change[r]
         options = list(combinations(range(n), len(chunk)))
         if len(options) > _MAX_CANDIDATES:
             _warn(findings, rows[r], len(chunk), n, "too many ways to place them")
@@ -55,15 +62,19 @@ def place(rows, columns, values, pending, findings) -> None:
                 row[c] = (cell, line)
             score = _column_score(colrels, _grid([row])[0]) + _repeat_score(repeats, row)
             scored.append((score, opt, row))
+        if as_read is not None:
+            score = _column_score(colrels, _grid([as_read])[0]) + _repeat_score(repeats, as_read)
+            scored.append((score, tuple(range(n)), as_read))
         top = max(s for s, _, _ in scored)
         tied = [(opt, row) for s, opt, row in scored if s == top]
         default = tuple(i for i, v in enumerate(values[r]) if v is not None)
-        if len(tied) > 1:
+        if len(tied) > 1 or as_read is not None:
             best_row_score = (-1, 0)
             best = []
-            # A total that settles the placement follows within a few rows. The walk of
+            # A total that settles the placement follows within a few rows; a row as read
+            # is weighed against its other reading by all the totals below it. The walk of
             # the rows above is the same for every place: walked once, continued per place.
-            window = grid[: r + _WINDOW]
+            window = grid if as_read is not None else grid[: r + _WINDOW]
             if walked > r:
                 above, walked = RowWalk(labels_, every_col), 0
             above.run(window, walked, r)
@@ -80,6 +91,11 @@ def place(rows, columns, values, pending, findings) -> None:
         else:
             confirmed = True
         choice = next((t for t in tied if t[0] == default), tied[0])
+        if as_read is not None:
+            if choice[1] is not as_read and confirmed:
+                values[r] = choice[1]
+                _changed(findings, rows[r])
+            continue  # unconfirmed, the row stays as read, as it was before placement
         values[r] = choice[1]
         if not confirmed and _local_figures(chunk, columns) > 1:
             unsettled[r] = [row for _, _, row in scored]
@@ -234,6 +250,19 @@ def _row_score(above: RowWalk, grid, r) -> tuple[int, int]:
     # Where nothing holds, misses say nothing of the place: a figure moved off its total
     # breaks nothing elsewhere, and must not be put there to hide the break.
     return holds, -misses if holds else 0
+
+
+def _changed(findings, row) -> None:
+    findings.append(
+        Finding(
+            "seg.layout.percent",
+            Severity.INFO,
+            f"row '{row.label}' is one figure short: its last figure is read as the change "
+            "or percentage column's and its amounts are placed where the totals add up",
+            line_item=row.label,
+            source_line=row.line,
+        )
+    )
 
 
 def _warn(findings, row, m, n, why) -> None:

@@ -252,6 +252,10 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     rows: list[Row] = []
     values: list[list[tuple[Cell, int] | None]] = []
     pending: dict[int, list[tuple[Cell, int]]] = {}
+    # Rows one figure short of full whose last figure may be the change column's, with an
+    # amount left blank, rather than the last amount: placement reads them so only where
+    # the totals say so.
+    maybe_change: dict[int, list[tuple[Cell, int]]] = {}
     section = ""
     for r in header.sections:
         section = labels.strip_footnotes(r.label)
@@ -306,10 +310,12 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
             )
             if len(chunk) == n:
                 values.append(list(chunk))
+                if dropped and len(chunks) == 1 and len(raw.cells) < width and n >= 2:
+                    maybe_change[len(rows) - 1] = chunk[:-1]
             else:
                 values.append([None] * n)
                 pending[len(rows) - 1] = chunk
-    placement.place(rows, columns, values, pending, findings)
+    placement.place(rows, columns, values, pending, findings, maybe_change)
     if header.unnamed:
         # Columns no header names: their sums are checked, but a miss is never an error.
         rows = [replace(r, guessed=True) for r in rows]
