@@ -229,11 +229,8 @@ def _side_by_side(t, years, emit, shift, out: Rendered) -> None:
                 for c in row["cells"]:
                     emit(c.strip())
             continue
-        if row["kind"] in ("header", "label"):
-            _header(row, "plain", emit, percent=False)
+        if _header_or_label(row, emit):
             continue
-        if row["label"]:
-            emit(row["label"])
         cells = list(row["cells"]) + [""] * (n - len(row["cells"]))
         for col in range(2 * n):
             source = col if col < n else (col - n + 1) % n
@@ -272,11 +269,8 @@ def _translated(t, head, emit, shift, out: Rendered, variant: str) -> None:
                 emit(LOCAL_MARK[variant])
             emit("US$")
             continue
-        if row["kind"] in ("header", "label"):
-            _header(row, "plain", emit, percent=False)
+        if _header_or_label(row, emit):
             continue
-        if row["label"]:
-            emit(row["label"])
         for ci, c in enumerate(row["cells"]):
             if c.strip():
                 emit(_amount(_shifted(t, ri, ci, c, shift), False), (t["index"], ri, ci))
@@ -292,6 +286,16 @@ def _translated(t, head, emit, shift, out: Rendered, variant: str) -> None:
             emit(f"({body})" if value < 0 else body, (t["index"], ri, TRANSLATED_COLUMN))
             out.translated[(t["index"], ri)] = value
     emit("")
+
+
+def _header_or_label(row, emit) -> bool:
+    """Emit a header row whole, or a data row's label; True where the row was a header."""
+    if row["kind"] in ("header", "label"):
+        _header(row, "plain", emit, percent=False)
+        return True
+    if row["label"]:
+        emit(row["label"])
+    return False
 
 
 def _width(t) -> int:
