@@ -40,6 +40,10 @@ def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
     # settle together the neighbouring rows that no total confirmed alone.
     for r, chunk in pending.items():
         values[r] = _default(chunk, n, columns)
+    if maybe_change:
+        # A row as read that a total already holds in is confirmed: no other reading.
+        held = _in_totals_that_hold(_grid(values), labels_, every_col)
+        maybe_change = {r: chunk for r, chunk in maybe_change.items() if r not in held}
     unsettled: dict[int, list] = {}
     # The walk of the rows above the row being placed; rows are placed top to bottom and
     # each placement is final, so the walk grows from one short row to the next.
@@ -250,6 +254,16 @@ def _row_score(above: RowWalk, grid, r) -> tuple[int, int]:
     # Where nothing holds, misses say nothing of the place: a figure moved off its total
     # breaks nothing elsewhere, and must not be put there to hide the break.
     return holds, -misses if holds else 0
+
+
+def _in_totals_that_hold(grid, labels_, cols) -> set[int]:
+    """The rows that are the total or a part of a row total that holds somewhere."""
+    out: set[int] = set()
+    for rel in row_totals(grid, labels_, cols):
+        if rel.tally.holds:
+            out.add(rel.total)
+            out.update(p for _, p in rel.parts)
+    return out
 
 
 def _changed(findings, row) -> None:
