@@ -158,8 +158,9 @@ def _patterns(parts: Sequence[int], signs: Sequence[int]) -> list[tuple[int, ...
 
 
 def _instances(grid, r, parts, pattern, cols):
+    total, signed = grid[r], list(zip(pattern, (grid[p] for p in parts), strict=True))
     for c in cols:
-        yield grid[r][c], [(s, grid[p][c]) for s, p in zip(pattern, parts, strict=True)]
+        yield total[c], [(s, row[c]) for s, row in signed]
 
 
 def _best(grid, row_labels, r, open_rows, cols, signs, rejected, subtotal=False) -> RowTotal | None:
