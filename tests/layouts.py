@@ -185,8 +185,9 @@ TOTAL_ONLY = ("Unallocated items", "Total after unallocated items")
 def _total_only(t, emit, shift, out: Rendered) -> None:
     """Below a table whose columns are segments and a consolidated column, two rows with a
     figure in the consolidated column only, as corporate items are shown: an item, then the
-    last row's consolidated figure after it, so the reader must place them by arithmetic.
-    The item is an eighth of that figure, negative, with its decimals."""
+    last row's consolidated figure after it. A lone figure's default place is the last
+    column, so these rows test that no coincidental sum pulls it elsewhere and that the
+    pair is checked. The item is an eighth of that figure, negative, with its decimals."""
     data = [ri for ri, r in enumerate(t["rows"]) if r["kind"] == "data"]
     last = t["rows"][data[-1]] if data else None
     col = len(last["cells"]) - 1 if last else -1

@@ -175,7 +175,8 @@ def test_a_moved_figure_of_the_second_block_is_found_on_its_line(note):
 
 def test_total_only_rows_are_placed_in_the_total_column(note):
     """Rows with a figure in the consolidated column only, below a table of segment
-    columns: each is read in that column, and the pair adds one check per table."""
+    columns: each is read in that column (its default place, which no sum may move it
+    from), and the pair adds one check per table."""
     rendered, result = _read(note, "total_only")
     at_line = {f.source.line: f for f in result.note.facts}
     tables = {table for table, *_ in rendered.added}

@@ -642,7 +642,7 @@ $
 def test_names_each_over_the_same_years_head_their_own_block(first):
     """Two names over the years repeated: each block is its own set of columns, so the two
     2024 figures of a row are no tie, and each block's rows add up on their own. The
-    reader joins the first name to the year after it on one row; it is still a name."""
+    reader joins the last name to the year after it on one row; it is still a name."""
     n = note(MEASURE_BLOCKS.format(first=first))
     result = check(n)
     assert [(f.segment, f.period, f.value) for f in facts(n, line_item="Net income")] == [
@@ -736,3 +736,106 @@ def test_a_row_one_figure_short_with_a_percent_column_is_placed_by_the_totals():
     bonds = next(r.line for r in n.tables[0].rows if r.label == "Bonds")
     short = [f for f in result.findings if f.code == "seg.layout.percent" and "short" in f.message]
     assert [f.source_line for f in short] == [bonds]
+
+
+BROKEN_BEFORE_A_CHANGE_COLUMN = """
+Segment information (in millions)
+Year ended December 31,
+2024
+2023
+% Change
+Net sales
+Americas
+1,200
+1,100
+9
+Europe
+800
+760
+5
+Asia
+400
+380
+Total net sales
+2,400
+{total_2023}
+7
+"""
+
+
+@pytest.mark.parametrize("total_2023", ["2,140", "1,860"])
+def test_a_broken_total_is_not_read_away_as_a_percentage(total_2023):
+    """Asia's "% Change" left blank, and the 2023 total wrong (the rows add to 2,240) or
+    leaving Asia out: reading Asia's 380 as the percentage would make the 2023 total
+    untestable, which confirms nothing. The row stays as read."""
+    n = note(BROKEN_BEFORE_A_CHANGE_COLUMN.format(total_2023=total_2023))
+    result = check(n)
+    assert [(f.period, f.value) for f in facts(n, segment="Asia")] == [("2024", 400), ("2023", 380)]
+    assert not [f for f in result.findings if "one figure short" in f.message]
+
+
+CORRECT_WITH_SHORT_ROWS = """
+Net sales by segment (in millions)
+2024
+2023
+2022
+% Change
+Alpha
+100
+90
+80
+11
+Beta
+50
+45
+40
+Discontinued
+7
+2
+Total net sales
+150
+142
+122
+6
+"""
+
+
+def test_short_rows_are_placed_before_a_row_is_read_again():
+    """Beta's change is blank and Discontinued has 2023 and 2022 only: placed first,
+    Discontinued makes 2023 and 2022 add up with Beta as read, so Beta stays whole (2024,
+    where Discontinued is blank, cannot be tested)."""
+    n = note(CORRECT_WITH_SHORT_ROWS)
+    result = check(n)
+    beta = [(f.period, f.value) for f in facts(n, line_item="Beta")]
+    assert beta == [("2024", 50), ("2023", 45), ("2022", 40)]
+    assert [(f.period, f.value) for f in facts(n, line_item="Discontinued")] == [("2023", 7), ("2022", 2)]
+    assert result.errors == [] and result.checks == 2
+
+
+FOOTNOTE_IN_BRACES = """
+Revenue by segment (in millions)
+Alpha
+Beta
+Total
+Product sales
+{1}
+100
+50
+150
+Services
+60
+40
+100
+Total revenue
+160
+90
+250
+"""
+
+
+def test_a_footnote_mark_in_braces_is_no_figure():
+    """A pair of braces is a footnote mark ("{1}"), not a brace beside the figure 1."""
+    n = note(FOOTNOTE_IN_BRACES)
+    result = check(n)
+    assert 1 not in [f.value for f in n.facts]
+    assert result.errors == [] and result.checks == 6

@@ -108,7 +108,12 @@ _CODES = (
         "a row has more figures than the table has columns; the extra ones are not read",
     ),
     Code("seg.layout.unlabelled", INFO, "a row carries the figures of a second, unlabelled row (a subtotal)"),
-    Code("seg.layout.percent", INFO, "percentage columns are not read as amounts"),
+    Code(
+        "seg.layout.percent",
+        INFO,
+        "change and percentage columns are not read as amounts; a row one figure short is "
+        "read with its last figure as the percentage where the totals hold only so",
+    ),
     Code("seg.html.broken", W, "the HTML is broken; it was read as far as it goes"),
     Code(
         "seg.encoding", W, "the note is not UTF-8; it was read as cp1252 or Latin-1 (check symbols such as €)"

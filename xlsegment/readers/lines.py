@@ -39,7 +39,8 @@ _FURNITURE = re.compile(
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 # A brace beside a figure in a fixed-width table: the figure spans the rows the brace
 # joins ("5,848 }"). The brace is drawing, not a label; the figure stays where it is shown.
-_BRACE = re.compile(r"^[{}]\s*|\s*[{}]$")
+# A pair of braces is no drawing: "{1}" is a footnote mark.
+_BRACE = re.compile(r"^[{}]\s*(?=[-\d($])|(?<=[\d)%])\s*[{}]$")
 
 
 def _without_page_furniture(lines: list[str]) -> list[str]:
@@ -85,10 +86,10 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
         if raw == "\x00skip":
             continue
         s = raw.strip().replace("\u00a0", " ")
-        if s and (s[0] in "{}" or s[-1] in "{}"):
+        if s.count("{") + s.count("}") == 1:
+            if s in "{}":
+                continue  # a brace on a line of its own
             s = _BRACE.sub("", s)
-            if not s:
-                continue
         if not s:
             if rows:
                 blocks.append(Block(rows))

@@ -14,7 +14,7 @@ from itertools import combinations, product
 from xlsegment.interval import Interval, compare_sum
 from xlsegment.model import Finding, Role, Severity
 from xlsegment.relate.columns import column_totals
-from xlsegment.relate.evidence import miss_share
+from xlsegment.relate.evidence import miss_share, tally
 from xlsegment.relate.policy import TYPO_SHARE
 from xlsegment.relate.rows import RowWalk, row_totals
 
@@ -23,12 +23,14 @@ _WINDOW = 4
 
 
 def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
-    """Place the figures of each short row (``pending``: row -> its figures). A row in
-    ``maybe_change`` is full as read, but its last figure may be a change column's with an
-    amount left blank: it is read so, its other figures placed as a short row's, only
-    where the totals confirm it better than the row as read."""
-    maybe_change = maybe_change or {}
-    if not pending and not maybe_change:
+    """Place the figures of each short row (``pending``: row -> its figures), then weigh
+    the other reading of each row in ``maybe_change`` (see ``_reread_short_of_change``)."""
+    if maybe_change:
+        # Short rows first: the other readings are weighed against the placed table.
+        place(rows, columns, values, pending, findings)
+        _reread_short_of_change(rows, columns, values, maybe_change, findings)
+        return
+    if not pending:
         return
     n = len(columns)
     cols = [(c.label, c.role) for c in columns]
@@ -40,17 +42,11 @@ def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
     # settle together the neighbouring rows that no total confirmed alone.
     for r, chunk in pending.items():
         values[r] = _default(chunk, n, columns)
-    if maybe_change:
-        # A row as read that a total already holds in is confirmed: no other reading.
-        held = _in_totals_that_hold(_grid(values), labels_, every_col)
-        maybe_change = {r: chunk for r, chunk in maybe_change.items() if r not in held}
     unsettled: dict[int, list] = {}
     # The walk of the rows above the row being placed; rows are placed top to bottom and
     # each placement is final, so the walk grows from one short row to the next.
     above, walked = RowWalk(labels_, every_col), 0
-    for r in sorted({*pending, *maybe_change}):
-        as_read = values[r] if r in maybe_change else None
-        chunk = pending.get(r) or maybe_change[r]
+    for r, chunk in pending.items():
         options = list(combinations(range(n), len(chunk)))
         if len(options) > _MAX_CANDIDATES:
             _warn(findings, rows[r], len(chunk), n, "too many ways to place them")
@@ -66,19 +62,15 @@ def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
                 row[c] = (cell, line)
             score = _column_score(colrels, _grid([row])[0]) + _repeat_score(repeats, row)
             scored.append((score, opt, row))
-        if as_read is not None:
-            score = _column_score(colrels, _grid([as_read])[0]) + _repeat_score(repeats, as_read)
-            scored.append((score, tuple(range(n)), as_read))
         top = max(s for s, _, _ in scored)
         tied = [(opt, row) for s, opt, row in scored if s == top]
         default = tuple(i for i, v in enumerate(values[r]) if v is not None)
-        if len(tied) > 1 or as_read is not None:
+        if len(tied) > 1:
             best_row_score = (-1, 0)
             best = []
-            # A total that settles the placement follows within a few rows; a row as read
-            # is weighed against its other reading by all the totals below it. The walk of
+            # A total that settles the placement follows within a few rows. The walk of
             # the rows above is the same for every place: walked once, continued per place.
-            window = grid if as_read is not None else grid[: r + _WINDOW]
+            window = grid[: r + _WINDOW]
             if walked > r:
                 above, walked = RowWalk(labels_, every_col), 0
             above.run(window, walked, r)
@@ -95,11 +87,6 @@ def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
         else:
             confirmed = True
         choice = next((t for t in tied if t[0] == default), tied[0])
-        if as_read is not None:
-            if choice[1] is not as_read and confirmed:
-                values[r] = choice[1]
-                _changed(findings, rows[r])
-            continue  # unconfirmed, the row stays as read, as it was before placement
         values[r] = choice[1]
         if not confirmed and _local_figures(chunk, columns) > 1:
             unsettled[r] = [row for _, _, row in scored]
@@ -256,14 +243,69 @@ def _row_score(above: RowWalk, grid, r) -> tuple[int, int]:
     return holds, -misses if holds else 0
 
 
-def _in_totals_that_hold(grid, labels_, cols) -> set[int]:
-    """The rows that are the total or a part of a row total that holds somewhere."""
-    out: set[int] = set()
-    for rel in row_totals(grid, labels_, cols):
-        if rel.tally.holds:
-            out.add(rel.total)
-            out.update(p for _, p in rel.parts)
-    return out
+def _reread_short_of_change(rows, columns, values, maybe_change, findings) -> None:
+    """Rows one figure short of full before a change or percentage column, read with their
+    last figure as the last amount (``maybe_change``: row -> its figures without it). The
+    other reading, an amount left blank and the last figure the percentage, is taken only
+    where it makes sums hold that miss as read, more of them than it loses, and one place
+    of its amounts does best; a row that a total already holds in as read stays as read.
+    A sum that misses as read and cannot be tested in the other reading gains nothing, so
+    a broken total is never read away."""
+    n = len(columns)
+    labels_ = [r.label for r in rows]
+    every_col = list(range(n))
+    grid = _grid(values)
+    found = row_totals(grid, labels_, every_col)
+    held = {r for rel in found if rel.tally.holds for r in _rows_of(rel)}
+    colrels = column_totals(_grid([v for v in values if None not in v]), [(c.label, c.role) for c in columns])
+    for r, chunk in maybe_change.items():
+        if r in held:
+            continue
+        scored = []
+        for opt in combinations(range(n), len(chunk)):
+            row = [None] * n
+            for v, c in zip(chunk, opt, strict=True):
+                row[c] = v
+            trial = list(grid)
+            trial[r] = _grid([row])[0]
+            either = (*found, *row_totals(trial, labels_, every_col))  # as printed, and so
+            relations = [rel for rel in either if r in _rows_of(rel)]
+            scored.append((_net_gain(grid, trial, r, relations, colrels), row, trial))
+        top = max(score for score, _, _ in scored)
+        best = [(row, trial) for score, row, trial in scored if score == top]
+        if top > 0 and len(best) == 1:
+            values[r], grid = best[0]
+            found = row_totals(grid, labels_, every_col)
+            _changed(findings, rows[r])
+
+
+def _rows_of(rel) -> list[int]:
+    return [rel.total, *(p for _, p in rel.parts)]
+
+
+def _net_gain(before, after, r, relations, colrels) -> int:
+    """Sums that hold after and missed before, less those that held before and do not
+    after: each row total in each column, and each column total across row r (its shown
+    parts, two at least, an empty cell nil as in _column_score)."""
+    instances = [
+        [(g[rel.total][c], [(s, g[p][c]) for s, p in rel.parts]) for g in (before, after)]
+        for rel in {(rel.total, rel.parts): rel for rel in relations}.values()
+        for c in range(len(before[r]))
+    ]
+    for rel in colrels:
+        pair = []
+        for g in (before, after):
+            shown = [(1, g[r][p]) for p in rel.parts if g[r][p] is not None]
+            pair.append((g[r][rel.total], shown if len(shown) >= 2 else [(1, None)]))
+        instances.append(pair)
+    gain = 0
+    for was, now in instances:
+        held, holds = (tally([inst], TYPO_SHARE) for inst in (was, now))
+        if holds.holds and held.tested and not held.holds:
+            gain += 1
+        elif held.holds and not holds.holds:
+            gain -= 1
+    return gain
 
 
 def _changed(findings, row) -> None:
@@ -272,7 +314,8 @@ def _changed(findings, row) -> None:
             "seg.layout.percent",
             Severity.INFO,
             f"row '{row.label}' is one figure short: its last figure is read as the change "
-            "or percentage column's and its amounts are placed where the totals add up",
+            "or percentage column's, as more totals add up so, and its amounts are placed "
+            "where they do",
             line_item=row.label,
             source_line=row.line,
         )
