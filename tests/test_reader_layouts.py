@@ -839,3 +839,169 @@ def test_a_footnote_mark_in_braces_is_no_figure():
     result = check(n)
     assert 1 not in [f.value for f in n.facts]
     assert result.errors == [] and result.checks == 6
+
+
+RECONCILING_ITEMS = """
+The following table presents a reconciliation (in millions):
+Fiscal 2024
+Primary Segment
+Other
+Consolidated
+Net sales
+$
+153,108
+$
+6,406
+$
+159,514
+Operating income
+21,313
+213
+21,526
+Interest income and other, net
+{income}
+Interest expense
+2,321
+Earnings before provision for income taxes
+$
+19,406
+"""
+
+
+@pytest.mark.parametrize("income", ["(201)", "(201\n)", "201-", "-201"])
+def test_negative_amounts_as_filers_write_them(income):
+    """A closing parenthesis in a cell of its own, as HTML tables have it, and a trailing
+    minus read as the negative amount: 21,526 + 201 - 2,321 = 19,406 (income shown
+    negative: it reduces the expense side of the reconciliation)."""
+    n = note(RECONCILING_ITEMS.format(income=income))
+    result = check(n)
+    assert [f.value for f in facts(n, line_item="Interest income and other, net")] == [-201]
+    assert result.errors == [] and result.checks >= 3
+
+
+def test_half_a_year_range_is_no_negative_amount():
+    from xlsegment.numbers import parse_cell
+
+    assert parse_cell("2023-") is None
+    assert parse_cell("1,234-").value == -1234
+    assert parse_cell("(1,234-)") is None  # a sign stands once
+
+
+WRAPPED_LABELS = """
+2025
+2024
+Segment A
+Net sales
+$
+462,415
+$
+441,817
+Cost of sales
+336,451
+323,563
+{first}
+{second}
+102,082
+95,900
+Operating income
+$
+23,882
+$
+22,354
+Segment B
+Net sales
+$
+121,885
+$
+114,641
+Cost of sales
+95,267
+89,831
+{first}
+{second}
+21,117
+19,901
+Operating income
+$
+5,501
+$
+4,909
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Operating, selling, general and", "administrative expenses"),
+        ("Operating, selling, general", "and administrative expenses"),
+        ("Other operating", "(income) expense, net"),
+    ],
+)
+def test_a_label_wrapped_over_two_lines_is_one_label(first, second):
+    """The first line of a wrapped label is no heading of a new block: each segment's
+    operating income stays its own and foots, with no tie between the two."""
+    n = note(WRAPPED_LABELS.format(first=first, second=second))
+    result = check(n)
+    assert len(facts(n, line_item=f"{first} {second}")) == 4
+    assert result.errors == []
+    assert {r.kind.value for r in result.relations} == {"foot"}
+
+
+def test_a_heading_or_unit_line_is_no_continuation():
+    """A line ending in a colon heads the rows below, and "(in thousands)" is a unit: the
+    label wrapping rule joins neither to the line before."""
+    n = note(WRAPPED_LABELS.format(first="Expenses:", second="operating expenses"))
+    assert len(facts(n, line_item="operating expenses")) == 4
+    text = WRAPPED_LABELS.format(first="Operating", second="expenses")
+    n = note(text.replace("Segment A\n", "Segment A\n(in thousands)\n"))
+    assert n.unit == "thousands"
+    assert {f.segment for f in facts(n, line_item="Operating expenses")} == {"Segment A", "Segment B"}
+
+
+STACKED_YEAR_BLOCKS = """
+The following table presents segment information (in millions):
+Health
+Pharmacy
+Consolidated
+{later}
+Revenues
+$
+100
+$
+200
+$
+300
+Earnings from operations
+10
+20
+30
+{earlier}
+Revenues
+$
+90
+$
+150
+$
+240
+Earnings from operations
+9
+15
+24
+"""
+
+
+@pytest.mark.parametrize(
+    ("later", "earlier"),
+    [("2024", "2023"), ("FY 2024", "FY 2023"), ("FY24", "FY23"), ("2024 (a)", "2023 (a)"),
+     ("2024:", "2023:"), ("Year 2024", "Year 2023"), ("Fiscal 2024", "Fiscal 2023")],
+)  # fmt: skip
+def test_year_block_headings_as_filers_write_them(later, earlier):
+    """Each block under its own year heading, written bare, with FY or Year, with a
+    footnote mark or a colon: the blocks keep their years, so nothing ties across them."""
+    n = note(STACKED_YEAR_BLOCKS.format(later=later, earlier=earlier))
+    result = check(n)
+    assert [(f.period, f.value) for f in facts(n, line_item="Revenues", segment="Total")] == [
+        ("2024", 300),
+        ("2023", 240),
+    ]
+    assert result.errors == []

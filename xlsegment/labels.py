@@ -165,6 +165,23 @@ def split_label_date(label: str) -> tuple[str, int | None]:
     return label[: m.start()].strip(" ,"), int(m["year"])
 
 
+# A year as a column header, as filers write it: "2024", "FY 2024", "FY24", "Year 2024",
+# with a footnote mark or a colon after it ("2024 (a)", "2024*", "2024:").
+_YEAR_CELL = re.compile(
+    r"^(?:(?:FY|Year)\s*)?(?P<year>(?:19|20)\d\d)\s*(?:\(\w{1,2}\)|[*†‡:])?$"
+    r"|^FY\s*'?(?P<short>\d\d)$",
+    re.IGNORECASE,
+)
+
+
+def year_cell(text: str) -> int | None:
+    """The year a header cell names, if it is a year and nothing more (see _YEAR_CELL)."""
+    m = _YEAR_CELL.match(text)
+    if m is None:
+        return None
+    return int(m["year"]) if m["year"] else 2000 + int(m["short"])
+
+
 def years_in(text: str) -> list[int]:
     return [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
 

@@ -19,8 +19,9 @@ CELL_RE = re.compile(
     + _CURRENCY
     + r"\s*+(?P<minus>[-−–])?\s*+(?P<lp2>\()?\s*+"
     + _CURRENCY
-    + r"\s*+(?P<num>\d(?:[.,\s]*+\d++)*+)\s*+(?P<rp>\))?\s*+(?P<pct>%)?\s*+(?P<rp2>\))?\s*+$"
+    + r"\s*+(?P<num>\d(?:[.,\s]*+\d++)*+)\s*+(?P<tminus>-)?(?P<rp>\))?\s*+(?P<pct>%)?\s*+(?P<rp2>\))?\s*+$"
 )
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _US_ONLY = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+\.\d{1,2}$")
 _EU_ONLY = re.compile(r"^\d{1,3}(\.\d{3}){2,}(,\d+)?$|^\d{1,3}(\.\d{3})+,\d+$|^\d+,\d{1,2}$")
 
@@ -60,7 +61,10 @@ def parse_cell(text: str, european: bool = False) -> Cell | None:
         digits = digits.replace(",", "")
     if digits.count(".") > 1 or len(digits) > 30:
         return None  # not an amount a filing would show
-    negative = bool(m["minus"]) or bool((m["lp"] or m["lp2"]) and (m["rp"] or m["rp2"]))
+    if m["tminus"] and (m["minus"] or m["lp"] or m["lp2"] or _YEAR.match(digits)):
+        return None  # "2023-" is half of a year range; a sign stands once
+    # A trailing minus ("1,234-") is how some filers show a negative amount.
+    negative = bool(m["minus"] or m["tminus"]) or bool((m["lp"] or m["lp2"]) and (m["rp"] or m["rp2"]))
     if (m["lp"] or m["lp2"]) and not (m["rp"] or m["rp2"]):
         return None
     if "." in digits:

@@ -41,6 +41,14 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 # joins ("5,848 }"). The brace is drawing, not a label; the figure stays where it is shown.
 # A pair of braces is no drawing: "{1}" is a footnote mark.
 _BRACE = re.compile(r"^[{}]\s*(?=[-\d($])|(?<=[\d)%])\s*[{}]$")
+# A label line wraps onto the next where it ends in a word no label ends in ("general
+# and", "income from") or the next line starts in lower case ("Selling, general" then
+# "and administrative", "Other income" then "(loss) — net"): one label, not a heading
+# over a label. A unit line ("(in millions)") is no continuation.
+_WRAPS = re.compile(
+    r"\b(?:and|or|of|for|to|in|the|from|by|on|at|with|including|excluding)$|&$", re.IGNORECASE
+)
+_CONTINUES = re.compile(r"^(?:[a-z]|\([a-z]{3,})")
 
 
 def _without_page_furniture(lines: list[str]) -> list[str]:
@@ -66,6 +74,18 @@ def _amount_follows(items: list[tuple[int, str]], k: int) -> bool:
     return bool(nxt) and not labels.YEAR_RE.match(nxt) and parse_cell(nxt) is not None
 
 
+def _continues(last: RawRow, text: str) -> bool:
+    """``text`` is the rest of the label of ``last``, wrapped onto a line of its own."""
+    if not last.label or last.cells or last.years or last.label.endswith(":") or labels.unit_of(text):
+        return False
+    return bool(_WRAPS.search(last.label) or _CONTINUES.match(text))
+
+
+def _closing(items: list[tuple[int, str]], k: int) -> bool:
+    """The item after k is a closing parenthesis alone (or with its % sign)."""
+    return k + 1 < len(items) and items[k + 1][1].strip() in (")", ")%", "%)")
+
+
 def items_of(text: str) -> tuple[list[tuple[int, str]], bool]:
     """The note as (line number, cell text) items, page furniture blanked, and whether it
     came flowed (cells inside lines of text, as from a PDF)."""
@@ -82,10 +102,14 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
     european = looks_european(candidates, text[:4000])
     blocks: list[Block] = []
     rows: list[RawRow] = []
+    joined = -1  # an item read with the one before it
     for k, (number, raw) in enumerate(items):
-        if raw == "\x00skip":
+        if raw == "\x00skip" or k == joined:
             continue
         s = raw.strip().replace("\u00a0", " ")
+        if s[:1] == "(" and ")" not in s and _closing(items, k):
+            # "(201" then ")": HTML puts the closing parenthesis in a cell of its own.
+            s, joined = s + items[k + 1][1].strip(), k + 1
         if s.count("{") + s.count("}") == 1:
             if s in "{}":
                 continue  # a brace on a line of its own
@@ -98,12 +122,13 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
         if is_currency_symbol(s) and (s == "$" or (rows and rows[-1].cells) or _amount_follows(items, k)):
             # A symbol cell in front of an amount; "US$" or "€" over a column is a header.
             continue
-        if labels.YEAR_RE.match(s):
-            # A bare year is a column or period header, never an amount (filings write 2,024).
+        year = labels.year_cell(s)
+        if year is not None:
+            # A year is a column or period header, never an amount (filings write 2,024).
             if rows and not rows[-1].cells:
-                rows[-1].years.append((int(s), number))
+                rows[-1].years.append((year, number))
             else:
-                rows.append(RawRow("", number, years=[(int(s), number)]))
+                rows.append(RawRow("", number, years=[(year, number)]))
             continue
         cell = parse_cell(s, european)
         if cell is not None:
@@ -113,6 +138,10 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
                 rows[-1].percents += 1
             else:
                 rows[-1].cells.append((cell, number))
+            continue
+        last = rows[-1] if rows else None
+        if last is not None and _continues(last, s):
+            last.label = f"{last.label} {s}"
             continue
         rows.append(RawRow(s, number))
     if rows:

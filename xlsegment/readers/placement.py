@@ -268,7 +268,7 @@ def _reread_short_of_change(rows, columns, values, maybe_change, findings) -> No
                 row[c] = v
             trial = list(grid)
             trial[r] = _grid([row])[0]
-            either = (*found, *row_totals(trial, labels_, every_col))  # as printed, and so
+            either = (*found, *row_totals(trial, labels_, every_col))  # as printed, and as re-read
             relations = [rel for rel in either if r in _rows_of(rel)]
             scored.append((_net_gain(grid, trial, r, relations, colrels), row, trial))
         top = max(score for score, _, _ in scored)
