@@ -1005,3 +1005,117 @@ def test_year_block_headings_as_filers_write_them(later, earlier):
         ("2023", 240),
     ]
     assert result.errors == []
+
+
+BARE_TOTAL_UNDER_A_COST_HEADING = """
+The following table presents segment information (in thousands):
+2023
+2022
+Reportable segment revenue:
+Mining
+$
+188,996
+$
+156,870
+Hosting
+91,683
+102,301
+Total segment revenue
+$
+280,679
+$
+259,171
+Reportable segment cost of revenue:
+Mining
+134,515
+84,897
+Hosting
+119,819
+108,799
+Total
+$
+254,334
+$
+193,696
+Reconciling Items:
+Selling, general, and administrative
+(100,346)
+(67,452)
+Other income (expense)
+24,529
+(507,576)
+Net income (loss)
+$
+(49,472)
+$
+(509,553)
+"""
+
+
+def test_a_bare_total_under_a_cost_heading_is_subtracted():
+    """ "Total" under "Reportable segment cost of revenue:" totals the costs: the
+    reconciliation subtracts it (280,679 - 254,334 - 100,346 + 24,529 = -49,472),
+    ASC 280-10-50-30."""
+    result = check(note(BARE_TOTAL_UNDER_A_COST_HEADING))
+    assert result.errors == []
+    to_net_income = [r for r in result.relations if r.total.line_item == "Net income (loss)"]
+    costs = [sign for r in to_net_income for sign, part in r.parts if part.value in (254334, 193696)]
+    assert costs == [-1, -1]
+
+
+GROUP_TOTAL_IN_A_GEOGRAPHY_TABLE = """
+Revenue by segment (in millions):
+2024
+2023
+Digital
+$
+15,000
+$
+13,500
+Other
+6,505
+5,909
+Total revenue
+$
+21,505
+$
+19,409
+
+Revenue by geographic area (in millions):
+2024
+2023
+Americas:
+United States
+$
+11,499
+$
+10,460
+Other
+1,392
+1,194
+Total
+12,891
+11,654
+EMEA
+5,554
+4,881
+APAC
+3,060
+2,874
+Revenue
+$
+21,505
+$
+19,409
+"""
+
+
+def test_a_bare_total_inside_a_geography_table_closes_its_group():
+    """ "Total" under "Americas:", with regions after it, is the Americas total: it foots
+    its two rows and is not tied to the entity's revenue."""
+    n = note(GROUP_TOTAL_IN_A_GEOGRAPHY_TABLE)
+    result = check(n)
+    assert result.errors == []
+    americas = [f for f in n.facts if f.label == "Total"]
+    assert {f.segment for f in americas} == {"Total Americas"}
+    assert {r.total.value for r in result.relations if r.kind.value == "foot"} >= {12891, 11654}

@@ -42,8 +42,9 @@ def consolidated_segment(label: str) -> bool:
     return line.kind != LineKind.SUBTOTAL and (line.total or line.kind == LineKind.TOTAL)
 
 
-def row_semantics(row: Row, columns, table: str) -> Row:
-    """Split a row into line item and segment where the layout puts segments in rows."""
+def row_semantics(row: Row, columns, table: str, last: bool = True) -> Row:
+    """Split a row into line item and segment where the layout puts segments in rows.
+    ``last``: the row ends its table (a bare total before the end closes a group)."""
     by_period = columns and all(c.role in (Role.PERIOD, Role.CONVENIENCE) for c in columns)
     if not by_period:
         return row
@@ -55,6 +56,11 @@ def row_semantics(row: Row, columns, table: str) -> Row:
         if row.section and classify(row.section).financial:
             item = row.section
         seg = "Total" if consolidated_segment(label) else label
+        group = row.section and not classify(row.section).financial
+        if group and not last and classify(label).kind == LineKind.TOTAL:
+            # "Americas:" over United States, Other and a bare "Total", then EMEA: the
+            # total inside the table is the group's, not the whole entity's.
+            seg = f"Total {row.section}"
         return replace(row, line_item=item, segment=seg)
     section = row.section
     if section and classify(section).financial and not classify(label).financial:

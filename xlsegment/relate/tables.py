@@ -14,7 +14,7 @@ from xlsegment.interval import Interval
 from xlsegment.model import Evidence, Fact, FactId, Relation, Role, Source, Table
 from xlsegment.relate import blocks, columns, rows
 from xlsegment.relate.rules import RULES
-from xlsegment.vocabulary import classify
+from xlsegment.vocabulary import LineKind, classify
 
 
 @dataclass
@@ -91,7 +91,7 @@ def relate_table(table: Table) -> TableRelations:
             )
     value_cols = [i for i, c in enumerate(table.columns) if c.role != Role.CONVENIENCE]
     conv_cols = [i for i, c in enumerate(table.columns) if c.role == Role.CONVENIENCE]
-    row_labels = [row.label for row in table.rows]
+    row_labels = [_judged_label(row) for row in table.rows]
     barriers = frozenset(i for i, row in enumerate(table.rows) if row.role == Role.PERIOD)
     computed = frozenset(k for k, f in cells.items() if not f.reported)
     row_rejected: list[rows.Rejected] = []
@@ -159,6 +159,14 @@ def _computed(table: Table, r: int, c: int, parts: list[Fact]) -> Fact:
         source=Source(),
         at=FactId(table.index, r, c),
     )
+
+
+def _judged_label(row) -> str:
+    """The label a row's sign and closing are judged by: a bare "Total" under a heading
+    ("Cost of revenue:") totals what the heading names, an expense if it is one."""
+    if classify(row.label).kind == LineKind.TOTAL and row.line_item and row.line_item != row.label:
+        return f"Total {row.line_item}"
+    return row.label
 
 
 def section_subtotals(table: Table) -> frozenset[int]:
