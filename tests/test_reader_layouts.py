@@ -1119,3 +1119,75 @@ def test_a_bare_total_inside_a_geography_table_closes_its_group():
     americas = [f for f in n.facts if f.label == "Total"]
     assert {f.segment for f in americas} == {"Total Americas"}
     assert {r.total.value for r in result.relations if r.kind.value == "foot"} >= {12891, 11654}
+
+
+SUBTOTAL_AFTER_A_GROUP = """
+Net revenue for each period was as follows (in millions):
+Years Ended
+Dec 30, 2023
+Dec 31, 2022
+Dec 25, 2021
+Net revenue
+Devices
+Desktop
+$
+10,166
+$
+10,661
+$
+12,437
+Notebook
+16,990
+18,781
+25,443
+27,156
+29,442
+37,880
+Services
+15,521
+19,445
+22,774
+Total net revenue
+$
+42,677
+$
+48,887
+$
+60,654
+
+Net revenue by region was as follows (in millions):
+Years Ended
+Dec 30, 2023
+Dec 31, 2022
+Dec 25, 2021
+United States
+$
+20,000
+$
+25,000
+$
+30,000
+Other regions
+22,677
+23,887
+30,654
+Total net revenue
+$
+42,677
+$
+48,887
+$
+60,654
+"""
+
+
+def test_a_row_carrying_an_unlabelled_subtotal_is_no_wider_header():
+    """ "Net revenue" over the group "Devices" (no colon), and Notebook's line carrying
+    the group's unlabelled subtotal (six figures for three years): the columns stay the
+    three years, the subtotal is read as its own row, and both tables foot."""
+    n = note(SUBTOTAL_AFTER_A_GROUP)
+    result = check(n)
+    assert [c.period for c in n.tables[0].columns] == ["2023", "2022", "2021"]
+    assert result.errors == []
+    assert [f.code for f in result.findings] == ["seg.layout.unlabelled"]
+    assert sorted(result.per_table.values()) == [3, 6]
