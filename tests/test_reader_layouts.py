@@ -1191,3 +1191,22 @@ def test_a_row_carrying_an_unlabelled_subtotal_is_no_wider_header():
     assert result.errors == []
     assert [f.code for f in result.findings] == ["seg.layout.unlabelled"]
     assert sorted(result.per_table.values()) == [3, 6]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "NOTES TO CONSOLIDATED FINANCIAL STATEMENTS (Continued)",
+        "Notes to the Consolidated Financial Statements",
+    ],
+)
+def test_a_running_head_inside_a_table_is_page_furniture(head):
+    """A page break inside a table leaves the running head between two rows: it heads no
+    rows, so the table reads as without it."""
+    text = WRAPPED_LABELS.format(first="Operating", second="expenses")
+    plain = note(text)
+    broken = note(text.replace("Cost of sales\n336,451", f"{head}\nCost of sales\n336,451"))
+    assert [(f.line_item, f.segment, f.value) for f in broken.facts] == [
+        (f.line_item, f.segment, f.value) for f in plain.facts
+    ]
+    assert check(broken).errors == []

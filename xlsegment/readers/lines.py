@@ -33,7 +33,8 @@ class Block:
 
 
 _FURNITURE = re.compile(
-    r"^(?:table of contents|page \d+|\d{4} form 10-k(?: \d+)?|form 10-k|\(continued\))$",
+    r"^(?:table of contents|page \d+|\d{4} form 10-k(?: \d+)?|form 10-k|\(continued\)"
+    r"|notes to (?:the )?consolidated financial statements(?:\s*[-—–]?\s*\(?continued\)?)?)$",
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
