@@ -218,9 +218,7 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     data = [r for r in part.body if r.has_values]
     full = _column_count(data)
     first_line = (part.header or part.body)[0].line
-    # A row of twice the usual figures carries an unlabelled subtotal row after its own
-    # (read so below); it is no sign of a wider header.
-    widest = max(len(r.cells) for r in data if full < 2 or len(r.cells) <= full or len(r.cells) % full)
+    widest = max(len(r.cells) for r in data)
     if (
         widest == 1
         and len(header.names) == 1

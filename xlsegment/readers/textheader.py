@@ -334,6 +334,10 @@ def _years_over_names(years, after: list[RawRow], n: int, ctx):
     if block < 2 or len(after) < block:
         return None
     names = [labels.strip_footnotes(r.label) for r in after]
+    if len({classify(name).financial for name in names[:block]}) > 1:
+        # A measure and a segment ("Net revenue", then the group "Devices") head rows, not
+        # columns: the names over each year are all measures or all segments.
+        return None
     if len(names) >= n:
         # The names repeated over every year; anything else is no header of these columns.
         runs = [[x.lower() for x in names[k * block : (k + 1) * block]] for k in range(len(years))]
