@@ -25,6 +25,42 @@ def test_a_rate_stated_in_words(text, local, rate):
 
 
 @pytest.mark.parametrize(
+    ("text", "local"),
+    [("at the rate of £1.00 = $1.2529", "GBP"), ("translated at €1.00 = US$1.0389", "EUR")],
+)
+def test_a_rate_stated_the_other_way_round_is_no_rate_of_one(text, local):
+    """ "£1.00 = $1.2529" sets the local currency at one: not "one pound per dollar"."""
+    assert labels.stated_rate(text, local, "USD") is None
+
+
+POUND_NOTE = """
+Translations are solely for convenience, at the rate of £1.00 = $1.2529
+2024
+2024
+£'000
+US$'000
+Europe
+198,765
+249,033
+Americas
+234,567
+293,889
+Total
+433,332
+542,922
+"""
+
+
+def test_a_note_stating_its_rate_the_other_way_round_is_checked_at_the_rate_it_implies():
+    """The pound set at one: the rate (pounds per dollar, 1 / 1.2529) is inferred from the
+    figures and lies where the statement puts it; no translated figure is an error."""
+    result = check(read_string(POUND_NOTE))
+    assert result.errors == []
+    assert not result.rate.stated
+    assert result.rate.low <= 1 / Decimal("1.2529") <= result.rate.high
+
+
+@pytest.mark.parametrize(
     ("cell", "currency", "unit"),
     [
         ("RMB", "RMB", None),

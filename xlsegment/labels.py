@@ -243,13 +243,16 @@ def norm_key(label: str) -> str:
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)"
 _RATE_CURRENCY = r"(" + _CURRENCY_TOKEN + r")"
+# One unit, "1" or "1.00", and not the start of "1.2529": a rate stated the other way
+# round ("£1.00 = $1.2529") is no rate of 1, and is left to the figures to imply.
+_ONE = r"1(?:\.0+)?(?![.,]?\d)"
 # "RMB6.8972 to US$1.00", "US$1.00 = RMB7.2993", "US$1 to HK$7.8", "RMB 7.2993 per US$1.00"
 _RATE_LOCAL_FIRST = re.compile(
-    _RATE_CURRENCY + r"\s?" + _AMOUNT + r"\s*(?:to|=|per|for|:)\s*" + _RATE_CURRENCY + r"\s?1(?:\.0+)?(?!\d)",
+    _RATE_CURRENCY + r"\s?" + _AMOUNT + r"\s*(?:to|=|per|for|:)\s*" + _RATE_CURRENCY + r"\s?" + _ONE,
     re.IGNORECASE,
 )
 _RATE_FOREIGN_FIRST = re.compile(
-    _RATE_CURRENCY + r"\s?1(?:\.0+)?\s*(?:to|=|per|for|:)\s*" + _RATE_CURRENCY + r"\s?" + _AMOUNT,
+    _RATE_CURRENCY + r"\s?" + _ONE + r"\s*(?:to|=|per|for|:)\s*" + _RATE_CURRENCY + r"\s?" + _AMOUNT,
     re.IGNORECASE,
 )
 
