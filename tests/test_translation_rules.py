@@ -259,3 +259,38 @@ def test_currency_rows_as_filers_write_them_over_segment_columns(local, us, code
     result = check(read_string(text))
     assert (result.note.presentation_currency, result.note.convenience_currency) == (code, "USD")
     assert result.summary["errors"] == 0 and result.per_kind["T1"]["translation"] == 3
+
+
+AMOUNTS_AND_PERCENTS = """
+Revenues by type:
+{years}
+{layer}
+(in thousands)
+Online advertising
+{advertising}
+Membership services
+{membership}
+Total net revenues
+{total}
+"""
+
+
+@pytest.mark.parametrize(
+    ("years", "layer", "advertising", "membership", "total", "periods"),
+    [
+        ("2023\n2023\n2024\n2024", "RMB\n%\nRMB\n%", "1,456,789\n78.5\n1,678,901\n78.6",
+         "398,765\n21.5\n456,789\n21.4", "1,855,554\n100.0\n2,135,690\n100.0", ["2023", "2024"]),
+        ("2024\n2024\n2024", "RMB\nUS$\n%", "1,678,901\n230,008\n78.6", "456,789\n62,580\n21.4",
+         "2,135,690\n292,588\n100.0", ["2024", "2024"]),
+    ],
+)  # fmt: skip
+def test_a_percentage_beside_each_amount_is_no_amount(years, layer, advertising, membership, total, periods):
+    """Each year over its amount and its share ("RMB %"), or over RMB, US$ and the share:
+    the "%" cells of the layer under the years mark the columns that are no amounts, so
+    the 100.0 of the total row is never tied to the total."""
+    n = read_string(AMOUNTS_AND_PERCENTS.format(years=years, layer=layer, advertising=advertising,
+                                                membership=membership, total=total))  # fmt: skip
+    result = check(n)
+    assert [c.period for c in n.tables[0].columns] == periods
+    assert result.errors == []
+    assert 100 not in [f.value for f in n.facts]

@@ -60,6 +60,7 @@ class Header:
     currencies: list[tuple[str, int]] = field(default_factory=list)
     names: list[RawRow] = field(default_factory=list)
     changes: list[RawRow] = field(default_factory=list)  # change and percentage headers
+    percent_marks: list[int] = field(default_factory=list)  # lines of bare "%" cells
     sections: list[RawRow] = field(default_factory=list)
     note_ref: bool = False
     first: str = ""  # which came first in the header: "names" or "years"
@@ -84,6 +85,9 @@ def read_header(run: list[RawRow]) -> Header:
                 h.names_before_years = len(h.names)
                 first_years = r
         if not text:
+            continue
+        if text == "%":
+            h.percent_marks.append(r.line)  # noise, unless a layer of the header (below)
             continue
         if labels.NOISE_RE.match(text):
             continue
@@ -169,6 +173,16 @@ def columns(
     curs = [c for c, _ in h.currencies]
     if widest > n and h.names and _named_columns(h, curs, widest, ctx) == widest:
         n = widest  # the header names every column of the widest rows; most rows fill fewer
+    pairs = _amounts_and_percents(h, n)
+    if pairs is not None:
+        # "2023 2023 2024 2024" over "RMB % RMB %": each year's amount and its percentage.
+        keep = [i for i in range(n) if i not in pairs]
+        h.period_cols = [h.period_cols[i] for i in keep]
+        cols = _period_columns(h, ctx, findings, [curs[k] for k in range(len(keep))], len(keep))
+        message = f"{len(pairs)} change or percentage column(s) beside the amounts not read as amounts"
+        findings.append(Finding("seg.layout.percent", Severity.INFO, message, source_line=part_line))
+        h.sections = h.names + h.sections
+        return cols, pairs
     if h.period_cols and len(h.period_cols) <= n:
         cols = _period_columns(h, ctx, findings, curs, n)
         extra = n - len(cols)
@@ -235,6 +249,17 @@ def columns(
     h.sections.extend(h.names)
     h.unnamed = True
     return [Column(f"Column {i + 1}", f"Column {i + 1}", period, ctx.currency) for i in range(n)], set()
+
+
+def _amounts_and_percents(h: Header, n: int) -> set[int] | None:
+    """The positions of percentage columns where the layer under the years names every
+    column in order, currency cells and "%" cells mixed ("RMB % RMB %" under "2023 2023
+    2024 2024"); None where the header says nothing of the kind."""
+    marks = [r.line for r in h.changes] + h.percent_marks
+    layer = sorted([(line, False) for _, line in h.currencies] + [(line, True) for line in marks])
+    if not marks or not h.currencies or len(layer) != n or len(h.period_cols) != n:
+        return None
+    return {i for i, (_, percent) in enumerate(layer) if percent}
 
 
 def _named_columns(h: Header, curs: list[str], width: int, ctx: NoteContext) -> int:
