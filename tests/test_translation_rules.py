@@ -294,3 +294,22 @@ def test_a_percentage_beside_each_amount_is_no_amount(years, layer, advertising,
     assert [c.period for c in n.tables[0].columns] == periods
     assert result.errors == []
     assert 100 not in [f.value for f in n.facts]
+
+
+def test_each_year_over_its_local_and_translated_columns():
+    """ "2023 2024" over "RMB US$ RMB US$": each year heads its RMB column and its US$
+    translation, so the US$ figures are checked against their own year's RMB."""
+    text = AMOUNTS_AND_PERCENTS.format(
+        years="2023\n2024",
+        layer="RMB\nUS$\nRMB\nUS$",
+        advertising="1,456,789\n199,579\n1,678,901\n230,008",
+        membership="398,765\n54,631\n456,789\n62,580",
+        total="1,855,554\n254,210\n2,135,690\n292,588",
+    )
+    n = read_string(text)
+    result = check(n)
+    assert [(c.period, c.role.value) for c in n.tables[0].columns] == [
+        ("2023", "period"), ("2023", "convenience"), ("2024", "period"), ("2024", "convenience"),
+    ]  # fmt: skip
+    assert result.errors == []
+    assert sum(kinds["translation"] for kinds in result.per_kind.values()) == 6

@@ -173,6 +173,7 @@ def columns(
     curs = [c for c, _ in h.currencies]
     if widest > n and h.names and _named_columns(h, curs, widest, ctx) == widest:
         n = widest  # the header names every column of the widest rows; most rows fill fewer
+    _years_over_currency_runs(h, curs, n)
     pairs = _amounts_and_percents(h, n)
     if pairs is not None:
         # "2023 2023 2024 2024" over "RMB % RMB %": each year's amount and its percentage.
@@ -249,6 +250,18 @@ def columns(
     h.sections.extend(h.names)
     h.unnamed = True
     return [Column(f"Column {i + 1}", f"Column {i + 1}", period, ctx.currency) for i in range(n)], set()
+
+
+def _years_over_currency_runs(h: Header, curs: list[str], n: int) -> None:
+    """Each year over the same run of currency cells ("2023 2024" over "RMB US$ RMB US$"):
+    the year stands over every column of its run, as if written over each."""
+    years = h.period_cols
+    if not years or len(years) >= n or len(curs) != n or n % len(years) or len(set(years)) != len(years):
+        return
+    block = n // len(years)
+    runs = [curs[k * block : (k + 1) * block] for k in range(len(years))]
+    if block >= 2 and len(set(runs[0])) >= 2 and all(run == runs[0] for run in runs):
+        h.period_cols = [year for year in years for _ in range(block)]
 
 
 def _amounts_and_percents(h: Header, n: int) -> set[int] | None:
