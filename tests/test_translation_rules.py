@@ -313,3 +313,55 @@ def test_each_year_over_its_local_and_translated_columns():
     ]  # fmt: skip
     assert result.errors == []
     assert sum(kinds["translation"] for kinds in result.per_kind.values()) == 6
+
+
+@pytest.mark.parametrize(
+    ("cell", "currency", "unit"),
+    [
+        ("Yen (millions)", "JPY", "millions"),
+        ("Yen in millions", "JPY", "millions"),
+        ("U.S. dollars (millions)", "USD", "millions"),
+        ("Millions of U.S. dollars", "USD", "millions"),
+        ("Millions of yen", "JPY", "millions"),
+        ("Euros", "EUR", None),
+        ("(Dollars in millions)", None, "millions"),  # a US note's unit line, no currency row
+    ],
+)
+def test_a_currency_named_in_words_over_a_column(cell, currency, unit):
+    assert (labels.currency_of(cell), labels.unit_of(cell)) == (currency, unit)
+
+
+YEN_NOTE = """
+Translations are made at the rate of ¥151.33 to $1
+
+Year ended 31 December 2024
+Property
+Hotels
+Total
+Total
+Yen (millions)
+Yen (millions)
+Yen (millions)
+U.S. dollars (millions)
+External revenue
+12,345
+6,789
+19,134
+{usd}
+Segment profit
+2,100
+900
+3,000
+20
+"""
+
+
+@pytest.mark.parametrize(("usd", "errors"), [("126", 0), ("156", 1)])
+def test_columns_headed_in_yen_and_us_dollars(usd, errors):
+    """Yen columns beside a U.S. dollars column, headed in words as Japanese 20-F filers do:
+    the US$ column is the translation at the stated rate (19,134 / 151.33 = 126), and a
+    translated figure off by 30 is an error."""
+    result = check(read_string(YEN_NOTE.format(usd=usd)))
+    assert result.rate.stated and result.rate.rate == Decimal("151.33")
+    assert len(result.errors) == errors
+    assert sum(kinds["translation"] for kinds in result.per_kind.values()) == 2

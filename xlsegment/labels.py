@@ -196,6 +196,9 @@ def unit_of(text: str) -> str | None:
     if not m:
         if _THOUSANDS_MARK.search(text):
             return "thousands"
+        words = _word_cell(text)
+        if words and words[1]:
+            return words[1]
         cell = _CURRENCY_CELL.match(text.strip())
         unit = (cell.group("unit") or "").lower().removeprefix("in").strip() if cell else ""
         return _SHORT_UNITS.get(unit) or _UNIT_NAMES.get(unit, unit if unit.endswith("s") else None)
@@ -217,13 +220,42 @@ def unit_currency(text: str) -> str | None:
     return _code(m.group("cur") if "cur" in m.re.groupindex else m.group(1))
 
 
+# A header cell that names a currency in words, as Japanese and European 20-F filers head
+# their columns: "Yen (millions)", "U.S. dollars in millions", "Millions of yen".
+_CURRENCY_NAME = (
+    r"yen|u\.\s?s\.\s?dollars|us\s+dollars|euros?|renminbi|hong\s+kong\s+dollars|rupees|pounds\s+sterling"
+)
+_SCALE_WORD = r"thousands?|millions?|billions?"
+_CURRENCY_WORD_CELL = re.compile(
+    rf"^\(?\s*(?:in\s+)?(?P<word>{_CURRENCY_NAME})\s*(?:\(?\s*(?:in\s+)?(?P<scale>{_SCALE_WORD})\s*\)?)?\s*\)?$"
+    rf"|^\(?\s*(?:in\s+)?(?P<scale2>{_SCALE_WORD})\s+of\s+(?P<word2>{_CURRENCY_NAME})\s*\)?$",
+    re.IGNORECASE,
+)
+
+
+def _word_cell(text: str) -> tuple[str, str | None] | None:
+    """(currency, unit) of a header cell naming its currency in words, or None."""
+    m = _CURRENCY_WORD_CELL.match(text.strip())
+    if m is None:
+        return None
+    word = re.sub(r"[\s.]+", " ", (m["word"] or m["word2"]).lower()).strip()
+    code = _CURRENCY_WORDS.get(word) or ("USD" if word.endswith("dollars") else None)
+    scale = (m["scale"] or m["scale2"] or "").lower()
+    unit = _UNIT_NAMES.get(scale, scale) if scale else None
+    return (code, unit) if code else None
+
+
 def currency_of(text: str) -> str | None:
-    """The currency a header cell names ("RMB", "US$'000", "(HK$'000)", "Rs."), or None."""
+    """The currency a header cell names ("RMB", "US$'000", "(HK$'000)", "Rs.", "Yen
+    (millions)"), or None."""
     s = text.strip()
-    if len(s) > 24:
+    if len(s) > 28:
         return None
     m = _CURRENCY_CELL.match(s)
-    return _code(m.group("cur")) if m else None
+    if m:
+        return _code(m.group("cur"))
+    words = _word_cell(s)
+    return words[0] if words else None
 
 
 @lru_cache(maxsize=8192)
