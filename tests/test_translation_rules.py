@@ -365,3 +365,22 @@ def test_columns_headed_in_yen_and_us_dollars(usd, errors):
     assert result.rate.stated and result.rate.rate == Decimal("151.33")
     assert len(result.errors) == errors
     assert sum(kinds["translation"] for kinds in result.per_kind.values()) == 2
+
+
+def test_a_translated_column_before_its_local_one():
+    """ "2024 2024 2023" over "US$ RMB RMB": the US$ column comes first, and is still the
+    translation of 2024, no currency typo (the reference 20-F's typo repeats no year)."""
+    text = AMOUNTS_AND_PERCENTS.format(
+        years="2024\n2024\n2023",
+        layer="US$\nRMB\nRMB",
+        advertising="230,008\n1,678,901\n1,456,789",
+        membership="62,580\n456,789\n398,765",
+        total="292,588\n2,135,690\n1,855,554",
+    )
+    n = read_string(text)
+    result = check(n)
+    assert [(c.period, c.role.value) for c in n.tables[0].columns] == [
+        ("2024", "convenience"), ("2024", "period"), ("2023", "period"),
+    ]  # fmt: skip
+    assert result.errors == [] and not [f for f in result.findings if f.code == "seg.header.currency"]
+    assert result.rate.low <= Decimal("7.2993") <= result.rate.high

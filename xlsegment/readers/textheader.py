@@ -291,9 +291,9 @@ def _other(curs: list[str], ctx: NoteContext) -> str:
 def _period_columns(h: Header, ctx: NoteContext, findings, curs: list[str], n: int) -> list[Column]:
     cols = []
     for i, p in enumerate(h.period_cols):
-        if len(curs) == n and curs[i] != ctx.currency and any(c.period == p for c in cols):
-            # A period stated again under another currency ("2023 2023" over "RMB US$"):
-            # the header names the translation of that period, no typo.
+        if len(curs) == n and curs[i] != ctx.currency and h.period_cols.count(p) > 1:
+            # A period stated again under another currency ("2023 2023" over "RMB US$",
+            # or "US$ RMB"): the header names the translation of that period, no typo.
             cols.append(convenience_column(curs[i], p, segment=""))
             continue
         if len(curs) == n and curs[i] != ctx.currency:
