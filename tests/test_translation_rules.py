@@ -282,12 +282,15 @@ Total net revenues
          "398,765\n21.5\n456,789\n21.4", "1,855,554\n100.0\n2,135,690\n100.0", ["2023", "2024"]),
         ("2024\n2024\n2024", "RMB\nUS$\n%", "1,678,901\n230,008\n78.6", "456,789\n62,580\n21.4",
          "2,135,690\n292,588\n100.0", ["2024", "2024"]),
+        ("2024", "RMB\nUS$\n%", "1,678,901\n230,008\n78.6", "456,789\n62,580\n21.4",
+         "2,135,690\n292,588\n100.0", ["2024", "2024"]),
     ],
 )  # fmt: skip
 def test_a_percentage_beside_each_amount_is_no_amount(years, layer, advertising, membership, total, periods):
-    """Each year over its amount and its share ("RMB %"), or over RMB, US$ and the share:
-    the "%" cells of the layer under the years mark the columns that are no amounts, so
-    the 100.0 of the total row is never tied to the total."""
+    """Each year over its amount and its share ("RMB %"), or over RMB, US$ and the share
+    (the year written over each column or once): the "%" cells of the layer under the
+    years mark the columns that are no amounts, so the 100.0 of the total row is never
+    tied to the total."""
     n = read_string(AMOUNTS_AND_PERCENTS.format(years=years, layer=layer, advertising=advertising,
                                                 membership=membership, total=total))  # fmt: skip
     result = check(n)

@@ -174,11 +174,12 @@ def columns(
     if widest > n and h.names and _named_columns(h, curs, widest, ctx) == widest:
         n = widest  # the header names every column of the widest rows; most rows fill fewer
     _years_over_currency_runs(h, curs, n)
-    pairs = _amounts_and_percents(h, n)
-    if pairs is not None:
+    found = _amounts_and_percents(h, n)
+    if found is not None:
         # "2023 2023 2024 2024" over "RMB % RMB %": each year's amount and its percentage.
+        years, pairs = found
         keep = [i for i in range(n) if i not in pairs]
-        h.period_cols = [h.period_cols[i] for i in keep]
+        h.period_cols = [years[i] for i in keep]
         cols = _period_columns(h, ctx, findings, [curs[k] for k in range(len(keep))], len(keep))
         message = f"{len(pairs)} change or percentage column(s) beside the amounts not read as amounts"
         findings.append(Finding("seg.layout.percent", Severity.INFO, message, source_line=part_line))
@@ -264,15 +265,19 @@ def _years_over_currency_runs(h: Header, curs: list[str], n: int) -> None:
         h.period_cols = [year for year in years for _ in range(block)]
 
 
-def _amounts_and_percents(h: Header, n: int) -> set[int] | None:
-    """The positions of percentage columns where the layer under the years names every
-    column in order, currency cells and "%" cells mixed ("RMB % RMB %" under "2023 2023
-    2024 2024"); None where the header says nothing of the kind."""
+def _amounts_and_percents(h: Header, n: int) -> tuple[list[str], set[int]] | None:
+    """The year over each column and the positions of percentage columns, where the layer
+    under the years names every column in order, currency cells and "%" cells mixed
+    ("RMB % RMB %" under "2023 2023 2024 2024", or "RMB US$ %" under one "2024"); None
+    where the header says nothing of the kind."""
     marks = [r.line for r in h.changes] + h.percent_marks
     layer = sorted([(line, False) for _, line in h.currencies] + [(line, True) for line in marks])
-    if not marks or not h.currencies or len(layer) != n or len(h.period_cols) != n:
+    years = h.period_cols or ([h.period] if h.period else [])
+    if len(years) == 1:
+        years = years * n  # one year over every column of the layer
+    if not marks or not h.currencies or len(layer) != n or len(years) != n:
         return None
-    return {i for i, (_, percent) in enumerate(layer) if percent}
+    return years, {i for i, (_, percent) in enumerate(layer) if percent}
 
 
 def _named_columns(h: Header, curs: list[str], width: int, ctx: NoteContext) -> int:
