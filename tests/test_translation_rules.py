@@ -387,3 +387,17 @@ def test_a_translated_column_before_its_local_one():
     ]  # fmt: skip
     assert result.errors == [] and not [f for f in result.findings if f.code == "seg.header.currency"]
     assert result.rate.low <= Decimal("7.2993") <= result.rate.high
+
+
+@pytest.mark.parametrize("moved", ["advertising", "membership"])
+def test_with_two_lines_the_translated_total_tells_which_one_is_wrong(moved):
+    """Two translated lines, one off by 30, allow two rates equally; the translated total
+    agrees with one of them, so the error falls on the line that moved and on no other
+    (the total is checked against the inferred interval, not only its midpoint)."""
+    figures = {"advertising": "1,678,901\n230,008\n78.6", "membership": "456,789\n62,580\n21.4"}
+    figures[moved] = figures[moved].replace("230,008", "230,038").replace("62,580", "62,610")
+    text = AMOUNTS_AND_PERCENTS.format(years="2024", layer="RMB\nUS$\n%", total="2,135,690\n292,588\n100.0",
+                                       **figures)  # fmt: skip
+    result = check(read_string(text))
+    line = text.splitlines().index({"advertising": "230,038", "membership": "62,610"}[moved]) + 1
+    assert [(f.code, f.source_line) for f in result.errors] == [("seg.fx.figure", line)]

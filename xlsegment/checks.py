@@ -24,7 +24,7 @@ from xlsegment.interval import Interval, compare_sum
 from xlsegment.labels import split_label_date
 from xlsegment.model import Evidence, Fact, Finding, Note, Relation, RelationKind, Severity
 from xlsegment.numbers import fmt, fmt_signed
-from xlsegment.translation import Translation, consistent_with
+from xlsegment.translation import Translation, allowed_by, consistent_with
 
 TRANSLATION = "translation"  # the kind of check of a translated figure
 
@@ -198,14 +198,17 @@ def _translation(ctx: Context) -> Outcome:
     if tr.rate is None:
         return Outcome(tuple(findings), tested)
     sums = {r.total.at: r for r in ctx.relations if r.total.at in tr.translated_totals}
-    missing = sum(
-        not consistent_with(loc.value, usd.value, tr.rate, loc.decimals, usd.decimals)[3]
-        for usd, loc in tr.pairs
-    )
+
+    def holds(usd, loc) -> tuple:
+        direct, _, tol, ok = consistent_with(loc.value, usd.value, tr.rate, loc.decimals, usd.decimals)
+        # An inferred rate is an interval: a figure some rate in it allows is no miss.
+        return direct, tol, ok or allowed_by(tr.info, loc.value, usd.value, loc.decimals, usd.decimals)
+
+    missing = sum(not holds(usd, loc)[2] for usd, loc in tr.pairs)
     plugs_possible = missing <= max(PLUG_PAIR, len(tr.pairs) * PLUG_SHARE)
     for usd, loc in tr.pairs:
         tested[usd.at.table_id, TRANSLATION] += 1
-        direct, _, tol, ok = consistent_with(loc.value, usd.value, tr.rate, loc.decimals, usd.decimals)
+        direct, tol, ok = holds(usd, loc)
         rel = sums.get(usd.at)
         # A translated subtotal may be the sum of the rounded translated lines.
         if (

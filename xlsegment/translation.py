@@ -57,38 +57,64 @@ def _frac(v: Number) -> Fraction:
     return Fraction(str(v)) if isinstance(v, Decimal) else Fraction(v)
 
 
-def rate_bounds(local: Number, translated: Number, local_decimals: int = 0) -> tuple | None:
+def rate_bounds(
+    local: Number, translated: Number, local_decimals: int = 0, decimals: int = 0
+) -> tuple | None:
     """Interval of rates r with ROUND(local'/r) = translated for some local' within rounding."""
     v, u = _frac(local), _frac(translated)
     half_v = Fraction(1, 2 * 10**local_decimals)
+    half_u = Fraction(1, 2 * 10**decimals)
     if v == 0 or u == 0 or (v > 0) != (u > 0):
         return None
     v, u = abs(v), abs(u)
-    low = (v - half_v) / (u + Fraction(1, 2))
-    high = (v + half_v) / (u - Fraction(1, 2)) if u > Fraction(1, 2) else None
+    low = (v - half_v) / (u + half_u)
+    high = (v + half_v) / (u - half_u) if u > half_u else None
     return low, high
 
 
-def infer_rate(pairs: list[tuple[Number, Number, int]]) -> RateInfo:
+def allowed_by(info: RateInfo, local: Number, translated: Number, local_decimals: int = 0, decimals: int = 0):
+    """Whether an inferred rate interval holds a rate that translates ``local`` to
+    ``translated``: the checks test against the interval, not only its midpoint."""
+    if info.stated or info.low is None or info.high is None:
+        return False
+    bounds = rate_bounds(local, translated, local_decimals, decimals)
+    if bounds is None:
+        return False
+    low, high = bounds
+    return low <= _frac(info.high) and (high is None or _frac(info.low) <= high)
+
+
+def infer_rate(pairs: list[tuple[Number, Number, int]], totals=()) -> RateInfo:
     """The rate interval allowed by the most (local, translated, decimals) leaf pairs.
 
     Each pair allows an interval of rates; the answer is the intersection of the largest
     group of intervals that overlap, so one wrong figure cannot hide the rate of the rest.
-    """
+    Where groups of leaves tie (two lines, one of them wrong), the translated ``totals``
+    decide: the group whose rate more of them allow."""
     bounds = [b for b in (rate_bounds(v, u, d) for v, u, d in pairs) if b is not None]
     bounds = [(lo, hi) for lo, hi in bounds if hi is not None]
     if not bounds:
         return RateInfo(None, None, None, stated=False, figures=0)
     events = sorted([(lo, 0) for lo, _ in bounds] + [(hi, 1) for _, hi in bounds])
     best = depth = 0
-    point = None
+    points = []
     for x, kind in events:
         depth += 1 if kind == 0 else -1
         if kind == 0 and depth > best:
-            best, point = depth, x
-    group = [(lo, hi) for lo, hi in bounds if lo <= point <= hi]
-    low = max(lo for lo, _ in group)
-    high = min(hi for _, hi in group)
+            best, points = depth, [x]
+        elif kind == 0 and depth == best:
+            points.append(x)
+    checks = [b for b in (rate_bounds(v, u, d) for v, u, d in totals) if b is not None and b[1] is not None]
+
+    def interval(point):
+        group = [(lo, hi) for lo, hi in bounds if lo <= point <= hi]
+        return group, max(lo for lo, _ in group), min(hi for _, hi in group)
+
+    def support(point) -> int:
+        _, low, high = interval(point)
+        return sum(1 for lo, hi in checks if lo <= high and low <= hi)
+
+    group, low, high = interval(max(points, key=support))  # the first of equals, as before
     mid = (low + high) / 2
     # As few decimals as keep the rate inside the interval (large figures pin it closely).
     places = next(p for p in range(6, 40) if low <= Fraction(str(_dec(mid, p))) <= high)
@@ -191,7 +217,11 @@ def translate_note(note, relations, rate: Decimal | None) -> Translation:
     if rate is not None:
         info = RateInfo(Decimal(rate), None, None, stated=True, figures=len(leaves))
     else:
-        info = infer_rate([(loc.value, usd.value, loc.decimals) for loc, usd in leaves])
+        sums = [(loc, usd) for usd, loc in pairs if usd.at in totals]
+        info = infer_rate(
+            [(loc.value, usd.value, loc.decimals) for loc, usd in leaves],
+            [(loc.value, usd.value, loc.decimals) for loc, usd in sums],
+        )
     return Translation(pairs, info, totals)
 
 
