@@ -275,6 +275,13 @@ Total net revenues
 """
 
 
+def _revenues(years, layer, advertising, membership, total):
+    """The revenue table above read and checked, with each column's (period, role)."""
+    n = read_string(AMOUNTS_AND_PERCENTS.format(years=years, layer=layer, advertising=advertising,
+                                                membership=membership, total=total))  # fmt: skip
+    return n, check(n), [(c.period, c.role.value) for c in n.tables[0].columns]
+
+
 @pytest.mark.parametrize(
     ("years", "layer", "advertising", "membership", "total", "periods"),
     [
@@ -291,10 +298,8 @@ def test_a_percentage_beside_each_amount_is_no_amount(years, layer, advertising,
     (the year written over each column or once): the "%" cells of the layer under the
     years mark the columns that are no amounts, so the 100.0 of the total row is never
     tied to the total."""
-    n = read_string(AMOUNTS_AND_PERCENTS.format(years=years, layer=layer, advertising=advertising,
-                                                membership=membership, total=total))  # fmt: skip
-    result = check(n)
-    assert [c.period for c in n.tables[0].columns] == periods
+    n, result, columns = _revenues(years, layer, advertising, membership, total)
+    assert [period for period, _ in columns] == periods
     assert result.errors == []
     assert 100 not in [f.value for f in n.facts]
 
@@ -302,18 +307,15 @@ def test_a_percentage_beside_each_amount_is_no_amount(years, layer, advertising,
 def test_each_year_over_its_local_and_translated_columns():
     """ "2023 2024" over "RMB US$ RMB US$": each year heads its RMB column and its US$
     translation, so the US$ figures are checked against their own year's RMB."""
-    text = AMOUNTS_AND_PERCENTS.format(
-        years="2023\n2024",
-        layer="RMB\nUS$\nRMB\nUS$",
-        advertising="1,456,789\n199,579\n1,678,901\n230,008",
-        membership="398,765\n54,631\n456,789\n62,580",
-        total="1,855,554\n254,210\n2,135,690\n292,588",
+    _, result, columns = _revenues(
+        "2023\n2024",
+        "RMB\nUS$\nRMB\nUS$",
+        "1,456,789\n199,579\n1,678,901\n230,008",
+        "398,765\n54,631\n456,789\n62,580",
+        "1,855,554\n254,210\n2,135,690\n292,588",
     )
-    n = read_string(text)
-    result = check(n)
-    assert [(c.period, c.role.value) for c in n.tables[0].columns] == [
-        ("2023", "period"), ("2023", "convenience"), ("2024", "period"), ("2024", "convenience"),
-    ]  # fmt: skip
+    pairs = [("2023", "period"), ("2023", "convenience"), ("2024", "period"), ("2024", "convenience")]
+    assert columns == pairs
     assert result.errors == []
     assert sum(kinds["translation"] for kinds in result.per_kind.values()) == 6
 
@@ -373,18 +375,14 @@ def test_columns_headed_in_yen_and_us_dollars(usd, errors):
 def test_a_translated_column_before_its_local_one():
     """ "2024 2024 2023" over "US$ RMB RMB": the US$ column comes first, and is still the
     translation of 2024, no currency typo (the reference 20-F's typo repeats no year)."""
-    text = AMOUNTS_AND_PERCENTS.format(
-        years="2024\n2024\n2023",
-        layer="US$\nRMB\nRMB",
-        advertising="230,008\n1,678,901\n1,456,789",
-        membership="62,580\n456,789\n398,765",
-        total="292,588\n2,135,690\n1,855,554",
+    _, result, columns = _revenues(
+        "2024\n2024\n2023",
+        "US$\nRMB\nRMB",
+        "230,008\n1,678,901\n1,456,789",
+        "62,580\n456,789\n398,765",
+        "292,588\n2,135,690\n1,855,554",
     )
-    n = read_string(text)
-    result = check(n)
-    assert [(c.period, c.role.value) for c in n.tables[0].columns] == [
-        ("2024", "convenience"), ("2024", "period"), ("2023", "period"),
-    ]  # fmt: skip
+    assert columns == [("2024", "convenience"), ("2024", "period"), ("2023", "period")]
     assert result.errors == [] and not [f for f in result.findings if f.code == "seg.header.currency"]
     assert result.rate.low <= Decimal("7.2993") <= result.rate.high
 
