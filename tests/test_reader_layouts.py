@@ -1210,3 +1210,54 @@ def test_a_running_head_inside_a_table_is_page_furniture(head):
         (f.line_item, f.segment, f.value) for f in plain.facts
     ]
     assert check(broken).errors == []
+
+
+def _cells(line: str) -> str:
+    """A note written with "|" between its cells, one cell per line as the reader sees it."""
+    return line.replace("|", "\n")
+
+
+def test_segment_names_over_amounts_and_shares_raise_no_error():
+    """Mining, Hosting and Total, each over "RMB'000 %", under one year in the title:
+    the share columns beside named segments are not taken for years' columns."""
+    text = _cells(
+        "Year ended December 31, 2024|Mining|Hosting|Total|RMB'000|%|RMB'000|%|RMB'000|%|"
+        "Revenue|600|60.0|400|40.0|1,000|100.0|Cost of revenue|(300)|50.0|(250)|62.5|(550)|55.0|"
+        "Gross profit|300|50.0|150|37.5|450|45.0"
+    )
+    assert check(note(text)).errors == []
+
+
+@pytest.mark.parametrize("third", ["Adjustments", "Advertising", "Unallocated"])
+def test_segments_beside_a_reconciling_column_over_each_year_stay_columns(third):
+    """Each year over "Devices, Services, <third>, Total": a reconciling or financial-sounding
+    name among segments is still a column, so a wrong Total (1,460 for 1,450) is an error."""
+    names = f"Devices|Services|{third}|Total"
+    text = _cells(
+        f"Segment information|2024|2023|{names}|{names}|Revenue|1,000|500|(50)|1,460|900|450|(40)|1,310|"
+        "Operating income|200|100|(30)|270|180|90|(20)|250"
+    )
+    result = check(note(text))
+    assert [f.code for f in result.errors] == ["seg.crossfoot"]
+
+
+def test_a_bare_total_after_its_groups_totals_is_the_entitys():
+    """ "Total Americas" and "Total Europe", then a bare "Total" and a memo row: the bare
+    total is the entity's, and a wrong total revenue elsewhere (2,100) is an error."""
+    text = _cells(
+        "Revenue by geographic area|2024|2023|Americas|United States|1,000|900|Canada|200|200|"
+        "Total Americas|1,200|1,100|Europe|Germany|500|400|France|300|300|Total Europe|800|700|"
+        "Total|2,000|1,800|Revenue from the largest customer|150|140||Revenue by segment|2024|2023|"
+        "Devices|1,500|1,300|Services|600|500|Total revenue|2,100|1,800"
+    )
+    n = note(text)
+    assert {f.segment for f in n.facts if f.label == "Total"} == {"Total"}
+    assert [f.code for f in check(n).errors] == ["seg.tie"]
+
+
+def test_a_product_name_in_lower_case_is_no_continuation():
+    """ "iPhone" under the heading "Net sales" is a row of its own, not the rest of it."""
+    n = note(_cells("Segment information|(in millions)|2024|2023|Net sales|iPhone|1,200|1,100|Mac|800|700|"
+                    "Total net sales|2,000|1,800"))  # fmt: skip
+    assert [f.value for f in n.facts if f.label == "iPhone"] == [1200, 1100]
+    assert check(n).errors == []

@@ -330,6 +330,7 @@ def test_each_year_over_its_local_and_translated_columns():
         ("Millions of yen", "JPY", "millions"),
         ("Euros", "EUR", None),
         ("(Dollars in millions)", None, "millions"),  # a US note's unit line, no currency row
+        ("(thousands of dollars)", None, "thousands"),
     ],
 )
 def test_a_currency_named_in_words_over_a_column(cell, currency, unit):

@@ -39,7 +39,7 @@ UNIT_RE = re.compile(
     r"\b(?:in|amounts\s+in|dollars\s+in|\$\s*in|en)\s+"
     r"(?:(?:[A-Z]{3}|US\$|HK\$|RMB|\$|€|£)\s*)?"
     r"(thousands?|millions?|billions?|tausend|millionen|milliers)\b"
-    r"|^\(?(thousands|millions|billions)\)?$",
+    r"|^\(?(thousands|millions|billions)(?:\s+of\s+(?:u\.\s?s\.\s?)?dollars)?\)?$",
     re.IGNORECASE,
 )
 # "(in EUR millions)", "Amounts in EUR million", "RMB'000": the currency named with the unit.

@@ -135,11 +135,20 @@ def drop_unallocated_nils(columns, values) -> None:
                 row[i] = None
 
 
+def _closes_table(rows: list[Row], r: int) -> bool:
+    """Row r ends the table, or follows a total of its own group ("Total Europe" before a
+    bare "Total"): a bare total there is the whole entity's, not the group's."""
+    section = rows[r].section
+    return r == len(rows) - 1 or any(
+        x.section == section and x.label != rows[r].label and classify(x.label).total for x in rows[:r]
+    )
+
+
 def to_table(index, title, rows: list[Row], columns, values, period, first_line, last_line) -> Table:
     """The table of facts: each placed cell with its period, line item, segment and role."""
     name = naming.table_name(title, rows, columns)
     cells: dict[tuple[int, int], Fact] = {}
-    rows = [naming.row_semantics(row, columns, name, last=r == len(rows) - 1) for r, row in enumerate(rows)]
+    rows = [naming.row_semantics(row, columns, name, _closes_table(rows, r)) for r, row in enumerate(rows)]
     for r, row in enumerate(rows):
         for c, col in enumerate(columns):
             v = values[r][c]

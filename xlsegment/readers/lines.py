@@ -49,7 +49,7 @@ _BRACE = re.compile(r"^[{}]\s*(?=[-\d($])|(?<=[\d)%])\s*[{}]$")
 _WRAPS = re.compile(
     r"\b(?:and|or|of|for|to|in|the|from|by|on|at|with|including|excluding)$|&$", re.IGNORECASE
 )
-_CONTINUES = re.compile(r"^(?:[a-z]|\([a-z]{3,})")
+_CONTINUES = re.compile(r"^(?:[a-z]+(?![A-Za-z])|\([a-z]{3,})")
 
 
 def _without_page_furniture(lines: list[str]) -> list[str]:

@@ -57,7 +57,7 @@ def row_semantics(row: Row, columns, table: str, last: bool = True) -> Row:
             item = row.section
         seg = "Total" if consolidated_segment(label) else label
         group = row.section and not classify(row.section).financial
-        if group and not last and classify(label).kind == LineKind.TOTAL:
+        if group and not last and label.strip(" :").lower() in ("total", "totals"):
             # "Americas:" over United States, Other and a bare "Total", then EMEA: the
             # total inside the table is the group's, not the whole entity's.
             seg = f"Total {row.section}"

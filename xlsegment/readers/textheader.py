@@ -35,7 +35,7 @@ from xlsegment.readers.layout import (
     segment_column,
 )
 from xlsegment.readers.lines import RawRow
-from xlsegment.vocabulary import classify
+from xlsegment.vocabulary import LineKind, classify
 
 # "% Change", "% of total", "'24 vs. '23", "2024 vs. 2023", "Change", "Increase (decrease)"
 _CHANGE = re.compile(
@@ -275,8 +275,8 @@ def _amounts_and_percents(h: Header, n: int) -> tuple[list[str], set[int]] | Non
     years = h.period_cols or ([h.period] if h.period else [])
     if len(years) == 1:
         years = years * n  # one year over every column of the layer
-    if not marks or not h.currencies or len(layer) != n or len(years) != n:
-        return None
+    if not marks or not h.currencies or h.names or len(layer) != n or len(years) != n:
+        return None  # names over the columns ("Mining RMB %") are read as they are
     return years, {i for i, (_, percent) in enumerate(layer) if percent}
 
 
@@ -369,6 +369,13 @@ def _nested(h: Header, n: int, ctx: NoteContext) -> list[Column] | None:
     return cols
 
 
+# Line items that head the rows below them ("Net revenue" over its groups).
+_HEADING_KINDS = frozenset(
+    {LineKind.REVENUE, LineKind.SEGMENT_PROFIT, LineKind.GROSS_PROFIT, LineKind.PRETAX_INCOME,
+     LineKind.NET_INCOME, LineKind.ASSETS}
+)  # fmt: skip
+
+
 def _years_over_names(years, after: list[RawRow], n: int, ctx):
     """Each year over the same run of names: "2023 | 2022" over "Revenue, Adjusted EBITDA"."""
     if len(years) != len(set(years)) or n % len(years):
@@ -377,9 +384,10 @@ def _years_over_names(years, after: list[RawRow], n: int, ctx):
     if block < 2 or len(after) < block:
         return None
     names = [labels.strip_footnotes(r.label) for r in after]
-    if len({classify(name).financial for name in names[:block]}) > 1:
-        # A measure and a segment ("Net revenue", then the group "Devices") head rows, not
-        # columns: the names over each year are all measures or all segments.
+    kinds = [classify(name).kind for name in names[:block]]
+    if kinds[0] in _HEADING_KINDS and LineKind.UNKNOWN in kinds[1:]:
+        # A line item, then a group ("Net revenue", then "Devices") head rows, not columns;
+        # segments beside reconciling items ("Devices", "Adjustments") are columns.
         return None
     if len(names) >= n:
         # The names repeated over every year; anything else is no header of these columns.
