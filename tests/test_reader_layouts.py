@@ -1261,3 +1261,30 @@ def test_a_product_name_in_lower_case_is_no_continuation():
                     "Total net sales|2,000|1,800"))  # fmt: skip
     assert [f.value for f in n.facts if f.label == "iPhone"] == [1200, 1100]
     assert check(n).errors == []
+
+
+@pytest.mark.parametrize("total", ["550", "580"])
+def test_a_long_reconciliation_heading_inside_a_table_heads_its_rows(total):
+    """ "Reconciliation of segment operating income to income before income taxes:" inside
+    the segment table heads the reconciling rows (ASC 280-10-50-30), so the block starts
+    from the segments' 700: 700 - 100 - 50 = 550, and 580 is an error."""
+    text = _cells(
+        "A|B|Total|Revenue|1,000|800|1,800|Segment operating income|400|300|700|"
+        "Reconciliation of segment operating income to income before income taxes:|"
+        f"Corporate expenses|(100)|Interest expense|(50)|Income before income taxes|{total}"
+    )
+    result = check(note(text))
+    assert len(result.errors) == (total == "580")
+    assert result.checks == 3
+
+
+@pytest.mark.parametrize(
+    ("cells", "kept"), [("(1)|1,787|1,319|1,307", [1787, 1319, 1307]), ("(1)|1,319|1,307", [-1, 1319, 1307])]
+)
+def test_a_footnote_mark_in_a_cell_of_its_own_is_no_figure(cells, kept):
+    """ "Other segment items" then "(1)" in a cell of its own, then its three figures: one
+    figure more than the rows show, so the "(1)" is the label's footnote mark. A row as
+    wide as the others keeps its leading "(1)" as the figure -1."""
+    text = _cells(f"Segment results|2024|2023|2022|Revenue|28,167|25,098|22,237|Other segment items|{cells}")
+    n = note(text)
+    assert [f.value for f in n.facts if f.line_item == "Other segment items"] == kept

@@ -29,6 +29,11 @@ class NoteContext:
 def is_lead_in(text: str) -> bool:
     """A sentence that leads into a table, not a header or a row label."""
     low = text.lower()
+    heading = low.startswith(("reconciliation of", "reconciling items")) and "following" not in low
+    if heading and text.endswith(":"):
+        # "Reconciliation of segment operating income to income before income taxes:"
+        # heads the reconciling rows of its table (ASC 280-10-50-30), however long.
+        return False
     return (
         len(text) > _LEAD_IN_MAX
         or (text.endswith(".") and len(text.split()) >= 6)

@@ -19,6 +19,7 @@ class RawRow:
     cells: list[tuple[Cell, int]] = field(default_factory=list)
     years: list[tuple[int, int]] = field(default_factory=list)  # year header cells
     percents: int = 0
+    mark: bool = False  # the first cell may be a footnote mark ("(1)"), not a figure
 
     @property
     def has_values(self) -> bool:
@@ -49,6 +50,8 @@ _BRACE = re.compile(r"^[{}]\s*(?=[-\d($])|(?<=[\d)%])\s*[{}]$")
 _WRAPS = re.compile(
     r"\b(?:and|or|of|for|to|in|the|from|by|on|at|with|including|excluding)$|&$", re.IGNORECASE
 )
+# A footnote mark in a cell of its own after a label, as EDGAR tables have it: "(1)".
+_FOOTNOTE_CELL = re.compile(r"^\(\d\)$")
 _CONTINUES = re.compile(r"^(?:[a-z]+(?![A-Za-z])|\([a-z]{3,})")
 
 
@@ -135,6 +138,8 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
         if cell is not None:
             if not rows:
                 rows.append(RawRow("", number))
+            if _FOOTNOTE_CELL.match(s) and rows[-1].label and not rows[-1].cells:
+                rows[-1].mark = True  # "(1)" after a label: a footnote mark, or the figure -1
             if cell.percent:
                 rows[-1].percents += 1
             else:

@@ -205,6 +205,18 @@ def note_context(parts: list[Part], text: str) -> NoteContext:
 # ---------------------------------------------------------------- rows and cells
 
 
+def _drop_footnote_marks(body: list[RawRow]) -> None:
+    """A row that starts with "(1)" and has one figure more than the table's rows is a
+    label with its footnote mark in a cell of its own: the mark is no figure."""
+    if not any(r.mark for r in body):
+        return
+    usual = _column_count([r for r in body if r.has_values and not r.mark] or body)
+    for r in body:
+        if r.mark and len(r.cells) == usual + 1:
+            r.cells = r.cells[1:]
+            r.mark = False
+
+
 def _column_count(body: list[RawRow]) -> int:
     counts = Counter(len(r.cells) for r in body if len(r.cells) >= 2)
     if not counts:
@@ -215,6 +227,7 @@ def _column_count(body: list[RawRow]) -> int:
 
 def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     header = read_header(part.header)
+    _drop_footnote_marks(part.body)
     data = [r for r in part.body if r.has_values]
     full = _column_count(data)
     first_line = (part.header or part.body)[0].line
