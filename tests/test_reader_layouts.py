@@ -528,6 +528,15 @@ Operating costs
 """
 
 
+# Operating costs by (segment, year) in ONE_YEAR_BLOCKS, however its headings are written.
+ONE_YEAR_COSTS = {
+    ("Alpha", "2024"): -60,
+    ("Beta", "2024"): -20,
+    ("Alpha", "2023"): -55,
+    ("Beta", "2023"): -25,
+}
+
+
 def test_one_figure_per_row_under_its_year_is_that_years_column():
     """A block with one figure per row under a year line reads as that year's column, and
     each block takes its own year: the headings name the rows' segments, so Alpha's
@@ -535,12 +544,7 @@ def test_one_figure_per_row_under_its_year_is_that_years_column():
     n = note(ONE_YEAR_BLOCKS)
     assert [[c.period for c in t.columns] for t in n.tables] == [["2024"], ["2023"]]
     costs = {(f.segment, f.period): f.value for f in facts(n, line_item="Operating costs")}
-    assert costs == {
-        ("Alpha", "2024"): -60,
-        ("Beta", "2024"): -20,
-        ("Alpha", "2023"): -55,
-        ("Beta", "2023"): -25,
-    }
+    assert costs == ONE_YEAR_COSTS
     assert check(n).summary["errors"] == 0
 
 
@@ -590,12 +594,7 @@ def test_the_name_over_a_one_figure_block_is_its_first_heading_not_a_column():
     sales" over Alpha, Beta, Total) heads the rows too; neither is a column of its own."""
     n = note(ONE_YEAR_BLOCKS.replace("Alpha:", "Alpha").replace("Beta:", "Beta"))
     costs = {(f.segment, f.period): f.value for f in facts(n, line_item="Operating costs")}
-    assert costs == {
-        ("Alpha", "2024"): -60,
-        ("Beta", "2024"): -20,
-        ("Alpha", "2023"): -55,
-        ("Beta", "2023"): -25,
-    }
+    assert costs == ONE_YEAR_COSTS
     listed = note(
         "Net sales by segment (in millions):\n2024\nNet sales\nAlpha\n100\nBeta\n50\nTotal net sales\n150\n"
     )

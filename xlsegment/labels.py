@@ -222,8 +222,9 @@ def unit_currency(text: str) -> str | None:
 
 # A header cell that names a currency in words, as Japanese and European 20-F filers head
 # their columns: "Yen (millions)", "U.S. dollars in millions", "Millions of yen".
-_CURRENCY_NAME = (
-    r"yen|u\.\s?s\.\s?dollars|us\s+dollars|euros?|renminbi|hong\s+kong\s+dollars|rupees|pounds\s+sterling"
+# The currency words of _CURRENCY_WORDS, and U.S. dollars in its spellings.
+_CURRENCY_NAME = "|".join(
+    [r"u\.\s?s\.\s?dollars", r"us\s+dollars"] + [k.replace(" ", r"\s+") for k in _CURRENCY_WORDS]
 )
 _SCALE_WORD = r"thousands?|millions?|billions?"
 _CURRENCY_WORD_CELL = re.compile(
