@@ -241,7 +241,7 @@ def test_a_currency_row_makes_the_us_dollar_column_a_translation(tmp_path, rows,
     )
     columns = note.tables[0].columns
     assert [c.currency for c in columns][-1] == "USD" and str(columns[-1].role) == "convenience"
-    assert all(c.currency == "RMB" for c in columns[:-1])
+    assert all(c.currency == "CNY" for c in columns[:-1])
     if periods:
         assert [c.period for c in columns] == periods
     result = check(note)

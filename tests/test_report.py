@@ -57,11 +57,11 @@ def test_verbose_relations_name_their_period_and_currency(seed_path):
     text = report.to_text(check(seed_path), verbose=True)
     relations = [line for line in text.splitlines() if line.startswith("    = ")]
     assert len(relations) > 60
-    assert all(re.match(r"    = (2022|2023|2024) (RMB|USD): ", line) for line in relations)
+    assert all(re.match(r"    = (2022|2023|2024) (CNY|USD): ", line) for line in relations)
     repeated = [line for line, n in Counter(relations).items() if n > 1]
     assert repeated == []
     # The same sum in the local and the convenience column reads as two relations.
     sums = "Segment profit (loss)/Total = Revenue"
     profit = [line for line in relations if "2024" in line and sums in line]
-    assert [line.split(":")[0].strip() for line in profit] == ["= 2024 RMB", "= 2024 USD"]
+    assert [line.split(":")[0].strip() for line in profit] == ["= 2024 CNY", "= 2024 USD"]
     assert profit[1].endswith("counted with the translation checks")

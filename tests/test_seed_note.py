@@ -12,7 +12,7 @@ from xlsegment.model import Severity
 from xlsegment.readers.text import read_string
 
 
-def value(note, table, period, line, segment, currency="RMB"):
+def value(note, table, period, line, segment, currency="CNY"):
     hits = [
         f.value
         for f in note.facts
@@ -38,7 +38,7 @@ def test_seed_reads_all_tables(seed_path):
         "Revenue by geography",
         "Long-lived assets by geography",
     ]
-    assert note.presentation_currency == "RMB"
+    assert note.presentation_currency == "CNY"
     assert note.convenience_currency == "USD"
     assert note.unit == "thousands"
     assert note.rate_note == "Note 3"
@@ -82,7 +82,7 @@ def test_seed_has_no_errors_and_relations_are_found(seed_path):
     kinds = {str(r.kind) for r in result.relations}
     assert {"crossfoot", "foot", "reconciliation", "tie"} <= kinds
     recon = [r for r in result.relations if str(r.kind) == "reconciliation"]
-    assert {r.total.value for r in recon if r.total.currency == "RMB"} == {
+    assert {r.total.value for r in recon if r.total.currency == "CNY"} == {
         -73642,
         12576,
         -979492,

@@ -105,7 +105,7 @@ def test_the_seed_survives_parse_csv_check(seed_path, tmp_path):
     back = _round_trip(direct, tmp_path)
     assert_same_note(direct, back)
     result = check(back)
-    assert len(back.tables) == 7 and (back.presentation_currency, back.unit) == ("RMB", "thousands")
+    assert len(back.tables) == 7 and (back.presentation_currency, back.unit) == ("CNY", "thousands")
     assert (back.convenience_currency, back.rate_note) == ("USD", "Note 3")
     assert Counter(r.kind for r in result.relations)[RelationKind.RECONCILIATION] == 4
     assert result.coverage == (188, 188) and result.checks == 86
@@ -235,13 +235,13 @@ def test_roles_give_total_corporate_eliminations_and_translations(tmp_path):
     note = read_tidy(_csv(tmp_path, text))
     columns = [(c.segment, c.currency, c.role) for c in note.tables[0].columns]
     assert columns == [
-        ("A", "RMB", Role.SEGMENT),
-        ("Corporate", "RMB", Role.CORPORATE),
-        ("Eliminations", "RMB", Role.ELIMINATION),
-        ("Total", "RMB", Role.TOTAL),
+        ("A", "CNY", Role.SEGMENT),
+        ("Corporate", "CNY", Role.CORPORATE),
+        ("Eliminations", "CNY", Role.ELIMINATION),
+        ("Total", "CNY", Role.TOTAL),
         ("Total", "USD", Role.CONVENIENCE),
     ]
-    assert (note.presentation_currency, note.convenience_currency) == ("RMB", "USD")
+    assert (note.presentation_currency, note.convenience_currency) == ("CNY", "USD")
     assert note.tables[0].cells[(0, 4)].role == Role.CONVENIENCE  # blank role, other currency
     [crossfoot] = [r for r in check(note).relations if r.kind == RelationKind.CROSSFOOT]
     assert sorted(p.segment for _, p in crossfoot.parts) == ["A", "Corporate", "Eliminations"]

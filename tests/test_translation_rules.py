@@ -14,10 +14,10 @@ from xlsegment.readers.text import read_string
 @pytest.mark.parametrize(
     ("text", "local", "rate"),
     [
-        ("translated at the rate of RMB6.8972 to US$1.00, the noon buying rate", "RMB", "6.8972"),
-        ("at the exchange rate of US$1.00 = RMB7.2993", "RMB", "7.2993"),
+        ("translated at the rate of RMB6.8972 to US$1.00, the noon buying rate", "CNY", "6.8972"),
+        ("at the exchange rate of US$1.00 = RMB7.2993", "CNY", "7.2993"),
         ("US$1 to HK$7.8", "HKD", "7.8"),
-        ("RMB 7.2993 per US$1.00", "RMB", "7.2993"),
+        ("RMB 7.2993 per US$1.00", "CNY", "7.2993"),
     ],
 )
 def test_a_rate_stated_in_words(text, local, rate):
@@ -63,14 +63,14 @@ def test_a_note_stating_its_rate_the_other_way_round_is_checked_at_the_rate_it_i
 @pytest.mark.parametrize(
     ("cell", "currency", "unit"),
     [
-        ("RMB", "RMB", None),
-        ("RMB'000", "RMB", "thousands"),
+        ("RMB", "CNY", None),
+        ("RMB'000", "CNY", "thousands"),
         ("US$’000", "USD", "thousands"),  # a curly apostrophe
         ("(HK$'000)", "HKD", "thousands"),
         ("Rs.", "INR", None),
         ("NT$", "TWD", None),
         ("€m", "EUR", "millions"),
-        ("RMB thousands", "RMB", "thousands"),
+        ("RMB thousands", "CNY", "thousands"),
         ("Mining", None, None),
     ],
 )
@@ -81,7 +81,7 @@ def test_currency_markers_as_filers_write_them(cell, currency, unit):
 def test_in_thousands_of_a_currency():
     assert (labels.unit_of("(in thousands of RMB)"), labels.unit_currency("(in thousands of RMB)")) == (
         "thousands",
-        "RMB",
+        "CNY",
     )
 
 
@@ -159,7 +159,7 @@ def test_a_year_repeated_over_another_currency_is_its_translation_not_a_typo():
             ("Total revenue", ["8,400", "7,000", "1,200"])]  # fmt: skip
     result = check(read_string(_years_note(["2024", "2023"], "2024", rows)))
     columns = [(c.period, c.currency, str(c.role)) for c in result.note.tables[0].columns]
-    assert columns == [("2024", "RMB", "period"), ("2023", "RMB", "period"), ("2024", "USD", "convenience")]
+    assert columns == [("2024", "CNY", "period"), ("2023", "CNY", "period"), ("2024", "USD", "convenience")]
     assert not any(f.code == "seg.header.currency" for f in result.findings)
     assert result.summary["errors"] == 0 and result.per_kind["T1"]["translation"] == 3
 
@@ -184,7 +184,7 @@ def test_a_short_row_is_placed_where_its_translation_adds_up_too():
             ("Net income to common shareholders", ["6,930", "6,300", "990"])]  # fmt: skip
     result = check(read_string(_years_note(["2024", "2023"], "2024", rows)))
     dividends = {(f.period, f.currency): f.value for f in result.note.facts if "preferred" in f.label}
-    assert dividends == {("2024", "RMB"): 70, ("2024", "USD"): 10}
+    assert dividends == {("2024", "CNY"): 70, ("2024", "USD"): 10}
     assert result.summary["errors"] == 0, [f.message for f in result.errors]
 
 
@@ -219,7 +219,7 @@ def test_rows_wider_than_most_are_named_by_the_names_and_the_currency_row():
     interest = {
         (f.segment, f.currency): f.value for f in result.note.facts if f.line_item == "Interest expense"
     }
-    assert interest == {("Total", "RMB"): -70, ("Total", "USD"): -10}
+    assert interest == {("Total", "CNY"): -70, ("Total", "USD"): -10}
     assert not any(f.code.startswith("seg.layout") for f in result.findings)
     assert result.summary["errors"] == 0
 
@@ -241,7 +241,7 @@ def test_a_period_tables_translation_means_what_its_periods_mean():
 
 @pytest.mark.parametrize(
     ("local", "us", "code"),
-    [("RMB’000", "US$’000", "RMB"), ("HK$'000", "US$'000", "HKD"), ("Rs.", "US$", "INR"),
+    [("RMB’000", "US$’000", "CNY"), ("HK$'000", "US$'000", "HKD"), ("Rs.", "US$", "INR"),
      ("NT$", "US$", "TWD"), ("€", "US$", "EUR"), ("€", "USD", "EUR")],
 )  # fmt: skip
 def test_currency_rows_as_filers_write_them_over_segment_columns(local, us, code):

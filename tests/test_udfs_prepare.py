@@ -18,7 +18,7 @@ def line_level(seed_path, monkeypatch):
     keep = (
         (frame.table == "Segment profit or loss")
         & (frame.period == "2024")
-        & (frame.currency == "RMB")
+        & (frame.currency == "CNY")
         & (frame.segment != "Total")
         & (frame.line != "Segment profit (loss)")
         & (frame.line != "Net loss")

@@ -55,7 +55,7 @@ def test_revenue_totals_and_aliases_across_years():
 
 def test_schedule_spills_in_both_currencies():
     rmb = f.SEGTABLE("T1", 2024)
-    assert rmb[0] == ["RMB thousands", "Cryptocurrency Mining", "Corporate", "Total"]
+    assert rmb[0] == ["CNY thousands", "Cryptocurrency Mining", "Corporate", "Total"]
     assert rmb[1] == ["Revenue", 110739, 975, 111714]
     usd = f.SEGTABLE("T1", 2024, "USD")
     assert usd[1][3] == 15305 and usd[0][0].startswith("USD thousands at 7.299")

@@ -29,7 +29,7 @@ from xlsegment.workbook.sheets.schedules import translation_pairs
 pytestmark = pytest.mark.slow  # LibreOffice recalculates the filled seed
 
 SEED = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"
-MUTATED_KEY = ("Segment profit or loss", "2024", "Revenue", "Cryptocurrency Mining", "RMB")
+MUTATED_KEY = ("Segment profit or loss", "2024", "Revenue", "Cryptocurrency Mining", "CNY")
 MUTATED_USD = ("Segment profit or loss", "2024", "General and administrative", "Total", "USD")
 DELTA = 10
 # Labels that SUMIFS would read as wildcards or operators, or Excel as formulas.

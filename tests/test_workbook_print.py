@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow  # LibreOffice renders two workbooks
 
 COMPANY = "Acme & Co"  # an "&" must print as itself, not as a page-header code
 RATE_SOURCE = "inferred from the translated figures (any rate from 7.299269 to 7.299454 fits); Note 3"
-EDIT = ("Segment profit or loss", "2024", "Revenue", "Cryptocurrency Mining", "RMB")
+EDIT = ("Segment profit or loss", "2024", "Revenue", "Cryptocurrency Mining", "CNY")
 
 
 def pages(pdf) -> list[str]:
@@ -144,7 +144,7 @@ def test_the_counts_say_how_they_relate_to_the_cli(printed):
 
 def test_no_column_header_is_doubled(printed):
     schedules = "\n".join(by_sheet(printed[0]["clean"])["Segment information"]).splitlines()
-    currency_rows = [i for i, line in enumerate(schedules) if set(line.split()) == {"RMB", "USD"}]
+    currency_rows = [i for i, line in enumerate(schedules) if set(line.split()) == {"CNY", "USD"}]
     assert len(currency_rows) == 3  # T1, T6 and T7 carry the USD convenience column
     for i in currency_rows:
         above = next(line for line in reversed(schedules[:i]) if line.strip())

@@ -24,7 +24,7 @@ from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 from xlsegment.workbook.sheets.highlights import note_text
 
 SEED = Path(__file__).resolve().parents[1] / "xlsegment" / "data" / "sample_note.txt"
-KEY = ("Segment profit or loss", "2024", "Revenue", "Cryptocurrency Mining", "RMB")
+KEY = ("Segment profit or loss", "2024", "Revenue", "Cryptocurrency Mining", "CNY")
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ def test_the_filled_seed_reads_back_as_the_same_note(filled):
     assert [f.value for f in back.facts] == [f.value for f in original.facts]
     assert [t.rows for t in back.tables] == [t.rows for t in original.tables]
     assert [t.columns for t in back.tables] == [t.columns for t in original.tables]
-    assert back.presentation_currency == "RMB" and back.convenience_currency == "USD"
+    assert back.presentation_currency == "CNY" and back.convenience_currency == "USD"
 
 
 def test_seed_fill_has_no_highlight_and_no_error(filled):

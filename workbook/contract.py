@@ -92,7 +92,7 @@ class Setting:
 
 SETTINGS_ROWS = (
     Setting("xls_Company", "Company", None, None, "Shown in the sheet titles and printed page headers."),
-    Setting("xls_Currency", "Presentation currency", "RMB", None, "ISO code of the note."),
+    Setting("xls_Currency", "Presentation currency", "CNY", None, "ISO code of the note."),
     Setting("xls_Unit", "Unit", "thousands", None, "units, thousands, millions or billions."),
     Setting("xls_ConvCurrency", "Convenience currency", None, None, "Blank if none."),
     Setting(

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from xlsegment import currency
+
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -56,45 +58,16 @@ _UNIT_NAMES = {
     "million": "millions",
     "billion": "billions",
 }
+# The currency marks the header patterns below know by name, each with its ISO 4217 code
+# from the one currency table (xlsegment.currency); that table also reads every other mark.
 CURRENCY_CODES = {
-    "RMB": "RMB",
-    "CNY": "RMB",
-    "USD": "USD",
-    "US$": "USD",
-    "U.S.$": "USD",
-    "$": "USD",
-    "EUR": "EUR",
-    "€": "EUR",
-    "GBP": "GBP",
-    "£": "GBP",
-    "HKD": "HKD",
-    "HK$": "HKD",
-    "JPY": "JPY",
-    "¥": "JPY",
-    "CHF": "CHF",
-    "CAD": "CAD",
-    "C$": "CAD",
-    "AUD": "AUD",
-    "A$": "AUD",
-    "SGD": "SGD",
-    "S$": "SGD",
-    "TWD": "TWD",
-    "NT$": "TWD",
-    "INR": "INR",
-    "RS": "INR",
-    "RS.": "INR",
-    "₹": "INR",
-    "KRW": "KRW",
-    "₩": "KRW",
-    "BRL": "BRL",
-    "R$": "BRL",
-    "MXN": "MXN",
-    "MYR": "MYR",
-    "ZAR": "ZAR",
-    "SEK": "SEK",
-    "NOK": "NOK",
-    "DKK": "DKK",
-}
+    mark: currency.code(mark)
+    for mark in (
+        "RMB", "CNY", "USD", "US$", "U.S.$", "$", "EUR", "€", "GBP", "£", "HKD", "HK$", "JPY", "¥",
+        "CHF", "CAD", "C$", "AUD", "A$", "SGD", "S$", "TWD", "NT$", "INR", "RS", "RS.", "₹", "KRW",
+        "₩", "BRL", "R$", "MXN", "MYR", "ZAR", "SEK", "NOK", "DKK",
+    )
+}  # fmt: skip
 _CURRENCY_TOKEN = "|".join(re.escape(k) for k in sorted(CURRENCY_CODES, key=len, reverse=True))
 # A header cell that names a currency, with the unit as filers write it beside it:
 # "RMB", "US$'000", "HK$’000", "(RMB'000)", "RMB thousands", "Rs. in millions", "€m".
@@ -112,13 +85,8 @@ _UNIT_OF_CURRENCY = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_WORDS = {
-    "renminbi": "RMB",
-    "euro": "EUR",
-    "euros": "EUR",
-    "hong kong dollars": "HKD",
-    "rupees": "INR",
-    "pounds sterling": "GBP",
-    "yen": "JPY",
+    word: currency.code(word)
+    for word in ("renminbi", "euro", "euros", "hong kong dollars", "rupees", "pounds sterling", "yen")
 }
 _SHORT_UNITS = {"m": "millions", "mn": "millions", "bn": "billions", "k": "thousands"}
 _THOUSANDS_MARK = re.compile(r"['’`]\s*000\b")
@@ -194,6 +162,9 @@ def unit_of(text: str) -> str | None:
     """The scale a text names: "(in thousands)", "RMB'000", "in millions of euros"."""
     m = UNIT_RE.search(text)
     if not m:
+        found = currency.mark(text) if len(text) <= 40 else None
+        if found is not None and found.scale:
+            return found.scale  # "(en miles de euros)", "NT$000", "₹ crore"
         if _THOUSANDS_MARK.search(text):
             return "thousands"
         words = _word_cell(text)
@@ -207,8 +178,7 @@ def unit_of(text: str) -> str | None:
 
 
 def _code(token: str) -> str | None:
-    key = " ".join(token.split())
-    return CURRENCY_CODES.get(key.upper().replace(" ", "")) or _CURRENCY_WORDS.get(key.lower())
+    return currency.code(token) or currency.code(token.replace(" ", ""))
 
 
 def unit_currency(text: str) -> str | None:
@@ -256,7 +226,17 @@ def currency_of(text: str) -> str | None:
     if m:
         return _code(m.group("cur"))
     words = _word_cell(s)
-    return words[0] if words else None
+    if words:
+        return words[0]
+    found = currency.mark(s)  # any other mark of the one table: "NT$000", "₩", "₹ million"
+    return found.currency if found is not None and found.bare else None
+
+
+def unit_line_currency(text: str) -> str | None:
+    """The currency a unit line above a table names, in any language the table knows:
+    "(en miles de euros)", "（人民币千元）", "(in thousands of RMB)"."""
+    found = currency.mark(text)
+    return found.currency if found is not None and found.scale else None
 
 
 @lru_cache(maxsize=8192)

@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 Number = int | Decimal
-UNITS = ("units", "thousands", "millions", "billions")  # the scales a note is stated in
+# The scales a note is stated in (xlsegment.currency.SCALE_NAMES gives each its power of ten).
+UNITS = ("units", "thousands", "ten thousands", "lakhs", "millions", "crores", "hundred millions", "billions")
 
 
 class Severity(enum.StrEnum):

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from xlsegment import currency
 from xlsegment.model import Number
 
 NIL_DASHES = frozenset({"—", "–", "-", "‒", "―", "−"})
-_CURRENCY = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|Rs\.?\s?|RMB|USD|EUR|HKD|INR)?"
+# Any mark of the one currency table may stand before a figure: "₩ 1,234", "GBP 1,234", "NT$5".
+_CURRENCY = r"(?:" + currency.symbol_pattern() + r"|Rs\.?\s?)?"
 # One cell: optional sign, currency symbol, parentheses; digits with separators; optional %.
 # Every repeat is possessive (``*+``), so a long line that is no number fails in linear
 # time: with plain ``\s*`` runs side by side a line of spaces backtracks polynomially.
@@ -36,14 +38,10 @@ class Cell:
     percent: bool = False
 
 
-_SYMBOLS = frozenset(
-    {"$", "US$", "HK$", "NT$", "A$", "C$", "S$", "R$", "€", "£", "¥", "₹", "Rs.", "Rs", "RMB", "HKD", "INR"}
-)
-
-
 def is_currency_symbol(text: str) -> bool:
-    """A cell that holds only a currency symbol, as filings put one before an amount."""
-    return text.strip() in _SYMBOLS
+    """A cell that holds only a currency symbol or code, as filings put one before an amount."""
+    s = text.strip()
+    return bool(s) and currency.code(s) is not None and (not s.isalpha() or s.isupper() or s == "Rs")
 
 
 def parse_cell(text: str, european: bool = False) -> Cell | None:

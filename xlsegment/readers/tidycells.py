@@ -7,7 +7,7 @@ import difflib
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
-from xlsegment import limits
+from xlsegment import currency, limits
 from xlsegment.errors import InputError
 from xlsegment.model import TIDY_COLUMNS, UNITS, Origin, Role, Severity
 from xlsegment.numbers import Cell, exact_value
@@ -107,9 +107,13 @@ class RowCells:
         return text[:-2] if text.endswith(".0") and text[:-2].isdigit() else text
 
     def currency(self) -> str:
-        text = self.required("currency").upper()
+        text = self.required("currency")
+        found = currency.code(text)  # "RMB" and "US$" are the filers' marks for CNY and USD
+        if found is not None:
+            return found
+        text = text.upper()
         if len(text) != 3 or not text.isalpha():
-            raise self.fail("currency", f"{text!r} is not a three-letter currency code (RMB, USD, EUR)")
+            raise self.fail("currency", f"{text!r} is not a three-letter currency code (CNY, USD, EUR)")
         return text
 
     def value(self) -> Cell:

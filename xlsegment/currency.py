@@ -1,0 +1,184 @@
+"""One table of currencies and scales: which ISO 4217 currency and which scale a mark names.
+
+Every reader asks this module, for a header cell ("RMB’000", "NT$000", "₹ million"), a unit
+line above a table ("(en miles de euros)", "（人民币千元）") and the symbol before a figure
+("₩ 1,234"). The currencies' codes, symbols and names come from the Unicode CLDR, through
+Babel, generated into ``data/currencies.json`` (``tools/make_currency_table.py``): that is the
+maintained list of every current currency and the symbols each locale prints. Filers add
+marks of their own that CLDR does not list ("RMB", "Rs.", "U.S.$"), and "$", "¥" and "£"
+name several currencies: ``FILER_MARKS`` settles those the way SEC filers use them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Marks filers print that CLDR does not list, or lists for several currencies. "$" is the
+# US dollar in a US filing, as "¥" is the yen and "£" sterling, unless a longer mark
+# ("NT$", "CN¥", "人民币") or a code says otherwise.
+FILER_MARKS = {
+    "$": "USD",
+    "US$": "USD",
+    "U.S.$": "USD",
+    "US dollars": "USD",
+    "U.S. dollars": "USD",
+    "dollars": "USD",
+    "RMB": "CNY",
+    "Rmb": "CNY",
+    "renminbi": "CNY",
+    "元": "CNY",
+    "¥": "JPY",
+    "yen": "JPY",
+    "円": "JPY",
+    "£": "GBP",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "rupees": "INR",
+    "C$": "CAD",
+    "A$": "AUD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "NT$": "TWD",
+    "HK$": "HKD",
+    "hong kong dollars": "HKD",
+    "R$": "BRL",
+    "CHF": "CHF",
+    "SFr.": "CHF",
+    "Ps.": "MXN",
+    "Mex$": "MXN",
+}
+
+# Words a table's unit line uses for its scale, in the languages filings are written in,
+# as powers of ten. Crore (10^7) and lakh (10^5) are India's; 万 (10^4) is China's.
+SCALE_WORDS = {
+    "thousand": 3, "thousands": 3, "'000": 3, "’000": 3, "000": 3, "k": 3,
+    "miles": 3, "millares": 3, "milliers": 3, "mille": 3, "tausend": 3, "tsd": 3, "duizenden": 3,
+    "千": 3, "千元": 3,
+    "lakh": 5, "lakhs": 5, "lac": 5, "lacs": 5,
+    "万": 4, "万元": 4, "萬": 4,
+    "million": 6, "millions": 6, "m": 6, "mn": 6, "mm": 6, "mio": 6, "mio.": 6, "millones": 6,
+    "millionen": 6, "milioni": 6, "miljoen": 6, "百万": 6, "百万元": 6, "百萬": 6,
+    "crore": 7, "crores": 7,
+    "billion": 9, "billions": 9, "bn": 9, "b": 9, "mrd": 9, "mrd.": 9, "milliards": 9,
+    "miliardi": 9, "億": 8, "亿": 8,
+}  # fmt: skip
+
+# The scales a note may be stated in, by power of ten (model.UNITS names the common ones).
+SCALE_NAMES = {0: "units", 3: "thousands", 4: "ten thousands", 5: "lakhs", 6: "millions", 7: "crores",
+               8: "hundred millions", 9: "billions"}  # fmt: skip
+
+# CLDR names that are also short words of English labels: never read alone as a currency.
+_NOT_ALONE = frozenset({"den", "eur", "eura", "eiro"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What a currency or unit mark says: the ISO code and the scale, either may be None."""
+
+    currency: str | None
+    scale: str | None
+    bare: bool = True  # the mark alone ("NT$000", "₹ million"), no words around it ("in ... of")
+
+
+@cache
+def _table() -> dict:
+    text = resources.files("xlsegment").joinpath("data/currencies.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def iso_codes() -> frozenset[str]:
+    """Every current ISO 4217 currency code."""
+    return frozenset(_table()["names"])
+
+
+@cache
+def _marks() -> dict[str, str]:
+    """Mark (folded) -> ISO code: CLDR's symbols and names, then the filers' own marks."""
+    out = {k.casefold(): v for k, v in _table()["marks"].items() if k.casefold() not in _NOT_ALONE}
+    out.update({code.casefold(): code for code in iso_codes()})
+    out.update({k.casefold(): v for k, v in FILER_MARKS.items()})
+    return out
+
+
+def code(token: str) -> str | None:
+    """The ISO code a currency mark names: "RMB" -> "CNY", "NT$" -> "TWD", "euros" -> "EUR"."""
+    key = " ".join(token.split()).casefold()
+    return _marks().get(key) or _marks().get(key.rstrip("."))
+
+
+@cache
+def symbol_pattern() -> str:
+    """A regex alternation of every mark that may stand before a figure, longest first:
+    symbols and codes, not names (a figure is written "₩ 1,234" or "GBP 1,234")."""
+    marks = [
+        k for k in (*_table()["marks"], *FILER_MARKS) if k.isprintable() and not any(ch.isspace() for ch in k)
+    ]
+    marks += list(iso_codes())
+    # A letter or two alone ("D", "K", "kr") is the start of too many words to stand before
+    # a figure; codes and marks with a sign in them are not.
+    symbols = {
+        m for m in marks if (not m.isalpha() and any(not ch.isalnum() for ch in m)) or m in iso_codes()
+    }
+    symbols |= {"Rs", "RMB"}
+    return "|".join(re.escape(m) for m in sorted(symbols, key=lambda m: (-len(m), m)))
+
+
+_SCALE_TOKEN = "|".join(re.escape(w) for w in sorted(SCALE_WORDS, key=len, reverse=True))
+_FILLER = re.compile(
+    r"\b(?:in|en|de|of|des|der|amounts?|expressed|figures|cifras|importes|"
+    r"montants|beträge|bedragen|x)\b|[()（）\[\]:,;]",
+    re.IGNORECASE,
+)
+_SCALE_RE = re.compile(r"(?<![\w’'])(?:" + _SCALE_TOKEN + r")(?![\w])", re.IGNORECASE)
+_CJK_SCALE = re.compile(
+    "|".join(re.escape(w) for w in sorted(SCALE_WORDS, key=len, reverse=True) if not w.isascii())
+)
+
+
+_THOUSANDS_MARK = re.compile(r"['’`]\s*000\b|(?<=\$)000\b")
+
+
+def _scale_word(text: str) -> str | None:
+    """The word or mark of a text that names its scale: "’000", "miles", "千元", "crore"."""
+    m = _THOUSANDS_MARK.search(text) or _SCALE_RE.search(text) or _CJK_SCALE.search(text)
+    return m.group(0) if m else None
+
+
+def scale_of(text: str) -> str | None:
+    """The scale a mark or unit line names: "RMB’000", "(en miles de euros)", "₹ crore"."""
+    word = _scale_word(text.strip())
+    if word is None:
+        return None
+    if _THOUSANDS_MARK.fullmatch(word) or word == "000":
+        return SCALE_NAMES[3]
+    return SCALE_NAMES[SCALE_WORDS[word.casefold()]]
+
+
+def mark(text: str) -> Mark | None:
+    """The currency and scale of a cell or line that is nothing but a currency or unit mark
+    ("RMB’000", "US$", "NT$ thousands", "(en miles de euros)", "（人民币千元）",
+    "Rs. in crores"); None where anything else is written there."""
+    t = text.strip()
+    if not t or len(t) > 40:
+        return None
+    scale = scale_of(t)
+    rest = _THOUSANDS_MARK.sub(" ", t)
+    rest = _SCALE_RE.sub(" ", rest)
+    rest = _CJK_SCALE.sub(" ", rest)
+    bare = not _FILLER.search(rest.strip("()（）"))
+    rest = " ".join(_FILLER.sub(" ", rest).split())
+    if not rest:
+        # A scale alone must be a word: "M" or "B" alone heads a column, it names no scale.
+        word = _scale_word(t) or ""
+        return Mark(None, scale, bare) if scale and (len(word) > 2 or not word.isascii()) else None
+    found = code(rest)
+    if found is None:
+        return None
+    return Mark(found, scale, bare)
