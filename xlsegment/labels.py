@@ -154,6 +154,31 @@ def years_in(text: str) -> list[int]:
     return [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
 
 
+# The length of an interim period as headings state it: "Three Months Ended June 30,",
+# "Six months ended", "Nine-month period", "Thirteen weeks ended" (a retailer's quarter),
+# "Quarter ended". A year ("Year ended", "52 weeks ended") states none: it is the default.
+_DURATION_RE = re.compile(
+    r"\b(?P<n>three|six|nine|3|6|9)[\s-]+months?\b"
+    r"|\b(?P<w>thirteen|twenty[\s-]six|thirty[\s-]nine|13|26|39)[\s-]+weeks?\b"
+    r"|\b(?P<q>quarters?)\s+ended\b",
+    re.IGNORECASE,
+)
+_MONTHS = {"three": "3M", "3": "3M", "six": "6M", "6": "6M", "nine": "9M", "9": "9M"}
+_WEEKS = {"thirteen": "3M", "13": "3M", "twenty six": "6M", "26": "6M", "thirty nine": "9M", "39": "9M"}
+
+
+def duration_of(text: str) -> str | None:
+    """The interim duration a heading states ("3M", "6M", "9M"), or None for a year."""
+    m = _DURATION_RE.search(text)
+    if m is None:
+        return None
+    if m["n"]:
+        return _MONTHS[m["n"].lower()]
+    if m["w"]:
+        return _WEEKS[re.sub(r"[\s-]+", " ", m["w"].lower())]
+    return "3M"
+
+
 def is_period_heading(text: str) -> bool:
     return bool(PERIOD_HEADING_RE.search(text.strip()))
 

@@ -54,13 +54,23 @@ def period_labels(texts: list[str]) -> list[str]:
     for t in texts:
         year = str(labels.years_in(t)[-1])
         q = _QUARTER.search(t)
-        out.append(f"{year}-Q{q.group(1) or _ORDINAL[q.group(2).lower()]}" if q else year)
+        duration = labels.duration_of(t)
+        if q:
+            out.append(f"{year}-Q{q.group(1) or _ORDINAL[q.group(2).lower()]}")
+        else:
+            out.append(with_duration(year, duration))
     # Different headings that name one year ("January 1, 2023", "December 31, 2023") keep
     # their text; a heading repeated word for word (a year over its translation) stays one.
     label_of = dict(zip(texts, out, strict=True))
     if len(set(label_of.values())) < len(label_of):
         out = [" ".join(t.split()).rstrip(":") for t in texts]
     return out
+
+
+def with_duration(period: str, duration: str | None) -> str:
+    """A period label with its interim duration: "6M 2025" for six months ended in 2025;
+    a year's label stays the year, so figures of different durations never meet."""
+    return f"{duration} {period}" if duration and not period.startswith(duration) else period
 
 
 def translated_currency(tables) -> str | None:

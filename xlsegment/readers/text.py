@@ -172,34 +172,33 @@ def _split_parts(rows: list[RawRow]) -> list[Part]:
 
 def note_context(parts: list[Part], text: str) -> NoteContext:
     """The note's currency, unit, convenience currency and years, from every header."""
-    if True:
-        currencies: Counter[str] = Counter()
-        unit = None
-        rate_note = None
-        for p in parts:
-            for r in p.header + p.body:
-                if r.has_values:
-                    continue
-                cur = labels.currency_of(r.label)
-                if cur and r.label.strip() != "$":
-                    currencies[cur] += 1
-                unit = unit or labels.unit_of(r.label)
-                if labels.NOTE_REF_RE.match(r.label.strip()):
-                    rate_note = r.label.strip().strip("()")
-        if unit is None:
-            unit = labels.unit_of(text) or "units"
-        if currencies:
-            currency = currencies.most_common(1)[0][0]
-        elif labels.unit_currency(text):
-            currency = labels.unit_currency(text)
-        elif "$" in text:
-            currency = "USD"
-        else:
-            currency = ""
-        others = [c for c in currencies if c != currency]
-        years = {y for p in parts for r in p.header + p.body for y in labels.years_in(r.label)}
-        years |= {y for p in parts for r in p.header + p.body for y, _ in r.years}
-        return NoteContext(currency, unit, others[0] if others else None, rate_note, years)
+    currencies: Counter[str] = Counter()
+    unit = None
+    rate_note = None
+    for p in parts:
+        for r in p.header + p.body:
+            if r.has_values:
+                continue
+            cur = labels.currency_of(r.label) or labels.unit_line_currency(r.label)
+            if cur and r.label.strip() != "$":
+                currencies[cur] += 1
+            unit = unit or labels.unit_of(r.label)
+            if labels.NOTE_REF_RE.match(r.label.strip()):
+                rate_note = r.label.strip().strip("()")
+    if unit is None:
+        unit = labels.unit_of(text) or "units"
+    if currencies:
+        currency = currencies.most_common(1)[0][0]
+    elif labels.unit_currency(text):
+        currency = labels.unit_currency(text)
+    elif "$" in text:
+        currency = "USD"
+    else:
+        currency = ""
+    others = [c for c in currencies if c != currency]
+    years = {y for p in parts for r in p.header + p.body for y in labels.years_in(r.label)}
+    years |= {y for p in parts for r in p.header + p.body for y, _ in r.years}
+    return NoteContext(currency, unit, others[0] if others else None, rate_note, years)
 
 
 # ---------------------------------------------------------------- rows and cells

@@ -33,6 +33,7 @@ from xlsegment.readers.layout import (
     mark_subtotals,
     period_labels,
     segment_column,
+    with_duration,
 )
 from xlsegment.readers.lines import RawRow
 from xlsegment.vocabulary import LineKind, classify
@@ -66,6 +67,7 @@ class Header:
     first: str = ""  # which came first in the header: "names" or "years"
     names_before_years: int | None = None  # how many names came before the first years
     unnamed: bool = False  # no header told what the columns are
+    durations: list[str] = field(default_factory=list)  # "3M", "6M": a band over the years
 
 
 def read_header(run: list[RawRow]) -> Header:
@@ -110,6 +112,10 @@ def read_header(run: list[RawRow]) -> Header:
         if is_change_header(text):
             h.changes.append(r)
             continue
+        duration = labels.duration_of(text)
+        if duration and not labels.years_in(text) and len(text) < 60:
+            h.durations.append(duration)  # "Three Months Ended June 30," over its years
+            continue
         if labels.is_period_heading(text) or (labels.years_in(text) and len(text) < 40):
             ys = labels.years_in(text)
             if ys and not r.years:
@@ -134,7 +140,26 @@ def read_header(run: list[RawRow]) -> Header:
     elif dates:
         h.period = period_labels(dates)[0]
     _names_below_the_currency_row(h)
+    _durations_over_years(h)
     return h
+
+
+def _durations_over_years(h: Header) -> None:
+    """Interim durations as a band over the years ("Three Months Ended" | "Six Months
+    Ended" over 2025 2024 2025 2024): each duration stands over an equal run of years. A
+    duration stated only in the lead-in ("for the six months ended June 30, 2025") holds
+    for every period of the table."""
+    if not h.durations:
+        found = {labels.duration_of(text) for text in h.lead_in} - {None}
+        if len(found) == 1:
+            h.durations = [found.pop()]
+    if not h.durations:
+        return
+    if h.period_cols and len(h.period_cols) % len(h.durations) == 0:
+        block = len(h.period_cols) // len(h.durations)
+        h.period_cols = [with_duration(p, h.durations[i // block]) for i, p in enumerate(h.period_cols)]
+    elif h.period and len(h.durations) == 1:
+        h.period = with_duration(h.period, h.durations[0])
 
 
 def _names_below_the_currency_row(h: Header) -> None:
@@ -158,6 +183,7 @@ def columns(
     whose figures are not read. ``n`` is the usual number of figures in a row, ``widest``
     the most: a nested header may name more columns than most rows fill (totals stated
     for some lines only). ``previous`` is the part before: its columns and change columns."""
+    _title_above_the_period(h, n)
     for width in dict.fromkeys((n, widest)):
         grid = _nested(h, width, ctx) if width >= 2 else None
         if grid is not None:
@@ -398,27 +424,82 @@ def _years_over_names(years, after: list[RawRow], n: int, ctx):
     return [_named(names[j], p, ctx) for p in years for j in range(block)], after[:block]
 
 
+# A measure given as a ratio of another ("Operating Profit Margins", "% of sales"): its
+# columns hold percentages, which the rows' amounts leave out.
+_PERCENT_MEASURE = re.compile(r"\bmargins?\b|%|\bper ?cent|\bratios?\b", re.IGNORECASE)
+
+
 def _names_over_years(years, before: list[RawRow], n: int, h: Header, ctx):
     """Each name over the same run of years: "Identifiable assets | Capital expenditures"
     each over 2023, 2022, 2021 (the years repeated), or over the years given once; where a
     header names another currency, translated columns may follow."""
     distinct = list(dict.fromkeys(years))
     foreign = [c for c, _ in h.currencies if c != ctx.currency]
-    for m in range(min(len(before), n), 1, -1):  # the names right before the years
+    trail = _trailing_translations(h, n, ctx)
+    for m in range(min(len(before), max(n, len(years))), 1, -1):  # the names right before the years
         heads = before[-m:]
         names = [labels.strip_footnotes(r.label) for r in heads]
-        if len(years) == n and n % m == 0:
-            block = n // m
-            runs = [years[k * block : (k + 1) * block] for k in range(m)]
-            if block >= 2 and all(run == runs[0] for run in runs) and len(set(runs[0])) == block:
-                return [_named(name, p, ctx) for name in names for p in runs[0]], heads
-        if len(years) == len(distinct):
+        grid = _repeated_years(years, names, n, trail, ctx)
+        if grid is not None:
+            return grid + [convenience_column(foreign[-1], p) for p in _translated_periods(years, n, trail)], heads
+        if len(years) == len(distinct) and m <= n:
             grid = m * len(years)
             if grid == n or (foreign and grid < n <= grid + m):
                 cols = [_named(name, p, ctx) for name in names for p in years]
                 cols += [convenience_column(foreign[-1], years[0]) for _ in range(n - grid)]
                 return cols, heads
     return None
+
+
+def _trailing_translations(h: Header, n: int, ctx: NoteContext) -> int:
+    """How many of the last columns a currency row as wide as the rows marks with another
+    currency than the note's ("RMB’000" x 6, then "US$’000"): translated columns."""
+    curs = [c for c, _ in h.currencies]
+    if len(curs) != n:
+        return 0
+    local = len(curs) - next((k for k, c in enumerate(reversed(curs)) if c == ctx.currency), len(curs))
+    return n - local if 0 < local < n and all(c == ctx.currency for c in curs[:local]) else 0
+
+
+def _translated_periods(years: list[str], n: int, trail: int) -> list[str]:
+    """The period each trailing translated column translates: the year over it, where the
+    year band covers it too, else the latest year of the grid."""
+    if not trail:
+        return []
+    if len(years) == n:
+        return years[n - trail :]
+    return [latest_period(years)] * trail
+
+
+def _repeated_years(years: list[str], names: list[str], n: int, trail: int, ctx) -> list[Column] | None:
+    """Names each over the same run of years, the run repeated under every name (segment x
+    year or measure x year, group-major), with ``trail`` translated columns after the grid.
+    A name that is a ratio ("Margins") heads percentages the rows do not carry as amounts:
+    where the amounts tile only without its run, its columns are left out."""
+    width = len(years) - trail if len(years) == n else len(years)
+    m = len(names)
+    if width <= 0 or width % m:
+        return None
+    block = width // m
+    runs = [years[k * block : (k + 1) * block] for k in range(m)]
+    if block < 2 or any(run != runs[0] for run in runs) or len(set(runs[0])) != block:
+        return None
+    kept = names
+    if m * block + trail != n:
+        kept = [name for name in names if not _PERCENT_MEASURE.search(name)]
+        if len(kept) == m or len(kept) * block + trail != n:
+            return None
+    return [_named(name, p, ctx) for name in kept for p in runs[0]]
+
+
+def _title_above_the_period(h: Header, n: int) -> None:
+    """Names above a lone period, where the names below it name every column ("Segment
+    information" / 2024 / Mining, Corporate, Total), are the table's title, not columns."""
+    k = h.names_before_years or 0
+    if k and h.period and not h.period_cols and len(_dedupe_names(h.names[k:])) == n:
+        h.lead_in.extend(r.label for r in h.names[:k])
+        h.names = h.names[k:]
+        h.names_before_years = 0
 
 
 def _named(name: str, period: str, ctx: NoteContext) -> Column:
