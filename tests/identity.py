@@ -99,7 +99,9 @@ def _same_value(a, b) -> bool:
 def judge(query: dict, facts, by_line: bool = True) -> Verdict:
     """The verdict on one figure: matched by its line in text, by its value in HTML."""
     if by_line:
-        found = [f for f in facts if f.source.line == query["source_line"] and _same_value(f.value, query["value"])]
+        found = [
+            f for f in facts if f.source.line == query["source_line"] and _same_value(f.value, query["value"])
+        ]
     else:
         found = [f for f in facts if _same_value(f.value, query["value"])]
     if not found:

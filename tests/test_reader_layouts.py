@@ -805,9 +805,10 @@ def test_short_rows_are_placed_before_a_row_is_read_again():
     where Discontinued is blank, cannot be tested)."""
     n = note(CORRECT_WITH_SHORT_ROWS)
     result = check(n)
-    beta = [(f.period, f.value) for f in facts(n, line_item="Beta")]
+    # Alpha, Beta and Discontinued are segments as rows; the heading names their measure.
+    beta = [(f.period, f.value) for f in facts(n, segment="Beta", line_item="Net sales")]
     assert beta == [("2024", 50), ("2023", 45), ("2022", 40)]
-    assert [(f.period, f.value) for f in facts(n, line_item="Discontinued")] == [("2023", 7), ("2022", 2)]
+    assert [(f.period, f.value) for f in facts(n, segment="Discontinued")] == [("2023", 7), ("2022", 2)]
     assert result.errors == [] and result.checks == 2
 
 

@@ -184,6 +184,7 @@ class Row:
     segment: str | None = None  # segment named by the row (stacked or segments-as-rows)
     role: Role = Role.SEGMENT
     guessed: bool = False  # its figures were placed in their columns by a guess nothing confirms
+    measure: str = ""  # the line-item heading above a group heading ("Net sales" over "Americas")
 
 
 @dataclass(frozen=True)

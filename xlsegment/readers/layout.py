@@ -163,7 +163,9 @@ def to_table(index, title, rows: list[Row], columns, values, period, first_line,
     """The table of facts: each placed cell with its period, line item, segment and role."""
     name = naming.table_name(title, rows, columns)
     cells: dict[tuple[int, int], Fact] = {}
-    rows = [naming.row_semantics(row, columns, name, _closes_table(rows, r)) for r, row in enumerate(rows)]
+    rows = [
+        naming.row_semantics(row, columns, name, _closes_table(rows, r), title) for r, row in enumerate(rows)
+    ]
     for r, row in enumerate(rows):
         for c, col in enumerate(columns):
             v = values[r][c]

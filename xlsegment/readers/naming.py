@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import replace
 
 from xlsegment import labels
@@ -17,12 +18,51 @@ GEO_ASSETS = "Long-lived assets by geography"
 OTHER = "Segment information"
 
 
+# The measure a table's heading names when its rows are segments or regions ("Total
+# segment assets reconciled to consolidated amounts", "Property and equipment, net by
+# segment", "Capital Expenditures"): the filer's own words, qualifiers included.
+_MEASURE_IN_TITLE = re.compile(
+    r"(?:\b(?:total|segment|net|external|subscription|intersegment|consolidated|worldwide)\s+)*"
+    r"(?:long-lived assets|identifiable assets|total assets|assets"
+    r"|property(?:,)?\s+(?:plant\s+)?and\s+equipment(?:,\s+net)?|additions\s+to\s+property\s+and\s+equipment"
+    r"|capital\s+expenditures|depreciation(?:\s+and\s+amortization)?(?:\s+expense)?"
+    r"|net\s+sales|sales|revenues?|operating\s+(?:income|profit|earnings)|adjusted\s+ebitda|ebitda)\b",
+    re.IGNORECASE,
+)
+_PAGE_FURNITURE = re.compile(r"^.*\btable\s+of\s+contents\s*", re.IGNORECASE)
+# The one segment a table is about, as its lead-in says ("... for our Primary segment:").
+_ONE_SEGMENT = re.compile(r"\bfor\s+(?:our|the|its)\s+([A-Z][\w&.,' -]{0,40}?)\s+(?:reportable\s+)?segment\b")
+
+
+def title_measure(title: str) -> str:
+    """The measure the heading nearest the table names, in its own words, or ""."""
+    # Only a heading that starts with its measure names it ("Total segment assets are as
+    # follows", "Capital Expenditures"); a measure further into a sentence may be any word.
+    last = re.split(r"(?<=[.:])\s+(?=[A-Z])", title.strip())[-1] if title else ""
+    last = _PAGE_FURNITURE.sub("", last)  # "118 Table of Contents Assets": the heading after it
+    m = _MEASURE_IN_TITLE.match(re.sub(r"^(?:our|the)\s+", "", last, flags=re.IGNORECASE))
+    if m is None:
+        return ""
+    found = m.group(0).strip()
+    return found[:1].upper() + found[1:]
+
+
+def title_segment(title: str) -> str:
+    """The one segment a table's lead-in says the table is about, or ""."""
+    m = _ONE_SEGMENT.search(title)
+    return m.group(1).strip() if m else ""
+
+
 def table_name(title: str, rows: list[Row], columns) -> str:
     low = title.lower()
     text = " ".join(r.label.lower() for r in rows)
     if "geograph" in low or "by region" in low:
         if "long-lived" in low or "long - lived" in low or "long-lived" in text:
             return GEO_ASSETS
+        measure = title_measure(title)
+        if measure and classify(measure).kind not in (LineKind.REVENUE, LineKind.UNKNOWN):
+            # "Total assets by geographic area": the heading's measure, never "Revenue".
+            return f"{measure} by geography"
         return GEO_REVENUE
     if rows and all("depreciation" in r.label.lower() for r in rows):
         return DA
@@ -42,37 +82,79 @@ def consolidated_segment(label: str) -> bool:
     return line.kind != LineKind.SUBTOTAL and (line.total or line.kind == LineKind.TOTAL)
 
 
-def row_semantics(row: Row, columns, table: str, last: bool = True) -> Row:
+def row_semantics(row: Row, columns, table: str, last: bool = True, title: str = "") -> Row:
     """Split a row into line item and segment where the layout puts segments in rows.
-    ``last``: the row ends its table (a bare total before the end closes a group)."""
+    ``last``: the row ends its table (a bare total before the end closes a group);
+    ``title``: the table's heading, which may name the measure its rows are segments of."""
     by_period = columns and all(c.role in (Role.PERIOD, Role.CONVENIENCE) for c in columns)
     if not by_period:
         return row
     label = row.line_item
     if is_sign_heading(row.section):
         row = replace(row, section="")  # "Add:", "Less:" mark signs, not segments
-    if table in (GEO_REVENUE, GEO_ASSETS):
-        item = "Revenue" if table == GEO_REVENUE else "Long-lived assets"
-        if row.section and classify(row.section).financial:
-            item = row.section
-        seg = "Total" if consolidated_segment(label) else label
-        group = row.section and not classify(row.section).financial
-        if group and not last and label.strip(" :").lower() in ("total", "totals"):
-            # "Americas:" over United States, Other and a bare "Total", then EMEA: the
-            # total inside the table is the group's, not the whole entity's.
-            seg = f"Total {row.section}"
-        return replace(row, line_item=item, segment=seg)
+    if table == GEO_REVENUE or table.endswith(" by geography"):
+        return _geographic_row(row, label, table, last)
     section = row.section
-    if section and classify(section).financial and not classify(label).financial:
+    line = classify(label)
+    measure = (
+        row.measure or (section if section and classify(section).financial else "") or title_measure(title)
+    )
+    if section and classify(section).financial and not line.financial:
         return replace(row, line_item=section, segment=label)
-    if section and classify(section).financial and classify(label).closes and not row.block:
+    if section and classify(section).financial and line.closes and not row.block:
         # Under a block heading (a product or region group) a total row is that block's.
         return replace(row, segment="Total")
     if section and not classify(section).financial:
         low = section.lower()
+        if measure and _names_a_segment(line):
+            # "Net sales" over "Oral, Personal and Home Care" over its regions: each region
+            # is a segment, and the group's total row is the group's figure.
+            return replace(row, line_item=measure, segment=label)
+        if line.closes and closes_group(label, section):
+            return replace(row, line_item=measure or f"Total {section}", segment=section)
+        if measure and line.closes and labels.norm_key(measure) in labels.norm_key(label):
+            # "Total net revenue" under the last group closes the measure, not the group.
+            return replace(row, segment="Total")
         seg = "Total" if low.startswith(("total", "consolidated")) else section
         return replace(row, segment=seg)
+    if measure and _names_a_segment(line) and not row.segment:
+        # Segments as rows under a heading that names the measure ("Total segment assets").
+        return replace(row, line_item=measure, segment=label)
+    if measure and line.closes and not labels.norm_key(label) and not row.segment:
+        return replace(row, line_item=measure, segment="Total")  # a bare "Total" of those rows
+    one = title_segment(title)
+    if one and not row.segment:
+        return replace(row, segment=one)  # the table is one segment's, its totals too
     return row
+
+
+def _names_a_segment(line) -> bool:
+    """A row label that is a segment, a region or a product rather than a line item."""
+    return line.kind in (LineKind.UNKNOWN, LineKind.CORPORATE, LineKind.ELIMINATION) and not line.closes
+
+
+def closes_group(label: str, section: str) -> bool:
+    """ "Total" or "Total Oral, Personal and Home Care" under that group's heading."""
+    rest = labels.strip_footnotes(label).lower().removeprefix("total").strip(" :")
+    return rest in ("", section.lower().strip(" :"))
+
+
+def _geographic_row(row: Row, label: str, table: str, last: bool) -> Row:
+    """A row of a geographic table: the region is the segment, the measure the heading's."""
+    # Revenue and long-lived assets keep their schedule's line item; another measure is the
+    # heading's own ("Total assets by geographic area").
+    item = {GEO_REVENUE: "Revenue", GEO_ASSETS: "Long-lived assets"}.get(
+        table, table.removesuffix(" by geography")
+    )
+    if row.section and classify(row.section).financial:
+        item = row.section
+    seg = "Total" if consolidated_segment(label) else label
+    group = row.section and not classify(row.section).financial
+    if group and not last and label.strip(" :").lower() in ("total", "totals"):
+        # "Americas:" over United States, Other and a bare "Total", then EMEA: the
+        # total inside the table is the group's, not the whole entity's.
+        seg = f"Total {row.section}"
+    return replace(row, line_item=item, segment=seg)
 
 
 def unify_dated_rows(rows: list[Row]) -> list[Row]:

@@ -268,13 +268,21 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     # amount left blank, rather than the last amount: placement reads them so only where
     # the totals say so.
     maybe_change: dict[int, list[tuple[Cell, int]]] = {}
-    section = ""
-    for r in header.sections:
-        section = labels.strip_footnotes(r.label)
+    section = measure = ""
+    for raw in sorted(header.sections, key=lambda r: r.line) + part.body:
+        if raw.has_values:
+            break
+        if not _heads_rows(raw):
+            continue
+        section = labels.strip_footnotes(raw.label)
+        measure = section if classify(section).financial else measure
     for raw in part.body:
         if not raw.has_values:
-            if raw.label and not _is_lead_in(raw) and not labels.NOISE_RE.match(raw.label):
+            if _heads_rows(raw):
                 section = labels.strip_footnotes(raw.label)
+                # A line item heads the groups below it ("Net sales" over "Americas" over
+                # its regions): the groups' rows are figures of that line item.
+                measure = section if classify(section).financial else measure
             continue
         label = labels.strip_footnotes(raw.label) or "(unlabelled)"
         cells = _amount_cells(raw.cells, width, dropped, shown)
@@ -318,6 +326,7 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
                     line=raw.line if k == 0 else chunk[0][1],
                     section=section,
                     period=str(row_year) if row_year else None,
+                    measure=measure,
                 )
             )
             if len(chunk) == n:
@@ -327,6 +336,8 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
             else:
                 values.append([None] * n)
                 pending[len(rows) - 1] = chunk
+        if section and not classify(section).financial and naming.closes_group(label, section):
+            section = measure  # the group's total ends the group: later rows are not in it
     placement.place(rows, columns, values, pending, findings, maybe_change)
     if header.unnamed:
         # Columns no header names: their sums are checked, but a miss is never an error.
@@ -337,6 +348,18 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     last = max(max([r.line] + [ln for _, ln in r.cells]) for r in part.body)
     table = to_table(index, title, rows, columns, values, period, first, last)
     return table, (columns, dropped)
+
+
+def _heads_rows(raw: RawRow) -> bool:
+    """A row without figures that heads the rows below it: not a lead-in sentence, not page
+    furniture, not a period caption ("Fiscal Years Ended January 31,"), which heads columns."""
+    label = raw.label
+    return (
+        bool(label)
+        and not _is_lead_in(raw)
+        and not labels.NOISE_RE.match(label)
+        and not (labels.is_period_heading(label) and not labels.years_in(label))
+    )
 
 
 def _amount_cells(

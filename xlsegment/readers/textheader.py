@@ -441,7 +441,9 @@ def _names_over_years(years, before: list[RawRow], n: int, h: Header, ctx):
         names = [labels.strip_footnotes(r.label) for r in heads]
         grid = _repeated_years(years, names, n, trail, ctx)
         if grid is not None:
-            return grid + [convenience_column(foreign[-1], p) for p in _translated_periods(years, n, trail)], heads
+            return grid + [
+                convenience_column(foreign[-1], p) for p in _translated_periods(years, n, trail)
+            ], heads
         if len(years) == len(distinct) and m <= n:
             grid = m * len(years)
             if grid == n or (foreign and grid < n <= grid + m):

@@ -27,6 +27,7 @@ LAYOUT_COLUMNS = (
     "layout_row_period",
     "layout_row_segment",
     "layout_row_guessed",
+    "layout_row_measure",
     "layout_col_label",
     "layout_col_segment",
     "layout_col_currency",

@@ -100,6 +100,7 @@ def _layout_cells(table: Table, t: int, i: int, j: int, at: tuple[int, int, int]
         "layout_row_period": row.period or None,
         "layout_row_segment": row.segment or None,
         "layout_row_guessed": True if row.guessed else None,
+        "layout_row_measure": row.measure or None,
         "layout_col_label": col.label,
         "layout_col_segment": col.segment or None,
         "layout_col_currency": col.currency or None,
@@ -388,6 +389,7 @@ def _row(cells: RowCells, fact: Fact) -> Row:
         segment=cells.text("layout_row_segment") or None,
         role=cells.role("layout_row_role", Role.SEGMENT),
         guessed=cells.flag("layout_row_guessed", default=False),
+        measure=cells.text("layout_row_measure", strip=False),
     )
 
 
