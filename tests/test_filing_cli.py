@@ -29,7 +29,7 @@ def test_check_a_whole_ixbrl_filing_as_json():
     result = CliRunner().invoke(cli, ["check", str(AMZN), "--json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    assert doc["summary"]["errors"] == 0 and doc["summary"]["checks"] == 45
+    assert doc["summary"]["errors"] == 0 and doc["summary"]["checks"] == 48
     assert [t["name"] for t in doc["tables"]][:1] == ["Segment profit or loss"]
     assert doc["summary"]["figures"] == doc["summary"]["covered"] == 147
 

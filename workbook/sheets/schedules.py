@@ -146,7 +146,7 @@ def layout(
     # Rows drawn as totals: the totals of relations that add rows down.
     row_kinds = (RelationKind.FOOT, RelationKind.RECONCILIATION, RelationKind.STACKED)
     total_ids = {r.total.at for r in [*relations, *computed] if r.kind in row_kinds}
-    counts = Counter(f.key for f in note.facts)
+    counts = Counter(_lookup_key(f) for f in note.facts)
     duplicated = {k for k, n in counts.items() if n > 1}
     for table in note.tables:
         _place_table(sch, grid, table, total_ids, ncols, duplicated, positions or {})
@@ -222,6 +222,12 @@ def _subtitle(note: Note) -> str:
     return text
 
 
+def _lookup_key(fact) -> tuple[str, ...]:
+    """A fact's five names as SUMIFS compares them: without regard to case, so that "Net
+    Sales" and "Net sales" of two tables of one name are told apart by their position."""
+    return tuple(name.casefold() for name in fact.key)
+
+
 def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, positions) -> None:
     w, comp = len(table.columns), sch.computed_col
     r = len(grid) + 1
@@ -264,7 +270,7 @@ def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, position
         for j, fact in enumerate(facts):
             if fact is None:
                 continue
-            where = positions.get(fact.at) if fact.key in duplicated else None
+            where = positions.get(fact.at) if _lookup_key(fact) in duplicated else None
             row[1 + j] = fx.data_lookup(*fact.key, position=where)
             sch.cells.setdefault(fact.key, cell_ref(rr, 2 + j))
             sch.by_at[fact.at] = cell_ref(rr, 2 + j)

@@ -99,6 +99,8 @@ def row_semantics(row: Row, columns, table: str, last: bool = True, title: str =
     measure = (
         row.measure or (section if section and classify(section).financial else "") or title_measure(title)
     )
+    if any(c.measure for c in columns):
+        measure = ""  # measures side by side: each column names its own
     if section and classify(section).financial and not line.financial:
         return replace(row, line_item=section, segment=label)
     if section and classify(section).financial and line.closes and not row.block:
@@ -111,7 +113,7 @@ def row_semantics(row: Row, columns, table: str, last: bool = True, title: str =
             # is a segment, and the group's total row is the group's figure.
             return replace(row, line_item=measure, segment=label)
         if line.closes and closes_group(label, section):
-            return replace(row, line_item=measure or f"Total {section}", segment=section)
+            return replace(row, line_item=measure or row.line_item, segment=section)
         if measure and line.closes and labels.norm_key(measure) in labels.norm_key(label):
             # "Total net revenue" under the last group closes the measure, not the group.
             return replace(row, segment="Total")
@@ -120,12 +122,15 @@ def row_semantics(row: Row, columns, table: str, last: bool = True, title: str =
     if measure and _names_a_segment(line) and not row.segment:
         # Segments as rows under a heading that names the measure ("Total segment assets").
         return replace(row, line_item=measure, segment=label)
-    if measure and line.closes and not labels.norm_key(label) and not row.segment:
+    if measure and labels.strip_footnotes(label).lower().strip(" :") in _BARE_TOTALS and not row.segment:
         return replace(row, line_item=measure, segment="Total")  # a bare "Total" of those rows
     one = title_segment(title)
     if one and not row.segment:
         return replace(row, segment=one)  # the table is one segment's, its totals too
     return row
+
+
+_BARE_TOTALS = frozenset({"total", "totals", "consolidated", "total consolidated"})
 
 
 def _names_a_segment(line) -> bool:

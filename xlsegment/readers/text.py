@@ -25,7 +25,7 @@ from xlsegment.readers.layout import (
 )
 from xlsegment.readers.lines import RawRow, tokenize
 from xlsegment.readers.textheader import read_header
-from xlsegment.vocabulary import classify
+from xlsegment.vocabulary import LineKind, classify
 
 
 @dataclass
@@ -269,20 +269,22 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     # the totals say so.
     maybe_change: dict[int, list[tuple[Cell, int]]] = {}
     section = measure = ""
+    # A heading above the years is the table's title; one below them heads rows.
+    years_line = min((r.line for r in part.header if r.years), default=0)
     for raw in sorted(header.sections, key=lambda r: r.line) + part.body:
         if raw.has_values:
             break
         if not _heads_rows(raw):
             continue
         section = labels.strip_footnotes(raw.label)
-        measure = section if classify(section).financial else measure
+        measure = section if _is_measure(section) and raw.line > years_line else measure
     for raw in part.body:
         if not raw.has_values:
             if _heads_rows(raw):
                 section = labels.strip_footnotes(raw.label)
                 # A line item heads the groups below it ("Net sales" over "Americas" over
                 # its regions): the groups' rows are figures of that line item.
-                measure = section if classify(section).financial else measure
+                measure = section if _is_measure(section) else measure
             continue
         label = labels.strip_footnotes(raw.label) or "(unlabelled)"
         cells = _amount_cells(raw.cells, width, dropped, shown)
@@ -348,6 +350,13 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     last = max(max([r.line] + [ln for _, ln in r.cells]) for r in part.body)
     table = to_table(index, title, rows, columns, values, period, first, last)
     return table, (columns, dropped)
+
+
+def _is_measure(heading: str) -> bool:
+    """A heading that names a line item its rows are figures of ("Net sales"), not a
+    reconciliation block ("Reconciling items") or a sign ("Less:")."""
+    line = classify(heading)
+    return line.financial and line.kind not in (LineKind.RECONCILING, LineKind.UNKNOWN)
 
 
 def _heads_rows(raw: RawRow) -> bool:
