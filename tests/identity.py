@@ -10,7 +10,9 @@ one object per figure, in the format of the figure-identity issue's examples:
 A figure is **right** when the fact read at that line with that value carries an
 acceptable identity; **unnamed** when the reader read it but said it cannot name its
 column (an honest unknown, with a warning); **wrong** when it carries another identity;
-**missing** when no fact was read there. Run ``python -m tests.identity`` for the table.
+**missing** when no fact was read there. Run ``python -m tests.identity`` for the table
+(``-v`` lists every figure not read right; ``--html`` judges the corpus2 notes' HTML,
+where figures are matched by value since HTML has no lines).
 """
 
 from __future__ import annotations
@@ -123,11 +125,20 @@ def verdicts(stem: str, path: Path | None = None) -> list[Verdict]:
     return [judge(q, note.facts, by_line=source.suffix == ".txt") for q in queries]
 
 
+def html_source(stem: str) -> Path | None:
+    """The filing's own HTML of a note, where the corpus has it."""
+    path = DATA / "corpus2" / f"{stem}.html"
+    return path if path.exists() else None
+
+
 def main() -> int:
+    html = "--html" in sys.argv  # the filing's HTML of the corpus2 notes, matched by value
     total: Counter[str] = Counter()
     for path in truth_files():
         stem = path.name.removesuffix(".queries.json")
-        found = verdicts(stem)
+        if html and html_source(stem) is None:
+            continue
+        found = verdicts(stem, html_source(stem) if html else None)
         counts = Counter(v.status for v in found)
         total.update(counts)
         print(f"{stem:32} {counts['right']:3}/{len(found):3} right  {counts['wrong']} wrong  "

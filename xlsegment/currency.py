@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from xlsegment.settings import SETTINGS
+
 # Marks filers print that CLDR does not list, or lists for several currencies. "$" is the
 # US dollar in a US filing, as "¥" is the yen and "£" sterling, unless a longer mark
 # ("NT$", "CN¥", "人民币") or a code says otherwise.
@@ -48,6 +50,10 @@ FILER_MARKS = {
     "HK$": "HKD",
     "hong kong dollars": "HKD",
     "R$": "BRL",
+    "reais": "BRL",
+    "won": "KRW",
+    "korean won": "KRW",
+    "new taiwan dollars": "TWD",
     "CHF": "CHF",
     "SFr.": "CHF",
     "Ps.": "MXN",
@@ -59,6 +65,8 @@ FILER_MARKS = {
 SCALE_WORDS = {
     "thousand": 3, "thousands": 3, "'000": 3, "’000": 3, "000": 3, "k": 3,
     "miles": 3, "millares": 3, "milliers": 3, "mille": 3, "tausend": 3, "tsd": 3, "duizenden": 3,
+    "milhares": 3, "migliaia": 3, "1.000": 3, "1,000": 3, "1.000.000": 6, "1,000,000": 6,
+    "milhões": 6, "millones de": 6,
     "千": 3, "千元": 3,
     "lakh": 5, "lakhs": 5, "lac": 5, "lacs": 5,
     "万": 4, "万元": 4, "萬": 4,
@@ -101,7 +109,13 @@ def iso_codes() -> frozenset[str]:
 @cache
 def _marks() -> dict[str, str]:
     """Mark (folded) -> ISO code: CLDR's symbols and names, then the filers' own marks."""
-    out = {k.casefold(): v for k, v in _table()["marks"].items() if k.casefold() not in _NOT_ALONE}
+    # A letter or two alone ("D", "K", "Br") is a footnote mark or the start of a word far
+    # more often than a currency: only the filers' own marks of that shape count ("Rs").
+    out = {
+        k.casefold(): v
+        for k, v in _table()["marks"].items()
+        if k.casefold() not in _NOT_ALONE and not (k.isascii() and k.isalpha() and len(k) <= 2)
+    }
     out.update({code.casefold(): code for code in iso_codes()})
     out.update({k.casefold(): v for k, v in FILER_MARKS.items()})
     return out
@@ -132,8 +146,8 @@ def symbol_pattern() -> str:
 
 _SCALE_TOKEN = "|".join(re.escape(w) for w in sorted(SCALE_WORDS, key=len, reverse=True))
 _FILLER = re.compile(
-    r"\b(?:in|en|de|of|des|der|amounts?|expressed|figures|cifras|importes|"
-    r"montants|beträge|bedragen|x)\b|[()（）\[\]:,;]",
+    r"\b(?:in|en|em|de|di|del|dei|of|des|der|amounts?|expressed|figures|cifras|importes|"
+    r"montants|beträge|bedragen|valores|x)(?=\W|$)|\bd['’]|单位|単位|[()（）\[\]:：,;]",
     re.IGNORECASE,
 )
 _SCALE_RE = re.compile(r"(?<![\w’'])(?:" + _SCALE_TOKEN + r")(?![\w])", re.IGNORECASE)
@@ -166,7 +180,7 @@ def mark(text: str) -> Mark | None:
     ("RMB’000", "US$", "NT$ thousands", "(en miles de euros)", "（人民币千元）",
     "Rs. in crores"); None where anything else is written there."""
     t = text.strip()
-    if not t or len(t) > 40:
+    if not t or len(t) > SETTINGS.unit_line_chars:
         return None
     scale = scale_of(t)
     rest = _THOUSANDS_MARK.sub(" ", t)

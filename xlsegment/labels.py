@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from xlsegment import currency
+from xlsegment.settings import SETTINGS
 
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -187,7 +188,7 @@ def unit_of(text: str) -> str | None:
     """The scale a text names: "(in thousands)", "RMB'000", "in millions of euros"."""
     m = UNIT_RE.search(text)
     if not m:
-        found = currency.mark(text) if len(text) <= 40 else None
+        found = currency.mark(text) if len(text) <= SETTINGS.unit_line_chars else None
         if found is not None and found.scale:
             return found.scale  # "(en miles de euros)", "NT$000", "₹ crore"
         if _THOUSANDS_MARK.search(text):
@@ -245,7 +246,7 @@ def currency_of(text: str) -> str | None:
     """The currency a header cell names ("RMB", "US$'000", "(HK$'000)", "Rs.", "Yen
     (millions)"), or None."""
     s = text.strip()
-    if len(s) > 28:
+    if len(s) > SETTINGS.currency_cell_chars:
         return None
     m = _CURRENCY_CELL.match(s)
     if m:

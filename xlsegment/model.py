@@ -199,6 +199,7 @@ class Table:
     cells: dict[tuple[int, int], Fact]
     first_line: int = 0
     last_line: int = 0
+    reading: str = ""  # the header rule that read its columns (readers/headerrules.py)
 
     @property
     def id(self) -> str:

@@ -62,7 +62,7 @@ class Reader(Protocol):
         """The note; raises :class:`InputError` naming file and line when it cannot."""
 
 
-_HEAD_BYTES = 4096
+HEAD_BYTES = 4096  # how much of a file the readers look at to choose a reader
 
 
 def peek(path: Path) -> Peek:
@@ -80,7 +80,7 @@ def peek(path: Path) -> Peek:
         raise InputError(str(path), None, "is not a regular file (a pipe, socket or device)")
     try:
         with open(path, "rb") as fh:
-            head = fh.read(_HEAD_BYTES)
+            head = fh.read(HEAD_BYTES)
     except OSError as e:
         raise InputError(str(path), None, e.strerror or "cannot read") from None
     return Peek(path, path.suffix.lower(), head)

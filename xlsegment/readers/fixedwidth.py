@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from xlsegment.numbers import parse_cell
+from xlsegment.settings import SETTINGS
 
 _TABLE_OPEN = re.compile(r"^\s*<TABLE>\s*$", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"^\s*</TABLE>\s*$", re.IGNORECASE)
@@ -157,7 +158,9 @@ def _paragraphs(lines: list[Line]) -> list:
             flush()
             continue
         run.append(line)
-        if len(line.text.strip()) < 60 and not line.text.rstrip().endswith((",", "the", "and", "of")):
+        if len(line.text.strip()) < SETTINGS.fixed_width_title_chars and not line.text.rstrip().endswith(
+            (",", "the", "and", "of")
+        ):
             flush()  # short lines are headings, units and page numbers, each its own block
     flush()
     return out

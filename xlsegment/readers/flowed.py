@@ -13,6 +13,7 @@ import re
 
 from xlsegment import labels
 from xlsegment.numbers import NIL_DASHES, is_currency_symbol, parse_cell
+from xlsegment.settings import SETTINGS
 
 FLOWED_SHARE = 0.2
 """A note is one cell per line when a fifth of its lines or more are single figures; below
@@ -102,7 +103,11 @@ def _is_sentence(text: str) -> bool:
     ending inside it or a figure followed by its scale ("$ 293 million in 2023. 98 Table
     of Contents" is a footnote and a page number, not a row of cells)."""
     words = text.split()
-    if text.endswith((".", ":")) and len(_trailing_figures(words)) == 0 and len(words) >= 4:
+    if (
+        text.endswith((".", ":"))
+        and len(_trailing_figures(words)) == 0
+        and len(words) >= SETTINGS.flowed_lead_in_words
+    ):
         return True
     kinds = [_kind(words, i) for i in range(len(words))]
     if sum(1 for k in kinds if k == "word") < PROSE_WORDS:

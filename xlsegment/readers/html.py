@@ -18,7 +18,7 @@ from xlsegment import labels
 from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Source, Table
 from xlsegment.numbers import looks_european
-from xlsegment.readers import fixedwidth, htmldoc, ixbrl, naming
+from xlsegment.readers import HEAD_BYTES, fixedwidth, htmldoc, ixbrl, naming
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
 from xlsegment.readers.layout import (
     NoteContext,
@@ -33,6 +33,7 @@ from xlsegment.readers.layout import (
     to_table,
     translated_currency,
 )
+from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import classify
 
 HTML_SUFFIXES = (".htm", ".html", ".xhtml")
@@ -96,8 +97,8 @@ class FixedWidthTextReader:
         if peek is None or peek.is_zip or peek.suffix in HTML_SUFFIXES:
             return False
         head = peek.text_head()
-        if "<" not in head and len(peek.head) < 4096:
-            return False  # a short file without any tag: filing text
+        if "<" not in head and len(peek.head) < HEAD_BYTES:
+            return False  # a file shorter than the first look, without any tag: filing text
         return fixedwidth.has_tables(_decoded(peek.path))
 
     def read(self, source, options) -> Note:
@@ -238,7 +239,9 @@ def _is_heading_row(row: LogicalRow) -> bool:
     if row.years or row.texts:
         return True
     text = row.label
-    return bool(text) and (labels.is_period_heading(text) or bool(labels.years_in(text) and len(text) < 40))
+    return bool(text) and (
+        labels.is_period_heading(text) or bool(labels.years_in(text) and len(text) < SETTINGS.heading_chars)
+    )
 
 
 def _split(rows: list[LogicalRow]) -> list[tuple[list[LogicalRow], list[LogicalRow]]]:
@@ -323,7 +326,9 @@ def _heads(header: list[LogicalRow], spans) -> tuple[list[_Head], str]:
         for gc in sorted(row.cells + row.years, key=lambda c: c.col):
             covered = [i for i, (lo, hi) in enumerate(spans) if gc.col <= hi and lo <= gc.end - 1]
             if not covered:
-                if labels.years_in(gc.text) and (labels.is_period_heading(gc.text) or len(gc.text) < 40):
+                if labels.years_in(gc.text) and (
+                    labels.is_period_heading(gc.text) or len(gc.text) < SETTINGS.heading_chars
+                ):
                     table_period = period_labels([gc.text])[0]
                 continue
             for i in covered:
@@ -338,7 +343,7 @@ def _read_head(head: _Head, text: str, alone: bool = False) -> None:
         head.percent = True
         return
     if labels.years_in(text) and (
-        labels.YEAR_RE.match(text) or labels.is_period_heading(text) or len(text) < 40
+        labels.YEAR_RE.match(text) or labels.is_period_heading(text) or len(text) < SETTINGS.heading_chars
     ):
         head.period = period_labels([text])[0]
         return
@@ -347,7 +352,7 @@ def _read_head(head: _Head, text: str, alone: bool = False) -> None:
         head.currency = cur
         return
     if (
-        (labels.unit_of(text) and len(text) < 40)
+        (labels.unit_of(text) and len(text) < SETTINGS.heading_chars)
         or labels.NOISE_RE.match(text)
         or labels.NOTE_REF_RE.match(text)
     ):
@@ -546,7 +551,7 @@ class _Sections:
         text = labels.strip_footnotes(label)
         if not text or is_lead_in(text) or labels.NOISE_RE.match(text):
             return
-        if labels.unit_of(text) and len(text) < 40:
+        if labels.unit_of(text) and len(text) < SETTINGS.heading_chars:
             return  # "(in thousands)" over the labels
         if self.section and _financial(self.section) and not _financial(text):
             self.block = text

@@ -13,6 +13,7 @@ from pathlib import Path
 from xlsegment.errors import InputError
 from xlsegment.readers import fixedwidth
 from xlsegment.readers.htmlgrid import is_hidden, visible_text
+from xlsegment.settings import SETTINGS
 
 _BLOCKS = frozenset(
     {
@@ -46,7 +47,6 @@ _NUMBERING = re.compile(r"^(?:note\s+\d+[a-z]?|\d{1,2}[a-z]?)\s*[.:\-—–]*\s*
 _NOTE_HEADING = re.compile(r"^(?:note\s+\d+[a-z]?\b|\d{1,2}[a-z]?\.\s+\S|item\s+\d+[a-z]?\b)", re.IGNORECASE)
 SEGMENT_AXIS = "us-gaap:StatementBusinessSegmentsAxis"
 _TEXT_BLOCK = "SegmentReportingDisclosureTextBlock"
-_HEADING_MAX = 90
 # "Segment and Geographic Area Information", "Business Segment Data", "Segments"
 _SEGMENT_VARIANT = re.compile(
     r"^(?:business\s+)?segments?\b(?:.*\b(?:information|reporting|data|results))?\s*(?:\(continued\))?$"
@@ -216,19 +216,19 @@ def _numbered(doc: Document, numbers: tuple[int, ...]) -> Located:
 
 def _find_heading(doc: Document, match) -> int | None:
     hits = [i for i, b in enumerate(doc.blocks) if b.kind == "text" and match(b.text)]
-    short = [i for i in hits if len(doc.blocks[i].text) <= _HEADING_MAX]
+    short = [i for i in hits if len(doc.blocks[i].text) <= SETTINGS.document_heading_chars]
     return (short or hits or [None])[0]
 
 
 def is_segment_heading(text: str) -> bool:
-    if len(text) > _HEADING_MAX:
+    if len(text) > SETTINGS.document_heading_chars:
         return False
     core = _NUMBERING.sub("", text.strip()).strip(" .:—–-").lower()
     return any(core.startswith(h) for h in _SEGMENT_HEADINGS[:4]) or bool(_SEGMENT_VARIANT.match(core))
 
 
 def _numbered_heading(text: str) -> bool:
-    return bool(_NOTE_HEADING.match(text.strip())) and len(text) <= _HEADING_MAX
+    return bool(_NOTE_HEADING.match(text.strip())) and len(text) <= SETTINGS.document_heading_chars
 
 
 def _section(doc: Document, start: int) -> list[Block]:
@@ -250,7 +250,9 @@ def _section(doc: Document, start: int) -> list[Block]:
 
 def _is_heading_table(block: Block) -> bool:
     text = visible_text(block.element)
-    return len(text) <= 2 * _HEADING_MAX and _numbered_heading(text[:_HEADING_MAX])
+    return len(text) <= 2 * SETTINGS.document_heading_chars and _numbered_heading(
+        text[: SETTINGS.document_heading_chars]
+    )
 
 
 def _has_figures(block: Block) -> bool:
@@ -279,7 +281,7 @@ def _by_heading(doc: Document) -> Located | None:
 def _by_text_block(doc: Document) -> Located | None:
     for el in doc.root.iter("ix:nonnumeric"):
         if (el.get("name") or "").endswith(_TEXT_BLOCK):
-            text = " ".join(visible_text(el).split())[:_HEADING_MAX]
+            text = " ".join(visible_text(el).split())[: SETTINGS.document_heading_chars]
             start = _find_heading(doc, lambda t, text=text: t.startswith(text[:40]) or text[:40] in t)
             if start is not None and (tables := _section(doc, start)):
                 return Located(tables, f"by the {_TEXT_BLOCK} tag", doc.blocks[start].text)

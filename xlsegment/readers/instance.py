@@ -17,6 +17,7 @@ from xlsegment.errors import InputError
 from xlsegment.model import Fact, Note, Origin, Role, Source, Tag
 from xlsegment.readers import ixbrl, naming
 from xlsegment.readers.tidyrows import lay_out
+from xlsegment.settings import SETTINGS
 
 _XBRLI = b"http://www.xbrl.org/2003/instance"
 _CONSOLIDATION_NAMES = {
@@ -133,7 +134,7 @@ def _period(tag: Tag) -> str:
     """'2023' for a fiscal year or an instant; the dates for a shorter duration."""
     if tag.start and tag.end:
         days = (date.fromisoformat(tag.end) - date.fromisoformat(tag.start)).days
-        if days < 350:
+        if days < SETTINGS.year_days:
             return f"{tag.start}..{tag.end}"
     return tag.period
 

@@ -10,9 +10,8 @@ from decimal import Decimal
 from xlsegment import labels
 from xlsegment.model import Column, Fact, FactId, Finding, Role, Row, Severity, Source, Table
 from xlsegment.readers import naming
+from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import classify, column_role
-
-_LEAD_IN_MAX = 70
 
 
 @dataclass
@@ -35,8 +34,8 @@ def is_lead_in(text: str) -> bool:
         # heads the reconciling rows of its table (ASC 280-10-50-30), however long.
         return False
     return (
-        len(text) > _LEAD_IN_MAX
-        or (text.endswith(".") and len(text.split()) >= 6)
+        len(text) > SETTINGS.lead_in_chars
+        or (text.endswith(".") and len(text.split()) >= SETTINGS.lead_in_words)
         or "following" in low
         or "as follows" in low
         or "table of contents" in low

@@ -34,13 +34,15 @@ _PAGE_FURNITURE = re.compile(r"^.*\btable\s+of\s+contents\s*", re.IGNORECASE)
 _ONE_SEGMENT = re.compile(r"\bfor\s+(?:our|the|its)\s+([A-Z][\w&.,' -]{0,40}?)\s+(?:reportable\s+)?segment\b")
 
 
-def title_measure(title: str) -> str:
-    """The measure the heading nearest the table names, in its own words, or ""."""
+def title_measure(title: str, anywhere: bool = False) -> str:
+    """The measure the heading nearest the table names, in its own words, or "".
+    ``anywhere``: in any place of that heading, not only at its start."""
     # Only a heading that starts with its measure names it ("Total segment assets are as
     # follows", "Capital Expenditures"); a measure further into a sentence may be any word.
     last = re.split(r"(?<=[.:])\s+(?=[A-Z])", title.strip())[-1] if title else ""
     last = _PAGE_FURNITURE.sub("", last)  # "118 Table of Contents Assets": the heading after it
-    m = _MEASURE_IN_TITLE.match(re.sub(r"^(?:our|the)\s+", "", last, flags=re.IGNORECASE))
+    last = re.sub(r"^(?:our|the)\s+", "", last, flags=re.IGNORECASE)
+    m = _MEASURE_IN_TITLE.search(last) if anywhere else _MEASURE_IN_TITLE.match(last)
     if m is None:
         return ""
     found = m.group(0).strip()
@@ -59,7 +61,8 @@ def table_name(title: str, rows: list[Row], columns) -> str:
     if "geograph" in low or "by region" in low:
         if "long-lived" in low or "long - lived" in low or "long-lived" in text:
             return GEO_ASSETS
-        measure = title_measure(title)
+        # A geographic table of one measure is as common for assets as for revenue.
+        measure = title_measure(title, anywhere=True)
         if measure and classify(measure).kind not in (LineKind.REVENUE, LineKind.UNKNOWN):
             # "Total assets by geographic area": the heading's measure, never "Revenue".
             return f"{measure} by geography"

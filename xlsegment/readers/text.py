@@ -14,7 +14,7 @@ from xlsegment import labels
 from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Row, Severity, Table
 from xlsegment.numbers import Cell
-from xlsegment.readers import decoding, naming, placement, textheader
+from xlsegment.readers import decoding, headerrules, naming, placement
 from xlsegment.readers.layout import (
     NoteContext,
     drop_unallocated_nils,
@@ -243,7 +243,11 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
         # line item ("Net Sales" over the segments) heads the rows too; neither is a column.
         header.sections = header.sections + header.names
         header.names = []
-    columns, dropped = textheader.columns(header, full, ctx, previous, findings, first_line, widest)
+    previous_columns, before = previous if previous is not None else (None, set())
+    shape = headerrules.Shape(header, full, ctx, widest, previous_columns, before, first_line)
+    reading = headerrules.read_columns(shape)
+    findings.extend(reading.findings)
+    columns, dropped = reading.columns, reading.dropped
     n = len(columns)
     width = n + len(dropped)  # the figures of a full row, change columns included
     shown = max(
@@ -348,7 +352,7 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     rows = naming.unify_dated_rows(rows)
     first = (part.header or part.body)[0].line
     last = max(max([r.line] + [ln for _, ln in r.cells]) for r in part.body)
-    table = to_table(index, title, rows, columns, values, period, first, last)
+    table = replace(to_table(index, title, rows, columns, values, period, first, last), reading=reading.rule)
     return table, (columns, dropped)
 
 

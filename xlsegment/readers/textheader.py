@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from xlsegment import labels
-from xlsegment.model import Column, Finding, Role, Severity
+from xlsegment.model import Column, Role
 from xlsegment.readers.layout import (
     NoteContext,
     convenience_column,
@@ -36,6 +36,7 @@ from xlsegment.readers.layout import (
     with_duration,
 )
 from xlsegment.readers.lines import RawRow
+from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import LineKind, classify
 
 # "% Change", "% of total", "'24 vs. '23", "2024 vs. 2023", "Change", "Increase (decrease)"
@@ -45,7 +46,7 @@ _CHANGE = re.compile(
 )
 
 
-_UNNAMED = re.compile(r"^Column \d+$")  # the name this module gives a column no header names
+UNNAMED = re.compile(r"^Column \d+$")  # the name this module gives a column no header names
 
 
 def is_change_header(text: str) -> bool:
@@ -100,7 +101,7 @@ def read_header(run: list[RawRow]) -> Header:
         if cur and text != "$":
             h.currencies.append((cur, r.line))
             continue
-        if labels.unit_of(text) and len(text) < 40:
+        if labels.unit_of(text) and len(text) < SETTINGS.heading_chars:
             continue
         if is_lead_in(text):
             # Whatever came before the lead-in sentence was a title, not column names.
@@ -113,10 +114,10 @@ def read_header(run: list[RawRow]) -> Header:
             h.changes.append(r)
             continue
         duration = labels.duration_of(text)
-        if duration and not labels.years_in(text) and len(text) < 60:
+        if duration and not labels.years_in(text) and len(text) < SETTINGS.duration_heading_chars:
             h.durations.append(duration)  # "Three Months Ended June 30," over its years
             continue
-        if labels.is_period_heading(text) or (labels.years_in(text) and len(text) < 40):
+        if labels.is_period_heading(text) or (labels.years_in(text) and len(text) < SETTINGS.heading_chars):
             ys = labels.years_in(text)
             if ys and not r.years:
                 dates.append(text)
@@ -140,8 +141,39 @@ def read_header(run: list[RawRow]) -> Header:
     elif dates:
         h.period = period_labels(dates)[0]
     _names_below_the_currency_row(h)
+    _period_from_lead_in(h)
     _durations_over_years(h)
     return h
+
+
+# "for the six months ended June 30, 2020", "as of December 31, 2024", "fiscal 2024": the
+# one period a lead-in states for a table whose header names none.
+_LEAD_IN_PERIOD = re.compile(
+    r"\b(?:ended|ending|as\s+of|at)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b"
+    r"|\bfiscal\s+(?:year\s+)?(?P<fy>(?:19|20)\d\d)\b"
+)
+
+
+_INTRODUCES = re.compile(r"follow|as follows|below|:\s*$", re.IGNORECASE)
+
+
+def _period_from_lead_in(h: Header) -> None:
+    """A table whose header states no period takes the one the sentence leading into it
+    states ("The following table presents ... for the six months ended June 30, 2020:").
+    Only that sentence counts: text before it often speaks of the table above. Where it
+    states several periods, the table has none rather than a guess."""
+    if h.period or h.period_cols:
+        return
+    found = {m["year"] or m["fy"] for m in _LEAD_IN_PERIOD.finditer(_introducing_sentence(h))}
+    if len(found) == 1:
+        h.period = found.pop()
+
+
+def _introducing_sentence(h: Header) -> str:
+    """The last sentence of the lead-in where it introduces the table ("The following
+    table ...", "... as follows:"), else ""."""
+    sentence = re.split(r"(?<=\.)\s+(?=[A-Z])", " ".join(h.lead_in).strip())[-1] if h.lead_in else ""
+    return sentence if _INTRODUCES.search(sentence) else ""
 
 
 def _durations_over_years(h: Header) -> None:
@@ -150,9 +182,9 @@ def _durations_over_years(h: Header) -> None:
     duration stated only in the lead-in ("for the six months ended June 30, 2025") holds
     for every period of the table."""
     if not h.durations:
-        found = {labels.duration_of(text) for text in h.lead_in} - {None}
-        if len(found) == 1:
-            h.durations = [found.pop()]
+        found = labels.duration_of(_introducing_sentence(h))
+        if found:
+            h.durations = [found]
     if not h.durations:
         return
     if h.period_cols and len(h.period_cols) % len(h.durations) == 0:
@@ -176,201 +208,7 @@ def _names_below_the_currency_row(h: Header) -> None:
         h.sections = sorted(h.sections + below, key=lambda r: r.line)
 
 
-def columns(
-    h: Header, n: int, ctx: NoteContext, previous, findings, part_line, widest: int = 0
-) -> tuple[list[Column], set[int]]:
-    """The table's columns, and the positions (of ``n``) of change and percentage columns,
-    whose figures are not read. ``n`` is the usual number of figures in a row, ``widest``
-    the most: a nested header may name more columns than most rows fill (totals stated
-    for some lines only). ``previous`` is the part before: its columns and change columns."""
-    _title_above_the_period(h, n)
-    for width in dict.fromkeys((n, widest)):
-        grid = _nested(h, width, ctx) if width >= 2 else None
-        if grid is not None:
-            return grid, set()
-    previous, before = previous if previous is not None else (None, set())
-    if previous is not None and not h.names and not h.changes and before and n == len(previous) + len(before):
-        # A later part of the table, as wide as the part before with its change columns.
-        h.unnamed = any(_UNNAMED.match(c.label) for c in previous)
-        return [
-            c if c.role == Role.PERIOD else replace(c, period=h.period or c.period) for c in previous
-        ], before
-    period = h.period or ""
-    curs = [c for c, _ in h.currencies]
-    if widest > n and h.names and _named_columns(h, curs, widest, ctx) == widest:
-        n = widest  # the header names every column of the widest rows; most rows fill fewer
-    _years_over_currency_runs(h, curs, n)
-    found = _amounts_and_percents(h, n)
-    if found is not None:
-        # "2023 2023 2024 2024" over "RMB % RMB %": each year's amount and its percentage.
-        years, pairs = found
-        keep = [i for i in range(n) if i not in pairs]
-        h.period_cols = [years[i] for i in keep]
-        cols = _period_columns(h, ctx, findings, [curs[k] for k in range(len(keep))], len(keep))
-        message = f"{len(pairs)} change or percentage column(s) beside the amounts not read as amounts"
-        findings.append(Finding("seg.layout.percent", Severity.INFO, message, source_line=part_line))
-        h.sections = h.names + h.sections
-        return cols, pairs
-    if h.period_cols and len(h.period_cols) <= n:
-        cols = _period_columns(h, ctx, findings, curs, n)
-        extra = n - len(cols)
-        dropped: set[int] = set()
-        if extra:
-            cols, dropped = _extra_columns(h, cols, extra, ctx, findings, part_line)
-        h.sections = h.names + h.sections  # "North America" above its block of rows
-        return cols, dropped
-    names = _unwrapped(_dedupe_names(h.names), n)
-    if (
-        previous is not None
-        and not names
-        and h.changes
-        and len(previous) < n <= len(previous) + len(h.changes)
-    ):
-        # A later part of the table, with its change columns after the columns it repeats.
-        h.unnamed = any(_UNNAMED.match(c.label) for c in previous)
-        kept = [c if c.role == Role.PERIOD else replace(c, period=period or c.period) for c in previous]
-        return kept, set(range(len(previous), n))
-    changed = min(len(h.changes), n - 1)
-    if changed and len(names) >= n - changed:
-        # Segment columns, then change or percentage columns ("% of total"): not amounts;
-        # names beyond the segment columns head the first rows.
-        h.sections = names[n - changed :] + h.sections
-        cols = [segment_column(r.label, period, ctx.currency) for r in names[: n - changed]]
-        message = f"{changed} change or percentage column(s) after the segments not read as amounts"
-        findings.append(Finding("seg.layout.percent", Severity.INFO, message, source_line=part_line))
-        return mark_subtotals(cols), set(range(n - changed, n))
-    conv = 0
-    if len(curs) == n:
-        conv = sum(1 for c in curs[len(names) :] if c != ctx.currency) if len(names) < n else 0
-    if len(names) >= n:
-        h.sections = names[n:] + h.sections
-        names = names[:n]
-    if names and len(names) + conv == n:
-        cols = [segment_column(r.label, period, ctx.currency) for r in names]
-        cols += [convenience_column(_other(curs, ctx), period) for _ in range(conv)]
-        return mark_subtotals(cols), set()
-
-    if names and len(names) < n and previous is None and h.note_ref and ctx.convenience:
-        # "(Note 3)" beside a currency the note names elsewhere: the translated columns.
-        cols = [segment_column(r.label, period, ctx.currency) for r in names]
-        cols += [convenience_column(ctx.convenience, period) for _ in range(n - len(names))]
-        return mark_subtotals(cols), set()
-    if n == 1 and h.period and not h.names:
-        # One figure per row under its year: the entity as a whole for that period, whose
-        # rows name segments under their headings, as the HTML reader reads it.
-        return [Column(period, "", period, ctx.currency, Role.PERIOD)], set()
-    if previous is not None and len(previous) == n and not names:
-        h.unnamed = any(_UNNAMED.match(c.label) for c in previous)
-        kept = [c if c.role == Role.PERIOD else replace(c, period=period or c.period) for c in previous]
-        return kept, set()
-    if n == 1:
-        return [Column("Total", "Total", period, ctx.currency, Role.TOTAL)], set()
-    findings.append(
-        Finding(
-            "seg.layout.columns",
-            Severity.WARNING,
-            f"cannot tell what the {n} columns are (header names {len(names)}); "
-            "read as unnamed columns and checked by arithmetic only",
-            source_line=part_line,
-        )
-    )
-    h.sections.extend(h.names)
-    h.unnamed = True
-    return [Column(f"Column {i + 1}", f"Column {i + 1}", period, ctx.currency) for i in range(n)], set()
-
-
-def _years_over_currency_runs(h: Header, curs: list[str], n: int) -> None:
-    """Each year over the same run of currency cells ("2023 2024" over "RMB US$ RMB US$"):
-    the year stands over every column of its run, as if written over each."""
-    years = h.period_cols
-    if not years or len(years) >= n or len(curs) != n or n % len(years) or len(set(years)) != len(years):
-        return
-    block = n // len(years)
-    runs = [curs[k * block : (k + 1) * block] for k in range(len(years))]
-    if block >= 2 and len(set(runs[0])) >= 2 and all(run == runs[0] for run in runs):
-        h.period_cols = [year for year in years for _ in range(block)]
-
-
-def _amounts_and_percents(h: Header, n: int) -> tuple[list[str], set[int]] | None:
-    """The year over each column and the positions of percentage columns, where the layer
-    under the years names every column in order, currency cells and "%" cells mixed
-    ("RMB % RMB %" under "2023 2023 2024 2024", or "RMB US$ %" under one "2024"); None
-    where the header says nothing of the kind."""
-    marks = [r.line for r in h.changes] + h.percent_marks
-    layer = sorted([(line, False) for _, line in h.currencies] + [(line, True) for line in marks])
-    years = h.period_cols or ([h.period] if h.period else [])
-    if len(years) == 1:
-        years = years * n  # one year over every column of the layer
-    if not marks or not h.currencies or h.names or len(layer) != n or len(years) != n:
-        return None  # names over the columns ("Mining RMB %") are read as they are
-    return years, {i for i, (_, percent) in enumerate(layer) if percent}
-
-
-def _named_columns(h: Header, curs: list[str], width: int, ctx: NoteContext) -> int:
-    """How many columns the header names: its names and change columns, and the translated
-    columns after them where a currency row as wide as the rows names another currency."""
-    named = len(_dedupe_names(h.names)) + len(h.changes)
-    if len(curs) == width:
-        named += sum(1 for c in curs[named:] if c != ctx.currency)
-    return named
-
-
-def _other(curs: list[str], ctx: NoteContext) -> str:
-    return next((c for c in reversed(curs) if c != ctx.currency), ctx.convenience or ctx.currency)
-
-
-def _period_columns(h: Header, ctx: NoteContext, findings, curs: list[str], n: int) -> list[Column]:
-    cols = []
-    for i, p in enumerate(h.period_cols):
-        if len(curs) == n and curs[i] != ctx.currency and h.period_cols.count(p) > 1:
-            # A period stated again under another currency ("2023 2023" over "RMB US$",
-            # or "US$ RMB"): the header names the translation of that period, no typo.
-            cols.append(convenience_column(curs[i], p, segment=""))
-            continue
-        if len(curs) == n and curs[i] != ctx.currency:
-            findings.append(
-                Finding(
-                    "seg.header.currency",
-                    Severity.WARNING,
-                    f"currency header '{curs[i]}' over {p} disagrees with the note's "
-                    f"{ctx.currency}; read as {ctx.currency} (probable typo in the header)",
-                    period=p,
-                    source_line=h.currencies[i][1],
-                )
-            )
-        cols.append(Column(p, "", p, ctx.currency, Role.PERIOD))
-    return cols
-
-
-def _extra_columns(h: Header, cols, extra: int, ctx: NoteContext, findings, part_line):
-    """Columns after the periods: a translation where a header names another currency or
-    a note reference stands beside a currency the note names; change and percentage
-    columns, which are not read; anything else is not read either, and said so."""
-    curs = [c for c, _ in h.currencies]
-    foreign = [c for c in curs if c != ctx.currency]
-    latest = latest_period(h.period_cols)
-    # Translations of period columns: the entity as a whole, as the periods are.
-    if foreign and not h.changes:
-        return cols + [convenience_column(foreign[-1], latest, segment="") for _ in range(extra)], set()
-    if h.note_ref and ctx.convenience and not h.changes:
-        return cols + [convenience_column(ctx.convenience, latest, segment="") for _ in range(extra)], set()
-    start = len(cols)
-    dropped = set(range(start, start + extra))
-    if h.changes:
-        what = "change or percentage column(s)"
-        code, severity = "seg.layout.percent", Severity.INFO
-    else:
-        what = "column(s) that no header names (neither a period nor a currency)"
-        code, severity = "seg.layout.columns", Severity.WARNING
-    findings.append(
-        Finding(
-            code, severity, f"{extra} {what} after the periods not read as amounts", source_line=part_line
-        )
-    )
-    return cols, dropped
-
-
-def _nested(h: Header, n: int, ctx: NoteContext) -> list[Column] | None:
+def nested(h: Header, n: int, ctx: NoteContext) -> list[Column] | None:
     """Names and periods nested: each name over the same run of years (the names just
     before the years), or each year over the same run of names (the names just after)."""
     years = h.period_cols
@@ -494,16 +332,6 @@ def _repeated_years(years: list[str], names: list[str], n: int, trail: int, ctx)
     return [_named(name, p, ctx) for name in kept for p in runs[0]]
 
 
-def _title_above_the_period(h: Header, n: int) -> None:
-    """Names above a lone period, where the names below it name every column ("Segment
-    information" / 2024 / Mining, Corporate, Total), are the table's title, not columns."""
-    k = h.names_before_years or 0
-    if k and h.period and not h.period_cols and len(_dedupe_names(h.names[k:])) == n:
-        h.lead_in.extend(r.label for r in h.names[:k])
-        h.names = h.names[k:]
-        h.names_before_years = 0
-
-
 def _named(name: str, period: str, ctx: NoteContext) -> Column:
     """A column of a nested header: a measure (rows are then segments), or a segment."""
     if classify(name).financial:
@@ -511,7 +339,7 @@ def _named(name: str, period: str, ctx: NoteContext) -> Column:
     return segment_column(name, period, ctx.currency)
 
 
-def _unwrapped(names: list[RawRow], n: int) -> list[RawRow]:
+def unwrapped(names: list[RawRow], n: int) -> list[RawRow]:
     """Column names wrapped over two lines ("All" / "other"): where the header names more
     columns than the rows fill, a name that starts in lower case continues the one before
     it. Names start in capitals; a lower-case line is the rest of a name."""
@@ -526,7 +354,7 @@ def _unwrapped(names: list[RawRow], n: int) -> list[RawRow]:
     return out
 
 
-def _dedupe_names(names: list[RawRow]) -> list[RawRow]:
+def dedupe_names(names: list[RawRow]) -> list[RawRow]:
     """A group header over some columns repeats a later column's name ('Services' over
     'Services A', 'Services B' and 'Services'): drop it."""
     out: list[RawRow] = []

@@ -1,0 +1,475 @@
+"""The header rules: every way the text reader tells which column is which, in one table.
+
+Filing text one cell per line keeps a header's cells in order but not their columns. The
+header is read as bands (``textheader.Header``: names, periods, durations, currency
+marks, change headers) and each rule below is one reading of those bands that must tile
+the figure columns of the body's rows. The rules are tried in order and the first that
+tiles reads the table; a few rules only normalise the bands for the rules after them. A
+header no rule can tile is read as unnamed columns with a warning: a figure is never
+given an identity the header does not state.
+
+``python -m xlsegment.readers.headerrules`` prints the table; ``--markdown`` prints
+``docs/header-rules.md``, which a test holds to this table; every rule's example is a grid
+test in ``tests/test_header_rules.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from xlsegment.model import Column, Finding, Role, Severity
+from xlsegment.readers.layout import (
+    NoteContext,
+    convenience_column,
+    latest_period,
+    mark_subtotals,
+    segment_column,
+)
+from xlsegment.readers.textheader import UNNAMED, Header, dedupe_names, nested, unwrapped
+
+
+@dataclass
+class Shape:
+    """What a rule sees: the header's bands, the usual and the widest number of figures in
+    the body's rows, the note's context, and the columns of the part of the table before."""
+
+    h: Header
+    n: int
+    ctx: NoteContext
+    widest: int = 0
+    previous: list[Column] | None = None
+    before: set[int] = field(default_factory=set)  # the part before's change columns
+    line: int = 0  # where the table starts, for findings
+
+    @property
+    def curs(self) -> list[str]:
+        return [c for c, _ in self.h.currencies]
+
+    @property
+    def period(self) -> str:
+        return self.h.period or ""
+
+    @cached_property
+    def names(self) -> list:
+        return unwrapped(dedupe_names(self.h.names), self.n)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The columns a rule reads, the positions of figures that are no amounts (change and
+    percentage columns), and what the rule noticed."""
+
+    columns: list[Column]
+    dropped: set[int] = field(default_factory=set)
+    findings: tuple[Finding, ...] = ()
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class HeaderRule:
+    name: str
+    reads: str  # the layout it reads
+    # small notes, "|" between cells, each with what its columns are read as:
+    # "segment period currency" per column ("-" where there is none); figures of columns a
+    # rule leaves out (changes, percentages) are in the example but have no column
+    examples: tuple[tuple[str, tuple[str, ...]], ...]
+    apply: Callable[[Shape], Reading | None] | None = None  # a reading
+    normalise: Callable[[Shape], None] | None = None  # or a change to the bands for the rules after it
+
+
+def _finding(code: str, severity: Severity, message: str, shape: Shape, **more) -> Finding:
+    return Finding(code, severity, message, source_line=more.pop("line", shape.line), **more)
+
+
+# ---------------------------------------------------------------- normalising the bands
+
+
+def title_above_the_period(s: Shape) -> None:
+    """Names above a lone period, where the names below it name every column ("Segment
+    information" / 2024 / Mining, Corporate, Total), are the table's title, not columns."""
+    h, k = s.h, s.h.names_before_years or 0
+    if k and h.period and not h.period_cols and len(dedupe_names(h.names[k:])) == s.n:
+        h.lead_in.extend(r.label for r in h.names[:k])
+        h.names = h.names[k:]
+        h.names_before_years = 0
+        s.__dict__.pop("names", None)
+
+
+def widest_rows_named(s: Shape) -> None:
+    """Where the header names every column of the widest rows, most rows fill fewer:
+    totals stated for some lines only."""
+    if s.widest > s.n and s.h.names and _named_columns(s, s.widest) == s.widest:
+        s.n = s.widest
+        s.__dict__.pop("names", None)
+
+
+def years_over_currency_runs(s: Shape) -> None:
+    """Each year over the same run of currency cells ("2023 2024" over "RMB US$ RMB US$"):
+    the year stands over every column of its run, as if written over each."""
+    h, curs, n = s.h, s.curs, s.n
+    years = h.period_cols
+    if not years or len(years) >= n or len(curs) != n or n % len(years) or len(set(years)) != len(years):
+        return
+    block = n // len(years)
+    runs = [curs[k * block : (k + 1) * block] for k in range(len(years))]
+    if block >= 2 and len(set(runs[0])) >= 2 and all(run == runs[0] for run in runs):
+        h.period_cols = [year for year in years for _ in range(block)]
+
+
+def _named_columns(s: Shape, width: int) -> int:
+    """How many columns the header names: its names and change columns, and the translated
+    columns after them where a currency row as wide as the rows names another currency."""
+    named = len(dedupe_names(s.h.names)) + len(s.h.changes)
+    if len(s.curs) == width:
+        named += sum(1 for c in s.curs[named:] if c != s.ctx.currency)
+    return named
+
+
+# ---------------------------------------------------------------- readings
+
+
+def nested_grid(s: Shape) -> Reading | None:
+    for width in dict.fromkeys((s.n, s.widest)):
+        grid = nested(s.h, width, s.ctx) if width >= 2 else None
+        if grid is not None:
+            return Reading(grid)
+    return None
+
+
+def _kept(s: Shape) -> list[Column]:
+    """The part before's columns, under this part's period where it states one."""
+    s.h.unnamed = any(UNNAMED.match(c.label) for c in s.previous)
+    return [c if c.role == Role.PERIOD else replace(c, period=s.period or c.period) for c in s.previous]
+
+
+def continued_with_changes(s: Shape) -> Reading | None:
+    h, previous = s.h, s.previous
+    if previous is None or h.names or h.changes or not s.before or s.n != len(previous) + len(s.before):
+        return None
+    return Reading(_kept(s), s.before)
+
+
+def amounts_and_percents(s: Shape) -> Reading | None:
+    """The year over each column and the positions of percentage columns, where the layer
+    under the years names every column in order, currency cells and "%" cells mixed."""
+    h, n = s.h, s.n
+    marks = [r.line for r in h.changes] + h.percent_marks
+    layer = sorted([(line, False) for _, line in h.currencies] + [(line, True) for line in marks])
+    years = h.period_cols or ([h.period] if h.period else [])
+    if len(years) == 1:
+        years = years * n  # one year over every column of the layer
+    if not marks or not h.currencies or h.names or len(layer) != n or len(years) != n:
+        return None  # names over the columns ("Mining RMB %") are read as they are
+    pairs = {i for i, (_, percent) in enumerate(layer) if percent}
+    keep = [i for i in range(n) if i not in pairs]
+    h.period_cols = [years[i] for i in keep]
+    cols, found = _period_columns(s, [s.curs[k] for k in range(len(keep))], len(keep))
+    message = f"{len(pairs)} change or percentage column(s) beside the amounts not read as amounts"
+    h.sections = h.names + h.sections
+    return Reading(cols, pairs, (*found, _finding("seg.layout.percent", Severity.INFO, message, s)))
+
+
+def _period_columns(s: Shape, curs: list[str], n: int) -> tuple[list[Column], list[Finding]]:
+    h, ctx = s.h, s.ctx
+    cols, found = [], []
+    for i, p in enumerate(h.period_cols):
+        if len(curs) == n and curs[i] != ctx.currency and h.period_cols.count(p) > 1:
+            # A period stated again under another currency ("2023 2023" over "RMB US$",
+            # or "US$ RMB"): the header names the translation of that period, no typo.
+            cols.append(convenience_column(curs[i], p, segment=""))
+            continue
+        if len(curs) == n and curs[i] != ctx.currency:
+            message = (
+                f"currency header '{curs[i]}' over {p} disagrees with the note's "
+                f"{ctx.currency}; read as {ctx.currency} (probable typo in the header)"
+            )
+            line = h.currencies[i][1]
+            found.append(_finding("seg.header.currency", Severity.WARNING, message, s, period=p, line=line))
+        cols.append(Column(p, "", p, ctx.currency, Role.PERIOD))
+    return cols, found
+
+
+def period_per_column(s: Shape) -> Reading | None:
+    h = s.h
+    if not h.period_cols or len(h.period_cols) > s.n:
+        return None
+    cols, found = _period_columns(s, s.curs, s.n)
+    extra = s.n - len(cols)
+    reading = Reading(cols, set(), tuple(found))
+    if extra:
+        reading = _extra_columns(s, reading, extra)
+    h.sections = h.names + h.sections  # "North America" above its block of rows
+    return reading
+
+
+def _extra_columns(s: Shape, reading: Reading, extra: int) -> Reading:
+    """Columns after the periods: a translation where a header names another currency or
+    a note reference stands beside a currency the note names; change and percentage
+    columns, which are not read; anything else is not read either, and said so."""
+    h, ctx, cols = s.h, s.ctx, reading.columns
+    foreign = [c for c in s.curs if c != ctx.currency]
+    latest = latest_period(h.period_cols)
+    # Translations of period columns: the entity as a whole, as the periods are.
+    if foreign and not h.changes:
+        return replace(reading, columns=cols + [convenience_column(foreign[-1], latest, segment="")] * extra)
+    if h.note_ref and ctx.convenience and not h.changes:
+        return replace(
+            reading, columns=cols + [convenience_column(ctx.convenience, latest, segment="")] * extra
+        )
+    if h.changes:
+        what, code, severity = "change or percentage column(s)", "seg.layout.percent", Severity.INFO
+    else:
+        what = "column(s) that no header names (neither a period nor a currency)"
+        code, severity = "seg.layout.columns", Severity.WARNING
+    message = f"{extra} {what} after the periods not read as amounts"
+    dropped = set(range(len(cols), len(cols) + extra))
+    return replace(
+        reading, dropped=dropped, findings=(*reading.findings, _finding(code, severity, message, s))
+    )
+
+
+def continued_changes_after(s: Shape) -> Reading | None:
+    previous = s.previous
+    if (
+        previous is None
+        or s.names
+        or not s.h.changes
+        or not len(previous) < s.n <= len(previous) + len(s.h.changes)
+    ):
+        return None
+    return Reading(_kept(s), set(range(len(previous), s.n)))
+
+
+def segments_then_changes(s: Shape) -> Reading | None:
+    n, names = s.n, s.names
+    changed = min(len(s.h.changes), n - 1)
+    if not changed or len(names) < n - changed:
+        return None
+    # Names beyond the segment columns head the first rows.
+    s.h.sections = names[n - changed :] + s.h.sections
+    cols = [segment_column(r.label, s.period, s.ctx.currency) for r in names[: n - changed]]
+    message = f"{changed} change or percentage column(s) after the segments not read as amounts"
+    finding = _finding("seg.layout.percent", Severity.INFO, message, s)
+    return Reading(mark_subtotals(cols), set(range(n - changed, n)), (finding,))
+
+
+def name_per_column(s: Shape) -> Reading | None:
+    n, curs, ctx = s.n, s.curs, s.ctx
+    names = s.names
+    conv = 0
+    if len(curs) == n and len(names) < n:
+        conv = sum(1 for c in curs[len(names) :] if c != ctx.currency)
+    if len(names) >= n:
+        s.h.sections = names[n:] + s.h.sections  # names beyond the columns head rows
+        names = names[:n]
+    if not names or len(names) + conv != n:
+        return None
+    other = next((c for c in reversed(curs) if c != ctx.currency), ctx.convenience or ctx.currency)
+    cols = [segment_column(r.label, s.period, ctx.currency) for r in names]
+    cols += [convenience_column(other, s.period) for _ in range(conv)]
+    return Reading(mark_subtotals(cols))
+
+
+def names_and_note_reference(s: Shape) -> Reading | None:
+    names, ctx = s.names[: s.n], s.ctx
+    if not names or len(names) >= s.n or s.previous is not None or not s.h.note_ref or not ctx.convenience:
+        return None
+    cols = [segment_column(r.label, s.period, ctx.currency) for r in names]
+    cols += [convenience_column(ctx.convenience, s.period) for _ in range(s.n - len(names))]
+    return Reading(mark_subtotals(cols))
+
+
+def one_figure_under_its_year(s: Shape) -> Reading | None:
+    if s.n != 1 or not s.h.period or s.h.names:
+        return None
+    return Reading([Column(s.period, "", s.period, s.ctx.currency, Role.PERIOD)])
+
+
+def continued(s: Shape) -> Reading | None:
+    if s.previous is None or len(s.previous) != s.n or s.names:
+        return None
+    return Reading(_kept(s))
+
+
+def one_unheaded_column(s: Shape) -> Reading | None:
+    if s.n != 1:
+        return None
+    return Reading([Column("Total", "Total", s.period, s.ctx.currency, Role.TOTAL)])
+
+
+def unnamed(s: Shape) -> Reading:
+    message = (
+        f"cannot tell what the {s.n} columns are (header names {min(len(s.names), s.n)}); "
+        "read as unnamed columns and checked by arithmetic only"
+    )
+    s.h.sections.extend(s.h.names)
+    s.h.unnamed = True
+    cols = [Column(f"Column {i + 1}", f"Column {i + 1}", s.period, s.ctx.currency) for i in range(s.n)]
+    return Reading(cols, set(), (_finding("seg.layout.columns", Severity.WARNING, message, s),))
+
+
+# ---------------------------------------------------------------- the table
+
+RULES = (
+    HeaderRule(
+        "title above the period",
+        "a title line right above a lone year, the names below it naming every column",
+        (("Segment information|2024|Mining|Corporate|Total|Revenue|1,000|500|1,500",
+          ("Mining 2024 -", "Corporate 2024 -", "Total 2024 -")),),
+        normalise=title_above_the_period,
+    ),
+    HeaderRule(
+        "names and years nested",
+        "names each over the same run of years (segment x year, measure x year, group-major), "
+        "with translated columns after the grid where a currency row marks them; or years each "
+        "over the same run of names (year-major); a ratio measure's block the rows leave out",
+        (("A|B|Total|2023|2024|2023|2024|2023|2024|2024|RMB|RMB|RMB|RMB|RMB|RMB|US$|"
+          "Revenue|100|120|50|60|150|180|25",
+          ("A 2023 CNY", "A 2024 CNY", "B 2023 CNY", "B 2024 CNY", "Total 2023 CNY", "Total 2024 CNY",
+           "Total 2024 USD")),
+         ("2024|2023|Mining|Games|Mining|Games|Revenue|100|50|90|40",
+          ("Mining 2024 -", "Games 2024 -", "Mining 2023 -", "Games 2023 -"))),
+        apply=nested_grid,
+    ),
+    HeaderRule(
+        "continued, with its change columns",
+        "a later part of a table with no header of its own, as wide as the part before with "
+        "its change columns",
+        (("2024|2023|% Change|Revenue|100|90|11.1|Cost|(60)|(50)|20.0||(in millions)|"
+          "Assets|1,000|900|11.1|Liabilities|(10)|(9)|11.1",
+          ("- 2024 -", "- 2023 -")),),
+        apply=continued_with_changes,
+    ),
+    HeaderRule(
+        "widest rows named",
+        "a header that names every column of the widest rows, where most rows fill fewer",
+        (("Mining|Games|Corporate|Total|Revenue|100|50|150|Cost|(60)|(30)|(90)|"
+          "Operating income|40|20|(10)|50",
+          ("Mining - -", "Games - -", "Corporate - -", "Total - -")),),
+        normalise=widest_rows_named,
+    ),
+    HeaderRule(
+        "years over currency runs",
+        "each year over the same run of currency cells (2023 2024 over RMB US$ RMB US$)",
+        (("2023|2024|RMB|US$|RMB|US$|Revenue|730|100|876|120",
+          ("- 2023 CNY", "- 2023 USD", "- 2024 CNY", "- 2024 USD")),),
+        normalise=years_over_currency_runs,
+    ),
+    HeaderRule(
+        "amounts and percentages",
+        "the layer under the years names every column in order, currency and % cells mixed "
+        "(RMB % RMB % under 2023 2023 2024 2024)",
+        (("2023|2023|2024|2024|RMB|%|RMB|%|Revenue|100|40.0|150|50.0|Cost|(60)|24.0|(75)|25.0",
+          ("- 2023 CNY", "- 2024 CNY")),),
+        apply=amounts_and_percents,
+    ),
+    HeaderRule(
+        "one period per column",
+        "one year or date per column, then translated, change or unnamed columns after them",
+        (("Years ended December 31,|2024|2023|2022|Revenue|100|90|80|Net income|10|9|8",
+          ("- 2024 -", "- 2023 -", "- 2022 -")),),
+        apply=period_per_column,
+    ),
+    HeaderRule(
+        "continued, changes after the repeated columns",
+        "a later part of a table whose change columns follow the columns it repeats",
+        (("2024|2023|Revenue|100|90|Cost|(60)|(50)||(in millions)|% Change|"
+          "Assets|1,000|900|11.1|Liabilities|(10)|(9)|11.1",
+          ("- 2024 -", "- 2023 -")),),
+        apply=continued_changes_after,
+    ),
+    HeaderRule(
+        "segments, then change columns",
+        "segment columns, then change or percentage columns (% of total), which are no amounts",
+        (("Mining|Games|% of total|Revenue|100|50|66.7|Cost|(60)|(30)|66.7",
+          ("Mining - -", "Games - -")),),
+        apply=segments_then_changes,
+    ),
+    HeaderRule(
+        "one name per column",
+        "one segment, Corporate, Eliminations or Total per column, and translated columns where "
+        "a currency row as wide as the rows names another currency",
+        (("Mining|Other|Total|RMB|RMB|RMB|US$|Revenue|730|146|876|120",
+          ("Mining - CNY", "Other - CNY", "Total - CNY", "Total - USD")),),
+        apply=name_per_column,
+    ),
+    HeaderRule(
+        "names and a note reference",
+        "segment names, then columns beside a note reference (Note 3) in a currency the note "
+        "names elsewhere: translations",
+        (("Mining|Total|(Note 3)|Revenue|730|730|100|Cost|(73)|(73)|(10)||"
+          "2024|RMB|US$|Assets|730|100",
+          ("Mining - CNY", "Total - CNY", "Total - USD")),),
+        apply=names_and_note_reference,
+    ),
+    HeaderRule(
+        "one figure under its year",
+        "one figure per row under a lone year: the entity as a whole for that year",
+        (("2024|Revenue|100|Net income|10", ("- 2024 -",)),),
+        apply=one_figure_under_its_year,
+    ),
+    HeaderRule(
+        "continued",
+        "a later part of a table with no header of its own, as wide as the part before",
+        (("Mining|Games|Total|Revenue|100|50|150|Cost|(60)|(30)|(90)||(in millions)|"
+          "Assets|1,000|500|1,500|Liabilities|(10)|(5)|(15)",
+          ("Mining - -", "Games - -", "Total - -")),),
+        apply=continued,
+    ),
+    HeaderRule(
+        "one unheaded column",
+        "one figure per row and no header: the entity's total",
+        (("Revenue|100|Net income|10", ("Total - -",)),),
+        apply=one_unheaded_column,
+    ),
+    HeaderRule(
+        "unnamed",
+        "anything else: columns no reading tiles are Column 1..n, with a warning, and only "
+        "arithmetic checks them",
+        (("Alpha|Revenue|100|50|150|Cost|(60)|(30)|(90)",
+          ("Column 1 - -", "Column 2 - -", "Column 3 - -")),),
+        apply=unnamed,
+    ),
+)  # fmt: skip
+
+
+def read_columns(shape: Shape) -> Reading:
+    """The first reading of the header that tiles the columns, with the rule's name."""
+    for rule in RULES:
+        if rule.normalise is not None:
+            rule.normalise(shape)
+            continue
+        reading = rule.apply(shape)
+        if reading is not None:
+            return replace(reading, rule=rule.name)
+    raise AssertionError("the last rule reads every header")  # unnamed() always reads
+
+
+def markdown_table() -> str:
+    lines = [
+        "# Header rules",
+        "",
+        "How the text reader tells which column is which (`xlsegment/readers/headerrules.py`), in",
+        "the order the rules are tried. Generated by `python -m xlsegment.readers.headerrules",
+        "--markdown`; each example is a test in `tests/test_header_rules.py`.",
+        "",
+        "| # | rule | kind | reads | example (cells) | columns read |",
+        "|---|---|---|---|---|---|",
+    ]
+    for i, rule in enumerate(RULES, 1):
+        kind = "normalises" if rule.normalise else "reads"
+        text, cols = rule.examples[0]
+        example = text.replace("|", " / ").replace("||", " / ")
+        lines.append(f"| {i} | {rule.name} | {kind} | {rule.reads} | `{example}` | {'; '.join(cols)} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    if "--markdown" in sys.argv:
+        print(markdown_table())
+    else:
+        for i, rule in enumerate(RULES, 1):
+            print(f"{i:2} {rule.name:48} {rule.reads}")
