@@ -11,6 +11,8 @@ rate stated in the text and the year repeated over the US$ column, or in euros w
 neither (the rate inferred, the column after the years as in the reference 20-F); two
 measure blocks side by side over the same years; rows with a figure in the consolidated
 column only, below a table of segment columns.
+``tests/header_layouts.py`` is the other generator: synthetic tables in each header
+arrangement, with the identity of every figure.
 The reader must find the same figures in every layout, so the tests can show generality
 without the notes kept aside.
 """

@@ -340,8 +340,20 @@ def test_a_total_adds_only_columns_in_its_own_currency():
     g = grid([100, 50, 150], [10, 20, 30], [5, 5, 10])
     cols = [("Americas", Role.SEGMENT), ("United Kingdom", Role.SEGMENT), ("Total", Role.TOTAL)]
     assert [c.total for c in column_totals(g, cols)] == [2]
-    assert column_totals(g, cols, currencies=["USD", "GBP", "EUR"]) == []
-    assert [c.total for c in column_totals(g, cols, currencies=["EUR", "EUR", "EUR"])] == [2]
+    assert column_totals(g, cols, scopes=["USD", "GBP", "EUR"]) == []
+    assert [c.total for c in column_totals(g, cols, scopes=["EUR", "EUR", "EUR"])] == [2]
+
+
+def test_a_years_total_adds_only_that_years_segments():
+    # Segment x year, group-major: Mining 2023 | Mining 2024 | Games 2023 | Games 2024 |
+    # Total 2023 | Total 2024. The 2024 Total adds the 2024 columns only, though the
+    # columns to its left also hold 2023's.
+    g = grid([10, 12, 5, 6, 15, 18], [20, 24, 10, 12, 30, 36], [4, 5, 2, 2, 6, 7])
+    names = ["Mining", "Mining", "Games", "Games", "Total", "Total"]
+    cols = [(n, Role.TOTAL if n == "Total" else Role.SEGMENT) for n in names]
+    scopes = [("USD", year) for year in ("2023", "2024") * 3]
+    found = {c.total: c.parts for c in column_totals(g, cols, scopes=scopes)}
+    assert found == {4: (0, 2), 5: (1, 3)}
 
 
 def test_a_row_of_several_figures_passes_over_lines_of_the_total_column_only():

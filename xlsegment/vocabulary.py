@@ -122,6 +122,7 @@ _PROFIT = _words(
     r"\b(?:adjusted\s+)?ebit(?:d?a)?\b",
     r"\bcontribution(?:\s+margin)?$",
     r"\bsegment\s+result\b",
+    r"\b(?:beneficio|resultado|utilidad|lucro|risultato)\s+(?:operativo|operacional|del?\s+segmento|do\s+segmento|del\s+settore)\b",
 )
 _GROSS = _words(r"\bgross\s+(?:profit|margin)\b")
 _DEPRECIATION = _words(r"\bdepreciation\b", r"\bamorti[sz]ation\b", r"\bd&a\b")
@@ -138,6 +139,10 @@ _RECONCILING = _words(r"\bunallocated\b", r"\breconciling\s+items?\b", r"\bnot\s
 _EXPENSE = _words(
     r"\bexpenses?\b",
     r"\bcosts?\b",
+    r"\bcost(?:e|o)s?\b",  # Spanish and Portuguese costs and expenses
+    r"\bgastos?\b",
+    r"\bcustos?\b",
+    r"\bcosti\b",
     r"\bselling\b",
     r"\b(?:general\s+(?:and|&)\s+)?administrative\b",
     r"\bresearch\s+(?:and|&)\s+development\b",
@@ -185,6 +190,10 @@ _REVENUE = _words(
     r"\bumsatz",
     r"\bomzet\b",
     r"\bchiffre\s+d.affaires\b",
+    r"\bingresos\b",  # Spanish, Portuguese and Italian filers' revenue
+    r"\bventas\b",
+    r"\breceitas?\b",
+    r"\bricavi\b",
 )
 _NOT_REVENUE = _words(r"\bcosts?\s+of\b", r"\bsales\s+and\s+marketing\b", r"\bselling\b")
 _OTHER_AMOUNT = _words(

@@ -322,7 +322,9 @@ def _repeated_years(years: list[str], names: list[str], n: int, trail: int, ctx)
         return None
     block = width // m
     runs = [years[k * block : (k + 1) * block] for k in range(m)]
-    if block < 2 or any(run != runs[0] for run in runs) or len(set(runs[0])) != block:
+    # One year under each name is a grid too ("Mining | Games | Total" each over "2025"),
+    # where every name states the same year.
+    if any(run != runs[0] for run in runs) or len(set(runs[0])) != block:
         return None
     kept = names
     if m * block + trail != n:

@@ -44,13 +44,15 @@ def column_totals(
     grid: Grid,
     columns: Sequence[tuple[str, Role]],
     rejected: list[Rejected] | None = None,
-    currencies: Sequence[str] | None = None,
+    scopes: Sequence[object] | None = None,
 ) -> list[ColumnTotal]:
     """The total columns of ``grid`` and the columns each adds (convenience columns are
     translations, never parts or totals). Labelled columns that look like totals but meet
-    no policy are appended to ``rejected`` when it is given. Where ``currencies`` gives
-    each column's currency, a total adds only columns in its own currency: segments stated
-    in their local currencies beside a total in the group's are no sum."""
+    no policy are appended to ``rejected`` when it is given. Where ``scopes`` gives each
+    column's scope (its currency, and its period where columns are segments over several
+    periods), a total adds only columns of its own scope: segments stated in their local
+    currencies beside a total in the group's are no sum, nor are 2023's segments a part of
+    the 2024 Total."""
     found: list[ColumnTotal] = []
     covered: dict[int, tuple[int, ...]] = {}  # subtotal column -> the columns it stands for
     for c in range(1, len(columns)):
@@ -60,7 +62,7 @@ def column_totals(
         policy = column_policy(role)
         best: ColumnTotal | None = None
         closest: Rejected | None = None
-        same = None if currencies is None else {i for i, cur in enumerate(currencies) if cur == currencies[c]}
+        same = None if scopes is None else {i for i, scope in enumerate(scopes) if scope == scopes[c]}
         for parts in _candidates(c, columns, covered, same):
             t = tally(_instances(grid, c, parts), TYPO_SHARE, GIVE_UP_AFTER)
             if t.tested and policy.accepts(t):
@@ -95,7 +97,7 @@ def _expand(parts: tuple[int, ...], covered: dict[int, tuple[int, ...]]) -> tupl
 
 def _candidates(c: int, columns, covered, same: set[int] | None = None) -> list[tuple[int, ...]]:
     """All columns to the left not inside a subtotal, then every run ending just before c
-    (of the columns in c's currency, where ``same`` names them)."""
+    (of the columns in c's scope, where ``same`` names them)."""
     usable = [i for i in range(c) if columns[i][1] != Role.CONVENIENCE and (same is None or i in same)]
     inside = {i for sub, cols in covered.items() if sub < c for i in cols}
     top = tuple(i for i in usable if i not in inside)

@@ -96,6 +96,19 @@ ROW_ALL_BUT_ONE = Policy(
     min_holds=UNLABELLED_MIN_ROWS - UNLABELLED_FORGIVEN,
     nontrivial=True,
 )
+LABELLED_ROW_MIN_COLUMNS = 2
+"""A row labelled as a total or result ("Total revenue", "Segment profit") that adds its rows
+exactly in one column and misses in the other of two is broken there, not a coincidence:
+the label declares the sum and the holding column names its parts."""
+
+LABELLED_ROW = Policy(
+    "labelled, all columns but one",
+    "a row labelled as a total adds its rows in every column but one, two columns at least",
+    forgiven=UNLABELLED_FORGIVEN,
+    min_tested=LABELLED_ROW_MIN_COLUMNS,
+    min_holds=LABELLED_ROW_MIN_COLUMNS - UNLABELLED_FORGIVEN,
+    nontrivial=True,
+)
 NAMED_ROW = Policy(
     "named row, four columns",
     "a row named like an item is a total only where its parts add up in four columns, all but one",

@@ -18,6 +18,7 @@ from xlsegment.interval import Interval
 from xlsegment.relate.evidence import Tally, tally
 from xlsegment.relate.policy import (
     GIVE_UP_AFTER,
+    LABELLED_ROW,
     NAMED_ROW,
     RECONCILIATION_END,
     ROW_ALL_BUT_ONE,
@@ -184,9 +185,13 @@ def _best(grid, row_labels, r, open_rows, cols, signs, rejected, subtotal=False)
             terms = tuple(zip(pattern, parts, strict=True))
             if ROW_EVERY_COLUMN.accepts(t):
                 return RowTotal(r, terms, t, reason=ROW_EVERY_COLUMN.name)
-            if ROW_ALL_BUT_ONE.accepts(t):
+            # Two columns are little evidence: the label's sum is trusted there only with the
+            # signs the figures or their captions give, never "the first less the rest".
+            plain = pattern in ((1,) * len(parts), (1, *(signs[p] for p in parts[1:])))
+            policy = LABELLED_ROW if labelled and plain else ROW_ALL_BUT_ONE
+            if policy.accepts(t):
                 if mostly is None or t.holds > mostly.tally.holds:
-                    mostly = RowTotal(r, terms, t, reason=ROW_ALL_BUT_ONE.name)
+                    mostly = RowTotal(r, terms, t, reason=policy.name)
             elif labelled and near_miss(t) and (asserted is None or t.worst < asserted.tally.worst):
                 # A total by its label that misses by a typo: keep it, so the check reports it.
                 asserted = RowTotal(r, terms, t, declared=True, reason="labelled, misses by a typo")

@@ -43,7 +43,7 @@ def relate_table(table: Table) -> TableRelations:
         grid,
         [(c.label, c.role) for c in table.columns],
         col_rejected,
-        [c.currency for c in table.columns],
+        _column_scopes(table),
     ):
         rule = RULES["labelled total column" if found.labelled else "unlabelled total column"]
         why = f"column '{table.columns[found.total].label}' adds the columns to its left"
@@ -226,3 +226,14 @@ def _row_rule(table: Table, rel: rows.RowTotal, recon: bool) -> str:
     if recon:
         return "reconciliation total"
     return "labelled total row" if classify(table.rows[rel.total].label).closes else "plain total row"
+
+
+def _column_scopes(table: Table) -> list[tuple[str, str]]:
+    """What a total column may add: columns of its own currency and, where segments stand
+    over several periods (segment x year, year x segment), of its own period and
+    duration. Columns that are periods only (quarters beside their year) keep no period
+    scope: the year is the sum of its quarters."""
+    periods = {c.period for c in table.columns if c.role != Role.CONVENIENCE}
+    segments = any(c.role not in (Role.PERIOD, Role.CONVENIENCE) and c.period for c in table.columns)
+    by_period = segments and len(periods) > 1
+    return [(c.currency, c.period if by_period else "") for c in table.columns]
