@@ -13,10 +13,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from xlsegment import currency
 from xlsegment.labels import MONTHS, split_label_date, strip_footnotes
 from xlsegment.numbers import CELL_RE, parse_cell
 
-_CURRENCY = r"(?:US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|RMB|USD|EUR)?"
+# The marks before a figure come from the one currency table, as the reader's do.
+_CURRENCY = r"(?:" + currency.symbol_pattern() + r"|Rs\.?\s?)?"
 ORIGINAL_CELL = re.compile(
     r"^\s*(?P<lp>\()?\s*"
     + _CURRENCY

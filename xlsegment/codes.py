@@ -109,6 +109,12 @@ _CODES = (
     ),
     Code("seg.layout.unlabelled", INFO, "a row carries the figures of a second, unlabelled row (a subtotal)"),
     Code(
+        "seg.layout.translated",
+        INFO,
+        "a block under a lone currency cell states the lines above it again, translated: read as "
+        "translated columns, each figure paired with the local figure of its line",
+    ),
+    Code(
         "seg.layout.percent",
         INFO,
         "change and percentage columns are not read as amounts; a row one figure short is "

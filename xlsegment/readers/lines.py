@@ -78,6 +78,12 @@ def _amount_follows(items: list[tuple[int, str]], k: int) -> bool:
     return bool(nxt) and not labels.YEAR_RE.match(nxt) and parse_cell(nxt) is not None
 
 
+def _label_follows(items: list[tuple[int, str]], k: int) -> bool:
+    """The next item is a row label: words, not an amount, a year or another symbol."""
+    nxt = items[k + 1][1].strip() if k + 1 < len(items) else ""
+    return any(ch.isalpha() for ch in nxt) and parse_cell(nxt) is None and not is_currency_symbol(nxt)
+
+
 def _continues(last: RawRow, text: str) -> bool:
     """``text`` is the rest of the label of ``last``, wrapped onto a line of its own."""
     if not last.label or last.cells or last.years or last.label.endswith(":") or labels.unit_of(text):
@@ -123,8 +129,13 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
                 blocks.append(Block(rows))
                 rows = []
             continue
-        if is_currency_symbol(s) and (s == "$" or (rows and rows[-1].cells) or _amount_follows(items, k)):
-            # A symbol cell in front of an amount; "US$" or "€" over a column is a header.
+        if is_currency_symbol(s) and (
+            s == "$"
+            or (rows and rows[-1].cells and not _label_follows(items, k))
+            or _amount_follows(items, k)
+        ):
+            # A symbol cell in front of an amount; "US$" or "€" over a column is a header,
+            # and one alone after the rows, before labels, heads a block of translations.
             continue
         year = labels.year_cell(s)
         if year is not None:

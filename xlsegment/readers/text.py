@@ -10,11 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from xlsegment import labels
+from xlsegment import currency, labels
 from xlsegment.errors import InputError
-from xlsegment.model import Column, Finding, Note, Row, Severity, Table
-from xlsegment.numbers import Cell
-from xlsegment.readers import decoding, headerrules, naming, placement
+from xlsegment.model import Column, Finding, Note, Severity, Table
+from xlsegment.readers import decoding, headerrules, naming, placement, textbody
 from xlsegment.readers.layout import (
     NoteContext,
     drop_unallocated_nils,
@@ -25,7 +24,7 @@ from xlsegment.readers.layout import (
 )
 from xlsegment.readers.lines import RawRow, tokenize
 from xlsegment.readers.textheader import read_header
-from xlsegment.vocabulary import LineKind, classify
+from xlsegment.vocabulary import classify
 
 
 @dataclass
@@ -69,6 +68,7 @@ def read_string(text: str, name: str = "<text>") -> Note:
     _refuse_scrambled(blocks, parts, name)
 
     context = note_context(parts, text)
+    parts = _join_translation_blocks(parts, context)
     tables: list[Table] = []
     previous_columns: tuple[list[Column], set[int]] | None = None
     for part in parts:
@@ -167,6 +167,27 @@ def _split_parts(rows: list[RawRow]) -> list[Part]:
     return parts
 
 
+def _join_translation_blocks(parts: list[Part], ctx) -> list[Part]:
+    """A part headed by nothing but a lone currency cell in another currency than the
+    note's ("US$") is the translation of the part above it, stated again line by line: it
+    belongs to that table (``textbody.translation_block`` reads it)."""
+    out: list[Part] = []
+    for part in parts:
+        marks = [currency.mark(r.label) for r in part.header]
+        lone = len(part.header) == 1 and not part.header[0].years
+        if (
+            out
+            and lone
+            and marks[0] is not None
+            and marks[0].bare
+            and marks[0].currency not in (None, ctx.currency)
+        ):
+            out[-1].body.extend(part.header + part.body)
+            continue
+        out.append(part)
+    return out
+
+
 # ---------------------------------------------------------------- note-level context
 
 
@@ -227,29 +248,53 @@ def _column_count(body: list[RawRow]) -> int:
 def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     header = read_header(part.header)
     _drop_footnote_marks(part.body)
-    data = [r for r in part.body if r.has_values]
-    full = _column_count(data)
+    local, code, block = textbody.translation_block(part.body, ctx)
+    data = [r for r in local if r.has_values]
     first_line = (part.header or part.body)[0].line
-    widest = max(len(r.cells) for r in data)
-    if (
-        widest == 1
-        and len(header.names) == 1
-        and (
-            any(r.label and not r.has_values for r in part.body) or classify(header.names[0].label).financial
-        )
-    ):
-        # One figure per row and one name above the rows: with headings among the later
-        # rows ("North America" ... "International" ...) it is the first heading, and a
-        # line item ("Net Sales" over the segments) heads the rows too; neither is a column.
-        header.sections = header.sections + header.names
-        header.names = []
+    _one_name_over_single_figures(header, local, data)
     previous_columns, before = previous if previous is not None else (None, set())
-    shape = headerrules.Shape(header, full, ctx, widest, previous_columns, before, first_line)
+    widest = max(len(r.cells) for r in data)
+    shape = headerrules.Shape(header, _column_count(data), ctx, widest, previous_columns, before, first_line)
     reading = headerrules.read_columns(shape)
     findings.extend(reading.findings)
     columns, dropped = reading.columns, reading.dropped
-    n = len(columns)
-    width = n + len(dropped)  # the figures of a full row, change columns included
+    widths = _widths(data, len(columns), dropped)
+    section, measure = textbody.first_headings(header.sections, part.header, local)
+    body = textbody.read_rows(local, widths, ctx, section, measure)
+    findings.extend(body.findings)
+    placement.place(body.rows, columns, body.values, body.pending, findings, body.maybe_change)
+    local_columns = columns  # what a later part of the table continues
+    if code:
+        columns, found = textbody.add_translation_block(columns, body, block, code, widths)
+        findings.extend(found)
+    rows = body.rows
+    if header.unnamed:
+        # Columns no header names: their sums are checked, but a miss is never an error.
+        rows = [replace(r, guessed=True) for r in rows]
+    drop_unallocated_nils(columns, body.values)
+    rows = naming.unify_dated_rows(rows)
+    title = " ".join(header.lead_in)[-200:] or (part.header[0].label if part.header else "")
+    period = header.period or (header.period_cols[-1] if header.period_cols else "")
+    last = max(max([r.line] + [ln for _, ln in r.cells]) for r in part.body)
+    table = to_table(index, title, rows, columns, body.values, period, first_line, last)
+    return replace(table, reading=reading.rule), (local_columns, dropped)
+
+
+def _one_name_over_single_figures(header, body: list[RawRow], data: list[RawRow]) -> None:
+    """One figure per row and one name above the rows: with headings among the later rows
+    ("North America" ... "International" ...) it is the first heading, and a line item
+    ("Net Sales" over the segments) heads the rows too; neither is a column."""
+    if max(len(r.cells) for r in data) != 1 or len(header.names) != 1:
+        return
+    if any(r.label and not r.has_values for r in body) or classify(header.names[0].label).financial:
+        header.sections = header.sections + header.names
+        header.names = []
+
+
+def _widths(data: list[RawRow], n: int, dropped: set[int]) -> textbody.Widths:
+    """The shape of a full row: the figures of change columns included, and the decimals
+    the amounts of full rows show."""
+    width = n + len(dropped)
     shown = max(
         (
             c.decimals
@@ -260,136 +305,4 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
         ),
         default=0,
     )
-    title = " ".join(header.lead_in)[-200:] or (part.header[0].label if part.header else "")
-    period = header.period or ""
-    if not period and header.period_cols:
-        period = header.period_cols[-1]
-
-    rows: list[Row] = []
-    values: list[list[tuple[Cell, int] | None]] = []
-    pending: dict[int, list[tuple[Cell, int]]] = {}
-    # Rows one figure short of full whose last figure may be the change column's, with an
-    # amount left blank, rather than the last amount: placement reads them so only where
-    # the totals say so.
-    maybe_change: dict[int, list[tuple[Cell, int]]] = {}
-    section = measure = ""
-    # A heading above the years is the table's title; one below them heads rows.
-    years_line = min((r.line for r in part.header if r.years), default=0)
-    for raw in sorted(header.sections, key=lambda r: r.line) + part.body:
-        if raw.has_values:
-            break
-        if not _heads_rows(raw):
-            continue
-        section = labels.strip_footnotes(raw.label)
-        measure = section if _is_measure(section) and raw.line > years_line else measure
-    for raw in part.body:
-        if not raw.has_values:
-            if _heads_rows(raw):
-                section = labels.strip_footnotes(raw.label)
-                # A line item heads the groups below it ("Net sales" over "Americas" over
-                # its regions): the groups' rows are figures of that line item.
-                measure = section if _is_measure(section) else measure
-            continue
-        label = labels.strip_footnotes(raw.label) or "(unlabelled)"
-        cells = _amount_cells(raw.cells, width, dropped, shown)
-        if not cells:
-            continue  # a row of percentages or changes only
-        item, row_year = labels.split_label_date(label)
-        if row_year and ctx.years and row_year not in ctx.years:
-            fixed = naming.probable_year(row_year, ctx.years)
-            findings.append(naming.label_date_finding(label, row_year, fixed, raw.line))
-            row_year = fixed or row_year
-        chunks = [cells]
-        if len(cells) > n and len(cells) % n == 0:
-            chunks = [cells[i : i + n] for i in range(0, len(cells), n)]
-            findings.append(
-                Finding(
-                    "seg.layout.unlabelled",
-                    Severity.INFO,
-                    f"row '{label}' carries {len(cells) // n} rows of figures; "
-                    "the extra ones are read as an unlabelled subtotal row",
-                    source_line=raw.line,
-                    line_item=label,
-                )
-            )
-        elif len(cells) > n:
-            findings.append(
-                Finding(
-                    "seg.layout.shape",
-                    Severity.WARNING,
-                    f"row '{label}' has {len(cells)} figures for {n} columns; the first {n} are read",
-                    source_line=raw.line,
-                    line_item=label,
-                )
-            )
-            chunks = [cells[:n]]
-        for k, chunk in enumerate(chunks):
-            row_label = label if k == 0 else f"Subtotal after {label}"
-            rows.append(
-                Row(
-                    label=row_label,
-                    line_item=item if k == 0 else row_label,
-                    line=raw.line if k == 0 else chunk[0][1],
-                    section=section,
-                    period=str(row_year) if row_year else None,
-                    measure=measure,
-                )
-            )
-            if len(chunk) == n:
-                values.append(list(chunk))
-                if dropped and len(chunks) == 1 and len(raw.cells) < width and n >= 2:
-                    maybe_change[len(rows) - 1] = chunk[:-1]
-            else:
-                values.append([None] * n)
-                pending[len(rows) - 1] = chunk
-        if section and not classify(section).financial and naming.closes_group(label, section):
-            section = measure  # the group's total ends the group: later rows are not in it
-    placement.place(rows, columns, values, pending, findings, maybe_change)
-    if header.unnamed:
-        # Columns no header names: their sums are checked, but a miss is never an error.
-        rows = [replace(r, guessed=True) for r in rows]
-    drop_unallocated_nils(columns, values)
-    rows = naming.unify_dated_rows(rows)
-    first = (part.header or part.body)[0].line
-    last = max(max([r.line] + [ln for _, ln in r.cells]) for r in part.body)
-    table = replace(to_table(index, title, rows, columns, values, period, first, last), reading=reading.rule)
-    return table, (columns, dropped)
-
-
-def _is_measure(heading: str) -> bool:
-    """A heading that names a line item its rows are figures of ("Net sales"), not a
-    reconciliation block ("Reconciling items") or a sign ("Less:")."""
-    line = classify(heading)
-    return line.financial and line.kind not in (LineKind.RECONCILING, LineKind.UNKNOWN)
-
-
-def _heads_rows(raw: RawRow) -> bool:
-    """A row without figures that heads the rows below it: not a lead-in sentence, not page
-    furniture, not a period caption ("Fiscal Years Ended January 31,"), which heads columns."""
-    label = raw.label
-    return (
-        bool(label)
-        and not _is_lead_in(raw)
-        and not labels.NOISE_RE.match(label)
-        and not (labels.is_period_heading(label) and not labels.years_in(label))
-    )
-
-
-def _amount_cells(
-    cells: list[tuple[Cell, int]], full: int, dropped: set[int], decimals: int
-) -> list[tuple[Cell, int]]:
-    """The row's amounts, without the figures of change and percentage columns: by
-    position where the row has a figure in every column; in a shorter row, the change
-    figures come last and show more decimals than the table's amounts ("4.5" after
-    "1,234"), or there are more figures than amount columns."""
-    if not dropped:
-        return cells
-    if len(cells) % full == 0:
-        # a full row, or several rows of figures on one line (an unlabelled subtotal after it)
-        return [c for k, c in enumerate(cells) if k % full not in dropped]
-    amounts = full - len(dropped)
-    out = list(cells)
-    for _ in dropped:
-        if out and (len(out) > amounts or out[-1][0].decimals > decimals or out[-1][0].percent):
-            out.pop()
-    return out
+    return textbody.Widths(n, width, frozenset(dropped), shown)

@@ -1,0 +1,215 @@
+"""The body of a table in filing text: its rows, their figures and the headings over them,
+and a block of translated figures under a lone currency cell.
+
+Each step returns what it noticed as findings; nothing is appended to an argument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from xlsegment import currency, labels
+from xlsegment.model import Column, Finding, Role, Row, Severity
+from xlsegment.numbers import Cell
+from xlsegment.readers import naming
+from xlsegment.readers.layout import NoteContext, is_lead_in
+from xlsegment.readers.lines import RawRow
+from xlsegment.vocabulary import LineKind, classify
+
+Placed = tuple[Cell, int]  # a figure and its line
+
+
+@dataclass(frozen=True)
+class Widths:
+    """The shape of a full row: ``n`` amount columns, ``dropped`` positions of change and
+    percentage figures among ``width`` figures, and the decimals amounts show."""
+
+    n: int
+    width: int
+    dropped: frozenset[int]
+    shown: int
+
+
+@dataclass
+class Body:
+    rows: list[Row] = field(default_factory=list)
+    values: list[list[Placed | None]] = field(default_factory=list)
+    pending: dict[int, list[Placed]] = field(default_factory=dict)  # short rows, placed later
+    # Rows one figure short of full whose last figure may be the change column's, with an
+    # amount left blank, rather than the last amount: placement reads them so only where
+    # the totals say so.
+    maybe_change: dict[int, list[Placed]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def is_measure(heading: str) -> bool:
+    """A heading that names a line item its rows are figures of ("Net sales"), not a
+    reconciliation block ("Reconciling items") or a sign ("Less:")."""
+    line = classify(heading)
+    return line.financial and line.kind not in (LineKind.RECONCILING, LineKind.UNKNOWN)
+
+
+def heads_rows(raw: RawRow) -> bool:
+    """A row without figures that heads the rows below it: not a lead-in sentence, not page
+    furniture, not a period caption ("Fiscal Years Ended January 31,"), which heads columns."""
+    label = raw.label
+    return (
+        bool(label)
+        and not is_lead_in(label)
+        and not labels.NOISE_RE.match(label)
+        and not (labels.is_period_heading(label) and not labels.years_in(label))
+    )
+
+
+def first_headings(sections: list[RawRow], header: list[RawRow], body: list[RawRow]) -> tuple[str, str]:
+    """The section and the measure heading over the first rows: the header's headings and
+    the body's before its first figures. A heading above the years is the table's title;
+    one below them heads rows."""
+    section = measure = ""
+    years_line = min((r.line for r in header if r.years), default=0)
+    for raw in sorted(sections, key=lambda r: r.line) + body:
+        if raw.has_values:
+            break
+        if not heads_rows(raw):
+            continue
+        section = labels.strip_footnotes(raw.label)
+        measure = section if is_measure(section) and raw.line > years_line else measure
+    return section, measure
+
+
+def amount_cells(cells: list[Placed], w: Widths) -> list[Placed]:
+    """The row's amounts, without the figures of change and percentage columns: by
+    position where the row has a figure in every column; in a shorter row, the change
+    figures come last and show more decimals than the table's amounts ("4.5" after
+    "1,234"), or there are more figures than amount columns."""
+    if not w.dropped:
+        return cells
+    if len(cells) % w.width == 0:
+        # a full row, or several rows of figures on one line (an unlabelled subtotal after it)
+        return [c for k, c in enumerate(cells) if k % w.width not in w.dropped]
+    amounts = w.width - len(w.dropped)
+    out = list(cells)
+    for _ in w.dropped:
+        if out and (len(out) > amounts or out[-1][0].decimals > w.shown or out[-1][0].percent):
+            out.pop()
+    return out
+
+
+def _chunks(label: str, cells: list[Placed], n: int, line: int) -> tuple[list[list[Placed]], list[Finding]]:
+    """A row's figures as rows of ``n``: a line may carry an unlabelled subtotal row after
+    its own; figures beyond that are not read, and said so."""
+    if len(cells) > n and len(cells) % n == 0:
+        message = (
+            f"row '{label}' carries {len(cells) // n} rows of figures; "
+            "the extra ones are read as an unlabelled subtotal row"
+        )
+        found = Finding("seg.layout.unlabelled", Severity.INFO, message, source_line=line, line_item=label)
+        return [cells[i : i + n] for i in range(0, len(cells), n)], [found]
+    if len(cells) > n:
+        message = f"row '{label}' has {len(cells)} figures for {n} columns; the first {n} are read"
+        found = Finding("seg.layout.shape", Severity.WARNING, message, source_line=line, line_item=label)
+        return [cells[:n]], [found]
+    return [cells], []
+
+
+def _row_year(label: str, line: int, ctx: NoteContext, body: Body) -> tuple[str, int | None]:
+    item, year = labels.split_label_date(label)
+    if year and ctx.years and year not in ctx.years:
+        fixed = naming.probable_year(year, ctx.years)
+        body.findings.append(naming.label_date_finding(label, year, fixed, line))
+        year = fixed or year
+    return item, year
+
+
+def read_rows(raws: list[RawRow], w: Widths, ctx: NoteContext, section: str, measure: str) -> Body:
+    """Every row of figures, with the headings over it."""
+    body = Body()
+    for raw in raws:
+        if not raw.has_values:
+            if heads_rows(raw):
+                section = labels.strip_footnotes(raw.label)
+                # A line item heads the groups below it ("Net sales" over "Americas" over
+                # its regions): the groups' rows are figures of that line item.
+                measure = section if is_measure(section) else measure
+            continue
+        label = labels.strip_footnotes(raw.label) or "(unlabelled)"
+        cells = amount_cells(raw.cells, w)
+        if not cells:
+            continue  # a row of percentages or changes only
+        item, year = _row_year(label, raw.line, ctx, body)
+        chunks, found = _chunks(label, cells, w.n, raw.line)
+        body.findings.extend(found)
+        for k, chunk in enumerate(chunks):
+            row_label = label if k == 0 else f"Subtotal after {label}"
+            line = raw.line if k == 0 else chunk[0][1]
+            period = str(year) if year else None
+            body.rows.append(
+                Row(row_label, item if k == 0 else row_label, line, section, "", period, measure=measure)
+            )
+            if len(chunk) == w.n:
+                body.values.append(list(chunk))
+                if w.dropped and len(chunks) == 1 and len(raw.cells) < w.width and w.n >= 2:
+                    body.maybe_change[len(body.rows) - 1] = chunk[:-1]
+            else:
+                body.values.append([None] * w.n)
+                body.pending[len(body.rows) - 1] = chunk
+        if section and not classify(section).financial and naming.closes_group(label, section):
+            section = measure  # the group's total ends the group: later rows are not in it
+    return body
+
+
+# ---------------------------------------------------------------- a translated block
+
+
+def translation_block(raws: list[RawRow], ctx: NoteContext) -> tuple[list[RawRow], str, list[RawRow]]:
+    """Split the body where a lone currency cell in another currency than the note's
+    ("US$") heads a block that states the lines above again, translated: (the local rows,
+    that currency or "", the translated rows)."""
+    for i, raw in enumerate(raws):
+        if raw.has_values or not raw.label:
+            continue
+        mark = currency.mark(raw.label)
+        if mark is None or not mark.bare or mark.currency in (None, ctx.currency):
+            continue
+        local, block = raws[:i], raws[i + 1 :]
+        local_labels = {labels.norm_key(r.label) for r in local if r.has_values}
+        repeated = [r for r in block if r.has_values and labels.norm_key(r.label) in local_labels]
+        if local_labels and len(repeated) * 2 >= len([r for r in block if r.has_values]):
+            return local, mark.currency, block
+    return raws, "", []
+
+
+def add_translation_block(
+    columns: list[Column], body: Body, block: list[RawRow], code: str, w: Widths
+) -> tuple[list[Column], list[Finding]]:
+    """The translated block as convenience columns beside the local ones, each figure on
+    the row of the local line it translates (the first row of that label not yet paired),
+    so that each translated figure pairs with its local figure."""
+    local = [c for c in columns if c.role != Role.CONVENIENCE]
+    added = [Column(code, c.segment, c.period, code, Role.CONVENIENCE, c.measure) for c in local]
+    start = len(columns)
+    for values in body.values:
+        values.extend([None] * len(added))
+    free = {}
+    for r, row in enumerate(body.rows):
+        free.setdefault(labels.norm_key(row.label), []).append(r)
+    found: list[Finding] = []
+    for raw in block:
+        if not raw.has_values:
+            continue
+        cells = amount_cells(raw.cells, w)
+        rows = free.get(labels.norm_key(labels.strip_footnotes(raw.label)), [])
+        if not rows or len(cells) != len(added):
+            message = f"translated line '{raw.label}' pairs with no local line of as many figures; not read"
+            found.append(Finding("seg.layout.shape", Severity.WARNING, message, source_line=raw.line))
+            continue
+        r = rows.pop(0)
+        for k, placed in enumerate(cells):
+            body.values[r][start + k] = placed
+    message = (
+        f"a block under '{code}' translates the lines above it: read as {len(added)} translated column(s)"
+    )
+    found.append(
+        Finding("seg.layout.translated", Severity.INFO, message, source_line=block[0].line if block else None)
+    )
+    return columns + added, found
