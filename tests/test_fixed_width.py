@@ -6,7 +6,7 @@ from __future__ import annotations
 from xlsegment.api import check
 from xlsegment.model import Column, Role, Row
 from xlsegment.numbers import parse_cell
-from xlsegment.readers import fixedwidth, html, placement
+from xlsegment.readers import fixedwidth, html, htmlheads, placement
 from xlsegment.readers.htmlgrid import GridCell, LogicalRow
 from xlsegment.readers.naming import align_line_items
 
@@ -82,11 +82,11 @@ def _head_row(index, *cells):
 def test_a_name_wrapped_over_two_header_rows_is_one_name():
     spans = [(1, 1), (2, 2)]
     header = [_head_row(0, (2, "The")), _head_row(1, (1, "Americas"), (2, "Netherlands"))]
-    heads, _ = html._heads(header, spans)
+    heads, _ = htmlheads.heads_of(header, spans)
     assert [h.names for h in heads] == [["Americas"], ["The Netherlands"]]
     # a cell over both columns is a group's name: the columns keep their own names
     group = LogicalRow(0, "", None, texts=[GridCell("Segments", 0, 1, 2, 1)])
-    heads, _ = html._heads([group, _head_row(1, (1, "Americas"), (2, "Europe"))], spans)
+    heads, _ = htmlheads.heads_of([group, _head_row(1, (1, "Americas"), (2, "Europe"))], spans)
     assert [h.names[-1] for h in heads] == ["Americas", "Europe"]
 
 
@@ -94,10 +94,10 @@ def test_a_segment_in_its_own_currency_is_no_translation():
     class Ctx:
         currency = "EUR"
 
-    own = [html._Head(names=["Americas"], currency="USD", alone=True), html._Head(names=["Total"])]
+    own = [htmlheads.Head(names=["Americas"], currency="USD", alone=True), htmlheads.Head(names=["Total"])]
     cols, _ = html._columns(own, "2024", Ctx, [], None)
     assert [(c.role, c.currency) for c in cols] == [(Role.SEGMENT, "USD"), (Role.TOTAL, "EUR")]
-    translated = [html._Head(names=["Total"]), html._Head(currency="USD")]
+    translated = [htmlheads.Head(names=["Total"]), htmlheads.Head(currency="USD")]
     cols, _ = html._columns(translated, "2024", Ctx, [], None)
     assert cols[1].role == Role.CONVENIENCE
 

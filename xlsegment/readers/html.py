@@ -18,7 +18,7 @@ from xlsegment import labels
 from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Source, Table
 from xlsegment.numbers import looks_european
-from xlsegment.readers import HEAD_BYTES, fixedwidth, htmldoc, ixbrl, naming
+from xlsegment.readers import HEAD_BYTES, fixedwidth, htmldoc, htmlheads, ixbrl, naming
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
 from xlsegment.readers.layout import (
     NoteContext,
@@ -27,7 +27,6 @@ from xlsegment.readers.layout import (
     is_lead_in,
     latest_period,
     mark_subtotals,
-    period_labels,
     segment_column,
     stated_rate,
     to_table,
@@ -307,68 +306,6 @@ def _column_of(a: Amount, spans) -> int | None:
     return best
 
 
-@dataclass
-class _Head:
-    """What the header cells above one column say."""
-
-    period: str = ""
-    currency: str = ""
-    names: list[str] = field(default_factory=list)
-    percent: bool = False
-    alone: bool = False  # the last name came from a cell over this column alone
-
-
-def _heads(header: list[LogicalRow], spans) -> tuple[list[_Head], str]:
-    """Per column, what its header cells say; and a period the header gives all columns."""
-    heads = [_Head() for _ in spans]
-    table_period = ""
-    for row in header:
-        for gc in sorted(row.cells + row.years, key=lambda c: c.col):
-            covered = [i for i, (lo, hi) in enumerate(spans) if gc.col <= hi and lo <= gc.end - 1]
-            if not covered:
-                if labels.years_in(gc.text) and (
-                    labels.is_period_heading(gc.text) or len(gc.text) < SETTINGS.heading_chars
-                ):
-                    table_period = period_labels([gc.text])[0]
-                continue
-            for i in covered:
-                _read_head(heads[i], gc.text, alone=len(covered) == 1)
-    return heads, table_period
-
-
-def _read_head(head: _Head, text: str, alone: bool = False) -> None:
-    text = text.strip()
-    low = text.lower()
-    if "%" in text or low in ("change", "percent", "percentage") or "% change" in low or "percent" in low:
-        head.percent = True
-        return
-    if labels.years_in(text) and (
-        labels.YEAR_RE.match(text) or labels.is_period_heading(text) or len(text) < SETTINGS.heading_chars
-    ):
-        head.period = period_labels([text])[0]
-        return
-    cur = labels.currency_of(text)
-    if cur and text != "$":
-        head.currency = cur
-        return
-    if (
-        (labels.unit_of(text) and len(text) < SETTINGS.heading_chars)
-        or labels.NOISE_RE.match(text)
-        or labels.NOTE_REF_RE.match(text)
-    ):
-        return
-    if labels.is_period_heading(text) or not any(ch.isalpha() for ch in text):
-        return
-    name = labels.strip_footnotes(text)
-    if alone and head.alone and head.names:
-        # "The" over "Netherlands", "Other" over "countries", each over one column: one name
-        # wrapped over two lines. A cell over several columns is a group's name instead.
-        head.names[-1] = f"{head.names[-1]} {name}"
-    else:
-        head.names.append(name)
-    head.alone = alone
-
-
 def _read_table(doc, block, index, ctx, european, cells: _Cells, findings) -> list[Table]:
     rows = [logical_row(i, cs, european) for i, cs in enumerate(grid_rows(block.element))]
     title = " ".join(htmldoc.lead_in(doc, block).split())[-200:]
@@ -382,7 +319,7 @@ def _read_table(doc, block, index, ctx, european, cells: _Cells, findings) -> li
 
 def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings) -> Table | None:
     spans = _column_ranges([r for r in body if r.amounts])
-    heads, table_period = _heads(header, spans)
+    heads, table_period = htmlheads.heads_of(header, spans)
     for i, head in enumerate(heads):
         amounts = [a for r in body for a in r.amounts if _column_of(a, spans) == i]
         if amounts and sum(a.percent for a in amounts) * 2 > len(amounts):
@@ -439,7 +376,9 @@ def _translated_periods(periods: list[str], currencies: list[str], ctx) -> list[
     ]
 
 
-def _columns(heads: list[_Head], table_period, ctx, findings, block) -> tuple[list[Column], list[str]]:
+def _columns(
+    heads: list[htmlheads.Head], table_period, ctx, findings, block
+) -> tuple[list[Column], list[str]]:
     """Columns from their headers; the second value names the line item of each column where
     the columns are measures side by side (revenue and adjusted EBITDA per segment row)."""
     periods = [h.period or table_period for h in heads]

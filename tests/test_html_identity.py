@@ -1,0 +1,65 @@
+"""The HTML reader gives figures their identity too: the corpus2 filings' own HTML against
+the hand-written truth (matched by value, as HTML has no lines), and the header bands a
+grid states with its spans."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tests.identity import html_source, truth_files, verdicts
+from xlsegment.api import parse
+
+HTML_STEMS = [p.name.removesuffix(".queries.json") for p in truth_files() if html_source(p.name[:-13])]
+
+# Figures still read with another identity from the HTML, at most (a change may only lower
+# them): AbbVie's products under therapeutic areas, Comcast's repeated group headings,
+# AEGON's fixed-width columns, Abbott's reconciliation after a footnote.
+HTML_GAPS = {
+    "36_abbvie_2024": 19,
+    "53_aegon_2000": 8,
+    "40_comcast_2023": 6,
+    "37_abbott_2023": 4,
+    "33_johnson_johnson_2024": 3,
+    "32_adobe_fy2024": 1,
+    "44_intel_2023": 1,
+}
+
+
+@pytest.mark.parametrize("stem", HTML_STEMS)
+def test_every_figure_of_the_html_has_its_identity(stem):
+    found = verdicts(stem, html_source(stem))
+    counts = Counter(v.status for v in found)
+    assert counts["missing"] == 0, [str(v) for v in found if v.status == "missing"]
+    assert len(found) - counts["right"] <= HTML_GAPS.get(stem, 0), [
+        str(v) for v in found if v.status != "right"
+    ]
+
+
+def _html(tmp_path, head: str, rows: str):
+    path = tmp_path / "note.html"
+    lead_in = "<p>Segment information (dollars in millions):</p>"
+    path.write_text(f"<html><body>{lead_in}<table>{head}{rows}</table></body></html>")
+    return parse(path)
+
+
+ROWS = (
+    "<tr><td>Revenue:</td><td></td><td></td><td></td><td></td></tr>"
+    "<tr><td>Software</td><td>$ 7,000</td><td>$ 6,500</td><td>$ 13,500</td><td>$ 12,400</td></tr>"
+    "<tr><td>Consulting</td><td>5,000</td><td>5,100</td><td>9,900</td><td>10,000</td></tr>"
+    "<tr><td>Total revenue</td><td>$ 12,000</td><td>$ 11,600</td><td>$ 23,400</td><td>$ 22,400</td></tr>"
+)
+
+
+@pytest.mark.parametrize(("three", "six"), [("Three Months Ended June 30,", "Six Months Ended June 30,"),
+                                            ("Quarter Ended", "Twenty-six Weeks Ended")])  # fmt: skip
+def test_durations_over_years_name_each_period(tmp_path, three, six):
+    head = (
+        f'<tr><td></td><td colspan="2">{three}</td><td colspan="2">{six}</td></tr>'
+        "<tr><td></td><td>2025</td><td>2024</td><td>2025</td><td>2024</td></tr>"
+    )
+    note = _html(tmp_path, head, ROWS)
+    software = {f.period: f.value for f in note.facts if f.segment == "Software"}
+    assert software == {"3M 2025": 7000, "3M 2024": 6500, "6M 2025": 13500, "6M 2024": 12400}
+    assert {f.line_item for f in note.facts if f.segment == "Software"} == {"Revenue"}

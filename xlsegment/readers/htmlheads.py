@@ -1,0 +1,82 @@
+"""What the header cells of an HTML table say about each column: its period (with the
+duration a heading over the years states), currency, names and whether it holds
+percentages. The spans come from the grid, so no tiling is guessed here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from xlsegment import labels
+from xlsegment.readers.htmlgrid import LogicalRow
+from xlsegment.readers.layout import period_labels, with_duration
+from xlsegment.settings import SETTINGS
+
+
+@dataclass
+class Head:
+    """What the header cells above one column say."""
+
+    period: str = ""
+    currency: str = ""
+    names: list[str] = field(default_factory=list)
+    percent: bool = False
+    alone: bool = False  # the last name came from a cell over this column alone
+    duration: str = ""  # "3M", "6M": a heading over the years ("Three Months Ended June 30,")
+
+
+def heads_of(header: list[LogicalRow], spans) -> tuple[list[Head], str]:
+    """Per column, what its header cells say; and a period the header gives all columns."""
+    heads = [Head() for _ in spans]
+    table_period = ""
+    for row in header:
+        for gc in sorted(row.cells + row.years, key=lambda c: c.col):
+            covered = [i for i, (lo, hi) in enumerate(spans) if gc.col <= hi and lo <= gc.end - 1]
+            if not covered:
+                if labels.years_in(gc.text) and (
+                    labels.is_period_heading(gc.text) or len(gc.text) < SETTINGS.heading_chars
+                ):
+                    table_period = period_labels([gc.text])[0]
+                continue
+            for i in covered:
+                read_head(heads[i], gc.text, alone=len(covered) == 1)
+    for head in heads:
+        # The duration a heading states over the years names every period below it.
+        head.period = with_duration(head.period, head.duration) if head.period else head.period
+    return heads, table_period
+
+
+def read_head(head: Head, text: str, alone: bool = False) -> None:
+    text = text.strip()
+    low = text.lower()
+    if "%" in text or low in ("change", "percent", "percentage") or "% change" in low or "percent" in low:
+        head.percent = True
+        return
+    if labels.years_in(text) and (
+        labels.YEAR_RE.match(text) or labels.is_period_heading(text) or len(text) < SETTINGS.heading_chars
+    ):
+        head.period = period_labels([text])[0]
+        return
+    cur = labels.currency_of(text)
+    if cur and text != "$":
+        head.currency = cur
+        return
+    duration = labels.duration_of(text)
+    if duration and len(text) < SETTINGS.duration_heading_chars:
+        head.duration = duration
+        return
+    if (
+        (labels.unit_of(text) and len(text) < SETTINGS.heading_chars)
+        or labels.NOISE_RE.match(text)
+        or labels.NOTE_REF_RE.match(text)
+    ):
+        return
+    if labels.is_period_heading(text) or not any(ch.isalpha() for ch in text):
+        return
+    name = labels.strip_footnotes(text)
+    if alone and head.alone and head.names:
+        # "The" over "Netherlands", "Other" over "countries", each over one column: one name
+        # wrapped over two lines. A cell over several columns is a group's name instead.
+        head.names[-1] = f"{head.names[-1]} {name}"
+    else:
+        head.names.append(name)
+    head.alone = alone
