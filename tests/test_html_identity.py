@@ -63,3 +63,34 @@ def test_durations_over_years_name_each_period(tmp_path, three, six):
     software = {f.period: f.value for f in note.facts if f.segment == "Software"}
     assert software == {"3M 2025": 7000, "3M 2024": 6500, "6M 2025": 13500, "6M 2024": 12400}
     assert {f.line_item for f in note.facts if f.segment == "Software"} == {"Revenue"}
+
+
+def test_a_unit_line_in_spanish_gives_currency_scale_and_number_format(tmp_path):
+    head = (
+        '<tr><td></td><td colspan="3">(en miles de euros)</td></tr>'
+        "<tr><td></td><td>2024</td><td></td><td></td></tr>"
+        "<tr><td></td><td>Minería</td><td>Corporativo</td><td>Total</td></tr>"
+    )
+    rows = (
+        "<tr><td>Ingresos</td><td>1.000</td><td>500</td><td>1.500</td></tr>"
+        "<tr><td>Costes</td><td>(400)</td><td>(300)</td><td>(700)</td></tr>"
+        "<tr><td>Beneficio del segmento</td><td>600</td><td>200</td><td>800</td></tr>"
+    )
+    note = _html(tmp_path, head, rows)
+    assert (note.presentation_currency, note.unit) == ("EUR", "thousands")
+    assert {f.segment: f.value for f in note.facts if f.line_item == "Ingresos"} == {
+        "Minería": 1000, "Corporativo": 500, "Total": 1500,
+    }  # fmt: skip
+    assert {f.period for f in note.facts} == {"2024"}
+
+
+def test_a_period_stated_only_in_the_introducing_sentence(tmp_path):
+    path = tmp_path / "note.html"
+    path.write_text(
+        "<html><body><p>The following table presents segment information for the nine months ended "
+        "September 30, 2025 (in millions):</p><table>"
+        "<tr><td></td><td>Mining</td><td>Games</td><td>Total</td></tr>"
+        "<tr><td>Revenue</td><td>$ 1,000</td><td>$ 500</td><td>$ 1,500</td></tr>"
+        "<tr><td>Segment profit</td><td>600</td><td>200</td><td>800</td></tr></table></body></html>"
+    )
+    assert {f.period for f in parse(path).facts} == {"9M 2025"}

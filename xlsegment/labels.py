@@ -258,11 +258,14 @@ def currency_of(text: str) -> str | None:
     return found.currency if found is not None and found.bare else None
 
 
-def unit_line_currency(text: str) -> str | None:
+def unit_line_currency(text: str, phrase: bool = False) -> str | None:
     """The currency a unit line above a table names, in any language the table knows:
-    "(en miles de euros)", "（人民币千元）", "(in thousands of RMB)"."""
+    "(en miles de euros)", "（人民币千元）", "(in thousands of RMB)". ``phrase``: only a
+    line in words ("in thousands of"), not a mark that may head one column ("RMB'000")."""
     found = currency.mark(text)
-    return found.currency if found is not None and found.scale else None
+    if found is None or not found.scale or (phrase and found.bare):
+        return None
+    return found.currency
 
 
 @lru_cache(maxsize=8192)

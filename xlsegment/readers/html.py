@@ -26,6 +26,7 @@ from xlsegment.readers.layout import (
     drop_unallocated_nils,
     is_lead_in,
     latest_period,
+    lead_in_period,
     mark_subtotals,
     segment_column,
     stated_rate,
@@ -196,11 +197,13 @@ def _broken_finding(doc: htmldoc.Document) -> Finding:
 
 
 def _european(located: htmldoc.Located) -> bool:
-    texts = []
+    texts, words = [], []
     for block in located.tables[:4]:
         for row in grid_rows(block.element):
             texts.extend(c.text for c in row if c.text[:1] in "(0123456789")
-    return looks_european(texts)
+            words.extend(c.text for c in row if c.text[:1] not in "(0123456789")
+    # Where the separators leave it open ("1.000" beside "500"), the cells' language says.
+    return looks_european(texts, " ".join(words))
 
 
 def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
@@ -212,7 +215,10 @@ def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
             headers.extend(c.text for c in row if c.text)
     unit = labels.unit_of(text) or next((u for h in headers if (u := labels.unit_of(h))), None)
     currencies = Counter(c for h in headers if (c := labels.currency_of(h)) and h.strip() != "$")
-    stated = labels.unit_currency(text) or next((c for h in headers if (c := labels.unit_currency(h))), None)
+    stated = labels.unit_currency(text) or next(
+        (c for h in headers if (c := labels.unit_currency(h) or labels.unit_line_currency(h, phrase=True))),
+        None,
+    )
     body = " ".join(headers)
     if stated:
         currency = stated
@@ -349,7 +355,7 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings) 
         + [c.line or first for r in body for c in r.cells]
         + [a.source.line or first for r in body for a in r.amounts]
     )
-    period = table_period or next((c.period for c in columns if c.period), "")
+    period = table_period or next((c.period for c in columns if c.period), "") or lead_in_period(title)
     title = title or (header[0].label if header else "")
     table = to_table(index, title, table_rows, columns, values, period, first, last)
     table = _section_subtotals(table)

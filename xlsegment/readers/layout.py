@@ -66,6 +66,31 @@ def period_labels(texts: list[str]) -> list[str]:
     return out
 
 
+# "for the six months ended June 30, 2020", "as of December 31, 2024", "fiscal 2024": the
+# one period a lead-in states for a table whose header names none.
+_LEAD_IN_PERIOD = re.compile(
+    r"\b(?:ended|ending|as\s+of|at)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b"
+    r"|\bfiscal\s+(?:year\s+)?(?P<fy>(?:19|20)\d\d)\b"
+)
+_INTRODUCES = re.compile(r"follow|as follows|below|:\s*$", re.IGNORECASE)
+
+
+def introducing_sentence(lead_in: str) -> str:
+    """The last sentence of a lead-in where it introduces the table ("The following
+    table ...", "... as follows:"), else "": text before it often speaks of the table above."""
+    sentence = re.split(r"(?<=\.)\s+(?=[A-Z])", lead_in.strip())[-1] if lead_in.strip() else ""
+    return sentence if _INTRODUCES.search(sentence) else ""
+
+
+def lead_in_period(lead_in: str) -> str:
+    """The one period, with its duration, that the sentence introducing a table states
+    ("The following table presents ... for the six months ended June 30, 2020:" -> "6M
+    2020"); "" where it states none or several, rather than a guess."""
+    sentence = introducing_sentence(lead_in)
+    found = {m["year"] or m["fy"] for m in _LEAD_IN_PERIOD.finditer(sentence)}
+    return with_duration(found.pop(), labels.duration_of(sentence)) if len(found) == 1 else ""
+
+
 def with_duration(period: str, duration: str | None) -> str:
     """A period label with its interim duration: "6M 2025" for six months ended in 2025;
     a year's label stays the year, so figures of different durations never meet."""

@@ -28,8 +28,10 @@ from xlsegment.model import Column, Role
 from xlsegment.readers.layout import (
     NoteContext,
     convenience_column,
+    introducing_sentence,
     is_lead_in,
     latest_period,
+    lead_in_period,
     mark_subtotals,
     period_labels,
     segment_column,
@@ -146,34 +148,11 @@ def read_header(run: list[RawRow]) -> Header:
     return h
 
 
-# "for the six months ended June 30, 2020", "as of December 31, 2024", "fiscal 2024": the
-# one period a lead-in states for a table whose header names none.
-_LEAD_IN_PERIOD = re.compile(
-    r"\b(?:ended|ending|as\s+of|at)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b"
-    r"|\bfiscal\s+(?:year\s+)?(?P<fy>(?:19|20)\d\d)\b"
-)
-
-
-_INTRODUCES = re.compile(r"follow|as follows|below|:\s*$", re.IGNORECASE)
-
-
 def _period_from_lead_in(h: Header) -> None:
     """A table whose header states no period takes the one the sentence leading into it
-    states ("The following table presents ... for the six months ended June 30, 2020:").
-    Only that sentence counts: text before it often speaks of the table above. Where it
-    states several periods, the table has none rather than a guess."""
-    if h.period or h.period_cols:
-        return
-    found = {m["year"] or m["fy"] for m in _LEAD_IN_PERIOD.finditer(_introducing_sentence(h))}
-    if len(found) == 1:
-        h.period = found.pop()
-
-
-def _introducing_sentence(h: Header) -> str:
-    """The last sentence of the lead-in where it introduces the table ("The following
-    table ...", "... as follows:"), else ""."""
-    sentence = re.split(r"(?<=\.)\s+(?=[A-Z])", " ".join(h.lead_in).strip())[-1] if h.lead_in else ""
-    return sentence if _INTRODUCES.search(sentence) else ""
+    states (``layout.lead_in_period``)."""
+    if not h.period and not h.period_cols:
+        h.period = lead_in_period(" ".join(h.lead_in)) or None
 
 
 def _durations_over_years(h: Header) -> None:
@@ -182,7 +161,7 @@ def _durations_over_years(h: Header) -> None:
     duration stated only in the lead-in ("for the six months ended June 30, 2025") holds
     for every period of the table."""
     if not h.durations:
-        found = labels.duration_of(_introducing_sentence(h))
+        found = labels.duration_of(introducing_sentence(" ".join(h.lead_in)))
         if found:
             h.durations = [found]
     if not h.durations:
