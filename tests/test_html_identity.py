@@ -37,9 +37,8 @@ def test_every_figure_of_the_html_has_its_identity(stem):
     ]
 
 
-def _html(tmp_path, head: str, rows: str):
+def _html(tmp_path, head: str, rows: str, lead_in: str = "<p>Segment information (dollars in millions):</p>"):
     path = tmp_path / "note.html"
-    lead_in = "<p>Segment information (dollars in millions):</p>"
     path.write_text(f"<html><body>{lead_in}<table>{head}{rows}</table></body></html>")
     return parse(path)
 
@@ -76,7 +75,7 @@ def test_a_unit_line_in_spanish_gives_currency_scale_and_number_format(tmp_path)
         "<tr><td>Costes</td><td>(400)</td><td>(300)</td><td>(700)</td></tr>"
         "<tr><td>Beneficio del segmento</td><td>600</td><td>200</td><td>800</td></tr>"
     )
-    note = _html(tmp_path, head, rows)
+    note = _html(tmp_path, head, rows, lead_in="<p>Información por segmentos:</p>")
     assert (note.presentation_currency, note.unit) == ("EUR", "thousands")
     assert {f.segment: f.value for f in note.facts if f.line_item == "Ingresos"} == {
         "Minería": 1000, "Corporativo": 500, "Total": 1500,
