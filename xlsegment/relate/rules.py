@@ -56,8 +56,8 @@ _RULES = (
         RelationKind.FOOT,
         "a row labelled as a total or result (Total ..., Segment profit) sums the rows above it",
         "runs of the not yet summed rows ending just above it, under three sign patterns",
-        f"{p.ROW_EVERY_COLUMN.reason}; {p.ROW_ALL_BUT_ONE.reason}; misses within a typo "
-        "are kept and reported",
+        f"{p.ROW_EVERY_COLUMN.reason}; {p.LABELLED_ROW.reason}, with the signs the figures or "
+        "captions give; misses within a typo are kept and reported",
         declared=True,
         citation="ASC 280-10-50-26B (segment profit = revenue - significant expenses)",
         priority=20,
