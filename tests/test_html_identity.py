@@ -20,7 +20,6 @@ HTML_GAPS = {
     "36_abbvie_2024": 19,
     "53_aegon_2000": 8,
     "40_comcast_2023": 6,
-    "37_abbott_2023": 4,
     "33_johnson_johnson_2024": 3,
     "32_adobe_fy2024": 1,
     "44_intel_2023": 1,

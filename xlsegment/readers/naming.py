@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from xlsegment import labels
 from xlsegment.model import Finding, Role, Row, Severity, Table
+from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import LineKind, classify, is_sign_heading
 
 PNL = "Segment profit or loss"
@@ -58,7 +59,7 @@ def title_segment(title: str) -> str:
 def table_name(title: str, rows: list[Row], columns) -> str:
     low = title.lower()
     text = " ".join(r.label.lower() for r in rows)
-    if "geograph" in low or "by region" in low:
+    if ("geograph" in low or "by region" in low) and _rows_are_places(rows):
         if "long-lived" in low or "long - lived" in low or "long-lived" in text:
             return GEO_ASSETS
         # A geographic table of one measure is as common for assets as for revenue.
@@ -66,7 +67,9 @@ def table_name(title: str, rows: list[Row], columns) -> str:
         if measure and classify(measure).kind not in (LineKind.REVENUE, LineKind.UNKNOWN):
             # "Total assets by geographic area": the heading's measure, never "Revenue".
             return f"{measure} by geography"
-        return GEO_REVENUE
+        if measure or "revenue" in text or "sales" in text:
+            return GEO_REVENUE
+        return OTHER  # a geographic table that names no measure is not taken for revenue
     if rows and all("depreciation" in r.label.lower() for r in rows):
         return DA
     if "segment assets" in low or (rows and all("asset" in r.label.lower() for r in rows)):
@@ -76,6 +79,13 @@ def table_name(title: str, rows: list[Row], columns) -> str:
     ):
         return PNL
     return OTHER
+
+
+def _rows_are_places(rows: list[Row]) -> bool:
+    """Most rows name places (or their totals), not line items: a reconciliation under the
+    running head "Segment and Geographic Area Information" is no geographic table."""
+    places = sum(1 for r in rows if _names_a_segment(classify(r.label)) or classify(r.label).closes)
+    return places * 2 >= len(rows)
 
 
 def consolidated_segment(label: str) -> bool:
@@ -116,7 +126,11 @@ def row_semantics(row: Row, columns, table: str, last: bool = True, title: str =
             # is a segment, and the group's total row is the group's figure.
             return replace(row, line_item=measure, segment=label)
         if line.closes and closes_group(label, section):
-            return replace(row, line_item=measure or row.line_item, segment=section)
+            # A bare "Total" under a group's name ("Humira" over its regions) is that
+            # group's total: named so, where no measure heads the rows.
+            named = f"Total {section}" if labels.strip_footnotes(label).lower() == "total" else row.line_item
+            item = measure or (named if len(section) <= SETTINGS.heading_chars else row.line_item)
+            return replace(row, line_item=item, segment=section)
         if measure and line.closes and labels.norm_key(measure) in labels.norm_key(label):
             # "Total net revenue" under the last group closes the measure, not the group.
             return replace(row, segment="Total")

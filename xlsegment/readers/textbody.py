@@ -6,6 +6,7 @@ Each step returns what it noticed as findings; nothing is appended to an argumen
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from xlsegment import currency, labels
@@ -49,16 +50,18 @@ def is_measure(heading: str) -> bool:
     return line.financial and line.kind not in (LineKind.RECONCILING, LineKind.UNKNOWN)
 
 
+# A note's own heading repeated at the top of a page: "Note 16 — Segment Information
+# (Continued)". It heads the page, not the rows below it.
+_RUNNING_HEAD = re.compile(r"^\s*note\s+\d+\b|\(continued\)\s*$", re.IGNORECASE)
+
+
 def heads_rows(raw: RawRow) -> bool:
     """A row without figures that heads the rows below it: not a lead-in sentence, not page
     furniture, not a period caption ("Fiscal Years Ended January 31,"), which heads columns."""
     label = raw.label
-    return (
-        bool(label)
-        and not is_lead_in(label)
-        and not labels.NOISE_RE.match(label)
-        and not (labels.is_period_heading(label) and not labels.years_in(label))
-    )
+    if not label or is_lead_in(label) or labels.NOISE_RE.match(label) or _RUNNING_HEAD.search(label):
+        return False
+    return not (labels.is_period_heading(label) and not labels.years_in(label))
 
 
 def first_headings(sections: list[RawRow], header: list[RawRow], body: list[RawRow]) -> tuple[str, str]:
