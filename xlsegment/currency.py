@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from xlsegment.settings import SETTINGS
@@ -121,6 +121,7 @@ def _marks() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def code(token: str) -> str | None:
     """The ISO code a currency mark names: "RMB" -> "CNY", "NT$" -> "TWD", "euros" -> "EUR"."""
     key = " ".join(token.split()).casefold()
@@ -175,6 +176,7 @@ def scale_of(text: str) -> str | None:
     return SCALE_NAMES[SCALE_WORDS[word.casefold()]]
 
 
+@lru_cache(maxsize=8192)
 def mark(text: str) -> Mark | None:
     """The currency and scale of a cell or line that is nothing but a currency or unit mark
     ("RMB’000", "US$", "NT$ thousands", "(en miles de euros)", "（人民币千元）",

@@ -38,6 +38,7 @@ class Cell:
     percent: bool = False
 
 
+@lru_cache(maxsize=8192)
 def is_currency_symbol(text: str) -> bool:
     """A cell that holds only a currency symbol or code, as filings put one before an amount."""
     s = text.strip()

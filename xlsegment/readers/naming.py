@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from xlsegment import labels
 from xlsegment.model import Finding, Role, Row, Severity, Table
@@ -35,6 +36,7 @@ _PAGE_FURNITURE = re.compile(r"^.*\btable\s+of\s+contents\s*", re.IGNORECASE)
 _ONE_SEGMENT = re.compile(r"\bfor\s+(?:our|the|its)\s+([A-Z][\w&.,' -]{0,40}?)\s+(?:reportable\s+)?segment\b")
 
 
+@lru_cache(maxsize=1024)
 def title_measure(title: str, anywhere: bool = False) -> str:
     """The measure the heading nearest the table names, in its own words, or "".
     ``anywhere``: in any place of that heading, not only at its start."""
@@ -50,6 +52,7 @@ def title_measure(title: str, anywhere: bool = False) -> str:
     return found[:1].upper() + found[1:]
 
 
+@lru_cache(maxsize=1024)
 def title_segment(title: str) -> str:
     """The one segment a table's lead-in says the table is about, or ""."""
     m = _ONE_SEGMENT.search(title)

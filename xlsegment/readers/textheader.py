@@ -74,70 +74,16 @@ class Header:
 
 
 def read_header(run: list[RawRow]) -> Header:
+    """The header's bands, cell by cell in the order the text gives them."""
     h = Header()
     dates: list[str] = []
     first_years = None  # the row whose years came first
     for r in run:
-        text = r.label.strip()
         if r.years:
-            ys = [str(y) for y, _ in r.years]
-            if len(ys) == 1:
-                h.period = ys[0]
-            else:
-                h.period_cols = ys
-            h.first = h.first or "years"
-            if h.names_before_years is None:
-                h.names_before_years = len(h.names)
-                first_years = r
-        if not text:
-            continue
-        if text == "%":
-            h.percent_marks.append(r.line)  # noise, unless a layer of the header (below)
-            continue
-        if labels.NOISE_RE.match(text):
-            continue
-        if labels.NOTE_REF_RE.match(text):
-            h.note_ref = True
-            continue
-        cur = labels.currency_of(text)
-        if cur and text != "$":
-            h.currencies.append((cur, r.line))
-            continue
-        if labels.unit_of(text) and len(text) < SETTINGS.heading_chars:
-            continue
-        if is_lead_in(text):
-            # Whatever came before the lead-in sentence was a title, not column names.
-            h.lead_in.append(text)
-            h.names.clear()
-            h.changes.clear()
-            h.first = ""
-            continue
-        if is_change_header(text):
-            h.changes.append(r)
-            continue
-        duration = labels.duration_of(text)
-        if duration and not labels.years_in(text) and len(text) < SETTINGS.duration_heading_chars:
-            h.durations.append(duration)  # "Three Months Ended June 30," over its years
-            continue
-        if labels.is_period_heading(text) or (labels.years_in(text) and len(text) < SETTINGS.heading_chars):
-            ys = labels.years_in(text)
-            if ys and not r.years:
-                dates.append(text)
-                h.first = h.first or "years"
-                if h.names_before_years is None:
-                    h.names_before_years = len(h.names)
-            elif not ys and not r.years:
-                h.sections.append(r)  # "Years ended December 31," with years on the next row
-            continue
-        if not any(ch.isalpha() for ch in text):
-            continue
-        if text.endswith(":"):
-            h.sections.append(r)
-            continue
-        h.names.append(r)
-        h.first = h.first or "names"
-        if r is first_years:
-            h.names_before_years += 1  # a name stands before the years on its own row
+            first_years = _read_years(h, r, first_years)
+        text = r.label.strip()
+        if text and not _read_mark(h, r, text):
+            _read_words(h, r, text, dates, first_years)
     if len(dates) >= 2:
         h.period_cols = period_labels(dates)
     elif dates:
@@ -146,6 +92,79 @@ def read_header(run: list[RawRow]) -> Header:
     _period_from_lead_in(h)
     _durations_over_years(h)
     return h
+
+
+def _read_years(h: Header, r: RawRow, first_years: RawRow | None) -> RawRow | None:
+    """Year cells: one year for the whole table, or one per column."""
+    ys = [str(y) for y, _ in r.years]
+    if len(ys) == 1:
+        h.period = ys[0]
+    else:
+        h.period_cols = ys
+    h.first = h.first or "years"
+    if h.names_before_years is None:
+        h.names_before_years = len(h.names)
+        return r
+    return first_years
+
+
+def _read_mark(h: Header, r: RawRow, text: str) -> bool:
+    """A cell that is a mark, not a name: "%", page noise, a note reference, a currency or
+    a unit. True where the cell was one."""
+    if text == "%":
+        h.percent_marks.append(r.line)  # noise, unless a layer of the header
+        return True
+    if labels.NOISE_RE.match(text):
+        return True
+    if labels.NOTE_REF_RE.match(text):
+        h.note_ref = True
+        return True
+    cur = labels.currency_of(text)
+    if cur and text != "$":
+        h.currencies.append((cur, r.line))
+        return True
+    return bool(labels.unit_of(text) and len(text) < SETTINGS.heading_chars)
+
+
+def _read_words(h: Header, r: RawRow, text: str, dates: list[str], first_years: RawRow | None) -> None:
+    """A cell of words: a lead-in sentence, a change header, a duration, a period heading,
+    a heading over rows, or a name over columns."""
+    if is_lead_in(text):
+        # Whatever came before the lead-in sentence was a title, not column names.
+        h.lead_in.append(text)
+        h.names.clear()
+        h.changes.clear()
+        h.first = ""
+    elif is_change_header(text):
+        h.changes.append(r)
+    elif (
+        (duration := labels.duration_of(text))
+        and not labels.years_in(text)
+        and (len(text) < SETTINGS.duration_heading_chars)
+    ):
+        h.durations.append(duration)  # "Three Months Ended June 30," over its years
+    elif labels.is_period_heading(text) or (labels.years_in(text) and len(text) < SETTINGS.heading_chars):
+        _read_period_heading(h, r, text, dates)
+    elif not any(ch.isalpha() for ch in text):
+        return
+    elif text.endswith(":"):
+        h.sections.append(r)
+    else:
+        h.names.append(r)
+        h.first = h.first or "names"
+        if r is first_years:
+            h.names_before_years += 1  # a name stands before the years on its own row
+
+
+def _read_period_heading(h: Header, r: RawRow, text: str, dates: list[str]) -> None:
+    ys = labels.years_in(text)
+    if ys and not r.years:
+        dates.append(text)
+        h.first = h.first or "years"
+        if h.names_before_years is None:
+            h.names_before_years = len(h.names)
+    elif not ys and not r.years:
+        h.sections.append(r)  # "Years ended December 31," with years on the next row
 
 
 def _period_from_lead_in(h: Header) -> None:
