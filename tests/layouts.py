@@ -80,7 +80,6 @@ def render(doc: dict, variant: str, shift: tuple[int, int, int, int] | None = No
     moves one figure by delta units of its last digit."""
     out = Rendered("")
     lines: list[str] = []
-    european = variant == "european"
 
     def emit(text: str, key=None) -> None:
         lines.append(text)
@@ -97,52 +96,63 @@ def render(doc: dict, variant: str, shift: tuple[int, int, int, int] | None = No
         if t.get("lead_in"):
             emit(t["lead_in"])
         years = _year_row(t)
-        if variant == "stacked" and years is not None:
-            _stacked(t, years, emit, shift)
-            continue
-        if variant == "side_by_side" and years is not None and len(years["cells"]) >= 2:
-            _side_by_side(t, years, emit, shift, out)
-            continue
         head = years or _names_row(t)
         if variant in TRANSLATED and head is not None:
-            _translated(t, head, emit, shift, out, variant)
             translated_width = len(head["cells"])
-            continue
-        if variant in TRANSLATED and _width(t) == translated_width:
-            # A later block of the table above, under its own year only: translated alike.
-            _translated(t, None, emit, shift, out, variant)
-            continue
-        header_rows = [r for r in t["rows"] if r["kind"] == "header"]
-        last_header = header_rows[-1] if header_rows else None
-        for ri, row in enumerate(t["rows"]):
-            if row["kind"] in ("header", "label"):
-                _header(row, variant, emit, percent=variant == "percent" and row is last_header)
-                continue
-            cells = [(ci, c) for ci, c in enumerate(row["cells"]) if c.strip()]
-            if variant == "flowed":
-                parts = [row["label"]] + [_dollar(_shifted(t, ri, ci, c, shift), european) for ci, c in cells]
-                emit(" ".join(p for p in parts if p))
-                for ci, _ in cells:
-                    out.lines[(t["index"], ri, ci)] = len(lines)
-                continue
-            if row["label"]:
-                emit(row["label"])
-            for ci, c in cells:
-                text = _shifted(t, ri, ci, c, shift)
-                if "$" in text and variant not in ("no_dollar", "joined_dollar"):
-                    emit("$")
-                amount = _amount(text, european)
-                if variant == "joined_dollar" and "$" in text:
-                    amount = "$" + amount
-                emit(amount, (t["index"], ri, ci))
-            if variant == "percent" and _is_period_table(t) and cells:
-                emit("12.3%" if ri == _first_data(t) else "4.5")
+        if not _special_layout(t, variant, years, head, translated_width, emit, shift, out):
+            _plain_table(t, variant, emit, shift, out, lines)
         if variant == "total_only" and head is not None and head is not years:
             _total_only(t, emit, shift, out)
         if variant not in ("no_blank_lines", "flowed"):
             emit("")
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _special_layout(t, variant: str, years, head, translated_width: int, emit, shift, out: Rendered) -> bool:
+    """Render the table in a layout that rearranges it whole; False where none applies."""
+    if variant == "stacked" and years is not None:
+        _stacked(t, years, emit, shift)
+    elif variant == "side_by_side" and years is not None and len(years["cells"]) >= 2:
+        _side_by_side(t, years, emit, shift, out)
+    elif variant in TRANSLATED and head is not None:
+        _translated(t, head, emit, shift, out, variant)
+    elif variant in TRANSLATED and _width(t) == translated_width:
+        # A later block of the table above, under its own year only: translated alike.
+        _translated(t, None, emit, shift, out, variant)
+    else:
+        return False
+    return True
+
+
+def _plain_table(t, variant: str, emit, shift, out: Rendered, lines: list[str]) -> None:
+    """The table cell by cell, with the variant's "$" cells, format and extra columns."""
+    european = variant == "european"
+    header_rows = [r for r in t["rows"] if r["kind"] == "header"]
+    last_header = header_rows[-1] if header_rows else None
+    for ri, row in enumerate(t["rows"]):
+        if row["kind"] in ("header", "label"):
+            _header(row, variant, emit, percent=variant == "percent" and row is last_header)
+            continue
+        cells = [(ci, c) for ci, c in enumerate(row["cells"]) if c.strip()]
+        if variant == "flowed":
+            parts = [row["label"]] + [_dollar(_shifted(t, ri, ci, c, shift), european) for ci, c in cells]
+            emit(" ".join(p for p in parts if p))
+            for ci, _ in cells:
+                out.lines[(t["index"], ri, ci)] = len(lines)
+            continue
+        if row["label"]:
+            emit(row["label"])
+        for ci, c in cells:
+            text = _shifted(t, ri, ci, c, shift)
+            if "$" in text and variant not in ("no_dollar", "joined_dollar"):
+                emit("$")
+            amount = _amount(text, european)
+            if variant == "joined_dollar" and "$" in text:
+                amount = "$" + amount
+            emit(amount, (t["index"], ri, ci))
+        if variant == "percent" and _is_period_table(t) and cells:
+            emit("12.3%" if ri == _first_data(t) else "4.5")
 
 
 def _year_row(t):

@@ -8,6 +8,7 @@ the UDFs see exactly what Refresh and the checks see, through any engine.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Hashable
 from decimal import Decimal
@@ -23,15 +24,19 @@ class SourceError(XlsegmentError):
     """The workbook or file holds no usable facts; the message says what to do."""
 
 
+_NOTES = itertools.count(1)
+
+
 class NoteSource:
     """A Note already in memory (tests, benchmark, Python callers)."""
 
     def __init__(self, note: Note, key: str | None = None) -> None:
         self.note = note
-        self.key = key or f"note:{note.source}:{id(note)}"
+        self._stamp = next(_NOTES)  # one per note given: the cache's key and version
+        self.key = key or f"note:{note.source}:{self._stamp}"
 
     def stamp(self) -> Hashable:
-        return id(self.note)
+        return self._stamp
 
     def load(self) -> Note:
         return self.note

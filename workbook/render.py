@@ -64,10 +64,8 @@ def split_findings(result: Result, built: Built) -> tuple[list[Finding], list[Fi
     """(what the reader noticed, what the checks found): a check that repeats a finding the
     reader made at fill time (kept on the Checks sheet) is reported once."""
     reader = list(result.note.findings)
-    own, keys = set(map(id, reader)), {finding_key(f) for f in reader}
-    checks = [
-        f for f in (*result.findings, *built.findings) if id(f) not in own and finding_key(f) not in keys
-    ]
+    own, keys = set(reader), {finding_key(f) for f in reader}
+    checks = [f for f in (*result.findings, *built.findings) if f not in own and finding_key(f) not in keys]
     return reader, checks
 
 

@@ -198,71 +198,59 @@ def _translation(ctx: Context) -> Outcome:
     if tr.rate is None:
         return Outcome(tuple(findings), tested)
     sums = {r.total.at: r for r in ctx.relations if r.total.at in tr.translated_totals}
-
-    def holds(usd, loc) -> tuple:
-        direct, _, tol, ok = consistent_with(loc.value, usd.value, tr.rate, loc.decimals, usd.decimals)
-        # An inferred rate is an interval: a figure some rate in it allows is no miss.
-        return direct, tol, ok or allowed_by(tr.info, loc.value, usd.value, loc.decimals, usd.decimals)
-
-    missing = sum(not holds(usd, loc)[2] for usd, loc in tr.pairs)
+    missing = sum(not _holds_at_rate(tr, usd, loc)[2] for usd, loc in tr.pairs)
     plugs_possible = missing <= max(PLUG_PAIR, len(tr.pairs) * PLUG_SHARE)
     for usd, loc in tr.pairs:
         tested[usd.at.table_id, TRANSLATION] += 1
-        direct, tol, ok = holds(usd, loc)
-        rel = sums.get(usd.at)
-        # A translated subtotal may be the sum of the rounded translated lines.
-        if (
-            rel is not None
-            and usd.value != direct
-            and compare_sum(
-                Interval.shown(usd.value, usd.decimals),
-                [(s, Interval.shown(p.value, p.decimals)) for s, p in rel.parts],
-            ).consistent
-        ):
-            findings.append(
-                _fx_finding(
-                    "seg.fx.subtotal",
-                    Severity.INFO,
-                    usd,
-                    loc,
-                    direct,
-                    f"{cur} {fmt(usd.value)} is the sum of the translated lines; translating "
-                    f"{fmt(loc.value)} directly at {tr.rate} gives {fmt(direct)} "
-                    f"({fmt_signed(usd.value - direct)}): rounding, not an error",
-                )
-            )
-            continue
-        if ok:
-            continue
-        if plugs_possible and _plugged(ctx, usd, direct):
-            findings.append(
-                _fx_finding(
-                    "seg.fx.plug",
-                    Severity.INFO,
-                    usd,
-                    loc,
-                    direct,
-                    f"{usd.line_item} / {usd.segment} {usd.period}: {cur} {fmt(usd.value)} is one unit off "
-                    f"{fmt(loc.value)} at {tr.rate} ({fmt(direct)}), and its translated column adds up: "
-                    "translated from unrounded amounts, or plugged so the column adds up",
-                    tol,
-                )
-            )
-            continue
-        findings.append(
-            _fx_finding(
-                "seg.fx.figure",
-                Severity.ERROR,
-                usd,
-                loc,
-                direct,
-                f"{usd.line_item} / {usd.segment} {usd.period}: reported {cur} {fmt(usd.value)}, "
-                f"{fmt(loc.value)} at {tr.rate} gives {fmt(direct)} "
-                f"({fmt_signed(usd.value - direct)}), tolerance ±{tol}",
-                tol,
-            )
-        )
+        found = _translated_figure(ctx, cur, usd, loc, sums.get(usd.at), plugs_possible)
+        if found is not None:
+            findings.append(found)
     return Outcome(tuple(findings), tested)
+
+
+def _holds_at_rate(tr, usd: Fact, loc: Fact) -> tuple:
+    direct, _, tol, ok = consistent_with(loc.value, usd.value, tr.rate, loc.decimals, usd.decimals)
+    # An inferred rate is an interval: a figure some rate in it allows is no miss.
+    return direct, tol, ok or allowed_by(tr.info, loc.value, usd.value, loc.decimals, usd.decimals)
+
+
+def _translated_figure(
+    ctx: Context, cur: str, usd: Fact, loc: Fact, rel, plugs_possible: bool
+) -> Finding | None:
+    """The finding on one translated figure: none where it is its local figure at the
+    rate; an info where it is the sum of translated lines or a plug; else an error."""
+    tr = ctx.translation
+    direct, tol, ok = _holds_at_rate(tr, usd, loc)
+    # A translated subtotal may be the sum of the rounded translated lines.
+    if (
+        rel is not None
+        and usd.value != direct
+        and compare_sum(
+            Interval.shown(usd.value, usd.decimals),
+            [(s, Interval.shown(p.value, p.decimals)) for s, p in rel.parts],
+        ).consistent
+    ):
+        message = (
+            f"{cur} {fmt(usd.value)} is the sum of the translated lines; translating "
+            f"{fmt(loc.value)} directly at {tr.rate} gives {fmt(direct)} "
+            f"({fmt_signed(usd.value - direct)}): rounding, not an error"
+        )
+        return _fx_finding("seg.fx.subtotal", Severity.INFO, usd, loc, direct, message)
+    if ok:
+        return None
+    if plugs_possible and _plugged(ctx, usd, direct):
+        message = (
+            f"{usd.line_item} / {usd.segment} {usd.period}: {cur} {fmt(usd.value)} is one unit off "
+            f"{fmt(loc.value)} at {tr.rate} ({fmt(direct)}), and its translated column adds up: "
+            "translated from unrounded amounts, or plugged so the column adds up"
+        )
+        return _fx_finding("seg.fx.plug", Severity.INFO, usd, loc, direct, message, tol)
+    message = (
+        f"{usd.line_item} / {usd.segment} {usd.period}: reported {cur} {fmt(usd.value)}, "
+        f"{fmt(loc.value)} at {tr.rate} gives {fmt(direct)} "
+        f"({fmt_signed(usd.value - direct)}), tolerance ±{tol}"
+    )
+    return _fx_finding("seg.fx.figure", Severity.ERROR, usd, loc, direct, message, tol)
 
 
 PLUG_SHARE = Fraction(1, 10)

@@ -118,6 +118,7 @@ class Tag:
     shown: str = ""  # the text of the tagged element as displayed
     start: str = ""  # ISO start date of a duration ("" for an instant)
     end: str = ""  # ISO end date of a duration, or the instant
+    line: int | None = None  # the line of the filing the tag is on, where known
 
     def member(self, axis: str) -> str | None:
         return next((m for a, m in self.dimensions if a == axis), None)

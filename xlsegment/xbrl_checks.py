@@ -110,8 +110,8 @@ def _sign_breaks(table: Table, facts: list[Fact]) -> list[Finding]:
     """Within one row and concept, shown sign times tagged sign is the same for every cell
     (a loss shown as (5) and tagged -5, or an expense shown as (5) and tagged 5): a cell
     that differs from the others has its sign flipped in the tag."""
-    conventions = {id(f): _convention(f) for f in facts}
-    counts = Counter(c for c in conventions.values() if c)
+    conventions = [_convention(f) for f in facts]
+    counts = Counter(c for c in conventions if c)
     if len(counts) < 2:
         return []
     (usual, n_usual), (_, n_odd) = counts.most_common(2)
@@ -124,8 +124,8 @@ def _sign_breaks(table: Table, facts: list[Fact]) -> list[Finding]:
             + ("as it is" if usual > 0 else "reversed"),
         )
     out = []
-    for f in facts:
-        if conventions[id(f)] and (conventions[id(f)] != usual or n_usual == n_odd):
+    for f, convention in zip(facts, conventions, strict=True):
+        if convention and (convention != usual or n_usual == n_odd):
             tag = f.tag
             out.append(
                 _finding(
@@ -171,7 +171,7 @@ def conflicting_duplicates(note: Note) -> list[Finding]:
     for tag in note.tags:
         if tag.value is not None:
             groups[(tag.concept, tag.context, tag.unit)].append(tag)
-    in_note = {id(f.tag): (t, f) for t, f in _tagged(note)}
+    in_note = {f.tag: (t, f) for t, f in _tagged(note)}
     out = []
     for (concept, context, _), tags in groups.items():
         first = tags[0]
@@ -179,7 +179,7 @@ def conflicting_duplicates(note: Note) -> list[Finding]:
             if _consistent_duplicates(first, other):
                 continue
             diff = other.value - first.value
-            where = in_note.get(id(other)) or in_note.get(id(first))
+            where = in_note.get(other) or in_note.get(first)
             message = (
                 f"{concept} in context {context} is tagged twice with different values: "
                 f"{fmt(first.value)} (shown '{first.shown}') and {fmt(other.value)} (shown '{other.shown}'), "

@@ -424,9 +424,8 @@ def _columns(
     marked: list[Column] = []
     for p in dict.fromkeys(periods):  # each period's block of columns has its own Total
         marked.extend(mark_subtotals([c for c in cols if c.period == p]))
-    order = {id(c): i for i, c in enumerate(cols)}
     by_key = {(c.label, c.period): c for c in marked}
-    return [by_key.get((c.label, c.period), c) for c in sorted(cols, key=lambda c: order[id(c)])], []
+    return [by_key.get((c.label, c.period), c) for c in cols], []
 
 
 def _unnamed(heads, periods, ctx, findings, block) -> list[Column]:

@@ -52,7 +52,7 @@ def read_instance(path: str | Path, name: str | None = None) -> Note:
         raise InputError(str(path), None, f"no fact on {ixbrl.SEGMENT_AXIS} or {ixbrl.CONSOLIDATION_AXIS}")
     shift = _unit_shift(chosen)
     label = name or str(path)
-    facts = [_fact(t, shift, label, loaded.lines.get(id(t))) for t in chosen]
+    facts = [_fact(t, shift, label, t.line) for t in chosen]
     currencies = Counter(f.currency for f in facts)
     presentation = currencies.most_common(1)[0][0]
     tables, findings = lay_out(facts, presentation, label)

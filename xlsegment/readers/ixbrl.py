@@ -61,7 +61,6 @@ class Loaded:
     by_id: dict[str, Tag] = field(default_factory=dict)
     by_content: dict[tuple, Tag] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
-    lines: dict[int, int] = field(default_factory=dict)  # id(tag) -> source line
     facts: int = 0  # every fact Arelle read, text facts included
     on_segment_axis: int = 0
 
@@ -139,9 +138,9 @@ def _tags(model) -> Loaded:
         tag = _tag(fact)
         if tag is None:
             continue
-        tags.append(tag)
         if fact.sourceline:
-            loaded.lines[id(tag)] = fact.sourceline
+            tag = replace(tag, line=fact.sourceline)
+        tags.append(tag)
         if fact.id:
             loaded.by_id[fact.id] = tag
         loaded.by_content.setdefault((fact.get("name") or str(fact.qname), fact.contextID, tag.shown), tag)

@@ -129,38 +129,48 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
                 blocks.append(Block(rows))
                 rows = []
             continue
-        if is_currency_symbol(s) and (
-            s == "$"
-            or (rows and rows[-1].cells and not _label_follows(items, k))
-            or _amount_follows(items, k)
-        ):
-            # A symbol cell in front of an amount; "US$" or "€" over a column is a header,
-            # and one alone after the rows, before labels, heads a block of translations.
-            continue
-        year = labels.year_cell(s)
-        if year is not None:
-            # A year is a column or period header, never an amount (filings write 2,024).
-            if rows and not rows[-1].cells:
-                rows[-1].years.append((year, number))
-            else:
-                rows.append(RawRow("", number, years=[(year, number)]))
-            continue
-        cell = parse_cell(s, european)
-        if cell is not None:
-            if not rows:
-                rows.append(RawRow("", number))
-            if _FOOTNOTE_CELL.match(s) and rows[-1].label and not rows[-1].cells:
-                rows[-1].mark = True  # "(1)" after a label: a footnote mark, or the figure -1
-            if cell.percent:
-                rows[-1].percents += 1
-            else:
-                rows[-1].cells.append((cell, number))
-            continue
-        last = rows[-1] if rows else None
-        if last is not None and _continues(last, s):
-            last.label = f"{last.label} {s}"
-            continue
-        rows.append(RawRow(s, number))
+        if not _symbol_before_amount(s, rows, items, k):
+            _add_cell(rows, s, number, european)
     if rows:
         blocks.append(Block(rows))
     return blocks, european
+
+
+def _symbol_before_amount(s: str, rows: list[RawRow], items, k: int) -> bool:
+    """A symbol cell in front of an amount; "US$" or "€" over a column is a header, and one
+    alone after the rows, before labels, heads a block of translations."""
+    if not is_currency_symbol(s):
+        return False
+    return (
+        s == "$"
+        or bool(rows and rows[-1].cells and not _label_follows(items, k))
+        or _amount_follows(items, k)
+    )
+
+
+def _add_cell(rows: list[RawRow], s: str, number: int, european: bool) -> None:
+    """One cell into the rows: a year, a figure of the last row, or a new row's label."""
+    year = labels.year_cell(s)
+    if year is not None:
+        # A year is a column or period header, never an amount (filings write 2,024).
+        if rows and not rows[-1].cells:
+            rows[-1].years.append((year, number))
+        else:
+            rows.append(RawRow("", number, years=[(year, number)]))
+        return
+    cell = parse_cell(s, european)
+    if cell is not None:
+        if not rows:
+            rows.append(RawRow("", number))
+        if _FOOTNOTE_CELL.match(s) and rows[-1].label and not rows[-1].cells:
+            rows[-1].mark = True  # "(1)" after a label: a footnote mark, or the figure -1
+        if cell.percent:
+            rows[-1].percents += 1
+        else:
+            rows[-1].cells.append((cell, number))
+        return
+    last = rows[-1] if rows else None
+    if last is not None and _continues(last, s):
+        last.label = f"{last.label} {s}"
+        return
+    rows.append(RawRow(s, number))

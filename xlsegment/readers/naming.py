@@ -222,48 +222,52 @@ def align_line_items(tables: list[Table]):
                 findings.append(_alias_finding(t, base, r.line_item, r.line))
     groups: dict[str, list[Table]] = {}
     for t in tables:
-        if any(c.role == Role.PERIOD for c in t.columns):
-            continue
-        groups.setdefault(t.name, []).append(t)
+        if not any(c.role == Role.PERIOD for c in t.columns):
+            groups.setdefault(t.name, []).append(t)
     rename: dict[int, dict[str, str]] = {}
     for group in groups.values():
         if len(group) < 2:
             continue
         latest = max(group, key=lambda t: max((f.period for f in t.cells.values()), default=""))
-        base = [r.line_item for r in latest.rows]
         for t in group:
-            if t is latest:
-                continue
-            other = [r.line_item for r in t.rows]
-            if not _same_schedule(base, other):
-                continue
-            sm = difflib.SequenceMatcher(
-                a=[labels.norm_key(x) for x in base],
-                b=[labels.norm_key(x) for x in other],
-                autojunk=False,
-            )
-            for tag, i1, i2, j1, j2 in sm.get_opcodes():
-                pairs = []
-                if tag == "equal" or tag == "replace" and i2 - i1 == j2 - j1:
-                    pairs = [(base[i1 + k], other[j1 + k]) for k in range(i2 - i1)]
-                for new, old in pairs:
-                    if new == old or not _similar(new, old):
-                        continue
-                    rename.setdefault(t.index, {})[old] = new
-                    if old not in aliases.setdefault(new, set()):
-                        aliases[new].add(old)
-                        line = next(r.line for r in t.rows if r.line_item == old)
-                        findings.append(_alias_finding(t, old, new, line))
-    out = []
-    for t in tables:
-        names = rename.get(t.index)
-        if not names:
-            out.append(t)
+            if t is not latest:
+                _align(latest, t, rename, aliases, findings)
+    return (
+        [_renamed(t, rename.get(t.index)) for t in tables],
+        {k: tuple(sorted(v)) for k, v in aliases.items() if v},
+        findings,
+    )
+
+
+def _align(latest: Table, t: Table, rename, aliases, findings: list[Finding]) -> None:
+    """The rows of ``t`` at the places of the latest table's rows, renamed after them where
+    their wording is close."""
+    base = [r.line_item for r in latest.rows]
+    other = [r.line_item for r in t.rows]
+    if not _same_schedule(base, other):
+        return
+    sm = difflib.SequenceMatcher(
+        a=[labels.norm_key(x) for x in base], b=[labels.norm_key(x) for x in other], autojunk=False
+    )
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if not (tag == "equal" or tag == "replace" and i2 - i1 == j2 - j1):
             continue
-        rows = tuple(replace(r, line_item=names.get(r.line_item, r.line_item)) for r in t.rows)
-        cells = {k: f.replace(line_item=names.get(f.line_item, f.line_item)) for k, f in t.cells.items()}
-        out.append(replace(t, rows=rows, cells=cells))
-    return out, {k: tuple(sorted(v)) for k, v in aliases.items() if v}, findings
+        for new, old in ((base[i1 + k], other[j1 + k]) for k in range(i2 - i1)):
+            if new == old or not _similar(new, old):
+                continue
+            rename.setdefault(t.index, {})[old] = new
+            if old not in aliases.setdefault(new, set()):
+                aliases[new].add(old)
+                line = next(r.line for r in t.rows if r.line_item == old)
+                findings.append(_alias_finding(t, old, new, line))
+
+
+def _renamed(t: Table, names: dict[str, str] | None) -> Table:
+    if not names:
+        return t
+    rows = tuple(replace(r, line_item=names.get(r.line_item, r.line_item)) for r in t.rows)
+    cells = {k: f.replace(line_item=names.get(f.line_item, f.line_item)) for k, f in t.cells.items()}
+    return replace(t, rows=rows, cells=cells)
 
 
 SAME_SCHEDULE_SHARE = 0.5

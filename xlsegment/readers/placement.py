@@ -33,7 +33,6 @@ def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
     if not pending:
         return
     n = len(columns)
-    cols = [(c.label, c.role) for c in columns]
     labels_ = [r.label for r in rows]
     # Every column is evidence of a place, the translated ones too: a figure and its
     # translation are told from two local figures by the translated column's total.
@@ -43,51 +42,15 @@ def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
     for r, chunk in pending.items():
         values[r] = _default(chunk, n, columns)
     unsettled: dict[int, list] = {}
-    # The walk of the rows above the row being placed; rows are placed top to bottom and
-    # each placement is final, so the walk grows from one short row to the next.
-    above, walked = RowWalk(labels_, every_col), 0
+    walk = _Walk(RowWalk(labels_, every_col), labels_, every_col)
     for r, chunk in pending.items():
         options = list(combinations(range(n), len(chunk)))
         if len(options) > _MAX_CANDIDATES:
             _warn(findings, rows[r], len(chunk), n, "too many ways to place them")
             rows[r] = replace(rows[r], guessed=True)
             continue
-        grid = _grid(values)
-        colrels = column_totals(_grid([v for v in values if None not in v]), cols)
-        scored = []
-        repeats = _same_label_rows(rows, values, r)
-        for opt in options:
-            row = [None] * n
-            for (cell, line), c in zip(chunk, opt, strict=True):
-                row[c] = (cell, line)
-            score = _column_score(colrels, _grid([row])[0]) + _repeat_score(repeats, row)
-            scored.append((score, opt, row))
-        top = max(s for s, _, _ in scored)
-        tied = [(opt, row) for s, opt, row in scored if s == top]
-        default = tuple(i for i, v in enumerate(values[r]) if v is not None)
-        if len(tied) > 1:
-            best_row_score = (-1, 0)
-            best = []
-            # A total that settles the placement follows within a few rows. The walk of
-            # the rows above is the same for every place: walked once, continued per place.
-            window = grid[: r + _WINDOW]
-            if walked > r:
-                above, walked = RowWalk(labels_, every_col), 0
-            above.run(window, walked, r)
-            walked = r
-            for opt, row in tied[:60]:
-                window[r] = _grid([row])[0]
-                score = _row_score(above, window, r)
-                if score > best_row_score:
-                    best_row_score, best = score, [(opt, row)]
-                elif score == best_row_score:
-                    best.append((opt, row))
-            tied = best
-            confirmed = best_row_score[0] > 0 or top > 0
-        else:
-            confirmed = True
-        choice = next((t for t in tied if t[0] == default), tied[0])
-        values[r] = choice[1]
+        scored = _scored(chunk, options, columns, rows, values, r)
+        values[r], confirmed = _choose(scored, values, r, walk)
         if not confirmed and _local_figures(chunk, columns) > 1:
             unsettled[r] = [row for _, _, row in scored]
     for group in _neighbours(sorted(unsettled)):
@@ -97,6 +60,60 @@ def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
     for r in unsettled:
         _warn(findings, rows[r], len(pending[r]), n, "no total confirms where they belong")
         rows[r] = replace(rows[r], guessed=True)  # never the basis of an error
+
+
+class _Walk:
+    """The walk of the rows above the row being placed; rows are placed top to bottom and
+    each placement is final, so the walk grows from one short row to the next."""
+
+    def __init__(self, walk: RowWalk, labels_, every_col) -> None:
+        self.walk, self.walked, self.labels, self.cols = walk, 0, labels_, every_col
+
+    def up_to(self, window, r: int) -> RowWalk:
+        if self.walked > r:
+            self.walk, self.walked = RowWalk(self.labels, self.cols), 0
+        self.walk.run(window, self.walked, r)
+        self.walked = r
+        return self.walk
+
+
+def _scored(chunk, options, columns, rows, values, r: int) -> list[tuple]:
+    """Each place of a short row's figures, scored by the column totals and the rows of
+    the same label it would agree with."""
+    n = len(columns)
+    colrels = column_totals(_grid([v for v in values if None not in v]), [(c.label, c.role) for c in columns])
+    repeats = _same_label_rows(rows, values, r)
+    scored = []
+    for opt in options:
+        row = [None] * n
+        for (cell, line), c in zip(chunk, opt, strict=True):
+            row[c] = (cell, line)
+        scored.append((_column_score(colrels, _grid([row])[0]) + _repeat_score(repeats, row), opt, row))
+    return scored
+
+
+def _choose(scored, values, r: int, walk: _Walk) -> tuple[list, bool]:
+    """The best place, and whether a total confirms it. Places the column totals score
+    alike are told apart by the rows below that total them, within a few rows."""
+    top = max(s for s, _, _ in scored)
+    tied = [(opt, row) for s, opt, row in scored if s == top]
+    default = tuple(i for i, v in enumerate(values[r]) if v is not None)
+    confirmed = True
+    if len(tied) > 1:
+        best_row_score, best = (-1, 0), []
+        # The walk of the rows above is the same for every place: walked once, continued per place.
+        window = _grid(values)[: r + _WINDOW]
+        above = walk.up_to(window, r)
+        for opt, row in tied[:60]:
+            window[r] = _grid([row])[0]
+            score = _row_score(above, window, r)
+            if score > best_row_score:
+                best_row_score, best = score, [(opt, row)]
+            elif score == best_row_score:
+                best.append((opt, row))
+        tied = best
+        confirmed = best_row_score[0] > 0 or top > 0
+    return next((t for t in tied if t[0] == default), tied[0])[1], confirmed
 
 
 def _neighbours(rs: list[int]) -> list[list[int]]:

@@ -156,7 +156,6 @@ class _Reading:
     stated: Mapping[str, object]
     placed: list[tuple[RowCells, Fact, tuple[int, int, int]]] = field(default_factory=list)
     loose: list[tuple[RowCells, Fact]] = field(default_factory=list)
-    blank_role: set[int] = field(default_factory=set)  # ids of facts whose role was not given
     findings: list[Finding] = field(default_factory=list)
     note_values: dict[str, tuple[object, int]] = field(default_factory=dict)  # value, first line
 
@@ -209,8 +208,6 @@ def _read_row(reading: _Reading, cells: RowCells, own_lines: bool) -> None:
         reading.findings.append(_finding(cells))
         return
     fact = _fact(cells, own_lines)
-    if not cells.text("role"):
-        reading.blank_role.add(id(fact))
     for column in NOTE_COLUMNS:
         _note_column(reading, cells, column)
     at = _position(cells)
@@ -324,13 +321,14 @@ def _currencies(reading: _Reading) -> tuple[str, str | None]:
 
 
 def _mark_translated(reading: _Reading, currency: str) -> None:
-    def marked(f: Fact) -> Fact:
-        if id(f) in reading.blank_role and f.currency == currency:
+    def marked(cells: RowCells, f: Fact) -> Fact:
+        # A fact in the convenience currency whose row gives no role is a translation.
+        if not cells.text("role") and f.currency == currency:
             return f.replace(role=Role.CONVENIENCE)
         return f
 
-    reading.placed = [(c, marked(f), at) for c, f, at in reading.placed]
-    reading.loose = [(c, marked(f)) for c, f in reading.loose]
+    reading.placed = [(c, marked(c, f), at) for c, f, at in reading.placed]
+    reading.loose = [(c, marked(c, f)) for c, f in reading.loose]
 
 
 def lay_out(facts: Sequence[Fact], presentation: str, name: str) -> tuple[list[Table], list[Finding]]:

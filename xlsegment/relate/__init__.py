@@ -65,18 +65,20 @@ def resolve(found: list[Relation]) -> list[Relation]:
     """One relation for each total and set of parts: the rule of highest priority wins
     (a labelled total row over the same sum seen as a chain of one-figure lines)."""
     by_total: dict = {}
-    for rel in found:
-        by_total.setdefault(rel.total.at, []).append(rel)
-    dropped: set[int] = set()
-    for rels in by_total.values():
-        if len(rels) < 2:
+    for i, rel in enumerate(found):
+        by_total.setdefault(rel.total.at, []).append(i)
+    dropped: set[int] = set()  # positions in ``found``
+    for places in by_total.values():
+        if len(places) < 2:
             continue  # the common case: nothing to resolve
-        kept: dict[frozenset, Relation] = {}
-        for rel in sorted(rels, key=lambda r: RULES[r.rule].priority if r.rule in RULES else 99):
-            first = kept.setdefault(frozenset((s, p.at) for s, p in rel.parts), rel)
-            if first is not rel:
-                dropped.add(id(rel))
-    return [r for r in found if id(r) not in dropped]
+        kept: dict[frozenset, int] = {}
+        for i in sorted(
+            places, key=lambda i: RULES[found[i].rule].priority if found[i].rule in RULES else 99
+        ):
+            first = kept.setdefault(frozenset((s, p.at) for s, p in found[i].parts), i)
+            if first != i:
+                dropped.add(i)
+    return [r for i, r in enumerate(found) if i not in dropped]
 
 
 def _internal(table, exc: Exception) -> Finding:

@@ -34,61 +34,76 @@ def table_grid(table: Table, cells=None) -> list[list[Interval | None]]:
 
 
 def relate_table(table: Table) -> TableRelations:
+    """Every relation inside one table: column totals (computing the totals a prepared
+    table leaves blank), row totals, segment blocks and breakdowns."""
     out = TableRelations()
     cells = dict(table.cells)
     grid = table_grid(table)
-    tid = table.id
     col_rejected: list[columns.Rejected] = []
-    for found in columns.column_totals(
-        grid,
-        [(c.label, c.role) for c in table.columns],
-        col_rejected,
-        _column_scopes(table),
-    ):
-        rule = RULES["labelled total column" if found.labelled else "unlabelled total column"]
-        why = f"column '{table.columns[found.total].label}' adds the columns to its left"
-        evidence = Evidence.DECLARED if found.labelled else Evidence.CONFIRMED
-        for r in range(len(table.rows)):
-            total = cells.get((r, found.total))
-            parts = [cells.get((r, p)) for p in found.parts]
-            if all(p is None for p in parts):
-                continue  # a reconciling item shown in the total column only
-            if total is None:
-                if any(p is None for p in parts):
-                    continue
-                fact = _computed(table, r, found.total, parts)
-                cells[(r, found.total)] = out.computed[(r, found.total)] = fact
-                grid[r][found.total] = Interval.shown(fact.value, fact.decimals)
-                continue
-            if not total.reported:
-                continue
-            # An empty cell among shown ones is nil (filing text drops empty cells).
-            terms = tuple((1, p) for p in parts if p is not None)
-            out.relations.append(Relation(rule.kind, tid, total, terms, why, rule.name, evidence))
+    found = columns.column_totals(
+        grid, [(c.label, c.role) for c in table.columns], col_rejected, _column_scopes(table)
+    )
+    for total_column in found:
+        _column_relations(table, total_column, cells, grid, out)
     for rej in col_rejected:
-        if rej.tally.nontrivial and rej.parts == columns.all_parts(rej.total, table.columns):
-            # A column headed Total that adds up all the columns beside it in some rows
-            # but too few to be taken for their total: where it misses, say so as a
-            # warning, with the numbers; never an error, never silence.
-            rule = RULES["labelled total column"]
-            why = f"column '{table.columns[rej.total].label}' adds the columns to its left in some rows"
-            for r in range(len(table.rows)):
-                total, parts = cells.get((r, rej.total)), [cells.get((r, p)) for p in rej.parts]
-                if total is not None and total.reported and all(p is not None for p in parts):
-                    terms = tuple((1, p) for p in parts)
-                    out.relations.append(
-                        Relation(rule.kind, tid, total, terms, why, rule.name, Evidence.SUGGESTED)
-                    )
+        _rejected_column(table, rej, cells, out)
+    _row_relations(table, cells, grid, out)
+    out.relations.extend(blocks.stacked(table, cells))
+    out.relations.extend(blocks.breakdowns(table, cells, grid))
+    totals = {r.total.at for r in out.relations}
+    out.relations.extend(blocks.single_figure_chains(table, cells, totals))
+    return out
+
+
+def _column_relations(table: Table, found: columns.ColumnTotal, cells, grid, out: TableRelations) -> None:
+    """The rows of one total column: a relation where the total is shown, a computed total
+    where a prepared table leaves it blank."""
+    rule = RULES["labelled total column" if found.labelled else "unlabelled total column"]
+    why = f"column '{table.columns[found.total].label}' adds the columns to its left"
+    evidence = Evidence.DECLARED if found.labelled else Evidence.CONFIRMED
+    for r in range(len(table.rows)):
+        total = cells.get((r, found.total))
+        parts = [cells.get((r, p)) for p in found.parts]
+        if all(p is None for p in parts):
+            continue  # a reconciling item shown in the total column only
+        if total is None:
+            if any(p is None for p in parts):
+                continue
+            fact = _computed(table, r, found.total, parts)
+            cells[(r, found.total)] = out.computed[(r, found.total)] = fact
+            grid[r][found.total] = Interval.shown(fact.value, fact.decimals)
             continue
-        total = next((cells[(r, rej.total)] for r in range(len(table.rows)) if (r, rej.total) in cells), None)
-        if total is not None:
-            out.rejected.append(
-                (
-                    "column",
-                    total,
-                    tuple((1, cells[(total.at.row, p)]) for p in rej.parts if (total.at.row, p) in cells),
+        if not total.reported:
+            continue
+        # An empty cell among shown ones is nil (filing text drops empty cells).
+        terms = tuple((1, p) for p in parts if p is not None)
+        out.relations.append(Relation(rule.kind, table.id, total, terms, why, rule.name, evidence))
+
+
+def _rejected_column(table: Table, rej: columns.Rejected, cells, out: TableRelations) -> None:
+    if rej.tally.nontrivial and rej.parts == columns.all_parts(rej.total, table.columns):
+        # A column headed Total that adds up all the columns beside it in some rows but
+        # too few to be taken for their total: where it misses, say so as a warning, with
+        # the numbers; never an error, never silence.
+        rule = RULES["labelled total column"]
+        why = f"column '{table.columns[rej.total].label}' adds the columns to its left in some rows"
+        for r in range(len(table.rows)):
+            total, parts = cells.get((r, rej.total)), [cells.get((r, p)) for p in rej.parts]
+            if total is not None and total.reported and all(p is not None for p in parts):
+                terms = tuple((1, p) for p in parts)
+                out.relations.append(
+                    Relation(rule.kind, table.id, total, terms, why, rule.name, Evidence.SUGGESTED)
                 )
-            )
+        return
+    total = next((cells[(r, rej.total)] for r in range(len(table.rows)) if (r, rej.total) in cells), None)
+    if total is not None:
+        parts = tuple((1, cells[(total.at.row, p)]) for p in rej.parts if (total.at.row, p) in cells)
+        out.rejected.append(("column", total, parts))
+
+
+def _row_relations(table: Table, cells, grid, out: TableRelations) -> None:
+    """Rows that add down, in every column they can be tested in, and the labelled totals
+    no rows add up to."""
     value_cols = [i for i, c in enumerate(table.columns) if c.role != Role.CONVENIENCE]
     conv_cols = [i for i, c in enumerate(table.columns) if c.role == Role.CONVENIENCE]
     row_labels = [_judged_label(row) for row in table.rows]
@@ -96,49 +111,40 @@ def relate_table(table: Table) -> TableRelations:
     computed = frozenset(k for k, f in cells.items() if not f.reported)
     row_rejected: list[rows.Rejected] = []
     subtotal_rows = section_subtotals(table)
-    found_rows = rows.row_totals(
-        grid,
-        row_labels,
-        value_cols,
-        barriers,
-        computed,
-        reconciliation_ends(table),
-        row_rejected,
-        subtotal_rows,
+    ends = reconciliation_ends(table)
+    found = rows.row_totals(
+        grid, row_labels, value_cols, barriers, computed, ends, row_rejected, subtotal_rows
     )
-    for rel in found_rows:
-        recon = _in_reconciliation(table, rel)
-        name = _row_rule(table, rel, recon)
-        rule = RULES[name]
-        why = "labels: rows add down" if rel.declared else "arithmetic: rows add down"
+    for rel in found:
         declared = rel.declared or classify(row_labels[rel.total]).closes or rel.total in subtotal_rows
-        evidence = Evidence.DECLARED if declared else Evidence.CONFIRMED
-        for c in value_cols + conv_cols:
-            total = cells.get((rel.total, c))
-            if total is None or not total.reported:
-                continue
-            parts = [(s, cells.get((p, c))) for s, p in rel.parts]
-            if any(f is None for _, f in parts):
-                continue
-            rows_used = [rel.total, *(p for _, p in rel.parts)]
-            grounded = _unless_guessed(table, evidence, rows_used)
-            if name == "end of a reconciliation block" and any(not f.reported for _, f in parts):
-                # The block starts from a figure the note leaves blank and we computed: the
-                # note may reconcile from another amount (business units before unallocated
-                # items), so position alone does not assert this sum.
-                grounded = Evidence.SUGGESTED
-            out.relations.append(Relation(rule.kind, tid, total, tuple(parts), why, rule.name, grounded))
+        _row_total(table, rel, declared, value_cols + conv_cols, cells, out)
     for rej in row_rejected:
         c = next((c for c in value_cols if (rej.total, c) in cells), None)
         if c is not None and all((p, c) in cells for _, p in rej.parts):
             out.rejected.append(
                 ("row", cells[(rej.total, c)], tuple((s, cells[(p, c)]) for s, p in rej.parts))
             )
-    out.relations.extend(blocks.stacked(table, cells))
-    out.relations.extend(blocks.breakdowns(table, cells, grid))
-    totals = {r.total.at for r in out.relations}
-    out.relations.extend(blocks.single_figure_chains(table, cells, totals))
-    return out
+
+
+def _row_total(table: Table, rel, declared: bool, cols: list[int], cells, out: TableRelations) -> None:
+    name = _row_rule(table, rel, _in_reconciliation(table, rel))
+    rule = RULES[name]
+    why = "labels: rows add down" if rel.declared else "arithmetic: rows add down"
+    evidence = Evidence.DECLARED if declared else Evidence.CONFIRMED
+    for c in cols:
+        total = cells.get((rel.total, c))
+        if total is None or not total.reported:
+            continue
+        parts = [(s, cells.get((p, c))) for s, p in rel.parts]
+        if any(f is None for _, f in parts):
+            continue
+        grounded = _unless_guessed(table, evidence, [rel.total, *(p for _, p in rel.parts)])
+        if name == "end of a reconciliation block" and any(not f.reported for _, f in parts):
+            # The block starts from a figure the note leaves blank and we computed: the
+            # note may reconcile from another amount (business units before unallocated
+            # items), so position alone does not assert this sum.
+            grounded = Evidence.SUGGESTED
+        out.relations.append(Relation(rule.kind, table.id, total, tuple(parts), why, rule.name, grounded))
 
 
 def _unless_guessed(table: Table, evidence: Evidence, rows: list[int]) -> Evidence:
