@@ -108,26 +108,23 @@ EXPECTED = {
         329,
         {
             ("seg.candidate", "info"): (
-                16,
                 154,
-                160,
                 298,
-                319,
                 434,
                 441,
                 571,
                 578,
-                606,
                 701,
                 809,
                 841,  # "Total" of a block the fixed-width header wraps: left for a tie-out
-                1142,
                 1181,
                 1197,
                 1214,
                 1230,
             ),
-            ("seg.layout.columns", "warning"): (450, 708),
+            # Headers whose words wrap over two lines name more columns than the rows have:
+            # which name is over which column would be a guess, so they are unnamed.
+            ("seg.layout.columns", "warning"): (1, 300, 450, 588, 708, 1125),
             ("seg.layout.percent", "info"): (817, 837, 971, 991),
         },
     ),

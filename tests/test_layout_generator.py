@@ -8,6 +8,7 @@ arithmetic, so these tests are how generality shows without them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.layouts import RATE, TRANSLATED, TRANSLATED_COLUMN, VARIANTS, figures, load, render, without_dashes
+from xlsegment import labels
 from xlsegment.api import check
 from xlsegment.readers.text import read_string
 
@@ -209,3 +211,51 @@ def _value(doc, rendered, key) -> Decimal:
     table, row, col = key
     t = next(t for t in doc["tables"] if t["index"] == table)
     return Decimal(str(t["rows"][row]["values"][col]))
+
+
+# Layouts that keep every figure where a reader finds the same identity for it: the
+# side-by-side layout heads the blocks' columns with their names, which become segments.
+SAME_IDENTITY = [
+    v if v in FAST else pytest.param(v, marks=pytest.mark.slow) for v in VARIANTS if v != "side_by_side"
+]
+LOCAL_CURRENCY = {"translated": "CNY", "translated_inferred": "EUR"}
+
+
+def _identities(doc, variant) -> dict[tuple, tuple]:
+    """(JSON table, row, column) -> (segment, line item, period, currency) as read."""
+    rendered, result = _read(doc, variant)
+    at_line: dict[int, list] = {}
+    for f in result.note.facts:
+        at_line.setdefault(f.source.line, []).append(f)
+    out = {}
+    for key, line in rendered.lines.items():
+        found = at_line.get(line, [])
+        if key[2] != TRANSLATED_COLUMN and len(found) == 1:
+            f = found[0]
+            out[key] = (f.segment, f.line_item, f.period, f.currency)
+    return out
+
+
+@pytest.mark.parametrize("variant", SAME_IDENTITY)
+def test_every_layout_gives_each_figure_its_identity(note, variant):
+    """A figure is the same segment's, line item's, period's in every layout, in the
+    note's currency (the local one where the layout translates the note)."""
+    plain = _identities(note, "plain")
+    other = _identities(note, variant)
+    currency = LOCAL_CURRENCY.get(variant)
+    changed = [
+        (key, plain[key], got)
+        for key, got in other.items()
+        if key in plain and not _same_identity(plain[key], got) or (currency and got[3] != currency)
+    ]
+    assert changed == [], changed[:5]
+
+
+def _same_identity(want: tuple, got: tuple) -> bool:
+    """The same segment (the generator changes the case of wrapped names), period and line
+    item under the one vocabulary's key ("Revenues" is "Consolidated revenues"); columns the
+    reader says it cannot name are honest unknowns, never a misreading."""
+    if re.match(r"^Column \d+$", got[0]):
+        return True
+    same_line = labels.norm_key(want[1]) == labels.norm_key(got[1])
+    return want[0].casefold() == got[0].casefold() and same_line and want[2] == got[2]

@@ -29,6 +29,7 @@ from xlsegment.readers.layout import (
     segment_column,
 )
 from xlsegment.readers.textheader import UNNAMED, Header, dedupe_names, nested, unwrapped
+from xlsegment.vocabulary import classify
 
 
 @dataclass
@@ -262,6 +263,10 @@ def name_per_column(s: Shape) -> Reading | None:
     conv = 0
     if len(curs) == n and len(names) < n:
         conv = sum(1 for c in curs[len(names) :] if c != ctx.currency)
+    if len(names) > n and not all(_heads_rows(r.label) for r in names[n:]):
+        # More names than columns, and the ones beyond are no headings of rows: which
+        # name is over which column is a guess, so this reading is not taken.
+        return None
     if len(names) >= n:
         s.h.sections = names[n:] + s.h.sections  # names beyond the columns head rows
         names = names[:n]
@@ -271,6 +276,13 @@ def name_per_column(s: Shape) -> Reading | None:
     cols = [segment_column(r.label, s.period, ctx.currency) for r in names]
     cols += [convenience_column(other, s.period) for _ in range(conv)]
     return Reading(mark_subtotals(cols))
+
+
+def _heads_rows(name: str) -> bool:
+    """A name in the header that can head the first rows: a line item ("Revenues") or a
+    heading ending in a colon; a segment or a total name ("Total company") cannot."""
+    line = classify(name)
+    return name.rstrip().endswith(":") or (line.financial and not line.closes)
 
 
 def names_and_note_reference(s: Shape) -> Reading | None:
@@ -427,10 +439,13 @@ RULES = (
     ),
     HeaderRule(
         "unnamed",
-        "anything else: columns no reading tiles are Column 1..n, with a warning, and only "
-        "arithmetic checks them",
+        "anything else, and names that tile the columns in more than one way: Column 1..n, "
+        "with a warning, and only arithmetic checks them",
         (("Alpha|Revenue|100|50|150|Cost|(60)|(30)|(90)",
-          ("Column 1 - -", "Column 2 - -", "Column 3 - -")),),
+          ("Column 1 - -", "Column 2 - -", "Column 3 - -")),
+         # four names over three columns, none of them a heading of rows: never a guess
+         ("Mining|Games|Hosting|Total|Revenue|100|50|150|Cost|(60)|(30)|(90)",
+          ("Column 1 - -", "Column 2 - -", "Column 3 - -"))),
         apply=unnamed,
     ),
 )  # fmt: skip

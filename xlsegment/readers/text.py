@@ -70,7 +70,7 @@ def read_string(text: str, name: str = "<text>") -> Note:
     context = note_context(parts, text)
     parts = _join_translation_blocks(parts, context)
     tables: list[Table] = []
-    previous_columns: tuple[list[Column], set[int]] | None = None
+    previous_columns: tuple[list[Column], set[int], str] | None = None
     for part in parts:
         table, previous_columns = _build_table(part, len(tables), context, previous_columns, findings)
         if table is not None:
@@ -252,7 +252,7 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     data = [r for r in local if r.has_values]
     first_line = (part.header or part.body)[0].line
     _one_name_over_single_figures(header, local, data)
-    previous_columns, before = previous if previous is not None else (None, set())
+    previous_columns, before, previous_title = previous if previous is not None else (None, set(), "")
     widest = max(len(r.cells) for r in data)
     shape = headerrules.Shape(header, _column_count(data), ctx, widest, previous_columns, before, first_line)
     reading = headerrules.read_columns(shape)
@@ -274,10 +274,17 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     drop_unallocated_nils(columns, body.values)
     rows = naming.unify_dated_rows(rows)
     title = " ".join(header.lead_in)[-200:] or (part.header[0].label if part.header else "")
+    if not header.lead_in and not header.names and previous_title and _only_periods(part.header):
+        title = previous_title  # a later part of the table, under its own year only
     period = header.period or (header.period_cols[-1] if header.period_cols else "")
     last = max(max([r.line] + [ln for _, ln in r.cells]) for r in part.body)
     table = to_table(index, title, rows, columns, body.values, period, first_line, last)
-    return replace(table, reading=reading.rule), (local_columns, dropped)
+    return replace(table, reading=reading.rule), (local_columns, dropped, title)
+
+
+def _only_periods(header: list[RawRow]) -> bool:
+    """A header of period captions and years only ("December 31," then "2023")."""
+    return all(r.years or labels.is_period_heading(r.label) or not r.label.strip() for r in header)
 
 
 def _one_name_over_single_figures(header, body: list[RawRow], data: list[RawRow]) -> None:

@@ -339,14 +339,20 @@ def _named(name: str, period: str, ctx: NoteContext) -> Column:
     return segment_column(name, period, ctx.currency)
 
 
+_CONTINUES = re.compile(r"^(?:[a-z]|[&/+(-]|and\s|of\s)")
+_OPEN_END = re.compile(r"(?:[,&/-]|\band|\bof|\bthe)\s*$", re.IGNORECASE)
+
+
 def unwrapped(names: list[RawRow], n: int) -> list[RawRow]:
-    """Column names wrapped over two lines ("All" / "other"): where the header names more
-    columns than the rows fill, a name that starts in lower case continues the one before
-    it. Names start in capitals; a lower-case line is the rest of a name."""
+    """Column names wrapped over two lines ("All" / "other", "Fabric" / "& home care"):
+    where the header names more columns than the rows fill, a name that starts in lower
+    case or with a joining word or sign continues the one before it, and so does a line
+    after one that ends on a joining word or a comma ("Baby," / "feminine & family care").
+    Names start in capitals; such a line is the rest of a name."""
     out: list[RawRow] = []
     extra = len(names) - n
     for r in names:
-        if extra > 0 and out and r.label[:1].islower():
+        if extra > 0 and out and (_CONTINUES.match(r.label) or _OPEN_END.search(out[-1].label)):
             out[-1] = replace(out[-1], label=f"{out[-1].label} {r.label}")
             extra -= 1
             continue
