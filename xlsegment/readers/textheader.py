@@ -1,18 +1,13 @@
-"""The header of a table in filing text: which column is which.
+"""The header of a table in filing text, read as bands, and the grids they tile.
 
-Text one cell per line keeps the header cells in order but not their columns, so the
-columns are worked out from the header's layers (a run of names, a run of years, a run of
-currencies) and the number of figures in the body's rows:
-
-- one name per column: segments and Total ("Mining, Corporate, Total"), with a translated
-  column where a currency header names another currency ("RMB RMB RMB USD") or a note
-  reference stands beside it ("(Note 3)");
-- one period per column ("2024 2023 2022");
-- names and periods nested: measures or segments each over the same run of years
-  ("Identifiable assets | Capital expenditures" over 2023 2022 2021 each), or years each
-  over the same run of measures ("2023: Revenue | Adjusted EBITDA");
-- after the amount columns, change and percentage columns ("% Change", "'24 vs. '23"),
-  which are not amounts and are not read.
+Text one cell per line keeps the header cells in order but not their columns. This module
+reads the header's bands cell by cell (``read_header``): names, years and dated headings,
+durations ("Three Months Ended" over the years), currency and unit marks, change and
+percentage headers, headings over rows and the lead-in sentence, with the period and
+duration the introducing sentence states where the header states none. It also holds
+the tilings of names and years nested (segment x year, measure x year, year x segment,
+with translated columns after the grid). Which reading of the bands a table takes is the
+header rules' choice (``headerrules.py``).
 
 A column is a convenience translation only where a header names a currency other than
 the note's, never because the figures happen to fit a rate.
