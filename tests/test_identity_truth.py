@@ -24,7 +24,6 @@ KNOWN_GAPS = {
     "53_aegon_2000": 78,
     "33_johnson_johnson_2024": 9,
     "40_comcast_2023": 6,
-    "06_home_depot_fy2024": 4,
     "32_adobe_fy2024": 3,
     "16_riot_platforms_2023": 2,
     "21_johnson_controls_fy2024": 2,

@@ -101,10 +101,18 @@ def consolidated_segment(label: str) -> bool:
 def row_semantics(row: Row, columns, table: str, last: bool = True, title: str = "") -> Row:
     """Split a row into line item and segment where the layout puts segments in rows.
     ``last``: the row ends its table (a bare total before the end closes a group);
-    ``title``: the table's heading, which may name the measure its rows are segments of."""
+    ``title``: the table's heading, which may name the measure its rows are segments of,
+    or the one segment the table is about ("... for our Primary segment:"): then every
+    row is that segment's, its totals too."""
     by_period = columns and all(c.role in (Role.PERIOD, Role.CONVENIENCE) for c in columns)
     if not by_period:
         return row
+    read = _row_by_layout(row, columns, table, last, title)
+    one = title_segment(title)
+    return replace(read, segment=one) if one and read.segment in (None, "", "Total") else read
+
+
+def _row_by_layout(row: Row, columns, table: str, last: bool, title: str) -> Row:
     label = row.line_item
     if is_sign_heading(row.section):
         row = replace(row, section="")  # "Add:", "Less:" mark signs, not segments
@@ -144,9 +152,6 @@ def row_semantics(row: Row, columns, table: str, last: bool = True, title: str =
         return replace(row, line_item=measure, segment=label)
     if measure and labels.strip_footnotes(label).lower().strip(" :") in _BARE_TOTALS and not row.segment:
         return replace(row, line_item=measure, segment="Total")  # a bare "Total" of those rows
-    one = title_segment(title)
-    if one and not row.segment:
-        return replace(row, segment=one)  # the table is one segment's, its totals too
     return row
 
 
