@@ -132,10 +132,11 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, title: str) -> Row
         return replace(row, segment="Total")
     if section and not classify(section).financial:
         low = section.lower()
-        if measure and _names_a_segment(line):
+        if _names_a_segment(line) and not low.startswith(("total", "consolidated")):
             # "Net sales" over "Oral, Personal and Home Care" over its regions: each region
-            # is a segment, and the group's total row is the group's figure.
-            return replace(row, line_item=measure, segment=label)
+            # is a segment, and the group's total row is the group's figure. Where no
+            # heading names the measure, the row is still the segment, not its group.
+            return replace(row, line_item=measure or row.line_item, segment=label)
         if line.closes and closes_group(label, section):
             # A bare "Total" under a group's name ("Humira" over its regions) is that
             # group's total: named so, where no measure heads the rows.
