@@ -25,10 +25,8 @@ KNOWN_GAPS = {
     "33_johnson_johnson_2024": 9,
     "40_comcast_2023": 6,
     "32_adobe_fy2024": 3,
-    "16_riot_platforms_2023": 2,
     "21_johnson_controls_fy2024": 2,
     "10_boeing_2024": 1,
-    "44_intel_2023": 1,
 }
 
 

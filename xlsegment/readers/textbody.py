@@ -146,9 +146,9 @@ def read_rows(raws: list[RawRow], w: Widths, ctx: NoteContext, section: str, mea
             row_label = label if k == 0 else f"Subtotal after {label}"
             line = raw.line if k == 0 else chunk[0][1]
             period = str(year) if year else None
-            body.rows.append(
-                Row(row_label, item if k == 0 else row_label, line, section, "", period, measure=measure)
-            )
+            # An unlabelled subtotal under a measure heading is a figure of that measure.
+            item_k = item if k == 0 else (measure or row_label)
+            body.rows.append(Row(row_label, item_k, line, section, "", period, measure=measure))
             if len(chunk) == w.n:
                 body.values.append(list(chunk))
                 if w.dropped and len(chunks) == 1 and len(raw.cells) < w.width and w.n >= 2:
@@ -158,7 +158,20 @@ def read_rows(raws: list[RawRow], w: Widths, ctx: NoteContext, section: str, mea
                 body.pending[len(body.rows) - 1] = chunk
         if section and not classify(section).financial and naming.closes_group(label, section):
             section = measure  # the group's total ends the group: later rows are not in it
+        elif section and section == measure and _totals_heading(label, section):
+            # "Total segment cost of revenue" ends the rows under "Segment cost of revenue:":
+            # the reconciling items after it are no figures of that line item.
+            section = measure = ""
     return body
+
+
+def _totals_heading(label: str, heading: str) -> bool:
+    """A total row of the rows under a line-item heading: "Total" alone, or "Total" with
+    the heading's words ("Total reportable segment cost of revenue")."""
+    if not classify(label).closes:
+        return False
+    words = set(labels.norm_key(label).split())
+    return not words or words <= set(labels.norm_key(heading).split())
 
 
 # ---------------------------------------------------------------- a translated block
