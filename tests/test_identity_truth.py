@@ -24,7 +24,7 @@ KNOWN_GAPS = {
     "53_aegon_2000": 78,
     "33_johnson_johnson_2024": 9,
     "40_comcast_2023": 6,
-    "32_adobe_fy2024": 3,
+    "32_adobe_fy2024": 2,
     "21_johnson_controls_fy2024": 2,
     "10_boeing_2024": 1,
 }

@@ -33,7 +33,9 @@ _MEASURE_IN_TITLE = re.compile(
 )
 _PAGE_FURNITURE = re.compile(r"^.*\btable\s+of\s+contents\s*", re.IGNORECASE)
 # The one segment a table is about, as its lead-in says ("... for our Primary segment:").
-_ONE_SEGMENT = re.compile(r"\bfor\s+(?:our|the|its)\s+([A-Z][\w&.,' -]{0,40}?)\s+(?:reportable\s+)?segment\b")
+_ONE_SEGMENT = re.compile(
+    r"\b(?:for|in)\s+(?:our|the|its)\s+([A-Z][\w&.,' -]{0,40}?)\s+(?:reportable\s+|operating\s+)?segment\b"
+)
 
 
 @lru_cache(maxsize=1024)
@@ -56,7 +58,9 @@ def title_measure(title: str, anywhere: bool = False) -> str:
 def title_segment(title: str) -> str:
     """The one segment a table's lead-in says the table is about, or ""."""
     m = _ONE_SEGMENT.search(title)
-    return m.group(1).strip() if m else ""
+    name = m.group(1).strip() if m else ""
+    # "for the Company's reportable segment" names the company, not a segment.
+    return "" if name.endswith(("'s", "’s")) else name
 
 
 def table_name(title: str, rows: list[Row], columns) -> str:
