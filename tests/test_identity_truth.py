@@ -25,7 +25,7 @@ KNOWN_GAPS = {
     "33_johnson_johnson_2024": 9,
     "40_comcast_2023": 6,
     "32_adobe_fy2024": 2,
-    "21_johnson_controls_fy2024": 2,
+    "21_johnson_controls_fy2024": 1,
     "10_boeing_2024": 1,
 }
 
