@@ -88,7 +88,9 @@ def lead_in_period(lead_in: str) -> str:
     2020"); "" where it states none or several, rather than a guess."""
     sentence = introducing_sentence(lead_in)
     found = {m["year"] or m["fy"] for m in _LEAD_IN_PERIOD.finditer(sentence)}
-    return with_duration(found.pop(), labels.duration_of(sentence)) if len(found) == 1 else ""
+    if len(found) != 1 or len(set(labels.years_in(sentence))) != 1:
+        return ""  # "the years ended December 31, 2024 and 2023": which column is which?
+    return with_duration(found.pop(), labels.duration_of(sentence))
 
 
 def with_duration(period: str, duration: str | None) -> str:
