@@ -59,17 +59,14 @@ _UNIT_NAMES = {
     "million": "millions",
     "billion": "billions",
 }
-# The currency marks the header patterns below know by name, each with its ISO 4217 code
-# from the one currency table (xlsegment.currency); that table also reads every other mark.
-CURRENCY_CODES = {
-    mark: currency.code(mark)
-    for mark in (
-        "RMB", "CNY", "USD", "US$", "U.S.$", "$", "EUR", "€", "GBP", "£", "HKD", "HK$", "JPY", "¥",
-        "CHF", "CAD", "C$", "AUD", "A$", "SGD", "S$", "TWD", "NT$", "INR", "RS", "RS.", "₹", "KRW",
-        "₩", "BRL", "R$", "MXN", "MYR", "ZAR", "SEK", "NOK", "DKK",
-    )
-}  # fmt: skip
-_CURRENCY_TOKEN = "|".join(re.escape(k) for k in sorted(CURRENCY_CODES, key=len, reverse=True))
+# The currency marks the header patterns below know by name; the one currency table
+# (xlsegment.currency) gives each its ISO 4217 code and reads every other mark.
+CURRENCY_MARKS = (
+    "RMB", "CNY", "USD", "US$", "U.S.$", "$", "EUR", "€", "GBP", "£", "HKD", "HK$", "JPY", "¥",
+    "CHF", "CAD", "C$", "AUD", "A$", "SGD", "S$", "TWD", "NT$", "INR", "RS", "RS.", "₹", "KRW",
+    "₩", "BRL", "R$", "MXN", "MYR", "ZAR", "SEK", "NOK", "DKK",
+)  # fmt: skip
+_CURRENCY_TOKEN = "|".join(re.escape(k) for k in sorted(CURRENCY_MARKS, key=len, reverse=True))
 # A header cell that names a currency, with the unit as filers write it beside it:
 # "RMB", "US$'000", "HK$’000", "(RMB'000)", "RMB thousands", "Rs. in millions", "€m".
 _CURRENCY_CELL = re.compile(
@@ -85,10 +82,7 @@ _UNIT_OF_CURRENCY = re.compile(
     + r"|renminbi|u\.?s\.?\s+dollars|euros?|hong\s+kong\s+dollars|rupees|pounds\s+sterling|yen)\b",
     re.IGNORECASE,
 )
-_CURRENCY_WORDS = {
-    word: currency.code(word)
-    for word in ("renminbi", "euro", "euros", "hong kong dollars", "rupees", "pounds sterling", "yen")
-}
+_CURRENCY_WORDS = ("renminbi", "euro", "euros", "hong kong dollars", "rupees", "pounds sterling", "yen")
 _SHORT_UNITS = {"m": "millions", "mn": "millions", "bn": "billions", "k": "thousands"}
 _THOUSANDS_MARK = re.compile(r"['’`]\s*000\b")
 NOTE_REF_RE = re.compile(r"^\(?note\s+\d+\)?$", re.IGNORECASE)
@@ -236,7 +230,7 @@ def _word_cell(text: str) -> tuple[str, str | None] | None:
     if m is None:
         return None
     word = re.sub(r"[\s.]+", " ", (m["word"] or m["word2"]).lower()).strip()
-    code = _CURRENCY_WORDS.get(word) or ("USD" if word.endswith("dollars") else None)
+    code = currency.code(word) or ("USD" if word.endswith("dollars") else None)
     scale = (m["scale"] or m["scale2"] or "").lower()
     unit = _UNIT_NAMES.get(scale, scale) if scale else None
     return (code, unit) if code else None

@@ -123,7 +123,7 @@ def _names_a_row(label: str) -> bool:
     """A label a row of figures can have: not empty, not the units line alone ("(in
     millions)", "(RMB'000)"); "Net sales (in millions)" names its row."""
     rest = labels.UNIT_RE.sub("", label)
-    for code in labels.CURRENCY_CODES:
+    for code in labels.CURRENCY_MARKS:
         rest = rest.replace(code, "")
     return bool(rest.strip(" ()[],.:;'’$€£")) and bool(label.strip())
 
