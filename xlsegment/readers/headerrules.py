@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from xlsegment import currency
 from xlsegment.model import Column, Finding, Role, Severity
 from xlsegment.readers.layout import (
     NoteContext,
@@ -29,7 +30,7 @@ from xlsegment.readers.layout import (
     segment_column,
 )
 from xlsegment.readers.textheader import UNNAMED, Header, dedupe_names, nested, unwrapped
-from xlsegment.vocabulary import classify
+from xlsegment.vocabulary import LineKind, classify
 
 
 @dataclass
@@ -95,6 +96,45 @@ def title_above_the_period(s: Shape) -> None:
     if k and h.period and not h.period_cols and len(dedupe_names(h.names[k:])) == s.n:
         h.lead_in.extend(r.label for r in h.names[:k])
         h.names = h.names[k:]
+        h.names_before_years = 0
+        s.__dict__.pop("names", None)
+
+
+# A header line that is a lone joining word ("of", "the") is a piece of a heading wrapped
+# over several lines, interleaved with the pieces of its neighbours: a fixed-width header
+# flattened line by line ("The" / "United" / "Other" / "Americas Netherlands" / "Kingdom").
+_LONE_JOINING_WORD = frozenset({"of", "the", "in", "for", "to", "at", "by", "from"})
+
+
+def _pieces(label: str) -> bool:
+    """A lone joining word, or a name that holds the currency codes of several columns
+    ("Total of in USD in EUR in GBP"): pieces of several headings run together."""
+    words = label.split()
+    codes = [w for w in words if w.isupper() and len(w) == 3 and w in currency.iso_codes()]
+    return label.strip().lower() in _LONE_JOINING_WORD or len(codes) >= 2
+
+
+def interleaved_pieces(s: Shape) -> None:
+    """Names that are pieces of headings interleaved line by line: no reading of them can
+    tell which words make which column's name, so none is taken (the columns are unnamed)."""
+    h = s.h
+    if any(_pieces(r.label) for r in h.names):
+        h.names = []
+        h.names_before_years = 0
+        s.__dict__.pop("names", None)
+
+
+def measure_over_the_periods(s: Shape) -> None:
+    """One name over the periods, and that name a measure ("Sales to Customers" over 2024,
+    2023, 2022 and their changes): it says what every figure below is, as a title would,
+    while the rows' own headings say whose (segments over products over regions)."""
+    h = s.h
+    if h.names_before_years != 1 or not h.names or not (h.period_cols or h.period):
+        return
+    line = classify(h.names[0].label)
+    if line.financial and not line.closes and line.kind != LineKind.PERCENT:
+        h.lead_in.append(h.names[0].label)
+        h.names = h.names[1:]  # the names after the years head the first rows
         h.names_before_years = 0
         s.__dict__.pop("names", None)
 
@@ -202,6 +242,18 @@ def period_per_column(s: Shape) -> Reading | None:
     reading = Reading(cols, set(), tuple(found))
     if extra:
         reading = _extra_columns(s, reading, extra)
+    above = h.names[: h.names_before_years or 0]
+    if len(above) >= 2 and all(classify(r.label).financial for r in above):
+        # Measures over the periods that tile them in no way ("Sales", "Assets" over five
+        # years running one way): which measure a figure is cannot be told, and they head
+        # no rows. The figures keep their periods and lose their measure, with a warning.
+        h.names = h.names[len(above) :]
+        h.unnamed = True
+        message = f"cannot tell which of {len(above)} measures over the periods each column is"
+        reading = replace(
+            reading,
+            findings=(*reading.findings, _finding("seg.layout.columns", Severity.WARNING, message, s)),
+        )
     h.sections = h.names + h.sections  # "North America" above its block of rows
     return reading
 
@@ -249,6 +301,8 @@ def segments_then_changes(s: Shape) -> Reading | None:
     changed = min(len(s.h.changes), n - 1)
     if not changed or len(names) < n - changed:
         return None
+    if not all(_heads_rows(r.label) for r in names[n - changed :]):
+        return None  # names beyond the columns that head no rows: which is which is a guess
     # Names beyond the segment columns head the first rows.
     s.h.sections = names[n - changed :] + s.h.sections
     cols = [segment_column(r.label, s.period, s.ctx.currency) for r in names[: n - changed]]
@@ -295,8 +349,9 @@ def names_and_note_reference(s: Shape) -> Reading | None:
 
 
 def one_figure_under_its_year(s: Shape) -> Reading | None:
-    if s.n != 1 or not s.h.period or s.h.names:
+    if s.n != 1 or not s.h.period or (s.h.names and s.h.names_before_years != 0):
         return None
+    s.h.sections = s.h.names + s.h.sections  # names after the year head rows
     return Reading([Column(s.period, "", s.period, s.ctx.currency, Role.PERIOD)])
 
 
@@ -332,6 +387,22 @@ RULES = (
         (("Segment information|2024|Mining|Corporate|Total|Revenue|1,000|500|1,500",
           ("Mining 2024 -", "Corporate 2024 -", "Total 2024 -")),),
         normalise=title_above_the_period,
+    ),
+    HeaderRule(
+        "interleaved pieces",
+        "header lines that are pieces of wrapped headings interleaved (a lone 'of' among "
+        "them): the names are not read, and the columns are unnamed",
+        (("The|United|Other|Americas Netherlands|Kingdom|countries|Total|of|Revenue|1|2|3|4|10",
+          ("Column 1 - -", "Column 2 - -", "Column 3 - -", "Column 4 - -", "Column 5 - -")),),
+        normalise=interleaved_pieces,
+    ),
+    HeaderRule(
+        "a measure over the periods",
+        "one name over the years, and it a measure: the title of every figure, the rows' "
+        "headings saying whose",
+        (("Sales to Customers|2024|2023|Mining|U.S.|100|90|International|50|40",
+          ("- 2024 -", "- 2023 -")),),
+        normalise=measure_over_the_periods,
     ),
     HeaderRule(
         "names and years nested",

@@ -22,6 +22,7 @@ from xlsegment.readers import HEAD_BYTES, fixedwidth, htmldoc, htmlheads, ixbrl,
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
 from xlsegment.readers.layout import (
     NoteContext,
+    OpenHeading,
     convenience_column,
     drop_unallocated_nils,
     is_lead_in,
@@ -139,8 +140,10 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
     ctx = _context(doc, located)
     cells = _Cells()
     tables: list[Table] = []
+    carried = OpenHeading()
     for block in located.tables:
-        tables.extend(_read_table(doc, block, len(tables), ctx, european, cells, findings))
+        found, carried = _read_table(doc, block, len(tables), ctx, european, cells, findings, carried)
+        tables.extend(found)
     if not tables:
         raise InputError(
             name,
@@ -312,18 +315,22 @@ def _column_of(a: Amount, spans) -> int | None:
     return best
 
 
-def _read_table(doc, block, index, ctx, european, cells: _Cells, findings) -> list[Table]:
+def _read_table(doc, block, index, ctx, european, cells: _Cells, findings, carried: OpenHeading):
+    """The tables of one HTML table element, and the row heading its last part leaves open."""
     rows = [logical_row(i, cs, european) for i, cs in enumerate(grid_rows(block.element))]
     title = " ".join(htmldoc.lead_in(doc, block).split())[-200:]
     out = []
     for header, body in _split(rows):
-        table = _read_part(block, header, body, index + len(out), title, ctx, cells, findings)
+        words = tuple(c.text for r in header for c in r.cells if c.text)
+        opened = _Sections(section=carried.continued(words))
+        table = _read_part(block, header, body, index + len(out), title, ctx, cells, findings, opened)
+        carried = OpenHeading(words) if table is None else OpenHeading.after(words, list(table.rows))
         if table is not None:
             out.append(table)
-    return out
+    return out, carried
 
 
-def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings) -> Table | None:
+def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings, opened) -> Table | None:
     spans = _column_ranges([r for r in body if r.amounts])
     heads, table_period = htmlheads.heads_of(header, spans)
     for i, head in enumerate(heads):
@@ -344,7 +351,7 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings) 
         return None
     columns, measures = _columns([heads[i] for i in keep], table_period, ctx, findings, block)
     position = {col: k for k, col in enumerate(keep)}
-    table_rows, values = _rows(block, body, spans, position, len(columns), ctx, cells)
+    table_rows, values = _rows(block, body, spans, position, len(columns), cells, opened)
     if not table_rows:
         return None
     drop_unallocated_nils(columns, values)
@@ -357,9 +364,9 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings) 
     )
     period = table_period or next((c.period for c in columns if c.period), "") or lead_in_period(title)
     title = title or (header[0].label if header else "")
-    table = to_table(index, title, table_rows, columns, values, period, first, last)
-    table = _section_subtotals(table)
-    return _by_measure(table, measures) if measures else table
+    measure = measures[0] if measures else ""
+    table = to_table(index, title, table_rows, columns, values, period, first, last, measure)
+    return _section_subtotals(table)
 
 
 def _translated_periods(periods: list[str], currencies: list[str], ctx) -> list[Column] | None:
@@ -406,7 +413,11 @@ def _columns(
             for n, p, c in zip(names, periods, currencies, strict=True)
         ]
         if len({(c.label) for c in cols}) == len(cols):
-            return cols, names
+            if len(set(names)) == 1:
+                # One measure over every period ("Sales to Customers" over 2024, 2023,
+                # 2022): the table's measure, as a heading would name it; its rows say whose.
+                return [replace(c, label=c.period) for c in cols], names[:1]
+            return [replace(c, measure=n) for c, n in zip(cols, names, strict=True)], []
     cols = []
     local_names = {n for n, c in zip(names, currencies, strict=True) if n and c == ctx.currency}
     for h, n, p, c in zip(heads, names, periods, currencies, strict=True):
@@ -441,10 +452,9 @@ def _unnamed(heads, periods, ctx, findings, block) -> list[Column]:
     return [Column(f"Column {i + 1}", f"Column {i + 1}", p, ctx.currency) for i, p in enumerate(periods)]
 
 
-def _rows(block, body, spans, position, n, ctx, cells: _Cells):
+def _rows(block, body, spans, position, n, cells: _Cells, sections: _Sections):
     rows: list[Row] = []
     values: list[list] = []
-    sections = _Sections()
     previous = ""
     for lr in body:
         # Percentages in an amount column ("as a percentage of revenue") are no amounts.
@@ -454,7 +464,7 @@ def _rows(block, body, spans, position, n, ctx, cells: _Cells):
             if not lr.amounts:
                 sections.heading(lr.label)
             continue
-        label = labels.strip_footnotes(lr.label) or (
+        label = labels.strip_footnotes(_inner_label(lr, sections)) or (
             f"Subtotal after {previous}" if previous else "(unlabelled)"
         )
         item, row_year = labels.split_label_date(label)
@@ -480,7 +490,19 @@ def _rows(block, body, spans, position, n, ctx, cells: _Cells):
                 row_values[k] = (a.cell, cells.add(source, ix_facts_in(src.element)))
         values.append(row_values)
         previous = label
+        sections.closed_by(label)
     return rows, values
+
+
+def _inner_label(lr, sections: _Sections) -> str:
+    """A row with two label cells before its figures ("Humira | United States | 7,142"):
+    the first names the group the rows below belong to, until the next such cell; the
+    second is the row's own label. A text cell after the figures is no label."""
+    inner = [t for t in lr.texts if lr.amounts and t.col < lr.amounts[0].first and t.text.strip()]
+    if not lr.label or not inner:
+        return lr.label
+    sections.heading(lr.label)
+    return inner[-1].text
 
 
 @dataclass
@@ -501,6 +523,14 @@ class _Sections:
             self.block = text
             return
         self.section, self.block = text, ""
+
+    def closed_by(self, label: str) -> None:
+        """A group's total ends the group ("Total" or "Total Americas" under "Americas"):
+        the rows after it are not in it, as in the text reader."""
+        if self.block and naming.closes_group(label, self.block):
+            self.block = ""
+        elif self.section and not _financial(self.section) and naming.closes_group(label, self.section):
+            self.section = ""
 
 
 def _section_subtotals(table: Table) -> Table:
@@ -526,21 +556,6 @@ def _section_subtotals(table: Table) -> Table:
     rows = tuple(
         replace(row, segment=subtotal[r]) if r in subtotal else row for r, row in enumerate(table.rows)
     )
-    return replace(table, rows=rows, cells=cells)
-
-
-def _by_measure(table: Table, measures: list[str]) -> Table:
-    """Measures side by side: each column names the line item; each row is a segment,
-    named and given its role as a segment column would be ("Total reportable segments"
-    is the segments' subtotal, "Total" the consolidated figure)."""
-    cells = {}
-    for (r, c), f in table.cells.items():
-        as_column = segment_column(table.rows[r].label, f.period, f.currency)
-        role = as_column.role
-        if role == Role.TOTAL and as_column.segment != "Total":
-            role = Role.SUBTOTAL
-        cells[(r, c)] = f.replace(line_item=measures[c], segment=as_column.segment, role=role)
-    rows = tuple(replace(r, segment=r.label) for r in table.rows)
     return replace(table, rows=rows, cells=cells)
 
 

@@ -14,6 +14,31 @@ from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import classify, column_role
 
 
+@dataclass(frozen=True)
+class OpenHeading:
+    """The row heading a table part leaves open at its end, and the words of its header.
+
+    A page break in a long table repeats the header and goes on with the rows of the same
+    heading ("COVID-19 VACCINE" over U.S. and International, then the header again, then
+    its Worldwide row). Text and HTML readers both carry it to the next part."""
+
+    header: tuple[str, ...] = ()
+    section: str = ""
+
+    def continued(self, header: tuple[str, ...]) -> str:
+        """The heading over the first rows of a part under ``header``: this part's open
+        heading where the header repeats this one's words (this one may have more: the
+        lead-in and the headings of its first rows), else none."""
+        same = len(header) >= 2 and set(header) <= set(self.header)
+        return self.section if same else ""
+
+    @staticmethod
+    def after(header: tuple[str, ...], rows: list[Row]) -> OpenHeading:
+        """What a part leaves open: its last row's heading, unless that row closes it."""
+        closed = not rows or classify(rows[-1].label).closes
+        return OpenHeading(header, "" if closed else rows[-1].section)
+
+
 @dataclass
 class NoteContext:
     """What holds for the whole note: its currency, unit, convenience currency and years."""
@@ -185,12 +210,17 @@ def _closes_table(rows: list[Row], r: int) -> bool:
     )
 
 
-def to_table(index, title, rows: list[Row], columns, values, period, first_line, last_line) -> Table:
-    """The table of facts: each placed cell with its period, line item, segment and role."""
+def to_table(
+    index, title, rows: list[Row], columns, values, period, first_line, last_line, measure: str = ""
+) -> Table:
+    """The table of facts: each placed cell with its period, line item, segment and role.
+    ``measure``: what a header cell over every period says the figures are."""
     name = naming.table_name(title, rows, columns)
     cells: dict[tuple[int, int], Fact] = {}
+    measure = naming.rows_measure(title, rows, measure)
     rows = [
-        naming.row_semantics(row, columns, name, _closes_table(rows, r), title) for r, row in enumerate(rows)
+        naming.row_semantics(row, columns, name, _closes_table(rows, r), title, measure)
+        for r, row in enumerate(rows)
     ]
     for r, row in enumerate(rows):
         for c, col in enumerate(columns):
@@ -224,6 +254,15 @@ def _repeats_section(row: Row) -> bool:
     return bool(row.section) and labels.norm_key(row.label) == labels.norm_key(row.section)
 
 
+def _group_heading(section: str) -> bool:
+    """A heading of a group of rows: no line item, no lead-in sentence, and no total of the
+    entity ("Total", "Consolidated net sales"), whose rows' totals are the entity's."""
+    if not section or is_lead_in(section) or len(section) > SETTINGS.heading_chars:
+        return False
+    line = classify(section)
+    return not line.financial and not line.closes
+
+
 def _meaning(row: Row, col: Column) -> tuple[str, str, Role]:
     """(line item, segment, role) of the figure at a row and column."""
     if col.measure:
@@ -234,6 +273,9 @@ def _meaning(row: Row, col: Column) -> tuple[str, str, Role]:
         role = as_column.role
         if (role == Role.TOTAL and as_column.segment != "Total") or _repeats_section(row):
             role = Role.SUBTOTAL
+        if as_column.segment == "Total" and _group_heading(row.section):
+            # "Worldwide" under a product's heading is that product's figure.
+            return col.measure, row.section, Role.SUBTOTAL
         return col.measure, as_column.segment, role
     if col.role == Role.PERIOD or (col.role == Role.CONVENIENCE and not col.segment):
         # Period columns without a segment block: the entity as a whole, which is the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from xlsegment import labels
@@ -102,21 +102,61 @@ def consolidated_segment(label: str) -> bool:
     return line.kind != LineKind.SUBTOTAL and (line.total or line.kind == LineKind.TOTAL)
 
 
-def row_semantics(row: Row, columns, table: str, last: bool = True, title: str = "") -> Row:
+@dataclass(frozen=True)
+class RowsMeasure:
+    """What the rows of a table are amounts of, where its rows are segments.
+
+    ``measure``: named by the table's heading ("Capital Expenditures") or, failing that,
+    by its closing row ("Total intersegment revenue"): the rows add up to that total, so
+    they are amounts of what it totals. ``closing``: the label of the table's last row."""
+
+    measure: str = ""
+    closing: str = ""
+
+    def one_sum(self, measure: str) -> bool:
+        """The table ends in a bare total or the total of ``measure``: every row above it
+        is a part of that one sum."""
+        low = self.closing.lower()
+        return bool(measure) and (
+            low in _BARE_TOTALS
+            or (low.startswith("total") and labels.norm_key(measure) in labels.norm_key(low))
+        )
+
+
+def rows_measure(title: str, rows: list[Row], header: str = "") -> RowsMeasure:
+    """The measure a table's rows are amounts of: named by a header cell over every period
+    (``header``), by its heading, or by its closing total."""
+    closing = labels.strip_footnotes(rows[-1].label).strip(" :") if rows else ""
+    named = _TOTAL_OF_MEASURE.match(closing)
+    measure = (
+        title_measure(header, anywhere=True)
+        or title_measure(title)
+        or (named.group(1)[:1].upper() + named.group(1)[1:] if named else "")
+    )
+    return RowsMeasure(measure, closing)
+
+
+# "Total intersegment revenue": a closing row that totals one measure, named after "Total".
+_TOTAL_OF_MEASURE = re.compile(r"^total\s+(" + _MEASURE_IN_TITLE.pattern + r")$", re.IGNORECASE)
+
+
+def row_semantics(
+    row: Row, columns, table: str, last: bool = True, title: str = "", rows: RowsMeasure | None = None
+) -> Row:
     """Split a row into line item and segment where the layout puts segments in rows.
     ``last``: the row ends its table (a bare total before the end closes a group);
-    ``title``: the table's heading, which may name the measure its rows are segments of,
-    or the one segment the table is about ("... for our Primary segment:"): then every
-    row is that segment's, its totals too."""
+    ``title``: the table's heading, which may name the one segment the table is about
+    ("... for our Primary segment:"): then every row is that segment's, its totals too;
+    ``rows``: the measure the rows are amounts of (`rows_measure`)."""
     by_period = columns and all(c.role in (Role.PERIOD, Role.CONVENIENCE) for c in columns)
     if not by_period:
         return row
-    read = _row_by_layout(row, columns, table, last, title)
+    read = _row_by_layout(row, columns, table, last, rows or RowsMeasure(title_measure(title)))
     one = title_segment(title)
     return replace(read, segment=one) if one and read.segment in (None, "", "Total") else read
 
 
-def _row_by_layout(row: Row, columns, table: str, last: bool, title: str) -> Row:
+def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure) -> Row:
     label = row.line_item
     if is_sign_heading(row.section):
         row = replace(row, section="")  # "Add:", "Less:" mark signs, not segments
@@ -124,9 +164,7 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, title: str) -> Row
         return _geographic_row(row, label, table, last)
     section = row.section
     line = classify(label)
-    measure = (
-        row.measure or (section if section and classify(section).financial else "") or title_measure(title)
-    )
+    measure = row.measure or (section if section and classify(section).financial else "") or rows.measure
     if any(c.measure for c in columns):
         measure = ""  # measures side by side: each column names its own
     if section and classify(section).financial and not line.financial:
@@ -147,17 +185,58 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, title: str) -> Row
             named = f"Total {section}" if labels.strip_footnotes(label).lower() == "total" else row.line_item
             item = measure or (named if len(section) <= SETTINGS.heading_chars else row.line_item)
             return replace(row, line_item=item, segment=section)
-        if measure and line.closes and labels.norm_key(measure) in labels.norm_key(label):
+        if measure and _totals_of(label, measure):
             # "Total net revenue" under the last group closes the measure, not the group.
             return replace(row, segment="Total")
-        seg = "Total" if low.startswith(("total", "consolidated")) else section
-        return replace(row, segment=seg)
+        seg = "Total" if low.strip(" :") in _BARE_TOTALS or _totals_measure(low) else section
+        # "Worldwide" under a product's heading is that product's figure of the measure.
+        item = measure if measure and line.kind == LineKind.TOTAL else row.line_item
+        return replace(row, line_item=item, segment=seg)
     if measure and _names_a_segment(line) and not row.segment:
         # Segments as rows under a heading that names the measure ("Total segment assets").
         return replace(row, line_item=measure, segment=label)
-    if measure and labels.strip_footnotes(label).lower().strip(" :") in _BARE_TOTALS and not row.segment:
-        return replace(row, line_item=measure, segment="Total")  # a bare "Total" of those rows
+    bare = labels.strip_footnotes(label).lower().strip(" :") in _BARE_TOTALS
+    closing = (
+        last and labels.strip_footnotes(label).strip(" :") == rows.closing and _totals_of(label, measure)
+    )
+    if measure and not row.segment and (bare or closing):
+        # A bare "Total" of those rows, or the table's closing total naming their measure.
+        return replace(row, line_item=measure, segment="Total")
+    if rows.one_sum(measure) and not row.segment and _category_of(line, measure):
+        return replace(row, line_item=measure, segment=label)
     return row
+
+
+# Measures whose one-sum tables list only who holds a part of them: assets, capital
+# spending, depreciation and revenue are not reconciled by expense or income lines.
+_HELD_MEASURES = frozenset({LineKind.REVENUE, LineKind.ASSETS, LineKind.DEPRECIATION, LineKind.CAPEX})
+
+
+def _category_of(line, measure: str) -> bool:
+    """A row of a one-sum table of a held measure whose wording names another kind of
+    amount: "Centrally Managed Assets" among depreciation by segment, "Unallocated" among
+    segment assets. It cannot be a line of that sum, so it names who holds a part of it
+    (ASC 280-10-50-30: reconciling categories shown beside the segments)."""
+    kind = classify(measure).kind
+    return (
+        kind in _HELD_MEASURES
+        and line.financial
+        and not line.closes
+        # A caption of no measure's kind ("Cash and investments") is a part of the sum.
+        and line.kind not in (kind, LineKind.OTHER_AMOUNT, LineKind.INTERSEGMENT, LineKind.PERCENT)
+    )
+
+
+def _totals_of(label: str, measure: str) -> bool:
+    """ "Total intersegment revenue" closes the rows of "Intersegment revenue"."""
+    return classify(label).closes and labels.norm_key(measure) in labels.norm_key(label)
+
+
+def _totals_measure(heading: str) -> bool:
+    """ "Total revenue" or "Consolidated net sales": a heading over the entity's figures;
+    "TOTAL INNOVATIVE MEDICINE" is one group's total, named as the heading says."""
+    rest = re.sub(r"^(?:total|consolidated)\b", "", heading.strip(), flags=re.IGNORECASE)
+    return rest != heading.strip() and (not rest.strip(" :") or classify(rest).financial)
 
 
 _BARE_TOTALS = frozenset({"total", "totals", "consolidated", "total consolidated"})
@@ -183,7 +262,9 @@ def _geographic_row(row: Row, label: str, table: str, last: bool) -> Row:
     )
     if row.section and classify(row.section).financial:
         item = row.section
-    seg = "Total" if consolidated_segment(label) else label
+    # The table's own measure as a closing row ("Revenue" under the regions) is their total.
+    own = last and classify(label).kind == classify(item).kind != LineKind.UNKNOWN
+    seg = "Total" if consolidated_segment(label) or own else label
     group = row.section and not classify(row.section).financial
     if group and not last and label.strip(" :").lower() in ("total", "totals"):
         # "Americas:" over United States, Other and a bare "Total", then EMEA: the

@@ -44,6 +44,8 @@ def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
     unsettled: dict[int, list] = {}
     walk = _Walk(RowWalk(labels_, every_col), labels_, every_col)
     for r, chunk in pending.items():
+        if _one_per_total(chunk, columns):
+            continue  # the reconciling item of each period's Total: read as laid out
         options = list(combinations(range(n), len(chunk)))
         if len(options) > _MAX_CANDIDATES:
             _warn(findings, rows[r], len(chunk), n, "too many ways to place them")
@@ -175,18 +177,39 @@ def _repeat_score(repeats, row) -> int:
 def _default(chunk, n, columns=()):
     """Where a short row goes when no arithmetic decides: one figure to the latest period
     where the columns are periods (a line that is new this year), else to the last column
-    (a reconciling item of the consolidated total); several to the first columns. Where
+    (a reconciling item of the consolidated total); as many as the Total columns to those;
+    several others to the first columns. Where
     the table translates into a convenience currency, a row with one figure more than the
     translated columns is one figure and its translations, in those columns."""
     row = [None] * n
+    totals = _total_columns(columns)
     if _local_figures(chunk, columns) == 1:
         row[_single_place(columns, n)] = chunk[0]
         for c, v in zip(_translated_columns(columns), chunk[1:], strict=False):
             row[c] = v  # a figure's translations, where the row has them
+    elif _one_per_total(chunk, columns):
+        # As many figures as Total columns (one per period of a segment x year grid): a
+        # reconciling item stated for the entity only, in each period's Total.
+        for c, v in zip(totals, chunk, strict=True):
+            row[c] = v
     else:
         for i, v in enumerate(chunk):
             row[i] = v
     return row
+
+
+def _total_columns(columns) -> list[int]:
+    return [i for i, c in enumerate(columns) if c.role == Role.TOTAL]
+
+
+def _one_per_total(chunk, columns) -> bool:
+    """As many figures as Total columns, each Total of its own period (segment x year):
+    what a reconciling item stated for the entity only looks like (ASC 280-10-50-30).
+    Arithmetic on the other places rests on the segments' missing figures, so it is not
+    asked."""
+    totals = _total_columns(columns)
+    periods = {columns[i].period for i in totals}
+    return len(totals) >= 2 and len(chunk) == len(totals) == len(periods) < len(columns)
 
 
 def _translated_columns(columns) -> list[int]:

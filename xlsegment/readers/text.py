@@ -16,6 +16,7 @@ from xlsegment.model import Column, Finding, Note, Severity, Table
 from xlsegment.readers import decoding, headerrules, naming, placement, textbody
 from xlsegment.readers.layout import (
     NoteContext,
+    OpenHeading,
     drop_unallocated_nils,
     is_lead_in,
     stated_rate,
@@ -70,7 +71,7 @@ def read_string(text: str, name: str = "<text>") -> Note:
     context = note_context(parts, text)
     parts = _join_translation_blocks(parts, context)
     tables: list[Table] = []
-    previous_columns: tuple[list[Column], set[int], str] | None = None
+    previous_columns: PartBefore | None = None
     for part in parts:
         table, previous_columns = _build_table(part, len(tables), context, previous_columns, findings)
         if table is not None:
@@ -245,14 +246,27 @@ def _column_count(body: list[RawRow]) -> int:
     return max(n for n, k in counts.items() if k == top)
 
 
-def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
+@dataclass(frozen=True)
+class PartBefore:
+    """What a later part of a table may continue: the part before's columns, its change
+    columns, its title and the heading it leaves open."""
+
+    columns: list[Column]
+    dropped: set[int]
+    title: str
+    open: OpenHeading
+
+
+def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore | None, findings):
     header = read_header(part.header)
     _drop_footnote_marks(part.body)
     local, code, block = textbody.translation_block(part.body, ctx)
     data = [r for r in local if r.has_values]
     first_line = (part.header or part.body)[0].line
     _one_name_over_single_figures(header, local, data)
-    previous_columns, before, previous_title = previous if previous is not None else (None, set(), "")
+    previous_columns, before, previous_title = (
+        (previous.columns, previous.dropped, previous.title) if previous is not None else (None, set(), "")
+    )
     widest = max(len(r.cells) for r in data)
     shape = headerrules.Shape(header, _column_count(data), ctx, widest, previous_columns, before, first_line)
     reading = headerrules.read_columns(shape)
@@ -260,6 +274,8 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     columns, dropped = reading.columns, reading.dropped
     widths = _widths(data, len(columns), dropped)
     section, measure = textbody.first_headings(header.sections, part.header, local)
+    if not section and previous is not None:
+        section = previous.open.continued(tuple(r.label for r in part.header))
     body = textbody.read_rows(local, widths, ctx, section, measure)
     findings.extend(body.findings)
     placement.place(body.rows, columns, body.values, body.pending, findings, body.maybe_change)
@@ -279,7 +295,10 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous, findings):
     period = header.period or (header.period_cols[-1] if header.period_cols else "")
     last = max(max([r.line] + [ln for _, ln in r.cells]) for r in part.body)
     table = to_table(index, title, rows, columns, body.values, period, first_line, last)
-    return replace(table, reading=reading.rule), (local_columns, dropped, title)
+    after = PartBefore(
+        local_columns, dropped, title, OpenHeading.after(tuple(r.label for r in part.header), rows)
+    )
+    return replace(table, reading=reading.rule), after
 
 
 def _only_periods(header: list[RawRow]) -> bool:

@@ -59,7 +59,13 @@ def heads_rows(raw: RawRow) -> bool:
     """A row without figures that heads the rows below it: not a lead-in sentence, not page
     furniture, not a period caption ("Fiscal Years Ended January 31,"), which heads columns."""
     label = raw.label
-    if not label or is_lead_in(label) or labels.NOISE_RE.match(label) or _RUNNING_HEAD.search(label):
+    # A lone footnote mark ("*" for "not meaningful" beside a change) is no heading.
+    if (
+        not labels.strip_footnotes(label).strip()
+        or is_lead_in(label)
+        or labels.NOISE_RE.match(label)
+        or _RUNNING_HEAD.search(label)
+    ):
         return False
     return not (labels.is_period_heading(label) and not labels.years_in(label))
 

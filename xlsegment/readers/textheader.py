@@ -281,7 +281,17 @@ def _names_over_years(years, before: list[RawRow], n: int, h: Header, ctx):
                 cols = [_named(name, p, ctx) for name in names for p in years]
                 cols += [convenience_column(foreign[-1], years[0]) for _ in range(n - grid)]
                 return cols, heads
-    return None
+    return None if foreign else _uneven_grid(years, before, n, ctx)
+
+
+def _uneven_grid(years, before: list[RawRow], n: int, ctx):
+    """Names right before the years, each over a run of its own length (`_uneven_runs`)."""
+    runs = monotone_runs(years)
+    if runs is None or len(runs) < 2 or len(runs) > len(before):
+        return None
+    heads = before[-len(runs) :]
+    cols = _uneven_runs(years, [labels.strip_footnotes(r.label) for r in heads], n, ctx)
+    return None if cols is None else (cols, heads)
 
 
 def _trailing_translations(h: Header, n: int, ctx: NoteContext) -> int:
@@ -325,6 +335,34 @@ def _repeated_years(years: list[str], names: list[str], n: int, trail: int, ctx)
         if len(kept) == m or len(kept) * block + trail != n:
             return None
     return [_named(name, p, ctx) for name in kept for p in runs[0]]
+
+
+def _uneven_runs(years: list[str], names: list[str], n: int, ctx) -> list[Column] | None:
+    """Names each over a run of years of its own length ("Sales to Customers" over 2024,
+    2023, 2022, "Long-Lived Assets" over 2024, 2023): a year over every column, the years
+    running the same way within each run and starting again at each name. Where the runs
+    cannot be told apart this way, or their number is not the names', it is no reading."""
+    runs = monotone_runs(years)
+    if len(years) != n or runs is None or len(runs) != len(names) or len(runs) < 2:
+        return None
+    return [_named(name, p, ctx) for name, run in zip(names, runs, strict=True) for p in run]
+
+
+def monotone_runs(periods: list[str]) -> list[list[str]] | None:
+    """The periods cut where their order starts again (2024 2023 2022 | 2024 2023), or
+    None where a period has no year or the order runs no one way."""
+    keys = [labels.years_in(p)[-1] if labels.years_in(p) else None for p in periods]
+    if len(periods) < 2 or None in keys:
+        return None
+    steps = [(b > a) - (b < a) for a, b in zip(keys, keys[1:], strict=False)]
+    way = -1 if steps.count(-1) >= steps.count(1) else 1
+    runs = [[periods[0]]]
+    for period, step in zip(periods[1:], steps, strict=True):
+        if step == way:
+            runs[-1].append(period)
+        else:
+            runs.append([period])
+    return runs if all(len(set(run)) == len(run) for run in runs) else None
 
 
 def _named(name: str, period: str, ctx: NoteContext) -> Column:
