@@ -374,8 +374,14 @@ def unnamed(s: Shape) -> Reading:
     )
     s.h.sections.extend(s.h.names)
     s.h.unnamed = True
-    cols = [Column(f"Column {i + 1}", f"Column {i + 1}", s.period, s.ctx.currency) for i in range(s.n)]
-    return Reading(cols, set(), (_finding("seg.layout.columns", Severity.WARNING, message, s),))
+    # Change or percentage headers ("in % of total") still say the last columns are no
+    # amounts, as they do after named columns.
+    changed = min(len(s.h.changes), s.n - 1) if s.h.names == [] else 0
+    width = s.n - changed
+    cols = [Column(f"Column {i + 1}", f"Column {i + 1}", s.period, s.ctx.currency) for i in range(width)]
+    return Reading(
+        cols, set(range(width, s.n)), (_finding("seg.layout.columns", Severity.WARNING, message, s),)
+    )
 
 
 # ---------------------------------------------------------------- the table
