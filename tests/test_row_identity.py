@@ -19,6 +19,7 @@ leave alone, so that it is shown to be a rule and not a reading of one note:
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,79 @@ def test_interleaved_pieces_of_wrapped_headings_leave_the_columns_unnamed(segmen
     )
     assert all(f.segment.startswith("Column ") for f in note.facts)
     assert any(f.code == "seg.layout.columns" for f in note.findings)
+
+
+@pytest.mark.parametrize("years", [("2000", "1999"), ("2024", "2023")])
+@pytest.mark.parametrize("segments", [2, 3, 4])
+def test_a_total_row_that_names_its_year_and_its_heading(segments, years):
+    """ "Total 1999" under this year's rows of "New insurance written": the heading's total
+    for that year, in every segment column."""
+    segs = NAMES[:segments]
+    now, before = years
+    head = f"December 31, {now}\n" + "\n".join([*segs, "Total"]) + "\n"
+
+    def values(base: int) -> str:
+        row = [base + k for k in range(segments)]
+        return "\n".join(str(v) for v in [*row, sum(row)]) + "\n"
+
+    body = "New insurance written\n" + f"Individual\n{values(10)}Group\n{values(20)}"
+    body += f"Total {now}\n{values(30)}Total {before}\n{values(40)}"
+    note = read_string(head + body)
+    totals = {(f.line_item, f.period) for f in note.facts if f.label.startswith("Total ")}
+    assert totals == {("New insurance written", now), ("New insurance written", before)}
+
+
+def _fixed_line(label: str, *figures: int) -> str:
+    """A fixed-width line: the label, then each figure right-aligned in its column."""
+    return f"{label:<39}" + "".join(f"{v:>10,} " for v in figures)
+
+
+def _fixed(a: int, b: int) -> str:
+    """An EDGAR fixed-width table in <pre>, its tags escaped as filers' HTML has them."""
+    lines = [
+        "<TABLE>",
+        "<CAPTION>",
+        "Investments",
+        "(in million EUR)",
+        f"{'':<39}{'Americas':>10} {'Europe':>10} {'Total':>10}",
+        f"{'<S>':<39}{'<C>':<11}{'<C>':<11}<C>",
+        "General account",
+        "Investment income for the account",
+        _fixed_line("  of policyholders", a, b, a + b),
+        _fixed_line("Other income", 5, 6, 11),
+        _fixed_line("Total", a + 5, b + 6, a + b + 11),
+        "</TABLE>",
+    ]
+    return "<pre>\n" + html.escape("\n".join(lines), quote=False) + "\n</pre>"
+
+
+@pytest.mark.parametrize(("a", "b"), [(1, 2), (-3981, 512), (100, 0)])
+def test_a_fixed_width_label_wrapped_onto_its_figures_line_is_one_row(tmp_path: Path, a, b):
+    text = _fixed(a, b)
+    path = tmp_path / "fixed.html"
+    path.write_text(f"<html><body>{text}</body></html>", encoding="utf-8")
+    note = parse(path)
+    wrapped = {f.segment: f.value for f in note.facts if f.line_item.endswith("of policyholders")}
+    assert wrapped == {"Americas": a, "Europe": b, "Total": a + b}
+    assert all(
+        f.line_item.startswith("Investment income for the account of") for f in note.facts if f.value == a
+    )
+
+
+@pytest.mark.parametrize("items", [2, 3])
+def test_an_html_unlabelled_subtotal_closes_its_group(tmp_path: Path, items):
+    head = "<tr><td></td><td>2024</td><td>2023</td></tr><tr><td>Net revenue:</td><td></td><td></td></tr>"
+    rows, total = "<tr><td>Client Computing</td><td></td><td></td></tr>", [0, 0]
+    for k in range(items):
+        rows += f"<tr><td>Product {k}</td><td>{10 + k}</td><td>{5 + k}</td></tr>"
+        total = [total[0] + 10 + k, total[1] + 5 + k]
+    rows += f"<tr><td></td><td>{total[0]}</td><td>{total[1]}</td></tr>"
+    rows += "<tr><td>Data Center</td><td>7</td><td>3</td></tr>"
+    path = tmp_path / "sub.html"
+    path.write_text(
+        f"<html><body><p>Revenue (in millions):</p><table>{head}{rows}</table></body></html>",
+        encoding="utf-8",
+    )
+    note = parse(path)
+    closing = {(f.segment, f.value) for f in note.facts if f.label.startswith("Subtotal after")}
+    assert closing == {("Client Computing", total[0]), ("Client Computing", total[1])}

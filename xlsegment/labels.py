@@ -113,10 +113,18 @@ def _without_marker(text: str) -> str:
 _LABEL_DATE_SPAN = 300
 
 
+# "Total 1999" under a block of the current year's rows: the total of another year.
+_TOTAL_OF_YEAR = re.compile(r"^(totals?)\s+((?:19|20)\d\d)$", re.IGNORECASE)
+
+
 def split_label_date(label: str) -> tuple[str, int | None]:
-    """'Total assets as of December 31, 2023' -> ('Total assets', 2023)."""
+    """'Total assets as of December 31, 2023' -> ('Total assets', 2023); 'Total 1999' ->
+    ('Total', 1999)."""
     if not label.rstrip()[-4:].isdigit():
         return label, None  # no year at the end: skip a search that costs time per character
+    bare = _TOTAL_OF_YEAR.match(label.strip())
+    if bare:
+        return bare.group(1), int(bare.group(2))
     # The phrase is anchored at the end, so only the tail can hold it; searching the whole
     # of a long label would try the month names at every character.
     cut = max(0, len(label) - _LABEL_DATE_SPAN)

@@ -77,8 +77,21 @@ def rows(lines: list[Line], starts: list[int]) -> list[tuple[int, list[str]]]:
         text = line.text
         if not text.strip() or _COLUMNS_LINE.match(text) or _TAG_LINE.match(text) or _RULE.match(text):
             continue
-        out.append((line.number, _cells(text, starts)))
+        cells = _cells(text, starts)
+        if out and _continues_label(out[-1][1], cells):
+            # A label wrapped onto the next line ("Investment income for the account" /
+            # "of policyholders  -3,981 ..."): one row, on the line of its figures.
+            cells = [f"{out[-1][1][0]} {cells[0]}", *cells[1:]]
+            out[-1] = (line.number, cells)
+            continue
+        out.append((line.number, cells))
     return out
+
+
+def _continues_label(before: list[str], cells: list[str]) -> bool:
+    """The line before holds a label only, and this line's label starts in lower case."""
+    label = cells[0]
+    return bool(before[0]) and not any(before[1:]) and label[:1].islower()
 
 
 def _cells(text: str, starts: list[int]) -> list[str]:

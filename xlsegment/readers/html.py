@@ -322,7 +322,8 @@ def _read_table(doc, block, index, ctx, european, cells: _Cells, findings, carri
     out = []
     for header, body in _split(rows):
         words = tuple(c.text for r in header for c in r.cells if c.text)
-        opened = _Sections(section=carried.continued(words))
+        section = carried.continued(words)
+        opened = _Sections(section=section, carried=bool(section))
         table = _read_part(block, header, body, index + len(out), title, ctx, cells, findings, opened)
         carried = OpenHeading(words) if table is None else OpenHeading.after(words, list(table.rows))
         if table is not None:
@@ -465,7 +466,7 @@ def _rows(block, body, spans, position, n, cells: _Cells, sections: _Sections):
                 sections.heading(lr.label)
             continue
         label = labels.strip_footnotes(_inner_label(lr, sections)) or (
-            f"Subtotal after {previous}" if previous else "(unlabelled)"
+            naming.unlabelled_subtotal(previous) if previous else "(unlabelled)"
         )
         item, row_year = labels.split_label_date(label)
         line = lr.label_cell.line if lr.label_cell else placed[0][1].source.line
@@ -512,11 +513,15 @@ class _Sections:
 
     section: str = ""
     block: str = ""
+    carried: bool = False  # the section is the open heading of the part before a page break
 
     def heading(self, label: str) -> None:
         text = labels.strip_footnotes(label)
         if not text or is_lead_in(text) or labels.NOISE_RE.match(text):
             return
+        if self.carried:
+            # A heading of this part's own: the part before's heading is closed.
+            self.section, self.block, self.carried = "", "", False
         if labels.unit_of(text) and len(text) < SETTINGS.heading_chars:
             return  # "(in thousands)" over the labels
         if self.section and _financial(self.section) and not _financial(text):

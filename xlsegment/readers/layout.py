@@ -273,8 +273,11 @@ def _meaning(row: Row, col: Column) -> tuple[str, str, Role]:
         role = as_column.role
         if (role == Role.TOTAL and as_column.segment != "Total") or _repeats_section(row):
             role = Role.SUBTOTAL
-        if as_column.segment == "Total" and _group_heading(row.section):
-            # "Worldwide" under a product's heading is that product's figure.
+        if (as_column.segment == "Total" or naming.is_unlabelled_subtotal(row.label)) and _group_heading(
+            row.section
+        ):
+            # "Worldwide" under a product's heading, or the unlabelled row that closes the
+            # group's rows, is that group's figure.
             return col.measure, row.section, Role.SUBTOTAL
         return col.measure, as_column.segment, role
     if col.role == Role.PERIOD or (col.role == Role.CONVENIENCE and not col.segment):

@@ -140,6 +140,15 @@ def rows_measure(title: str, rows: list[Row], header: str = "") -> RowsMeasure:
 _TOTAL_OF_MEASURE = re.compile(r"^total\s+(" + _MEASURE_IN_TITLE.pattern + r")$", re.IGNORECASE)
 
 
+def unlabelled_subtotal(previous: str) -> str:
+    """The name of a row of figures with no label of its own, after the row it closes."""
+    return f"Subtotal after {previous}"
+
+
+def is_unlabelled_subtotal(label: str) -> bool:
+    return label.startswith("Subtotal after ")
+
+
 def row_semantics(
     row: Row, columns, table: str, last: bool = True, title: str = "", rows: RowsMeasure | None = None
 ) -> Row:
@@ -150,10 +159,21 @@ def row_semantics(
     ``rows``: the measure the rows are amounts of (`rows_measure`)."""
     by_period = columns and all(c.role in (Role.PERIOD, Role.CONVENIENCE) for c in columns)
     if not by_period:
-        return row
+        return _total_of_heading(row)
     read = _row_by_layout(row, columns, table, last, rows or RowsMeasure(title_measure(title)))
     one = title_segment(title)
     return replace(read, segment=one) if one and read.segment in (None, "", "Total") else read
+
+
+def _total_of_heading(row: Row) -> Row:
+    """Where the columns are segments, a heading over rows heads line items, so a bare
+    "Total" under it ("New insurance written" over "Individual", "Group", "Total") is that
+    heading's total: its line is the heading."""
+    bare = row.line_item.strip(" :").lower() in _BARE_TOTALS
+    section = row.section.strip(" :")
+    if bare and section and len(section) <= SETTINGS.heading_chars and not is_sign_heading(row.section):
+        return replace(row, line_item=section)
+    return row
 
 
 def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure) -> Row:
@@ -167,6 +187,9 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
     measure = row.measure or (section if section and classify(section).financial else "") or rows.measure
     if any(c.measure for c in columns):
         measure = ""  # measures side by side: each column names its own
+    if section and classify(section).financial and is_unlabelled_subtotal(label) and row.block:
+        # The unlabelled row that closes a block ("Client Computing" under "Net revenue").
+        return replace(row, line_item=section, segment=row.block)
     if section and classify(section).financial and not line.financial:
         return replace(row, line_item=section, segment=label)
     if section and classify(section).financial and line.closes and not row.block:

@@ -149,7 +149,7 @@ def read_rows(raws: list[RawRow], w: Widths, ctx: NoteContext, section: str, mea
         chunks, found = _chunks(label, cells, w.n, raw.line)
         body.findings.extend(found)
         for k, chunk in enumerate(chunks):
-            row_label = label if k == 0 else f"Subtotal after {label}"
+            row_label = label if k == 0 else naming.unlabelled_subtotal(label)
             line = raw.line if k == 0 else chunk[0][1]
             period = str(year) if year else None
             # An unlabelled subtotal under a measure heading is a figure of that measure.
