@@ -106,8 +106,6 @@ EXPECTED = {
         9,
         329,
         {
-            # "Total 1999" under a heading is that heading's total of another year.
-            ("seg.alias", "info"): (1155, 1188, 1221),
             ("seg.candidate", "info"): (
                 154,
                 298,
@@ -209,7 +207,6 @@ EXPECTED = {
         9,
         331,  # the investments columns in USD foot in their own currency (were skipped)
         {
-            ("seg.alias", "info"): (330, 337, 344),
             # 38 and 66 are checked as suggested totals (the seg.unsure warnings), no candidates
             ("seg.candidate", "info"): (101, 102, 131, 132, 173, 203, 221, 273, 335, 338, 342, 345),
             ("seg.layout.percent", "info"): (211, 266),

@@ -95,10 +95,10 @@ def test_a_segment_in_its_own_currency_is_no_translation():
         currency = "EUR"
 
     own = [htmlheads.Head(names=["Americas"], currency="USD", alone=True), htmlheads.Head(names=["Total"])]
-    cols, _ = html._columns(own, "2024", Ctx, [], None)
+    cols, _ = html._columns(own, "2024", Ctx)
     assert [(c.role, c.currency) for c in cols] == [(Role.SEGMENT, "USD"), (Role.TOTAL, "EUR")]
     translated = [htmlheads.Head(names=["Total"]), htmlheads.Head(currency="USD")]
-    cols, _ = html._columns(translated, "2024", Ctx, [], None)
+    cols, _ = html._columns(translated, "2024", Ctx)
     assert cols[1].role == Role.CONVENIENCE
 
 
@@ -139,8 +139,7 @@ def test_two_short_rows_settle_together_where_one_total_confirms_both():
         _cells("100", "90", "65", "53"),
     ]
     pending = {1: _cells("10", "8"), 2: _cells("5", "5")}
-    findings = []
-    placement.place(rows, columns, values, pending, findings)
+    findings = placement.place(rows, columns, values, pending)
     assert [i for i, v in enumerate(values[1]) if v] == [2, 3]
     assert [i for i, v in enumerate(values[2]) if v] == [2, 3]
     assert findings == [] and not rows[1].guessed
@@ -150,9 +149,9 @@ def test_one_figure_goes_to_the_latest_period_when_nothing_decides():
     periods = [Column(p, "", p, "USD", Role.PERIOD) for p in ("2023", "2024", "2022")]
     rows = [Row("Revenue", "Revenue", line=1), Row("Dividends", "Dividends", line=2)]
     values = [_cells("1", "2", "3"), [None] * 3]
-    placement.place(rows, periods, values, {1: _cells("58")}, [])
+    placement.place(rows, periods, values, {1: _cells("58")})
     assert [i for i, v in enumerate(values[1]) if v] == [1]
     segments = [Column(n, n, "2024", "USD", r) for n, r in (("A", Role.SEGMENT), ("Total", Role.TOTAL))]
     values = [_cells("1", "2"), [None] * 2]
-    placement.place(rows, segments, values, {1: _cells("58")}, [])
+    placement.place(rows, segments, values, {1: _cells("58")})
     assert [i for i, v in enumerate(values[1]) if v] == [1]

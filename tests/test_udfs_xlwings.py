@@ -24,11 +24,11 @@ from xlsegment.udfs import functions
 GOLDEN = Path(__file__).parent / "golden" / "xlsegment_udfs.bas"
 MODULE = "xlsegment.udfs.functions"
 UDFS = {
-    "SEGPROFIT": ["segment", "period"],
+    "SEGPROFIT": ["segment", "period", "measure"],
     "SEGREVENUE": ["segment", "period"],
     "SEGVALUE": ["line_item", "segment", "period"],
     "SEGTOTAL": ["line_item", "period"],
-    "SEGRECON": ["period"],
+    "SEGRECON": ["period", "measure"],
     "SEGTABLE": ["table", "period", "to_currency"],
     "SEGFX": ["amount", "rate"],
     "SEGRATE": [],
@@ -115,6 +115,7 @@ def test_optional_arguments(excel):
         if "optional" in a
     }
     assert optional == {("SEGTABLE", "to_currency"): None, ("SEGFX", "rate"): None,
+                        ("SEGPROFIT", "measure"): None, ("SEGRECON", "measure"): None,
                         ("SEGCHECK", "table"): None}  # fmt: skip
 
 
@@ -137,5 +138,5 @@ def test_vba_wrappers_call_our_module_from_the_active_workbook(excel):
     vba = _vba(excel)
     assert "Function SEGTABLE(table, period, Optional to_currency)" in vba
     assert 'SEGPROFIT = XLPy.CallUDF("xlsegment.udfs.functions", "SEGPROFIT", ' \
-        "Array(segment, period), ActiveWorkbook, Application.Caller)" in vba  # fmt: skip
+        "Array(segment, period, measure), ActiveWorkbook, Application.Caller)" in vba  # fmt: skip
     assert "Application.Volatile" not in vba

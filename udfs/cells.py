@@ -101,9 +101,9 @@ def fx(value: object, given: object = None) -> object:
         return error_text(error)
 
 
-def schedule(ix: Index, table: object, year: int, currency: object = None) -> list[list]:
+def schedule(ix: Index, table: object, period: str, currency: object = None) -> list[list]:
     """SEGTABLE: header row (unit, segments), then one row per line item."""
-    facts = ix.table_facts(table, year)
+    facts = ix.table_facts(table, period)
     rows, columns, cells = grid(facts)
     convert, unit = _converter(ix, currency)
     out: list[list] = [[unit, *columns]]

@@ -14,25 +14,25 @@ from __future__ import annotations
 from xlwings import arg, func
 
 from xlsegment.udfs.cells import answer, findings, fx, rate_of, schedule
-from xlsegment.udfs.query import period_year
 
 CATEGORY = "xlsegment"
 NAMES = ("SEGPROFIT", "SEGREVENUE", "SEGVALUE", "SEGTOTAL", "SEGRECON", "SEGTABLE", "SEGFX",
          "SEGRATE", "SEGCHECK")  # fmt: skip
 SEGMENT_DOC = 'Segment name as in the note, e.g. "Cryptocurrency Mining"; any case'
-PERIOD_DOC = 'Fiscal year: 2024, "FY2024" or a date'
+PERIOD_DOC = 'Fiscal year as the note labels it: 2024, "FY2024", a date; interim: "Q2 2025", "6M 2025"'
 LINE_DOC = 'Line item as in the note, e.g. "Revenue"; any case, earlier labels work too'
 
 
 @func(category=CATEGORY)
 @arg("segment", doc=SEGMENT_DOC)
 @arg("period", doc=PERIOD_DOC)
-def SEGPROFIT(segment, period):
-    """Segment profit or loss of one segment for one year, in the note's currency and unit."""
+@arg("measure", doc="Optional: the profit measure by name, where the note states several")
+def SEGPROFIT(segment, period, measure=None):
+    """Segment profit or loss of one segment for one period, as the note states it."""
     return answer(
         "SEGPROFIT",
-        (segment, period),
-        lambda ix: ix.value(ix.profit_item(), ix.segment(segment), ix.year(period_year(period))),
+        (segment, period, measure),
+        lambda ix: ix.profit(ix.segment(segment), ix.period(period), measure),
     )
 
 
@@ -44,7 +44,7 @@ def SEGREVENUE(segment, period):
     return answer(
         "SEGREVENUE",
         (segment, period),
-        lambda ix: ix.value(ix.revenue_item(), ix.segment(segment), ix.year(period_year(period))),
+        lambda ix: ix.revenue(ix.segment(segment), ix.period(period)),
     )
 
 
@@ -57,7 +57,7 @@ def SEGVALUE(line_item, segment, period):
     return answer(
         "SEGVALUE",
         (line_item, segment, period),
-        lambda ix: ix.value(ix.line_item(line_item), ix.segment(segment), ix.year(period_year(period))),
+        lambda ix: ix.value(ix.line_item(line_item), ix.segment(segment), ix.period(period)),
     )
 
 
@@ -69,15 +69,16 @@ def SEGTOTAL(line_item, period):
     return answer(
         "SEGTOTAL",
         (line_item, period),
-        lambda ix: ix.total(ix.line_item(line_item), period_year(period)),
+        lambda ix: ix.total(ix.line_item(line_item), ix.period(period)),
     )
 
 
 @func(category=CATEGORY)
 @arg("period", doc=PERIOD_DOC)
-def SEGRECON(period):
-    """Spills the reconciliation from total segment profit or loss to net income or loss."""
-    return answer("SEGRECON", (period,), lambda ix: ix.reconciliation(period_year(period)))
+@arg("measure", doc='Optional: the measure reconciled, e.g. "Revenue"; default segment profit')
+def SEGRECON(period, measure=None):
+    """Spills one measure's reconciliation to the consolidated figure, then a check row."""
+    return answer("SEGRECON", (period, measure), lambda ix: ix.reconciliation(ix.period(period), measure))
 
 
 @func(category=CATEGORY)
@@ -89,7 +90,7 @@ def SEGTABLE(table, period, to_currency=None):
     return answer(
         "SEGTABLE",
         (table, period, to_currency),
-        lambda ix: schedule(ix, table, period_year(period), to_currency),
+        lambda ix: schedule(ix, table, ix.period(period), to_currency),
     )
 
 

@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from xlsegment.labels import duration_of
 from xlsegment.model import Fact, Note, Role
 from xlsegment.readers.naming import GEO_ASSETS, GEO_REVENUE
 from xlsegment.vocabulary import LineKind, classify
 
-from .query import loose_key, name_key, year_of
+from .query import PeriodAsked, loose_key, name_key, period_asked, year_of
 
 _MAX_LISTED = 8
 
@@ -48,6 +49,25 @@ def is_total(fact: Fact) -> bool:
     return fact.role == Role.TOTAL or classify(fact.segment).kind == LineKind.TOTAL
 
 
+# Names that ask for a measure by what it is rather than by the note's label: "Revenue"
+# finds "Net sales" or "Total revenues". Only these generic names do; any other name must
+# be the note's own label (or an earlier one), so "Operating income" never finds "Adjusted
+# EBITDA" and "Long-lived assets" never finds "Total assets".
+GENERIC_MEASURES = {
+    "revenue": LineKind.REVENUE, "revenues": LineKind.REVENUE, "sales": LineKind.REVENUE,
+    "net sales": LineKind.REVENUE, "total revenue": LineKind.REVENUE, "total revenues": LineKind.REVENUE,
+    "segment profit": LineKind.SEGMENT_PROFIT, "segment profit or loss": LineKind.SEGMENT_PROFIT,
+    "segment profit loss": LineKind.SEGMENT_PROFIT,
+    "assets": LineKind.ASSETS, "total assets": LineKind.ASSETS, "segment assets": LineKind.ASSETS,
+    "depreciation and amortization": LineKind.DEPRECIATION, "capital expenditures": LineKind.CAPEX,
+    "income before income taxes": LineKind.PRETAX_INCOME, "net income": LineKind.NET_INCOME,
+}  # fmt: skip
+
+# The profit lines a note may state per segment instead of an operating profit, in the
+# order they are taken as its measure of segment profit or loss.
+_FALLBACK_PROFIT = (LineKind.PRETAX_INCOME, LineKind.NET_INCOME, LineKind.GROSS_PROFIT)
+
+
 @dataclass
 class Index:
     """Look-ups over one note, in its presentation currency."""
@@ -56,8 +76,8 @@ class Index:
     facts: tuple[Fact, ...]  # presentation currency, in the note's order
     lines: dict[str, str]  # name key (canonical, label or alias) -> canonical line item
     segments: dict[str, str]  # name key -> segment as stated
-    years: tuple[int, ...]
-    values: dict[tuple[str, str, int], Fact]
+    periods: tuple[str, ...]  # the note's period labels, in its order ("2024", "6M 2025")
+    values: dict[tuple[str, str, str], Fact]
     checker: Callable[..., object] | None = None
     rate: Decimal | None = None  # the workbook's own rate (Settings), which wins
     regions: frozenset[str] = frozenset()  # geographic regions, named apart from segments
@@ -76,33 +96,47 @@ class Index:
         facts = tuple(f for f in note.facts if not currency or f.currency == currency)
         lines: dict[str, str] = {}
         segments: dict[str, str] = {}
-        values: dict[tuple[str, str, int], Fact] = {}
-        years: set[int] = set()
+        values: dict[tuple[str, str, str], Fact] = {}
+        periods: dict[str, None] = {}
         for fact in facts:
             for name in (fact.line_item, fact.label):
                 _add_name(lines, name, fact.line_item)
             _add_name(segments, fact.segment, fact.segment)
-            year = year_of(fact.period)
-            if year is None:
+            if year_of(fact.period) is None:
                 continue
-            years.add(year)
-            values.setdefault((fact.line_item, fact.segment, year), fact)
+            periods[fact.period] = None
+            values.setdefault((fact.line_item, fact.segment, fact.period), fact)
         for canonical, others in note.aliases.items():
             for name in (canonical, *others):
                 _add_name(lines, name, canonical)
-        index = cls(
-            note, facts, lines, segments, tuple(sorted(years)), values, checker, regions=regions_of(facts)
-        )
+        index = cls(note, facts, lines, segments, tuple(periods), values, checker, regions=regions_of(facts))
         if checker is None:
             index._check = result  # checked already, at the note's own rate
         return index
 
     # -- names -----------------------------------------------------------------------------
     def line_item(self, name: object) -> str:
+        """The line item a name asks for: by its label, an earlier label or an alias; else
+        by what it is ("Revenue" finds "Net sales" and "Total revenues": the first line of
+        that kind the note states for the whole entity)."""
         found = self.lines.get(name_key(name)) or self.lines.get(loose_key(name))
+        if found is None and loose_key(name) in GENERIC_MEASURES:
+            found = self._line_of_kind(GENERIC_MEASURES[loose_key(name)])
         if found is None:
             raise Miss(f"line item {str(name)!r} not found; have: {listing(self._items())}")
         return found
+
+    def _line_of_kind(self, kind: LineKind) -> str | None:
+        if kind in (LineKind.UNKNOWN, LineKind.TOTAL, LineKind.SUBTOTAL, LineKind.PERCENT):
+            return None
+        lines = self.lines_of(kind)
+        # The entity's own total ("Total") first, then any figure of the entity as a whole,
+        # before a total of the reportable segments only.
+        consolidated = [
+            line for line in lines if any(f.line_item == line and f.segment == "Total" for f in self.facts)
+        ]
+        whole = [line for line in lines if any(f.line_item == line and _entity(f) for f in self.facts)]
+        return (consolidated or whole or lines or [None])[0]
 
     def segment(self, name: object) -> str:
         found = self.segments.get(name_key(name)) or self.segments.get(loose_key(name))
@@ -114,25 +148,99 @@ class Index:
         """The segments (and their Total) in the note's order; regions are not segments."""
         return [s for s in dict.fromkeys(f.segment for f in self.facts) if s not in self.regions]
 
-    def year(self, year: int) -> int:
-        if year not in self.years:
-            raise Miss(f"period {year} not found; have: {listing(self.years)}")
-        return year
+    def period(self, value: object) -> str:
+        """The note's period a function argument asks for (``query.period_asked``): the
+        fiscal year the note calls by that number ("FY2023" is the column labelled 2023,
+        whenever a 52/53-week year ends), or the interim period of the duration asked. Where
+        the year names several periods (3M 2025 and 6M 2025), the argument must say which."""
+        asked = value if isinstance(value, PeriodAsked) else period_asked(value)
+        same_year = [p for p in self.periods if year_of(p) == asked.year]
+        if asked.duration:
+            found = [p for p in same_year if duration_of(p) == asked.duration]
+        else:
+            found = [p for p in same_year if duration_of(p) is None] or same_year
+        if not found:
+            raise Miss(f"period {asked.text!r} not found; have: {listing(self.periods)}")
+        if len(found) > 1:
+            raise Miss(
+                f"period {asked.text!r} is ambiguous: {listing(found)}; ask for one, e.g. {found[-1]!r}"
+            )
+        return found[0]
+
+    def reportable(self, period: str, lines: list[str] | None = None) -> set[str]:
+        """The segments of a period: those that state revenue and a profit figure, as a
+        reportable segment does (ASC 280-10-50-22); a column or row that states only a
+        profit figure ("Alphabet-level activities") reconciles, a product line that states
+        only revenue is no segment, and one that totals other segments of ``lines`` ("Optum"
+        over its three) is a subtotal."""
+        stated: dict[str, set[LineKind]] = {}
+        for f in self.facts:
+            if f.period == period and not _entity(f) and f.segment not in self.regions:
+                stated.setdefault(f.segment, set()).add(classify(f.line_item).kind)
+        profit = {LineKind.SEGMENT_PROFIT, *_FALLBACK_PROFIT}
+        both = {s for s, kinds in stated.items() if LineKind.REVENUE in kinds and kinds & profit}
+        named = {s for s in stated if classify(s).kind == LineKind.UNKNOWN}
+        return (both or set(stated)) & named - self.subtotals(period, lines)
+
+    def subtotals(self, period: str, lines: list[str] | None = None) -> set[str]:
+        """Segment columns or rows the checks found to be the sum of other segments (of
+        ``lines`` only, where given)."""
+        result = self.check_result()
+        return {
+            r.total.segment
+            for r in getattr(result, "relations", ())
+            if r.total.period == period
+            and r.total.segment
+            and not _entity(r.total)
+            and (lines is None or r.total.line_item in lines)
+            and len({p.segment for _, p in r.parts} - {r.total.segment}) >= 2
+        }
 
     def _items(self) -> list[str]:
         return list(dict.fromkeys(f.line_item for f in self.facts))
 
-    def profit_item(self) -> str:
-        """The segment profit or loss line (ASC 280-10-50-22, IFRS 8.23); a line that says
-        "segment" comes before operating income."""
-        lines = self._lines_of(LineKind.SEGMENT_PROFIT)
+    def profit_items(self) -> list[str]:
+        """The segment profit or loss lines (ASC 280-10-50-22, IFRS 8.23): operating
+        profit lines, those that say "segment" first ("Segment operating loss" before "Loss
+        from operations"); where no segment's figures state one, the profit line the
+        segments' figures do state, the nearest to operating profit first (income before
+        tax, net income, gross profit)."""
+        lines = self.lines_of(LineKind.SEGMENT_PROFIT)
         named = [line for line in lines if "segment" in name_key(line)]
-        return (named or lines or [self._none("segment profit or loss")])[0]
+        found = named + [line for line in lines if line not in named]
+        stated = {f.line_item for f in self.facts if not _entity(f) and f.segment not in self.regions}
+        if any(line in stated for line in found):
+            return found
+        for kind in _FALLBACK_PROFIT:
+            by_segment = [line for line in self.lines_of(kind) if line in stated]
+            if by_segment:
+                return found + by_segment
+        return found
+
+    def profit_item(self) -> str:
+        return (self.profit_items() or [self._none("segment profit or loss")])[0]
+
+    def profit(self, segment: str, period: str, measure: object = None) -> int | Decimal:
+        """A segment's profit or loss as the note states it: the measure named, else the
+        first profit line stated for that segment (its Total: the segments' total)."""
+        if measure is not None and measure != "":
+            return self.value(self.line_item(measure), segment, period)
+        for line in self.profit_items():
+            if (line, segment, period) in self.values:
+                return self.values[(line, segment, period)].value
+        return self.value(self.profit_item(), segment, period)
 
     def revenue_item(self) -> str:
-        return (self._lines_of(LineKind.REVENUE) or [self._none("revenue")])[0]
+        return (self.lines_of(LineKind.REVENUE) or [self._none("revenue")])[0]
 
-    def _lines_of(self, kind: LineKind) -> list[str]:
+    def revenue(self, segment: str, period: str) -> int | Decimal:
+        """A segment's revenue: the first revenue line stated for it."""
+        for line in self.lines_of(LineKind.REVENUE):
+            if (line, segment, period) in self.values:
+                return self.values[(line, segment, period)].value
+        return self.value(self.revenue_item(), segment, period)
+
+    def lines_of(self, kind: LineKind) -> list[str]:
         return [
             item
             for item in self._items()
@@ -144,46 +252,39 @@ class Index:
         raise Miss(f"no {what} line in the data; have: {listing(self._items())}")
 
     # -- values ----------------------------------------------------------------------------
-    def value(self, line_item: str, segment: str, year: int) -> int | Decimal:
-        fact = self.values.get((line_item, segment, year))
-        if fact is None:
-            self.year(year)
-            if segment in self.regions:
-                raise Miss(
-                    f"{segment!r} is a geographic region, not a segment: no {line_item!r} for it in "
-                    f"{year}; segments: {listing(self._segments())}"
-                )
-            raise Miss(f"no value for {line_item!r}, {segment!r}, {year}")
-        return fact.value
+    def value(self, line_item: str, segment: str, period: str) -> int | Decimal:
+        fact = self.values.get((line_item, segment, period))
+        if fact is not None:
+            return fact.value
+        if segment in self.regions:
+            raise Miss(
+                f"{segment!r} is a geographic region, not a segment: no {line_item!r} for it in "
+                f"{period}; segments: {listing(self._segments())}"
+            )
+        raise Miss(f"no value for {line_item!r}, {segment!r}, {period}")
 
-    def total(self, line_item: str, year: int) -> int | Decimal:
-        """The reported total; the sum of the segment columns when no total is reported."""
-        self.year(year)
-        rows = [f for f in self.facts if f.line_item == line_item and year_of(f.period) == year]
+    def total(self, line_item: str, period: str) -> int | Decimal:
+        """The consolidated figure of a line item as reported: where the note reconciles
+        the segments' total to it (revenue: "Revenues", then "Hedging gains", then "Total
+        revenues"), the figure the reconciliation ends on. Where no total is reported, the
+        sum of the segments' figures of one table."""
+        rows = [f for f in self.facts if f.line_item == line_item and f.period == period]
         if not rows:
-            raise Miss(f"no value for {line_item!r} in {year}")
-        for fact in rows:
-            if is_total(fact):
-                return fact.value
+            raise Miss(f"no value for {line_item!r} in {period}")
+        if any(_entity(f) for f in rows):
+            from .recon import chain
+
+            return chain(self, period, line_item)[-1].value
         table = rows[0].table
         return sum((f.value for f in rows if f.table == table), 0)
 
-    def reconciliation(self, year: int) -> list[list[object]]:
-        """Rows from total segment profit down to net income or loss (ASC 280-10-50-30b)."""
-        self.year(year)
-        profit = self.profit_item()
-        column = [f for f in self.facts if is_total(f) and year_of(f.period) == year]
-        start = next((i for i, f in enumerate(column) if f.line_item == profit), None)
-        if start is None:
-            raise Miss(f"no total segment profit or loss for {year}")
-        rows: list[list[object]] = []
-        for fact in column[start:]:
-            if fact.table != column[start].table and "reconcil" not in self._table_text(fact):
-                break
-            rows.append([fact.label or fact.line_item, fact.value])
-            if LineKind.NET_INCOME in (classify(fact.line_item).kind, classify(fact.label).kind):
-                break
-        return rows
+    def reconciliation(self, period: str, measure: object = None) -> list[list[object]]:
+        """SEGRECON: one measure's reconciliation (``recon.chain``), then a check row."""
+        from .recon import chain, check_row
+
+        line = self.line_item(measure) if measure is not None and measure != "" else None
+        steps = chain(self, period, line)
+        return [[s.label, s.value] for s in steps] + [check_row(self, steps)]
 
     def _table_text(self, fact: Fact) -> str:
         for table in self.note.tables:
@@ -192,9 +293,8 @@ class Index:
         return ""
 
     # -- tables ----------------------------------------------------------------------------
-    def table_facts(self, name: object, year: int) -> list[Fact]:
-        """Facts of the table named by id ("T1"), name or title, for one year."""
-        self.year(year)
+    def table_facts(self, name: object, period: str) -> list[Fact]:
+        """Facts of the table named by id ("T1"), name or title, for one period."""
         wanted = name_key(name)
         currency = self.note.presentation_currency
         groups = [
@@ -202,15 +302,13 @@ class Index:
             for t in self.note.tables
             if wanted in (name_key(t.id), name_key(t.name), name_key(t.title))
         ] or [[f for f in self.facts if name_key(f.table) == wanted]]
-        # Several tables may share a name (one per year): the first with data for the year.
+        # Several tables may share a name (one per year): the first with data for the period.
         for facts in groups:
-            found = [
-                f for f in facts if (not currency or f.currency == currency) and year_of(f.period) == year
-            ]
+            found = [f for f in facts if (not currency or f.currency == currency) and f.period == period]
             if found:
                 return found
         tables = [f"{t.id} {t.name}" for t in self.note.tables] or {f.table for f in self.facts}
-        raise Miss(f"table {str(name)!r} has nothing for {year}; have: {listing(tables)}")
+        raise Miss(f"table {str(name)!r} has nothing for {period}; have: {listing(tables)}")
 
     def check_result(self):
         """The core's check of this note at the workbook's rate, computed once."""
@@ -222,6 +320,11 @@ class Index:
             self._check = self.checker(self.note, self.rate)
             self._checked_at = self.rate
         return self._check
+
+
+def _entity(fact: Fact) -> bool:
+    """A figure of the entity as a whole: its Total, or a line stated for no segment."""
+    return fact.segment in ("", "Total") or is_total(fact)
 
 
 def _add_name(names: dict[str, str], name: str, target: str) -> None:

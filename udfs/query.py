@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
-from xlsegment import limits
+from xlsegment import labels, limits
 from xlsegment.errors import InputError
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|2[01]\d{2})(?!\d)")
@@ -39,6 +40,45 @@ def year_of(label: str) -> int | None:
     """The fiscal year a period label names ("FY2024", "2024-12-31", "Year ended ... 2024")."""
     found = _YEAR.findall(label)
     return int(found[-1]) if found else None
+
+
+@dataclass(frozen=True)
+class PeriodAsked:
+    """A period argument as asked: the fiscal year the note calls it by, and the interim
+    duration where one is asked ("Q2 2025" and "3M 2025" are three months, "H1 2025" and
+    "6M 2025" six); ``None`` asks for the year itself (or a balance at its end)."""
+
+    year: int
+    duration: str | None
+    text: str
+
+
+# "Q2 2025", "2025 Q2", "Q2-25" is not a year: quarters and halves with a four-digit year.
+_QUARTER = re.compile(r"\bQ[1-4]\b|\b[1-4]Q\b", re.IGNORECASE)
+_HALF = re.compile(r"\bH[12]\b|\b[12]H\b", re.IGNORECASE)
+_MONTHS_MARK = re.compile(r"\b(3|6|9)\s*M\b", re.IGNORECASE)
+
+
+def period_asked(value: object) -> PeriodAsked:
+    """The period a function argument asks for: 2024, "FY2024", "2024-12-31", a date, an
+    Excel date serial, or an interim period ("Q2 2025", "H1 2025", "6M 2025", "Six months
+    ended June 30, 2025")."""
+    year = period_year(value)
+    text = value if isinstance(value, str) else ""
+    return PeriodAsked(year, _duration_asked(text), str(value))
+
+
+def _duration_asked(text: str) -> str | None:
+    if not text:
+        return None
+    if _QUARTER.search(text):
+        return "3M"
+    if _HALF.search(text):
+        return "6M"
+    mark = _MONTHS_MARK.search(text)
+    if mark:
+        return f"{mark.group(1)}M"
+    return labels.duration_of(text)
 
 
 def period_year(value: object) -> int:

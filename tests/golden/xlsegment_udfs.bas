@@ -24,13 +24,13 @@ failed:
     SEGFX = Err.Description
 End Function
 
-Function SEGPROFIT(segment, period)
+Function SEGPROFIT(segment, period, Optional measure)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        SEGPROFIT = XLPy.CallUDF("xlsegment.udfs.functions", "SEGPROFIT", Array(segment, period), ActiveWorkbook, Application.Caller)
+        SEGPROFIT = XLPy.CallUDF("xlsegment.udfs.functions", "SEGPROFIT", Array(segment, period, measure), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        SEGPROFIT = XLPy.CallUDF("xlsegment.udfs.functions", "SEGPROFIT", Array(segment, period))
+        SEGPROFIT = XLPy.CallUDF("xlsegment.udfs.functions", "SEGPROFIT", Array(segment, period, measure))
         Exit Function
     #End If
 failed:
@@ -50,13 +50,13 @@ failed:
     SEGRATE = Err.Description
 End Function
 
-Function SEGRECON(period)
+Function SEGRECON(period, Optional measure)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        SEGRECON = XLPy.CallUDF("xlsegment.udfs.functions", "SEGRECON", Array(period), ActiveWorkbook, Application.Caller)
+        SEGRECON = XLPy.CallUDF("xlsegment.udfs.functions", "SEGRECON", Array(period, measure), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        SEGRECON = XLPy.CallUDF("xlsegment.udfs.functions", "SEGRECON", Array(period))
+        SEGRECON = XLPy.CallUDF("xlsegment.udfs.functions", "SEGRECON", Array(period, measure))
         Exit Function
     #End If
 failed:

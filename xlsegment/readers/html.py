@@ -142,7 +142,8 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
     tables: list[Table] = []
     carried = OpenHeading()
     for block in located.tables:
-        found, carried = _read_table(doc, block, len(tables), ctx, european, cells, findings, carried)
+        found, carried, noticed = _read_table(doc, block, len(tables), ctx, european, cells, carried)
+        findings.extend(noticed)
         tables.extend(found)
     if not tables:
         raise InputError(
@@ -161,7 +162,8 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
         findings.append(Finding("seg.format.european", Severity.INFO, "numbers read as European (1.234,5)"))
     ctx = replace(ctx, convenience=translated_currency(tables))
     # The rate is often stated in another note ("Convenience translation"): the whole file.
-    rate = stated_rate([(b.text, b.line) for b in doc.blocks if b.kind == "text"], ctx, findings)
+    rate, noticed = stated_rate([(b.text, b.line) for b in doc.blocks if b.kind == "text"], ctx)
+    findings.extend(noticed)
     return Note(
         source=options.name or name,
         tables=tuple(tables),
@@ -315,23 +317,25 @@ def _column_of(a: Amount, spans) -> int | None:
     return best
 
 
-def _read_table(doc, block, index, ctx, european, cells: _Cells, findings, carried: OpenHeading):
-    """The tables of one HTML table element, and the row heading its last part leaves open."""
+def _read_table(doc, block, index, ctx, european, cells: _Cells, carried: OpenHeading):
+    """The tables of one HTML table element, the row heading its last part leaves open,
+    and what the reading noticed."""
     rows = [logical_row(i, cs, european) for i, cs in enumerate(grid_rows(block.element))]
     title = " ".join(htmldoc.lead_in(doc, block).split())[-200:]
-    out = []
+    out, noticed = [], []
     for header, body in _split(rows):
         words = tuple(c.text for r in header for c in r.cells if c.text)
         section = carried.continued(words)
         opened = _Sections(section=section, carried=bool(section))
-        table = _read_part(block, header, body, index + len(out), title, ctx, cells, findings, opened)
+        table, found = _read_part(block, header, body, index + len(out), title, ctx, cells, opened)
+        noticed.extend(found)
         carried = OpenHeading(words) if table is None else OpenHeading.after(words, list(table.rows))
         if table is not None:
             out.append(table)
-    return out, carried
+    return out, carried, noticed
 
 
-def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings, opened) -> Table | None:
+def _read_part(block, header, body, index, title, ctx, cells: _Cells, opened) -> tuple[Table | None, list]:
     spans = _column_ranges([r for r in body if r.amounts])
     heads, table_period = htmlheads.heads_of(header, spans)
     for i, head in enumerate(heads):
@@ -339,22 +343,19 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings, 
         if amounts and sum(a.percent for a in amounts) * 2 > len(amounts):
             head.percent = True
     keep = [i for i, h in enumerate(heads) if not h.percent]
+    noticed: list[Finding] = []
     if len(keep) < len(heads):
-        findings.append(
-            Finding(
-                "seg.layout.percent",
-                Severity.INFO,
-                f"table {block.number}: {len(heads) - len(keep)} percentage column(s) not read as amounts",
-                source_line=block.line,
-            )
-        )
+        message = f"table {block.number}: {len(heads) - len(keep)} percentage column(s) not read as amounts"
+        noticed.append(Finding("seg.layout.percent", Severity.INFO, message, source_line=block.line))
     if not keep:
-        return None
-    columns, measures = _columns([heads[i] for i in keep], table_period, ctx, findings, block)
+        return None, noticed
+    columns, measures = _columns([heads[i] for i in keep], table_period, ctx)
+    if columns and columns[0].label == _UNNAMED_LABEL.format(1):
+        noticed.append(_unnamed_finding(block, len(columns)))
     position = {col: k for k, col in enumerate(keep)}
     table_rows, values = _rows(block, body, spans, position, len(columns), cells, opened)
     if not table_rows:
-        return None
+        return None, noticed
     drop_unallocated_nils(columns, values)
     table_rows = naming.unify_dated_rows(table_rows)
     first = block.line or 0
@@ -367,7 +368,7 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, findings, 
     title = title or (header[0].label if header else "")
     measure = measures[0] if measures else ""
     table = to_table(index, title, table_rows, columns, values, period, first, last, measure)
-    return _section_subtotals(table)
+    return _section_subtotals(table), noticed
 
 
 def _translated_periods(periods: list[str], currencies: list[str], ctx) -> list[Column] | None:
@@ -390,9 +391,7 @@ def _translated_periods(periods: list[str], currencies: list[str], ctx) -> list[
     ]
 
 
-def _columns(
-    heads: list[htmlheads.Head], table_period, ctx, findings, block
-) -> tuple[list[Column], list[str]]:
+def _columns(heads: list[htmlheads.Head], table_period, ctx) -> tuple[list[Column], list[str]]:
     """Columns from their headers; the second value names the line item of each column where
     the columns are measures side by side (revenue and adjusted EBITDA per segment row)."""
     periods = [h.period or table_period for h in heads]
@@ -406,7 +405,7 @@ def _columns(
             return [Column(p, "", p, c, Role.PERIOD) for p, c in zip(periods, currencies, strict=True)], []
         if len(heads) == 1:
             return [Column("Total", "Total", periods[0], ctx.currency, Role.TOTAL)], []
-        return _unnamed(heads, periods, ctx, findings, block), []
+        return _unnamed(periods, ctx), []
     named = [n for n in names if n]
     if all(_financial(n) for n in named) and all(names):
         cols = [
@@ -432,7 +431,7 @@ def _columns(
         elif n:
             cols.append(segment_column(n, p, c))
         else:
-            return _unnamed(heads, periods, ctx, findings, block), []
+            return _unnamed(periods, ctx), []
     marked: list[Column] = []
     for p in dict.fromkeys(periods):  # each period's block of columns has its own Total
         marked.extend(mark_subtotals([c for c in cols if c.period == p]))
@@ -440,17 +439,23 @@ def _columns(
     return [by_key.get((c.label, c.period), c) for c in cols], []
 
 
-def _unnamed(heads, periods, ctx, findings, block) -> list[Column]:
-    findings.append(
-        Finding(
-            "seg.layout.columns",
-            Severity.WARNING,
-            f"table {block.number}: cannot tell what the {len(heads)} columns are from their headers; "
-            "read as unnamed columns and checked by arithmetic only",
-            source_line=block.line,
-        )
+_UNNAMED_LABEL = "Column {}"
+
+
+def _unnamed(periods, ctx) -> list[Column]:
+    """Columns no header names: "Column 1..n", each with its period where one is stated."""
+    names = [_UNNAMED_LABEL.format(i + 1) for i in range(len(periods))]
+    return [Column(n, n, p, ctx.currency) for n, p in zip(names, periods, strict=True)]
+
+
+def _unnamed_finding(block, n: int) -> Finding:
+    return Finding(
+        "seg.layout.columns",
+        Severity.WARNING,
+        f"table {block.number}: cannot tell what the {n} columns are from their headers; "
+        "read as unnamed columns and checked by arithmetic only",
+        source_line=block.line,
     )
-    return [Column(f"Column {i + 1}", f"Column {i + 1}", p, ctx.currency) for i, p in enumerate(periods)]
 
 
 def _rows(block, body, spans, position, n, cells: _Cells, sections: _Sections):

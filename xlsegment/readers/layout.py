@@ -130,13 +130,14 @@ def translated_currency(tables) -> str | None:
 
 
 def stated_rate(
-    texts: list[tuple[str, int | None]], ctx: NoteContext, findings: list[Finding]
-) -> Decimal | None:
+    texts: list[tuple[str, int | None]], ctx: NoteContext
+) -> tuple[Decimal | None, list[Finding]]:
     """The convenience rate the note states in words ("RMB6.8972 to US$1.00"), which the
-    checks use before any rate inferred from the figures. ``texts`` are the note's text
-    and the line each piece starts on; the first statement found counts."""
+    checks use before any rate inferred from the figures, and the finding that says so.
+    ``texts`` are the note's text and the line each piece starts on; the first statement
+    found counts."""
     if not ctx.convenience:
-        return None
+        return None, []
     for text, first_line in texts:
         found = labels.stated_rate(text, ctx.currency, ctx.convenience)
         if found is None or Decimal(found[0]) <= 0:
@@ -144,9 +145,8 @@ def stated_rate(
         rate = Decimal(found[0])
         line = (first_line or 1) + text.count("\n", 0, found[1])
         message = f"the note states the convenience rate: {ctx.currency} {rate} to {ctx.convenience} 1"
-        findings.append(Finding("seg.fx.stated", Severity.INFO, message, source_line=line))
-        return rate
-    return None
+        return rate, [Finding("seg.fx.stated", Severity.INFO, message, source_line=line)]
+    return None, []
 
 
 def latest_period(periods: list[str]) -> str:

@@ -331,6 +331,8 @@ def align_line_items(tables: list[Table]):
     for t in tables:  # rows reworded between periods inside one table (unify_dated_rows)
         for r in t.rows:
             base = labels.split_label_date(r.label)[0]
+            if base.strip(" :").lower() in _BARE_TOTALS:
+                continue  # "Total 1999" under a heading: the heading's total, no rewording
             if r.period and base != r.line_item and base not in aliases.setdefault(r.line_item, set()):
                 aliases[r.line_item].add(base)
                 findings.append(_alias_finding(t, base, r.line_item, r.line))
@@ -345,7 +347,7 @@ def align_line_items(tables: list[Table]):
         latest = max(group, key=lambda t: max((f.period for f in t.cells.values()), default=""))
         for t in group:
             if t is not latest:
-                _align(latest, t, rename, aliases, findings)
+                findings.extend(_align(latest, t, rename, aliases))
     return (
         [_renamed(t, rename.get(t.index)) for t in tables],
         {k: tuple(sorted(v)) for k, v in aliases.items() if v},
@@ -353,13 +355,14 @@ def align_line_items(tables: list[Table]):
     )
 
 
-def _align(latest: Table, t: Table, rename, aliases, findings: list[Finding]) -> None:
+def _align(latest: Table, t: Table, rename, aliases) -> list[Finding]:
     """The rows of ``t`` at the places of the latest table's rows, renamed after them where
-    their wording is close."""
+    their wording is close (in ``rename`` and ``aliases``); one finding per new alias."""
     base = [r.line_item for r in latest.rows]
     other = [r.line_item for r in t.rows]
+    findings: list[Finding] = []
     if not _same_schedule(base, other):
-        return
+        return findings
     sm = difflib.SequenceMatcher(
         a=[labels.norm_key(x) for x in base], b=[labels.norm_key(x) for x in other], autojunk=False
     )
@@ -374,6 +377,7 @@ def _align(latest: Table, t: Table, rename, aliases, findings: list[Finding]) ->
                 aliases[new].add(old)
                 line = next(r.line for r in t.rows if r.line_item == old)
                 findings.append(_alias_finding(t, old, new, line))
+    return findings
 
 
 def _renamed(t: Table, names: dict[str, str] | None) -> Table:

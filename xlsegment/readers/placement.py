@@ -22,16 +22,17 @@ _MAX_CANDIDATES = 300
 _WINDOW = 4
 
 
-def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
-    """Place the figures of each short row (``pending``: row -> its figures), then weigh
-    the other reading of each row in ``maybe_change`` (see ``_reread_short_of_change``)."""
+def place(rows, columns, values, pending, maybe_change=None) -> list[Finding]:
+    """Place the figures of each short row (``pending``: row -> its figures) in ``values``,
+    marking ``rows`` that no total confirms, then weigh the other reading of each row in
+    ``maybe_change`` (see ``_reread_short_of_change``). Returns what it noticed."""
     if maybe_change:
         # Short rows first: the other readings are weighed against the placed table.
-        place(rows, columns, values, pending, findings)
-        _reread_short_of_change(rows, columns, values, maybe_change, findings)
-        return
+        found = place(rows, columns, values, pending)
+        return found + _reread_short_of_change(rows, columns, values, maybe_change)
     if not pending:
-        return
+        return []
+    findings: list[Finding] = []
     n = len(columns)
     labels_ = [r.label for r in rows]
     # Every column is evidence of a place, the translated ones too: a figure and its
@@ -48,7 +49,7 @@ def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
             continue  # the reconciling item of each period's Total: read as laid out
         options = list(combinations(range(n), len(chunk)))
         if len(options) > _MAX_CANDIDATES:
-            _warn(findings, rows[r], len(chunk), n, "too many ways to place them")
+            findings.append(_warn(rows[r], len(chunk), n, "too many ways to place them"))
             rows[r] = replace(rows[r], guessed=True)
             continue
         scored = _scored(chunk, options, columns, rows, values, r)
@@ -60,8 +61,9 @@ def place(rows, columns, values, pending, findings, maybe_change=None) -> None:
             for r in group:
                 del unsettled[r]
     for r in unsettled:
-        _warn(findings, rows[r], len(pending[r]), n, "no total confirms where they belong")
+        findings.append(_warn(rows[r], len(pending[r]), n, "no total confirms where they belong"))
         rows[r] = replace(rows[r], guessed=True)  # never the basis of an error
+    return findings
 
 
 class _Walk:
@@ -283,7 +285,7 @@ def _row_score(above: RowWalk, grid, r) -> tuple[int, int]:
     return holds, -misses if holds else 0
 
 
-def _reread_short_of_change(rows, columns, values, maybe_change, findings) -> None:
+def _reread_short_of_change(rows, columns, values, maybe_change) -> list[Finding]:
     """Rows one figure short of full before a change or percentage column, read with their
     last figure as the last amount (``maybe_change``: row -> its figures without it). The
     other reading, an amount left blank and the last figure the percentage, is taken only
@@ -295,6 +297,7 @@ def _reread_short_of_change(rows, columns, values, maybe_change, findings) -> No
     labels_ = [r.label for r in rows]
     every_col = list(range(n))
     grid = _grid(values)
+    findings: list[Finding] = []
     found = row_totals(grid, labels_, every_col)
     held = {r for rel in found if rel.tally.holds for r in _rows_of(rel)}
     colrels = column_totals(_grid([v for v in values if None not in v]), [(c.label, c.role) for c in columns])
@@ -316,7 +319,8 @@ def _reread_short_of_change(rows, columns, values, maybe_change, findings) -> No
         if top > 0 and len(best) == 1:
             values[r], grid = best[0]
             found = row_totals(grid, labels_, every_col)
-            _changed(findings, rows[r])
+            findings.append(_changed(rows[r]))
+    return findings
 
 
 def _rows_of(rel) -> list[int]:
@@ -348,28 +352,24 @@ def _net_gain(before, after, r, relations, colrels) -> int:
     return gain
 
 
-def _changed(findings, row) -> None:
-    findings.append(
-        Finding(
-            "seg.layout.percent",
-            Severity.INFO,
-            f"row '{row.label}' is one figure short: its last figure is read as the change "
-            "or percentage column's, as more totals add up so, and its amounts are placed "
-            "where they do",
-            line_item=row.label,
-            source_line=row.line,
-        )
+def _changed(row) -> Finding:
+    return Finding(
+        "seg.layout.percent",
+        Severity.INFO,
+        f"row '{row.label}' is one figure short: its last figure is read as the change "
+        "or percentage column's, as more totals add up so, and its amounts are placed "
+        "where they do",
+        line_item=row.label,
+        source_line=row.line,
     )
 
 
-def _warn(findings, row, m, n, why) -> None:
-    findings.append(
-        Finding(
-            "seg.layout.placement",
-            Severity.WARNING,
-            f"row '{row.label}' has {m} figures for {n} columns and {why}; "
-            "read in the first columns, check the placement",
-            line_item=row.label,
-            source_line=row.line,
-        )
+def _warn(row, m, n, why) -> Finding:
+    return Finding(
+        "seg.layout.placement",
+        Severity.WARNING,
+        f"row '{row.label}' has {m} figures for {n} columns and {why}; "
+        "read in the first columns, check the placement",
+        line_item=row.label,
+        source_line=row.line,
     )

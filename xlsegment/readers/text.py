@@ -73,7 +73,8 @@ def read_string(text: str, name: str = "<text>") -> Note:
     tables: list[Table] = []
     previous_columns: PartBefore | None = None
     for part in parts:
-        table, previous_columns = _build_table(part, len(tables), context, previous_columns, findings)
+        table, previous_columns, noticed = _build_table(part, len(tables), context, previous_columns)
+        findings.extend(noticed)
         if table is not None:
             tables.append(table)
     if not tables:
@@ -85,7 +86,8 @@ def read_string(text: str, name: str = "<text>") -> Note:
     # The note's convenience currency is that of its translated columns, if it has any.
     if translated_currency(tables) is None:
         context.convenience = None
-    rate = stated_rate([(text, 1)], context, findings)
+    rate, noticed = stated_rate([(text, 1)], context)
+    findings.extend(noticed)
     return Note(
         source=name,
         tables=tuple(tables),
@@ -257,7 +259,10 @@ class PartBefore:
     open: OpenHeading
 
 
-def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore | None, findings):
+def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore | None):
+    """One part of the note as a table, what a later part may continue, and what the
+    reading noticed."""
+    noticed: list[Finding] = []
     header = read_header(part.header)
     _drop_footnote_marks(part.body)
     local, code, block = textbody.translation_block(part.body, ctx)
@@ -270,19 +275,19 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore 
     widest = max(len(r.cells) for r in data)
     shape = headerrules.Shape(header, _column_count(data), ctx, widest, previous_columns, before, first_line)
     reading = headerrules.read_columns(shape)
-    findings.extend(reading.findings)
+    noticed.extend(reading.findings)
     columns, dropped = reading.columns, reading.dropped
     widths = _widths(data, len(columns), dropped)
     section, measure = textbody.first_headings(header.sections, part.header, local)
     if not section and previous is not None:
         section = previous.open.continued(tuple(r.label for r in part.header))
     body = textbody.read_rows(local, widths, ctx, section, measure)
-    findings.extend(body.findings)
-    placement.place(body.rows, columns, body.values, body.pending, findings, body.maybe_change)
+    noticed.extend(body.findings)
+    noticed.extend(placement.place(body.rows, columns, body.values, body.pending, body.maybe_change))
     local_columns = columns  # what a later part of the table continues
     if code:
-        columns, found = textbody.add_translation_block(columns, body, block, code, widths)
-        findings.extend(found)
+        columns, translated = textbody.add_translation_block(columns, body, block, code, widths)
+        noticed.extend(translated)
     rows = body.rows
     if header.unnamed:
         # Columns no header names: their sums are checked, but a miss is never an error.
@@ -298,7 +303,7 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore 
     after = PartBefore(
         local_columns, dropped, title, OpenHeading.after(tuple(r.label for r in part.header), rows)
     )
-    return replace(table, reading=reading.rule), after
+    return replace(table, reading=reading.rule), after, noticed
 
 
 def _only_periods(header: list[RawRow]) -> bool:
