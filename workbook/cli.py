@@ -50,6 +50,15 @@ def _summary_line(result, path) -> str:
     )
 
 
+def _echo_broken(result) -> None:
+    """Each broken total, as ``check`` prints it."""
+    from xlsegment.report import broken_totals
+
+    if (getattr(result, "summary", {}) or {}).get("errors", 0):
+        for line in broken_totals(result):
+            click.echo(line)
+
+
 def _source_line(result, workbook) -> str:
     """What the refresh read: the data source Settings names, or the Data table."""
     from pathlib import Path
@@ -88,6 +97,7 @@ def fill(source: str, output, rate, company, note_heading, tables, list_tables) 
     path = do_fill(source, output, rate=rate, company=company)
     result = check_workbook(path)
     click.echo(_summary_line(result, path))
+    _echo_broken(result)
     if (getattr(result, "summary", {}) or {}).get("errors", 0):
         raise SystemExit(1)  # written, but with broken totals: as check and refresh say
 
@@ -112,5 +122,6 @@ def refresh(workbook: str, output) -> None:
     errors = (getattr(result, "summary", {}) or {}).get("errors", 0)
     click.echo(_source_line(result, workbook))
     click.echo(_summary_line(result, out or workbook))
+    _echo_broken(result)
     if errors:
         raise SystemExit(1)

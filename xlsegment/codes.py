@@ -109,6 +109,12 @@ _CODES = (
     ),
     Code("seg.layout.unlabelled", INFO, "a row carries the figures of a second, unlabelled row (a subtotal)"),
     Code(
+        "seg.note.matched",
+        INFO,
+        "the heading --note opened the note under, and the other texts it matched (a mention in "
+        "another note or the table of contents is passed over for the heading itself)",
+    ),
+    Code(
         "seg.layout.translated",
         INFO,
         "a block under a lone currency cell states the lines above it again, translated: read as "

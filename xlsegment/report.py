@@ -116,11 +116,30 @@ def _relation_line(r, convenience: str | None) -> str:
     return line
 
 
-def _lines(findings, verbose: bool) -> list[str]:
+def broken_totals(result: CheckResult) -> list[str]:
+    """The errors, one line each as ``check`` prints them, under their table: what
+    ``fill`` and ``refresh`` print after their summary, so a user sees which totals broke
+    without opening the workbook."""
+    out = []
+    for t in result.note.tables:
+        errors = [f for f in result.findings if f.table == t.id and f.severity == Severity.ERROR]
+        if errors:
+            out.append(f"{t.describe()}:")
+            out.extend(_lines(errors, verbose=False, cell_first=True))
+    ids = {t.id for t in result.note.tables}
+    out.extend(_lines([f for f in result.errors if f.table not in ids], verbose=False, cell_first=True))
+    return out
+
+
+def _lines(findings, verbose: bool, cell_first: bool = False) -> list[str]:
+    """One line per finding, placed by its source line (or, in a workbook, its cell
+    first, with the source line after it)."""
     rows = []
     for f in findings:
         if f.severity == Severity.INFO and not verbose:
             continue
-        where = f"line {f.source_line}" if f.source_line else (f"{f.sheet}!{f.cell}" if f.cell else "")
+        line = f"line {f.source_line}" if f.source_line else ""
+        cell = f"{f.sheet}!{f.cell}" if f.cell else ""
+        where = (f"{cell} ({line})" if cell and line else cell or line) if cell_first else line or cell
         rows.append(f"  {_MARK[f.severity]} {where:>9}  {f.code}: {f.message}")
     return rows

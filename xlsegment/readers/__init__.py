@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -121,8 +122,35 @@ def register(reader: Reader) -> None:
     _REGISTRY[:] = [*kept[:-1], reader, kept[-1]]
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A kind of file no reader reads, told by its first bytes or name, and what to do."""
+
+    kind: str
+    matches: Callable[[Peek], bool]
+    message: str
+
+
+# Asked before the readers, so that a file of a known other kind gets one clear line
+# rather than the text reader's complaint about its bytes.
+REFUSALS = (
+    Refusal("PDF", lambda p: p.head.startswith(b"%PDF-"),
+            "PDF is not read; extract its text (e.g. `pdftotext -layout`) or give the filing's HTML"),
+    Refusal("broken workbook", lambda p: p.suffix in (".xlsx", ".xlsm") and not p.is_zip,
+            "not an xlsx workbook (not a zip package); it may be damaged or another file renamed"),
+    Refusal("legacy workbook", lambda p: p.head.startswith(b"\xd0\xcf\x11\xe0"),
+            "an Excel 97-2003 (.xls) or other OLE file is not read; save it as .xlsx"),
+    Refusal("Word document", lambda p: p.is_zip and p.suffix in (".docx", ".docm"),
+            "a Word document is not read; save the note as text, one cell per line, or give the HTML"),
+)  # fmt: skip
+
+
 def reader_for(source: object) -> tuple[Reader, Peek | None]:
     look = peek(Path(source)) if isinstance(source, str | os.PathLike) else None
+    if look is not None:
+        refused = next((r for r in REFUSALS if r.matches(look)), None)
+        if refused is not None:
+            raise InputError(str(source), None, refused.message)
     for reader in readers():
         if reader.can_read(source, look):
             return reader, look

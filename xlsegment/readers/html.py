@@ -123,6 +123,10 @@ def _decoded(path: Path) -> str:
         return data.decode("windows-1252", "replace")  # what EDGAR text that is not UTF-8 is in
 
 
+def _first_line(located: htmldoc.Located) -> int | None:
+    return located.tables[0].line if located.tables else None
+
+
 def read_html(path: str | Path, options) -> Note:
     return read_document(htmldoc.parse(path), str(path), options)
 
@@ -132,6 +136,9 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
     _refuse_fixed_width(doc)
     located = htmldoc.locate(doc, options.note, options.tables)
     findings: list[Finding] = []
+    if options.note:
+        message = f"--note '{options.note}' opened the note {located.how}"
+        findings.append(Finding("seg.note.matched", Severity.INFO, message, source_line=_first_line(located)))
     if doc.parse_errors or doc.truncated:
         findings.append(_broken_finding(doc))
     loaded, xbrl_findings = ixbrl.read_tags(name, doc.root)

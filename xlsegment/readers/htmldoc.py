@@ -184,12 +184,7 @@ def locate(doc: Document, note: str | None = None, tables: tuple[int, ...] = ())
     if tables:
         return _numbered(doc, tables)
     if note:
-        start = _find_heading(doc, lambda text: note.lower() in text.lower())
-        if start is None:
-            raise InputError(
-                doc.path, None, f"no text '{note}' found to open the note (--list-tables shows the tables)"
-            )
-        return Located(_section(doc, start), f"under '{doc.blocks[start].text[:60]}'", doc.blocks[start].text)
+        return _by_note_text(doc, note)
     found = _by_heading(doc) or _by_text_block(doc) or _by_segment_tags(doc) or _fragment(doc)
     if found is None:
         searched = ", ".join(f"'{h.title()}'" for h in _SEGMENT_HEADINGS)
@@ -212,6 +207,37 @@ def _numbered(doc: Document, numbers: tuple[int, ...]) -> Located:
             )
         picked.append(all_tables[n - 1])
     return Located(picked, "tables " + ",".join(str(n) for n in numbers))
+
+
+def _by_note_text(doc: Document, note: str) -> Located:
+    """The note a user names with --note: of the text blocks holding those words, the one
+    that reads most like that note's heading. A heading that is the text (numbering
+    aside) beats one that starts with it, which beats a mention in a sentence ("see Note
+    17, Segment Information"); then a numbered note heading, then the heading with more
+    tables of figures under it (a table of contents has none). The others are named."""
+    want = note.strip().lower()
+    hits = [i for i, b in enumerate(doc.blocks) if b.kind == "text" and want in b.text.lower()]
+    if not hits:
+        raise InputError(
+            doc.path, None, f"no text '{note}' found to open the note (--list-tables shows the tables)"
+        )
+
+    def score(i: int) -> tuple:
+        text = doc.blocks[i].text
+        core = _NUMBERING.sub("", text.strip()).strip(" .:—–-").lower()
+        tables = _section(doc, i)
+        fit = 2 if core == want else 1 if core.startswith(want) else 0
+        return (bool(tables), fit, _numbered_heading(text), len(tables), -i)
+
+    ranked = sorted(hits, key=score, reverse=True)
+    best = ranked[0]
+    others = [doc.blocks[i].text[:40] for i in ranked[1:4]]
+    how = f"under '{doc.blocks[best].text[:60]}'"
+    if others:
+        how += f"; --note also matched {len(ranked) - 1} other text(s): " + "; ".join(
+            f"'{o}'" for o in others
+        )
+    return Located(_section(doc, best), how, doc.blocks[best].text)
 
 
 def _find_heading(doc: Document, match) -> int | None:

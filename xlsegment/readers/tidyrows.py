@@ -38,6 +38,7 @@ from xlsegment.readers.tidycells import (
     RowCells,
     check_header,
 )
+from xlsegment.vocabulary import column_role
 
 # Where a filing lays out its columns: segments, then corporate and eliminations, then totals.
 _COLUMN_ORDER = {Role.SEGMENT: 0, Role.CORPORATE: 1, Role.ELIMINATION: 2, Role.SUBTOTAL: 3}
@@ -239,7 +240,9 @@ def _fact(cells: RowCells, own_lines: bool) -> Fact:
         ),
         reported=cells.flag("reported"),
         label=cells.text("label") or line_item,
-        role=cells.role("role", Role.TOTAL if segment.lower() == "total" else Role.SEGMENT),
+        # Where no role is given, the segment's name says it, as a column header would:
+        # "Total", "Consolidated" and "Group" are totals (vocabulary.column_role).
+        role=cells.role("role", Role.TOTAL if column_role(segment) == Role.TOTAL else Role.SEGMENT),
     )
 
 

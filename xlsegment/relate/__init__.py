@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from xlsegment.model import Finding, Note, Origin, Relation, Severity
+from xlsegment.model import Evidence, Finding, Note, Origin, Relation, RelationKind, Role, Severity
 from xlsegment.numbers import fmt
 from xlsegment.relate import across, prepare
 from xlsegment.relate.rules import RULES
 from xlsegment.relate.tables import relate_table
+from xlsegment.vocabulary import LineKind, classify
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,13 @@ def relate(note: Note) -> Relating:
         except Exception as exc:  # a rule that breaks must not stop the note's other tables
             findings.append(_internal(table, exc))
             continue
-        found.extend(result.relations)
-        findings.extend(
-            _candidate_finding(table.id, kind, total, parts) for kind, total, parts in result.rejected
-        )
+        data = note.origin == Origin.DATA
+        found.extend(_as_declared(r) if data else r for r in result.relations)
+        for kind, total, parts in result.rejected:
+            if note.origin == Origin.DATA and declared_total(total, kind):
+                found.append(_declared(table.id, kind, total, parts))
+            else:
+                findings.append(_candidate_finding(table.id, kind, total, parts))
     found.extend(across.asc280_identities(tables, found))
     found.extend(across.blocks_to_totals(tables))
     found.extend(across.same_figure_ties(tables))
@@ -90,6 +94,40 @@ def _internal(table, exc: Exception) -> Finding:
         Severity.ERROR,
         f"relating {table.id} failed: {exc!r}; its totals are not checked; {trace}",
         table=table.id,
+    )
+
+
+def declared_total(total, kind: str) -> bool:
+    """A figure the data declares a total: in a total column ("Total", "Consolidated", or
+    role=total), or on a row the data labels a bare total or marks role=total. Data states
+    what its totals are, so such a total that does not add up is an error, not a guess."""
+    if kind == "column":
+        return total.role == Role.TOTAL
+    # A row by its label only, and only a bare total ("Total", "Consolidated"), which adds
+    # every line above it: "Total assets" may total some of the lines above only, and a
+    # result line such as "Net income" ends a reconciliation, which its own rule checks.
+    return classify(total.label or total.line_item).kind == LineKind.TOTAL
+
+
+def _as_declared(rel: Relation) -> Relation:
+    """A data total is declared however many of its rows add up: its miss is an error."""
+    kind = {RelationKind.CROSSFOOT: "column", RelationKind.FOOT: "row"}.get(rel.kind)
+    if kind and rel.evidence == Evidence.SUGGESTED and declared_total(rel.total, kind):
+        return replace(rel, evidence=Evidence.DECLARED)
+    return rel
+
+
+def _declared(table: str, kind: str, total, parts) -> Relation:
+    """The relation a data total declares, whatever its arithmetic says."""
+    column = kind == "column"
+    return Relation(
+        RelationKind.CROSSFOOT if column else RelationKind.FOOT,
+        table,
+        total,
+        tuple(parts),
+        why=f"the data declares '{total.segment if column else total.label}' a total",
+        rule="labelled total column" if column else "labelled total row",
+        evidence=Evidence.DECLARED,
     )
 
 
