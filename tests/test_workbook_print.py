@@ -79,7 +79,11 @@ def test_every_sheet_prints_on_whole_pages(printed):
     # Each page is the sheet's whole width, its header row repeated on every page.
     assert all(re.search(r"^table +period +line .* source_line$", p, re.M) for p in sheets["Data"])
     assert all(re.search(r"^id +code +severity +check .* status$", p, re.M) for p in sheets["Checks"])
-    assert all("Computed" in p for p in sheets["Segment information"])
+    # The schedules print the filing's figures with their sources; the Computed grid stays
+    # on screen (printed beside them it halved the print's size).
+    printed_schedules = "\n".join(sheets["Segment information"])
+    assert "Source" in printed_schedules
+    assert printed_schedules.count("Computed") == 1  # the subtitle's sentence only
     book = openpyxl.load_workbook(printed[1])
     for ws in book.worksheets:
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1, ws.title
@@ -144,10 +148,13 @@ def test_the_counts_say_how_they_relate_to_the_cli(printed):
 
 def test_no_column_header_is_doubled(printed):
     schedules = "\n".join(by_sheet(printed[0]["clean"])["Segment information"]).splitlines()
-    currency_rows = [i for i, line in enumerate(schedules) if set(line.split()) == {"CNY", "USD"}]
+    # The row under the column names: each column's currency with the note's unit.
+    currency_rows = [
+        i for i, line in enumerate(schedules) if {"CNY", "USD", "thousands"} <= set(line.split())
+    ]
     assert len(currency_rows) == 3  # T1, T6 and T7 carry the USD convenience column
     for i in currency_rows:
         above = next(line for line in reversed(schedules[:i]) if line.strip())
         assert "USD" not in above, above  # the translated column's label is its source's
     t1_labels = next(line for line in reversed(schedules[: currency_rows[0]]) if line.strip())
-    assert t1_labels.split().count("Total") == 4  # RMB and USD, reported and computed
+    assert t1_labels.split().count("Total") == 2  # RMB and USD (the computed grid does not print)

@@ -83,6 +83,45 @@ class Index:
     regions: frozenset[str] = frozenset()  # geographic regions, named apart from segments
     _check: object = field(default=None, repr=False)
     _checked_at: Decimal | None = field(default=None, repr=False)
+    # Answers derived from the facts alone (lines of a kind, segments of a period, facts by
+    # place), computed once per index: a recalculation asks them again and again.
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key: tuple, compute):
+        """``compute()``, once per index and key."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def facts_of(self, line_item: str, period: str) -> list[Fact]:
+        """The facts of one line item and period, in the note's order."""
+
+        def build():
+            out: dict = {}
+            for f in self.facts:
+                out.setdefault((f.line_item, f.period), []).append(f)
+            return out
+
+        return self.memo(("facts_of",), build).get((line_item, period), [])
+
+    def facts_at(self, table: int, *, row: int | None = None, col: int | None = None) -> list[Fact]:
+        """The facts of one table column (by row) or one table row (by column)."""
+
+        def build():
+            by_col: dict = {}
+            by_row: dict = {}
+            for f in self.facts:
+                if f.at is not None:
+                    by_col.setdefault((f.at.table, f.at.col), []).append(f)
+                    by_row.setdefault((f.at.table, f.at.row), []).append(f)
+            for group in by_col.values():
+                group.sort(key=lambda f: f.at.row)
+            for group in by_row.values():
+                group.sort(key=lambda f: f.at.col)
+            return by_col, by_row
+
+        by_col, by_row = self.memo(("facts_at",), build)
+        return by_col.get((table, col), []) if col is not None else by_row.get((table, row), [])
 
     @classmethod
     def from_note(cls, note: Note, checker: Callable[[Note], object] | None = None) -> Index:
@@ -153,6 +192,12 @@ class Index:
         fiscal year the note calls by that number ("FY2023" is the column labelled 2023,
         whenever a 52/53-week year ends), or the interim period of the duration asked. Where
         the year names several periods (3M 2025 and 6M 2025), the argument must say which."""
+        try:
+            return self.memo(("period", type(value).__name__, value), lambda: self._period(value))
+        except TypeError:  # an unhashable argument: asked afresh
+            return self._period(value)
+
+    def _period(self, value: object) -> str:
         asked = value if isinstance(value, PeriodAsked) else period_asked(value)
         same_year = [p for p in self.periods if year_of(p) == asked.year]
         if asked.duration:
@@ -168,6 +213,13 @@ class Index:
         return found[0]
 
     def reportable(self, period: str, lines: list[str] | None = None) -> set[str]:
+        key = ("reportable", period, tuple(lines) if lines else None)
+        return self.memo(key, lambda: self._reportable(period, lines))
+
+    def _reportable(self, period: str, lines: list[str] | None) -> set[str]:
+        return self.memo(("stating", period), lambda: self._stating(period)) - self.subtotals(period, lines)
+
+    def _stating(self, period: str) -> set[str]:
         """The segments of a period: those that state revenue and a profit figure, as a
         reportable segment does (ASC 280-10-50-22); a column or row that states only a
         profit figure ("Alphabet-level activities") reconciles, a product line that states
@@ -180,9 +232,13 @@ class Index:
         profit = {LineKind.SEGMENT_PROFIT, *_FALLBACK_PROFIT}
         both = {s for s, kinds in stated.items() if LineKind.REVENUE in kinds and kinds & profit}
         named = {s for s in stated if classify(s).kind == LineKind.UNKNOWN}
-        return (both or set(stated)) & named - self.subtotals(period, lines)
+        return (both or set(stated)) & named
 
     def subtotals(self, period: str, lines: list[str] | None = None) -> set[str]:
+        key = ("subtotals", period, tuple(lines) if lines else None)
+        return self.memo(key, lambda: self._subtotals(period, lines))
+
+    def _subtotals(self, period: str, lines: list[str] | None) -> set[str]:
         """Segment columns or rows the checks found to be the sum of other segments (of
         ``lines`` only, where given)."""
         result = self.check_result()
@@ -197,9 +253,12 @@ class Index:
         }
 
     def _items(self) -> list[str]:
-        return list(dict.fromkeys(f.line_item for f in self.facts))
+        return self.memo(("items",), lambda: list(dict.fromkeys(f.line_item for f in self.facts)))
 
     def profit_items(self) -> list[str]:
+        return self.memo(("profit items",), self._profit_items)
+
+    def _profit_items(self) -> list[str]:
         """The segment profit or loss lines (ASC 280-10-50-22, IFRS 8.23): operating
         profit lines, those that say "segment" first ("Segment operating loss" before "Loss
         from operations"); where no segment's figures state one, the profit line the
@@ -241,12 +300,17 @@ class Index:
         return self.value(self.revenue_item(), segment, period)
 
     def lines_of(self, kind: LineKind) -> list[str]:
-        return [
-            item
-            for item in self._items()
-            if classify(item).kind == kind
-            or any(classify(f.label).kind == kind for f in self.facts if f.line_item == item)
-        ]
+        """The line items of a kind, by their name or any of their labels, in note order."""
+
+        def build():
+            kinds: dict[str, set[LineKind]] = {}
+            for f in self.facts:
+                found = kinds.setdefault(f.line_item, {classify(f.line_item).kind})
+                found.add(classify(f.label).kind)
+            return kinds
+
+        kinds = self.memo(("kinds",), build)
+        return [item for item in self._items() if kind in kinds.get(item, ())]
 
     def _none(self, what: str) -> str:
         raise Miss(f"no {what} line in the data; have: {listing(self._items())}")
@@ -268,23 +332,19 @@ class Index:
         the segments' total to it (revenue: "Revenues", then "Hedging gains", then "Total
         revenues"), the figure the reconciliation ends on. Where no total is reported, the
         sum of the segments' figures of one table."""
-        rows = [f for f in self.facts if f.line_item == line_item and f.period == period]
+        rows = self.facts_of(line_item, period)
         if not rows:
             raise Miss(f"no value for {line_item!r} in {period}")
         if any(_entity(f) for f in rows):
-            from .recon import chain
-
-            return chain(self, period, line_item)[-1].value
+            return recon.chain(self, period, line_item)[-1].value
         table = rows[0].table
         return sum((f.value for f in rows if f.table == table), 0)
 
     def reconciliation(self, period: str, measure: object = None) -> list[list[object]]:
         """SEGRECON: one measure's reconciliation (``recon.chain``), then a check row."""
-        from .recon import chain, check_row
-
         line = self.line_item(measure) if measure is not None and measure != "" else None
-        steps = chain(self, period, line)
-        return [[s.label, s.value] for s in steps] + [check_row(self, steps)]
+        steps = recon.chain(self, period, line)
+        return [[s.label, s.value] for s in steps] + [recon.check_row(self, steps)]
 
     def _table_text(self, fact: Fact) -> str:
         for table in self.note.tables:
@@ -341,3 +401,7 @@ def grid(facts: list[Fact]) -> tuple[list[str], list[str], dict[tuple[str, str],
     for fact in facts:
         cells.setdefault((fact.line_item, fact.segment), fact)
     return rows, columns, cells
+
+
+# The reconciliation rows build on the index above (and import it): imported last.
+from . import recon  # noqa: E402

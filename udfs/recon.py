@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from xlsegment.model import Fact, Role
 from xlsegment.vocabulary import LineKind, classify
@@ -54,7 +55,12 @@ def chain(ix: Index, period: str, line: str | None = None) -> list[Step]:
     """The reconciliation of ``line`` (the segment profit measure by default) for one
     period: its total over the segments, each reconciling item, the consolidated figure.
     Of the figures it may start on (a stated total of the segments, else the entity's
-    figure of the measure), the first whose run reaches a consolidated figure wins."""
+    figure of the measure), the first whose run reaches a consolidated figure wins.
+    Computed once per index, period and line (SEGTOTAL and SEGRECON share it)."""
+    return ix.memo(("chain", period, line), lambda: _chain(ix, period, line))
+
+
+def _chain(ix: Index, period: str, line: str | None) -> list[Step]:
     kind = _kind(line) if line else LineKind.SEGMENT_PROFIT
     # The measure's lines: the one asked for, then the note's other lines of its kind (the
     # segments' "Revenues" rows above "Total revenues").
@@ -107,15 +113,12 @@ def _step(fact: Fact) -> Step:
 def _starts(ix: Index, period: str, lines: list[str]) -> list[Fact]:
     """Where the reconciliation may start: a stated total of the segments ("Total
     reportable segments"), then the entity's figure of each line of the measure."""
-    stated = [
-        f
-        for f in ix.facts
-        if f.period == period and f.line_item in lines and _SEGMENTS_TOTAL.search(f.segment or f.label or "")
-    ]
-    whole = [
-        f for item in lines for f in ix.facts if f.line_item == item and f.period == period and _whole(f)
-    ]
-    return list(dict.fromkeys(stated + whole))
+    mine = [f for item in lines for f in ix.facts_of(item, period)]
+    stated = sorted(
+        (f for f in mine if _SEGMENTS_TOTAL.search(f.segment or f.label or "")),
+        key=lambda f: f.at or (0, 0, 0),  # the note's order: table, row, column
+    )
+    return list(dict.fromkeys(stated + [f for f in mine if _whole(f)]))
 
 
 def _whole(fact: Fact) -> bool:
@@ -132,16 +135,12 @@ def _above(ix: Index, start: Fact, lines: list[str]) -> list[Step]:
         return []
     rows = [
         f
-        for f in ix.facts
-        if f.at is not None
-        and f.at.table == at.table
-        and f.at.col == at.col
-        and f.at.row < at.row
+        for f in ix.facts_at(at.table, col=at.col)
+        if f.at.row < at.row
         and f.period == start.period
         and f.line_item in lines
         and f.segment not in ("", "Total")
     ]
-    rows.sort(key=lambda f: f.at.row)
     reportable = ix.reportable(start.period, lines)
     segments = [f for f in rows if f.segment in reportable]
     if len(segments) < 2:
@@ -165,16 +164,7 @@ def _below(ix: Index, start: Fact) -> list[Fact]:
     at = start.at
     if at is None:
         return []
-    same = [
-        f
-        for f in ix.facts
-        if f.at is not None
-        and f.at.table == at.table
-        and f.at.col == at.col
-        and f.at.row > at.row
-        and f.period == start.period
-    ]
-    return sorted(same, key=lambda f: f.at.row)
+    return [f for f in ix.facts_at(at.table, col=at.col) if f.at.row > at.row and f.period == start.period]
 
 
 def _row_of(ix: Index, fact: Fact) -> list[Fact]:
@@ -182,16 +172,7 @@ def _row_of(ix: Index, fact: Fact) -> list[Fact]:
     at = fact.at
     if at is None:
         return []
-    row = [
-        f
-        for f in ix.facts
-        if f.at is not None
-        and f.at.table == at.table
-        and f.at.row == at.row
-        and f.at.col != at.col
-        and f.period == fact.period
-    ]
-    return sorted(row, key=lambda f: f.at.col)
+    return [f for f in ix.facts_at(at.table, row=at.row) if f.at.col != at.col and f.period == fact.period]
 
 
 def _to_the_total(ix: Index, start: Fact) -> tuple[list[Step], Fact]:
@@ -227,6 +208,7 @@ def _across(ix: Index, start: Fact) -> list[Step]:
     return _from_the_segments(segments, others, start)
 
 
+@lru_cache(maxsize=4096)
 def _kind(*names: str) -> LineKind:
     """The kind of a row: of its line item, else of its label."""
     kinds = [classify(n).kind for n in names if n]

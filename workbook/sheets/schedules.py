@@ -148,8 +148,9 @@ def layout(
     total_ids = {r.total.at for r in [*relations, *computed] if r.kind in row_kinds}
     counts = Counter(_lookup_key(f) for f in note.facts)
     duplicated = {k for k, n in counts.items() if n > 1}
+    unit = "" if note.unit in ("units", "", None) else note.unit
     for table in note.tables:
-        _place_table(sch, grid, table, total_ids, ncols, duplicated, positions or {})
+        _place_table(sch, grid, table, total_ids, ncols, duplicated, positions or {}, unit)
         grid.append(list(blank))
     sch.rows = grid
     _place_computed(sch, computed)
@@ -202,10 +203,13 @@ def _columns(sch: Schedule, note: Note) -> None:
         sch.widths[col_letter(sch.computed_col + j)] = width
         sch.widths[col_letter(sch.tolerance_col + j)] = 8
         sch.hidden.append(col_letter(sch.tolerance_col + j))
-    sch.widths[col_letter(2 + sch.width)] = 3
+    sch.widths[col_letter(2 + sch.width)] = 18  # Source
     sch.widths[col_letter(sch.computed_col + sch.width)] = 3
     sch.hidden.append(col_letter(sch.computed_col + sch.width))
-    sch.print_area = range_ref(1, 1, len(sch.rows), sch.computed_col + sch.width - 1)
+    # The printed schedule is the filing's: its figures and their sources. The Computed
+    # grid is the workbook's own working and stays on screen; printed beside, it would
+    # halve the print's size.
+    sch.print_area = range_ref(1, 1, len(sch.rows), 2 + sch.width)
 
 
 def _tol_text(tol) -> str:
@@ -228,7 +232,27 @@ def _lookup_key(fact) -> tuple[str, ...]:
     return tuple(name.casefold() for name in fact.key)
 
 
-def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, positions) -> None:
+def _caption(table: Table, col, unit: str) -> str:
+    """What is over a column besides its name: its period where the table has several
+    (a segment x year grid), its currency and the note's unit ("2024 USD millions")."""
+    periods = {c.period for c in table.columns if c.period}
+    money = " ".join(x for x in (col.currency, unit) if x)
+    return f"{col.period} {money}".strip() if len(periods) > 1 and col.period else money
+
+
+def _source_of(facts) -> str:
+    """Where a row's figures stand in the filing: its line, or its table cell."""
+    source = next((f.source for f in facts if f is not None), None)
+    if source is None:
+        return ""
+    if source.table is not None and source.row is not None:
+        return f"table {source.table} row {source.row}"
+    if source.cell:
+        return f"{source.sheet}!{source.cell}" if source.sheet else source.cell
+    return f"line {source.line}" if source.line else ""
+
+
+def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, positions, unit: str = "") -> None:
     w, comp = len(table.columns), sch.computed_col
     r = len(grid) + 1
     head = [None] * ncols
@@ -240,8 +264,10 @@ def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, position
     for attr in ("label", "currency"):
         row = [None] * ncols
         for j, col in enumerate(table.columns):
-            text = (column_label(table, j) if attr == "label" else col.currency) or ""
+            text = (column_label(table, j) if attr == "label" else _caption(table, col, unit)) or ""
             row[1 + j] = row[comp - 1 + j] = text
+        if attr == "currency":
+            row[1 + w] = "Source"  # the filing's line or cell of each row, beside it
         grid.append(row)
         rr = len(grid)
         sch.styles.append((range_ref(rr, 2, rr, 1 + w), c.STYLE_COLUMN))
@@ -259,6 +285,7 @@ def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, position
         grid.append(row)
         rr = len(grid)
         facts = [table.cells.get((i, j)) for j in range(w)]
+        row[1 + w] = _source_of(facts)
         is_total = row_spec.role in (Role.TOTAL, Role.SUBTOTAL) or any(
             f is not None and f.at in total_ids for f in facts
         )
