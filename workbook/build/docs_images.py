@@ -2,7 +2,8 @@
 
 Fills the bundled seed note, renders its Schedules sheet through LibreOffice, then edits one
 reported figure in the Data table, refreshes, and renders again to show a broken total and
-the Checks sheet that lists it.
+the Checks sheet that lists it. Fills a real 10-K's note (Boeing 2024, from the test data)
+and renders its schedules too, as they print.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from xlsegment.workbook.engines.base import col_letter
 from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 
 SAMPLE = Path(__file__).resolve().parents[2] / "xlsegment" / "data" / "sample_note.txt"
+TEN_K = Path(__file__).resolve().parents[2] / "tests" / "data" / "corpus" / "10_boeing_2024.txt"
 EDIT = (("period", "2024"), ("line", "Revenue"), ("segment", "Cryptocurrency Mining"))
 
 
@@ -44,7 +46,12 @@ def main(folder: Path) -> list[Path]:
         refresh(clean)
         second = libreoffice.render_png(clean, folder / "segment_report_break.png", **crop)
         third = libreoffice.render_png(clean, folder / "checks_sheet.png", **checks)
-    return [first, second, third]
+        outputs = [first, second, third]
+        if TEN_K.exists():  # the test data travels with the source tree, not the wheel
+            ten_k = fill(TEN_K, Path(tmp, "boeing.xlsx"), company="The Boeing Company")
+            crop = {"sheet": c.SCHEDULES, "dpi": 150, "top": 0.05, "height": 0.6}
+            outputs.append(libreoffice.render_png(ten_k, folder / "ten_k_schedules.png", **crop))
+    return outputs
 
 
 if __name__ == "__main__":

@@ -196,7 +196,11 @@ def _columns(sch: Schedule, note: Note) -> None:
     """Widths from the longest label, hidden tolerance grid, print area."""
     labels = [len(str(r[0])) for r in sch.rows[FIRST_ROW - 1 :] if r[0] is not None]
     sch.widths = {"A": min(max(labels, default=30) + 2, 60)}
+    unit = "" if note.unit in ("units", "", None) else note.unit
     heads = [len(col.label) for t in note.tables for col in t.columns]
+    heads += [len(_caption(t, col, unit)) for t in note.tables for col in t.columns]
+    # A bold total "(10,707)" must not show as "###": the widest figure counts too.
+    heads += [len(f"({abs(f.value):,})") + 1 for t in note.tables for f in t.cells.values()]
     width = min(max(heads, default=10) + 3, 24)
     for j in range(sch.width):
         sch.widths[col_letter(2 + j)] = width
@@ -237,7 +241,9 @@ def _caption(table: Table, col, unit: str) -> str:
     (a segment x year grid), its currency and the note's unit ("2024 USD millions")."""
     periods = {c.period for c in table.columns if c.period}
     money = " ".join(x for x in (col.currency, unit) if x)
-    return f"{col.period} {money}".strip() if len(periods) > 1 and col.period else money
+    # The period where the column's name does not say it already (segments over years).
+    shown = col.period and col.period in (col.label or "")
+    return f"{col.period} {money}".strip() if len(periods) > 1 and col.period and not shown else money
 
 
 def _source_of(facts) -> str:
@@ -270,6 +276,8 @@ def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, position
             row[1 + w] = "Source"  # the filing's line or cell of each row, beside it
         grid.append(row)
         rr = len(grid)
+        if attr == "currency":
+            sch.styles.append((cell_ref(rr, 2 + w), c.STYLE_COLUMN))
         sch.styles.append((range_ref(rr, 2, rr, 1 + w), c.STYLE_COLUMN))
         sch.styles.append((range_ref(rr, comp, rr, comp + w - 1), c.STYLE_COLUMN))
     section = None
@@ -286,6 +294,7 @@ def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, position
         rr = len(grid)
         facts = [table.cells.get((i, j)) for j in range(w)]
         row[1 + w] = _source_of(facts)
+        sch.styles.append((cell_ref(rr, 2 + w), c.STYLE_LABEL))
         is_total = row_spec.role in (Role.TOTAL, Role.SUBTOTAL) or any(
             f is not None and f.at in total_ids for f in facts
         )
