@@ -25,9 +25,12 @@ def typed_over(wb: Workbook, sheet: str = c.SCHEDULES) -> list[str]:
     last_row, last_col = split_cell(used.split(":")[1])
     if last_row < FIRST_ROW:
         return []
-    # The "Computed" heading sits one spacer column right of the reported grid.
+    # The "Source" column stands right of the reported grid (in a workbook drawn before
+    # it had one, the "Computed" heading sat one spacer column right of it).
     band = wb.read_block(sheet, range_ref(FIRST_ROW, 1, last_row, last_col))
-    width = next((j - 2 for row in band for j, v in enumerate(row, start=1) if v == "Computed"), None)
+    width = next((j - 2 for row in band for j, v in enumerate(row, start=1) if v == "Source"), None)
+    if width is None:
+        width = next((j - 2 for row in band for j, v in enumerate(row, start=1) if v == "Computed"), None)
     if width is None or width < 1:
         return []
     found = []

@@ -38,6 +38,7 @@ from xlsegment.workbook.engines.base import (
     split_cell,
 )
 from xlsegment.workbook.sheets import formulas as fx
+from xlsegment.workbook.sheets import review
 from xlsegment.workbook.sheets.pages import page_setup
 
 Key = tuple[str, str, str, str, str]
@@ -69,6 +70,7 @@ class Schedule:
     checks: list[LiveCheck] = field(default_factory=list)
     rules: list[ConditionalRule] = field(default_factory=list)
     width: int = 1  # columns in the reported grid
+    review_rows: list[review.ReviewRow] = field(default_factory=list)  # where marks go
     widths: dict[str, float] = field(default_factory=dict)
     hidden: list[str] = field(default_factory=list)
     print_area: str = "A1:B2"
@@ -78,12 +80,22 @@ class Schedule:
         return self.by_at.get(fact.at)
 
     @property
-    def computed_col(self) -> int:
+    def review_col(self) -> int:
+        """The first review column, right of each row's source."""
         return 2 + self.width + 1
+
+    @property
+    def computed_col(self) -> int:
+        return self.review_col + len(review.VISIBLE) + 1
 
     @property
     def tolerance_col(self) -> int:
         return self.computed_col + self.width + 1
+
+    @property
+    def key_col(self) -> int:
+        """The hidden review key, then the figures when ticked, at the right edge."""
+        return self.tolerance_col + self.width
 
 
 def tolerance(rel: Relation) -> Decimal:
@@ -135,7 +147,7 @@ def layout(
     """
     sch = Schedule()
     sch.width = max((len(t.columns) for t in note.tables), default=1)
-    ncols = sch.tolerance_col + sch.width - 1
+    ncols = sch.key_col + 1
     blank = [None] * ncols
     grid: list[list[Cell]] = [
         [title, *blank[1:]],
@@ -208,12 +220,16 @@ def _columns(sch: Schedule, note: Note) -> None:
         sch.widths[col_letter(sch.tolerance_col + j)] = 8
         sch.hidden.append(col_letter(sch.tolerance_col + j))
     sch.widths[col_letter(2 + sch.width)] = 18  # Source
+    for k, wide in enumerate((10, 10, 10, 5, 9)):  # Preparer, Reviewer, Date, Tick, Changed
+        sch.widths[col_letter(sch.review_col + k)] = wide
+    sch.widths[col_letter(sch.computed_col - 1)] = 3
     sch.widths[col_letter(sch.computed_col + sch.width)] = 3
     sch.hidden.append(col_letter(sch.computed_col + sch.width))
-    # The printed schedule is the filing's: its figures and their sources. The Computed
-    # grid is the workbook's own working and stays on screen; printed beside, it would
-    # halve the print's size.
-    sch.print_area = range_ref(1, 1, len(sch.rows), 2 + sch.width)
+    sch.hidden += [col_letter(sch.key_col), col_letter(sch.key_col + 1)]
+    # The printed schedule is the filing's: its figures, their sources and the review
+    # marks. The Computed grid is the workbook's own working and stays on screen; printed
+    # beside, it would halve the print's size.
+    sch.print_area = range_ref(1, 1, len(sch.rows), sch.review_col + len(review.VISIBLE) - 1)
 
 
 def _tol_text(tol) -> str:
@@ -259,6 +275,21 @@ def _source_of(facts) -> str:
 
 
 def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, positions, unit: str = "") -> None:
+    _place_header(sch, grid, table, ncols, unit)
+    section = None
+    for i, row_spec in enumerate(table.rows):
+        if row_spec.section and row_spec.section != section:
+            sec = [None] * ncols
+            sec[0] = row_spec.section
+            grid.append(sec)
+            sch.styles.append((f"A{len(grid)}", c.STYLE_SECTION))
+        section = row_spec.section
+        _place_row(sch, grid, table, i, ncols, total_ids, duplicated, positions)
+
+
+def _place_header(sch, grid, table: Table, ncols: int, unit: str) -> None:
+    """A table's heading, then its column names, and under them each column's caption,
+    the Source column and the review columns (with their hidden key columns)."""
     w, comp = len(table.columns), sch.computed_col
     r = len(grid) + 1
     head = [None] * ncols
@@ -273,46 +304,52 @@ def _place_table(sch, grid, table: Table, total_ids, ncols, duplicated, position
             text = (column_label(table, j) if attr == "label" else _caption(table, col, unit)) or ""
             row[1 + j] = row[comp - 1 + j] = text
         if attr == "currency":
-            row[1 + w] = "Source"  # the filing's line or cell of each row, beside it
+            row[1 + sch.width] = "Source"  # the filing's line or cell of each row, one column for all
+            for k, name in enumerate(review.VISIBLE):
+                row[sch.review_col - 1 + k] = name
+            row[sch.key_col - 1], row[sch.key_col] = review.KEY, review.TICKED
         grid.append(row)
         rr = len(grid)
         if attr == "currency":
-            sch.styles.append((cell_ref(rr, 2 + w), c.STYLE_COLUMN))
+            sch.styles.append((cell_ref(rr, 2 + sch.width), c.STYLE_COLUMN))
+            sch.styles.append(
+                (range_ref(rr, sch.review_col, rr, sch.review_col + len(review.VISIBLE) - 1), c.STYLE_COLUMN)
+            )
         sch.styles.append((range_ref(rr, 2, rr, 1 + w), c.STYLE_COLUMN))
         sch.styles.append((range_ref(rr, comp, rr, comp + w - 1), c.STYLE_COLUMN))
-    section = None
-    for i, row_spec in enumerate(table.rows):
-        if row_spec.section and row_spec.section != section:
-            sec = [None] * ncols
-            sec[0] = row_spec.section
-            grid.append(sec)
-            sch.styles.append((f"A{len(grid)}", c.STYLE_SECTION))
-        section = row_spec.section
-        row = [None] * ncols
-        row[0] = row_spec.label
-        grid.append(row)
-        rr = len(grid)
-        facts = [table.cells.get((i, j)) for j in range(w)]
-        row[1 + w] = _source_of(facts)
-        sch.styles.append((cell_ref(rr, 2 + w), c.STYLE_LABEL))
-        is_total = row_spec.role in (Role.TOTAL, Role.SUBTOTAL) or any(
-            f is not None and f.at in total_ids for f in facts
-        )
-        style = c.STYLE_TOTAL if is_total else c.STYLE_NUMBER
-        computed = c.STYLE_COMPUTED_TOTAL if is_total else c.STYLE_COMPUTED
-        sch.styles.append((f"A{rr}", c.STYLE_LABEL))
-        sch.styles.append((range_ref(rr, 2, rr, 1 + w), style))
-        sch.styles.append((range_ref(rr, comp, rr, comp + w - 1), computed))
-        for j, fact in enumerate(facts):
-            if fact is None:
-                continue
-            where = positions.get(fact.at) if _lookup_key(fact) in duplicated else None
-            row[1 + j] = fx.data_lookup(*fact.key, position=where)
-            sch.cells.setdefault(fact.key, cell_ref(rr, 2 + j))
-            sch.by_at[fact.at] = cell_ref(rr, 2 + j)
-            if fact.decimals > 0:  # "1,028.4": show the digits the filing shows
-                fmt = c.number_format(fact.decimals)
-                sch.formats += [(cell_ref(rr, 2 + j), fmt), (cell_ref(rr, comp + j), fmt)]
+
+
+def _place_row(sch, grid, table: Table, i: int, ncols: int, total_ids, duplicated, positions) -> None:
+    """One row of figures: its label, its Data lookups, its source and its review key."""
+    w, comp, row_spec = len(table.columns), sch.computed_col, table.rows[i]
+    row = [None] * ncols
+    row[0] = row_spec.label
+    grid.append(row)
+    rr = len(grid)
+    facts = [table.cells.get((i, j)) for j in range(w)]
+    row[1 + sch.width] = _source_of(facts)
+    key, now = review.row_key(table, row_spec), review.figures(facts)
+    row[sch.key_col - 1], row[sch.key_col] = key, now
+    sch.review_rows.append(review.ReviewRow(rr, key, now))
+    sch.styles.append((cell_ref(rr, 2 + sch.width), c.STYLE_LABEL))
+    is_total = row_spec.role in (Role.TOTAL, Role.SUBTOTAL) or any(
+        f is not None and f.at in total_ids for f in facts
+    )
+    style = c.STYLE_TOTAL if is_total else c.STYLE_NUMBER
+    computed = c.STYLE_COMPUTED_TOTAL if is_total else c.STYLE_COMPUTED
+    sch.styles.append((f"A{rr}", c.STYLE_LABEL))
+    sch.styles.append((range_ref(rr, 2, rr, 1 + w), style))
+    sch.styles.append((range_ref(rr, comp, rr, comp + w - 1), computed))
+    for j, fact in enumerate(facts):
+        if fact is None:
+            continue
+        where = positions.get(fact.at) if _lookup_key(fact) in duplicated else None
+        row[1 + j] = fx.data_lookup(*fact.key, position=where)
+        sch.cells.setdefault(fact.key, cell_ref(rr, 2 + j))
+        sch.by_at[fact.at] = cell_ref(rr, 2 + j)
+        if fact.decimals > 0:  # "1,028.4": show the digits the filing shows
+            fmt = c.number_format(fact.decimals)
+            sch.formats += [(cell_ref(rr, 2 + j), fmt), (cell_ref(rr, comp + j), fmt)]
 
 
 def _translated_total_tolerance(total: Fact, local: Fact, cell: str, local_cell: str, tol):
@@ -451,9 +488,13 @@ def translation_pairs(note: Note) -> list[tuple[Fact, Fact]]:
 
 
 def write_schedule(wb: Workbook, sch: Schedule, sheet: str = c.SCHEDULES) -> None:
-    """Draw ``sch`` on ``sheet`` (which must exist), replacing what was there."""
+    """Draw ``sch`` on ``sheet`` (which must exist), replacing what was there but the
+    review marks a user typed, which follow their rows (``review``)."""
+    marks = review.read_marks(wb, sheet)
     wb.clear_sheet(sheet)
     wb.write_block(sheet, "A1", sch.rows)
+    if marks:
+        review.restore_marks(wb, sheet, sch.review_rows, sch.review_col, sch.key_col + 1, marks)
     for ref, style in sch.styles:
         wb.set_style(sheet, ref, style)
     for ref, fmt in sch.formats:

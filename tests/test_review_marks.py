@@ -1,0 +1,104 @@
+"""Review marks typed beside schedule rows follow their rows through refresh, and a tick
+on figures that changed since is flagged."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from xlsegment.workbook import contract as c
+from xlsegment.workbook.api import fill, refresh
+from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
+from xlsegment.workbook.sheets import review
+from xlsegment.workbook.sheets.settings import write_settings
+
+HEADER = "table,period,line,segment,currency,value,unit\n"
+LINES = {
+    "Revenue": (100, 200),
+    "Cost of revenue": (-40, -50),
+    "Segment profit": (60, 150),
+}
+
+
+def facts(lines: dict) -> str:
+    rows = []
+    for line, (a, b) in lines.items():
+        rows += [f"P&L,2024,{line},Mining,USD,{a},millions", f"P&L,2024,{line},Games,USD,{b},",
+                 f"P&L,2024,{line},Total,USD,{a + b},"]  # fmt: skip
+    return HEADER + "\n".join(rows) + "\n"
+
+
+def filled_from_source(tmp_path, lines: dict):
+    """A workbook whose Settings name the CSV as its data source: refresh re-reads it."""
+    source = tmp_path / "facts.csv"
+    source.write_text(facts(lines), encoding="utf-8")
+    book = fill(source, tmp_path / "book.xlsx")
+    wb = OpenpyxlWorkbook.open(book)
+    write_settings(wb, {"xls_Source": str(source)})
+    wb.save()
+    return source, book
+
+
+def marks_by_label(path) -> dict[str, tuple]:
+    """Each schedule row's label and its marks, read as a user sees them."""
+    ws = openpyxl.load_workbook(path)[c.SCHEDULES]
+    heads = {}
+    out = {}
+    for row in ws.iter_rows(values_only=True):
+        if review.KEY in row:
+            heads = {v: j for j, v in enumerate(row) if v in review.VISIBLE}
+            continue
+        if heads and row[0] and any(row[heads[m]] for m in review.VISIBLE):
+            out[row[0]] = tuple(row[heads[m]] for m in review.VISIBLE)
+    return out
+
+
+def type_marks(path, marks: dict[str, tuple]) -> None:
+    book = openpyxl.load_workbook(path)
+    ws = book[c.SCHEDULES]
+    heads = {}
+    for row in ws.iter_rows():
+        values = [cell.value for cell in row]
+        if review.KEY in values:
+            heads = {v: j for j, v in enumerate(values) if v in review.MARKS}
+            continue
+        if heads and values[0] in marks:
+            for name, value in zip(review.MARKS, marks[values[0]], strict=True):
+                row[heads[name]].value = value
+    book.save(path)
+
+
+def test_marks_follow_their_rows_and_a_changed_tick_is_flagged(tmp_path):
+    source, book = filled_from_source(tmp_path, LINES)
+    typed = {
+        "Revenue": ("Ann", "Bo", "2026-12-01", "x"),
+        "Segment profit": ("Ann", None, None, "x"),
+        "Cost of revenue": ("Ann", None, None, None),  # prepared, not ticked
+    }
+    type_marks(book, typed)
+    # The data changes: a line appears above the others (every row moves down) and the
+    # ticked segment profit changes.
+    moved = {"Other income": (1, 2), **LINES, "Segment profit": (61, 150), "Cost of revenue": (-39, -50)}
+    source.write_text(facts(moved), encoding="utf-8")
+    refresh(book)
+    after = marks_by_label(book)
+    assert after["Revenue"] == (*typed["Revenue"], None)  # same figures: no flag
+    assert after["Segment profit"] == (*typed["Segment profit"], review.FLAG)
+    assert after["Cost of revenue"][:4] == typed["Cost of revenue"] and after["Cost of revenue"][4] is None
+    assert "Other income" not in after  # a new row starts unmarked
+    # Refreshed again, nothing changed: the flag stays until someone ticks again.
+    refresh(book)
+    assert marks_by_label(book)["Segment profit"][4] == review.FLAG
+
+
+def test_a_new_tick_on_changed_figures_clears_the_flag(tmp_path):
+    source, book = filled_from_source(tmp_path, LINES)
+    type_marks(book, {"Revenue": ("Ann", None, None, "x")})
+    source.write_text(facts({**LINES, "Revenue": (101, 200)}), encoding="utf-8")
+    refresh(book)
+    assert marks_by_label(book)["Revenue"][4] == review.FLAG
+    # The reviewer looks again: clears the tick, refreshes, ticks anew.
+    type_marks(book, {"Revenue": ("Ann", "Bo", None, None)})
+    refresh(book)
+    type_marks(book, {"Revenue": ("Ann", "Bo", None, "x")})
+    refresh(book)
+    assert marks_by_label(book)["Revenue"] == ("Ann", "Bo", None, "x", None)
