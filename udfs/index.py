@@ -7,47 +7,17 @@ layer puts that text in the cell.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from xlsegment.labels import duration_of
-from xlsegment.model import Fact, Note, Role
-from xlsegment.readers.naming import GEO_ASSETS, GEO_REVENUE
+from xlsegment.model import Fact, Note
 from xlsegment.vocabulary import LineKind, classify
 
+from . import recon
+from .facts import Miss, is_total, listing, regions_of
 from .query import PeriodAsked, loose_key, name_key, period_asked, year_of
-
-_MAX_LISTED = 8
-
-
-class Miss(LookupError):
-    """A look-up that found nothing; ``str()`` is the short text shown in the cell."""
-
-
-def listing(names: Iterable[object]) -> str:
-    """At most a handful of names, for an error text that still fits a cell."""
-    names = list(dict.fromkeys(str(n) for n in names))
-    shown = ", ".join(names[:_MAX_LISTED])
-    return shown + (f" (+{len(names) - _MAX_LISTED} more)" if len(names) > _MAX_LISTED else "")
-
-
-def is_geographic(table: str) -> bool:
-    """A table of geographic information (IFRS 8.33, ASC 280-10-50-41): its columns or rows
-    are regions, not segments."""
-    low = (table or "").lower()
-    return table in (GEO_REVENUE, GEO_ASSETS) or "geograph" in low or "region" in low
-
-
-def regions_of(facts: Iterable[Fact]) -> frozenset[str]:
-    """Names that only the geographic tables use: regions, not operating segments."""
-    elsewhere = {f.segment for f in facts if not is_geographic(f.table)}
-    return frozenset(f.segment for f in facts if is_geographic(f.table) and f.segment not in elsewhere)
-
-
-def is_total(fact: Fact) -> bool:
-    return fact.role == Role.TOTAL or classify(fact.segment).kind == LineKind.TOTAL
-
 
 # Names that ask for a measure by what it is rather than by the note's label: "Revenue"
 # finds "Net sales" or "Total revenues". Only these generic names do; any other name must
@@ -401,7 +371,3 @@ def grid(facts: list[Fact]) -> tuple[list[str], list[str], dict[tuple[str, str],
     for fact in facts:
         cells.setdefault((fact.line_item, fact.segment), fact)
     return rows, columns, cells
-
-
-# The reconciliation rows build on the index above (and import it): imported last.
-from . import recon  # noqa: E402

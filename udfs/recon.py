@@ -15,11 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from xlsegment.model import Fact, Role
 from xlsegment.vocabulary import LineKind, classify
 
-from .index import Index, Miss, is_total
+from .facts import Miss, is_total
+
+if TYPE_CHECKING:
+    from .index import Index
 
 # What may stand between a measure's segment total and its consolidated figure, besides
 # rows of the measure's own kind: reconciling items of every sort, and for profit the
