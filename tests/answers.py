@@ -89,7 +89,7 @@ def answers(truth: dict) -> list[Answer]:
         got = ask(ix, lambda ix, f=fig: ix.profit(ix.segment(f["segment"]), ix.period(f["period"])))
         out.append(Answer(name, f'SEGPROFIT("{fig["segment"]}", "{fig["period"]}")', fig["value"], got))
     for fig in truth["revenue"]:
-        got = ask(ix, lambda ix, f=fig: ix.total(ix.line_item("Revenue"), ix.period(f["period"])))
+        got = ask(ix, lambda ix, f=fig: ix.consolidated("Revenue", ix.period(f["period"])))
         out.append(Answer(name, f'SEGTOTAL("Revenue", "{fig["period"]}")', fig["value"], got))
     for recon in truth["reconciliation"]:
         profits = [f["value"] for f in truth["profit"]["figures"] if f["period"] == recon["period"]]

@@ -65,11 +65,11 @@ def SEGVALUE(line_item, segment, period):
 @arg("line_item", doc=LINE_DOC)
 @arg("period", doc=PERIOD_DOC)
 def SEGTOTAL(line_item, period):
-    """Total of a line item over all segments for one year, as reported (else summed)."""
+    """Consolidated figure of a line item (by label) or a measure ("Revenue") for one period."""
     return answer(
         "SEGTOTAL",
         (line_item, period),
-        lambda ix: ix.total(ix.line_item(line_item), ix.period(period)),
+        lambda ix: ix.consolidated(line_item, ix.period(period)),
     )
 
 

@@ -263,10 +263,13 @@ class Index:
         return (self.lines_of(LineKind.REVENUE) or [self._none("revenue")])[0]
 
     def revenue(self, segment: str, period: str) -> int | Decimal:
-        """A segment's revenue: the first revenue line stated for it."""
-        for line in self.lines_of(LineKind.REVENUE):
-            if (line, segment, period) in self.values:
-                return self.values[(line, segment, period)].value
+        """A segment's revenue: its total revenue where the note breaks it down (the last
+        revenue total stated for it: "Total revenues" after "Premiums", "Products" and
+        "Services"), else the one revenue line stated for it."""
+        stated = [line for line in self.lines_of(LineKind.REVENUE) if (line, segment, period) in self.values]
+        totals = [line for line in stated if classify(line).closes]
+        for line in [*totals[-1:], *stated]:
+            return self.values[(line, segment, period)].value
         return self.value(self.revenue_item(), segment, period)
 
     def lines_of(self, kind: LineKind) -> list[str]:
@@ -298,17 +301,36 @@ class Index:
         raise Miss(f"no value for {line_item!r}, {segment!r}, {period}")
 
     def total(self, line_item: str, period: str) -> int | Decimal:
-        """The consolidated figure of a line item as reported: where the note reconciles
-        the segments' total to it (revenue: "Revenues", then "Hedging gains", then "Total
-        revenues"), the figure the reconciliation ends on. Where no total is reported, the
-        sum of the segments' figures of one table."""
+        """The consolidated figure of a line item as the note states it: its own Total
+        (the consolidated column or row of that line), else a stated total of the
+        segments' figures ("Total reportable segments"), else the sum of the segments'
+        figures of one table, subtotals left out."""
         rows = self.facts_of(line_item, period)
         if not rows:
             raise Miss(f"no value for {line_item!r} in {period}")
-        if any(_entity(f) for f in rows):
-            return recon.chain(self, period, line_item)[-1].value
+        own = [f for f in rows if f.segment == "Total"] or [f for f in rows if _entity(f)]
+        if own:
+            return own[0].value
+        stated = [f for f in rows if recon.segments_total(f)]
+        if stated:
+            return stated[0].value
         table = rows[0].table
-        return sum((f.value for f in rows if f.table == table), 0)
+        subtotals = self.subtotals(period, [line_item])
+        parts = [f for f in rows if f.table == table and f.segment not in subtotals]
+        return sum((f.value for f in parts), 0)
+
+    def consolidated(self, name: object, period: str) -> int | Decimal:
+        """SEGTOTAL: a line by its label is that line's consolidated figure (``total``); a
+        measure by what it is ("Revenue", "Total assets") is the consolidated figure its
+        reconciliation ends on ("Revenues", then "Hedging gains", then "Total revenues")."""
+        line = self.line_item(name)
+        if self.lines.get(name_key(name)) is None and self.lines.get(loose_key(name)) is None:
+            rows = self.facts_of(line, period)
+            if not rows:
+                raise Miss(f"no value for {line!r} in {period}")
+            if any(_entity(f) for f in rows):
+                return recon.chain(self, period, line)[-1].value
+        return self.total(line, period)
 
     def reconciliation(self, period: str, measure: object = None) -> list[list[object]]:
         """SEGRECON: one measure's reconciliation (``recon.chain``), then a check row."""

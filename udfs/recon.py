@@ -125,6 +125,11 @@ def _starts(ix: Index, period: str, lines: list[str]) -> list[Fact]:
     return list(dict.fromkeys(stated + [f for f in mine if _whole(f)]))
 
 
+def segments_total(fact: Fact) -> bool:
+    """A figure that totals the segments only ("Total reportable segments")."""
+    return bool(_SEGMENTS_TOTAL.search(fact.segment or ""))
+
+
 def _whole(fact: Fact) -> bool:
     """A figure of the entity as a whole: its Total, or a line stated for no segment."""
     return fact.segment in ("Total", "") or (fact.role == Role.TOTAL and not fact.segment)

@@ -209,8 +209,9 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
             item = measure or (named if len(section) <= SETTINGS.heading_chars else row.line_item)
             return replace(row, line_item=item, segment=section)
         if measure and _totals_of(label, measure):
-            # "Total net revenue" under the last group closes the measure, not the group.
-            return replace(row, segment="Total")
+            # "Total net revenue" under the last group closes the measure, not the group:
+            # the measure's total, named as its rows are.
+            return replace(row, line_item=measure, segment="Total")
         seg = "Total" if low.strip(" :") in _BARE_TOTALS or _totals_measure(low) else section
         # "Worldwide" under a product's heading is that product's figure of the measure.
         item = measure if measure and line.kind == LineKind.TOTAL else row.line_item
