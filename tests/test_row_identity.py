@@ -306,3 +306,21 @@ def test_an_html_unlabelled_subtotal_closes_its_group(tmp_path: Path, items):
     note = parse(path)
     closing = {(f.segment, f.value) for f in note.facts if f.label.startswith("Subtotal after")}
     assert closing == {("Client Computing", total[0]), ("Client Computing", total[1])}
+
+
+@pytest.mark.parametrize("segments", [2, 3, 4])
+@pytest.mark.parametrize("items", [1, 2, 3])
+def test_rows_under_reconciling_items_are_the_entitys_never_segments(segments, items):
+    """Under "Reconciling items:" after segments of a measure, "Asset rationalization" is
+    a reconciling item of the entity; "Eliminations" stays the category it names."""
+    segs = NAMES[:segments]
+    body = "Operating Income\n" + "".join(f"{s}\n{10 * (k + 1)}\n" for k, s in enumerate(segs))
+    body += "Reconciling items:\nEliminations\n(5)\n"
+    names = ["Asset rationalization", "Legal settlement", "Business shutdown"][:items]
+    body += "".join(f"{name}\n(1)\n" for name in names)
+    total = sum(10 * (k + 1) for k in range(segments)) - 5 - items
+    note = read_string(f"(in millions)\n2023\n{body}Consolidated operating income\n{total}\n")
+    facts = {f.label: f for f in note.facts}
+    assert all(facts[name].segment == "" for name in names)
+    assert facts["Eliminations"].segment == "Eliminations"
+    assert {facts[s].segment for s in segs} == set(segs)

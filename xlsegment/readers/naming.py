@@ -179,7 +179,13 @@ def _total_of_heading(row: Row) -> Row:
 def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure) -> Row:
     label = row.line_item
     if is_sign_heading(row.section):
-        row = replace(row, section="")  # "Add:", "Less:" mark signs, not segments
+        # "Add:", "Less:" mark signs, not segments; under "Reconciling items:" the rows are
+        # the entity's reconciling items (ASC 280-10-50-30), never segments of a measure,
+        # though Corporate and Eliminations stay the categories they name.
+        reconciling = classify(row.section).kind == LineKind.RECONCILING
+        row = replace(row, section="")
+        if reconciling and classify(label).kind not in (LineKind.CORPORATE, LineKind.ELIMINATION):
+            return row
     if table == GEO_REVENUE or table.endswith(" by geography"):
         return _geographic_row(row, label, table, last)
     section = row.section
