@@ -302,7 +302,10 @@ class OpenpyxlWorkbook(Workbook):
             for row in old_ws.iter_rows(min_row=r1, max_row=r2, min_col=c1, max_col=c2):
                 for cell in row:
                     cell.value = None
-            del old_ws.tables[old.displayName]
+            # By the key openpyxl files it under: a damaged part may give the table a
+            # display name that differs from it ("C2ecks" for "Checks").
+            for key in [k for k in old_ws.tables if old_ws.tables[k] is old]:
+                del old_ws.tables[key]
         ws = self._ws(spec.sheet)
         r0, c0 = split_cell(spec.anchor)
         rows = [list(r) for r in spec.rows] or [[None] * len(spec.header)]
@@ -310,7 +313,10 @@ class OpenpyxlWorkbook(Workbook):
         ref = range_ref(r0, c0, r0 + len(rows), c0 + len(spec.header) - 1)
         table = Table(displayName=spec.name, ref=ref)
         table.tableStyleInfo = TableStyleInfo(name=style, showRowStripes=True)
-        ws.add_table(table)
+        try:
+            ws.add_table(table)
+        except ValueError as exc:  # two tables of one name: a damaged or hand-edited part
+            raise WorkbookError(f"{spec.sheet}: {exc}; the workbook's Excel tables are damaged") from None
         return ref
 
     def read_table(self, name: str) -> tuple[str, list[str], list[list[Cell]]]:
