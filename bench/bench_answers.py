@@ -14,11 +14,11 @@ the pairs' ratios, so that drift in the machine's speed cancels out.
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from abpairs import against
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTE = ROOT / "tests" / "data" / "corpus" / "10_boeing_2024.txt"
@@ -69,19 +69,9 @@ def run_once(code_root: Path, note: Path) -> float:
 
 
 def main(rev: str = "HEAD~5", note: str = str(NOTE), rounds: int = 7) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        old = Path(tmp) / "old"
-        subprocess.run(["git", "worktree", "add", "--detach", str(old), rev], cwd=ROOT, check=True,
-                       capture_output=True)  # fmt: skip
-        try:
-            pairs = [(run_once(ROOT, Path(note)), run_once(old, Path(note))) for _ in range(rounds)]
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT, check=False)
-    now = statistics.median(a for a, _ in pairs)
-    before = statistics.median(b for _, b in pairs)
-    ratio = statistics.median(a / b for a, b in pairs)
-    print(f"1,000 calls with new arguments on {Path(note).name}: now {now:.1f} ms, {rev} {before:.1f} ms, "
-          f"ratio {ratio:.2f} (median of {rounds} pairs)")  # fmt: skip
+    got = against(rev, lambda root: run_once(root, Path(note)), rounds)
+    print(f"1,000 calls with new arguments on {Path(note).name}: now {got.now:.1f} ms, "
+          f"{rev} {got.before:.1f} ms, ratio {got.ratio:.2f} (median of {rounds} pairs)")  # fmt: skip
 
 
 if __name__ == "__main__":

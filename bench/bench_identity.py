@@ -11,12 +11,12 @@ machine's speed cancels out.
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from abpairs import against
 
 ROOT = Path(__file__).resolve().parents[1]
 JOB = (
@@ -41,19 +41,9 @@ def run_once(code_root: Path) -> float:
 
 
 def main(rev: str = "HEAD~3", rounds: int = 5) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        old = Path(tmp) / "old"
-        subprocess.run(["git", "worktree", "add", "--detach", str(old), rev], cwd=ROOT, check=True,
-                       capture_output=True)  # fmt: skip
-        try:
-            pairs = [(run_once(ROOT), run_once(old)) for _ in range(rounds)]
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT, check=False)
-    now = statistics.median(a for a, _ in pairs)
-    before = statistics.median(b for _, b in pairs)
-    ratio = statistics.median(a / b for a, b in pairs)
-    print(f"corpus + corpus2 (43 readings), check in one process: now {now:.2f} s, {rev} {before:.2f} s, "
-          f"ratio {ratio:.2f} (median of {rounds} pairs)")  # fmt: skip
+    got = against(rev, run_once, rounds)
+    print(f"corpus + corpus2 (43 readings), check in one process: now {got.now:.2f} s, "
+          f"{rev} {got.before:.2f} s, ratio {got.ratio:.2f} (median of {rounds} pairs)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -128,12 +128,16 @@ class Index:
         """The line item a name asks for: by its label, an earlier label or an alias; else
         by what it is ("Revenue" finds "Net sales" and "Total revenues": the first line of
         that kind the note states for the whole entity)."""
-        found = self.lines.get(name_key(name)) or self.lines.get(loose_key(name))
+        found = self._labelled(name)
         if found is None and loose_key(name) in GENERIC_MEASURES:
             found = self._line_of_kind(GENERIC_MEASURES[loose_key(name)])
         if found is None:
             raise Miss(f"line item {str(name)!r} not found; have: {listing(self._items())}")
         return found
+
+    def _labelled(self, name: object) -> str | None:
+        """The line item a name is a label (or an earlier label, or an alias) of."""
+        return self.lines.get(name_key(name)) or self.lines.get(loose_key(name))
 
     def _line_of_kind(self, kind: LineKind) -> str | None:
         if kind in (LineKind.UNKNOWN, LineKind.TOTAL, LineKind.SUBTOTAL, LineKind.PERCENT):
@@ -324,7 +328,7 @@ class Index:
         measure by what it is ("Revenue", "Total assets") is the consolidated figure its
         reconciliation ends on ("Revenues", then "Hedging gains", then "Total revenues")."""
         line = self.line_item(name)
-        if self.lines.get(name_key(name)) is None and self.lines.get(loose_key(name)) is None:
+        if self._labelled(name) is None:
             rows = self.facts_of(line, period)
             if not rows:
                 raise Miss(f"no value for {line!r} in {period}")
@@ -337,12 +341,6 @@ class Index:
         line = self.line_item(measure) if measure is not None and measure != "" else None
         steps = recon.chain(self, period, line)
         return [[s.label, s.value] for s in steps] + [recon.check_row(self, steps)]
-
-    def _table_text(self, fact: Fact) -> str:
-        for table in self.note.tables:
-            if fact.table in (table.id, table.name):
-                return name_key(f"{table.name} {table.title}")
-        return ""
 
     # -- tables ----------------------------------------------------------------------------
     def table_facts(self, name: object, period: str) -> list[Fact]:

@@ -132,7 +132,7 @@ def segments_total(fact: Fact) -> bool:
 
 def _whole(fact: Fact) -> bool:
     """A figure of the entity as a whole: its Total, or a line stated for no segment."""
-    return fact.segment in ("Total", "") or (fact.role == Role.TOTAL and not fact.segment)
+    return fact.segment in ("Total", "")
 
 
 def _above(ix: Index, start: Fact, lines: list[str]) -> list[Step]:
