@@ -22,6 +22,7 @@ CASES = [
     ("corpus2/37_abbott_2023.txt", "Total assets", 2023, 73214, "line 231"),
     ("corpus/04_unitedhealth_2024.txt", "Revenue", 2024, 400278, "line 78"),
     ("corpus/01_amazon_2024.txt", "Revenue", 2024, 637959, "the Total of Net sales"),
+    ("corpus2/53_aegon_2000.txt", "Revenue", 2000, 30755, "line 414, not gross premiums"),
 ]  # fmt: skip
 
 

@@ -7,6 +7,7 @@ layer puts that text in the cell.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -32,6 +33,11 @@ GENERIC_MEASURES = {
     "depreciation and amortization": LineKind.DEPRECIATION, "capital expenditures": LineKind.CAPEX,
     "income before income taxes": LineKind.PRETAX_INCOME, "net income": LineKind.NET_INCOME,
 }  # fmt: skip
+
+# A single segment's name in a lead-in: "the Payment Solutions segment" (capitalised
+# words), or the filer's own words for it ("our single reportable segment").
+_SEGMENT_NAMED = re.compile(r"\bthe ((?:[A-Z][\w&'’.-]*\s)+)(?:reportable |operating )?segment\b")
+_SINGLE_SEGMENT = re.compile(r"\b(single (?:reportable |operating )?segment)\b", re.IGNORECASE)
 
 # The profit lines a note may state per segment instead of an operating profit, in the
 # order they are taken as its measure of segment profit or loss.
@@ -149,13 +155,40 @@ class Index:
             line for line in lines if any(f.line_item == line and f.segment == "Total" for f in self.facts)
         ]
         whole = [line for line in lines if any(f.line_item == line and _entity(f) for f in self.facts)]
-        return (consolidated or whole or lines or [None])[0]
+        found = consolidated or whole or lines
+        # A line named by a generic name of the kind ("Total revenues") is the measure itself;
+        # a line that is only of the kind ("Total gross premiums") is one of its parts.
+        named = [line for line in found if GENERIC_MEASURES.get(loose_key(line)) == kind]
+        return (named or found or [None])[0]
 
     def segment(self, name: object) -> str:
         found = self.segments.get(name_key(name)) or self.segments.get(loose_key(name))
+        single = self.single_segment()
+        if single == "" or (single is not None and name_key(name) in (name_key(single), "")):
+            return ""  # the figures of a single-segment note are stated for no segment
         if found is None:
-            raise Miss(f"segment {str(name)!r} not found; have: {listing(self._segments())}")
+            have = [single] if single else self._segments()
+            raise Miss(f"segment {str(name)!r} not found; have: {listing(have)}")
         return found
+
+    def single_segment(self) -> str | None:
+        """The name of the one reportable segment of a note whose figures name no segment:
+        a single-segment entity's table (ASU 2023-07 requires its segment disclosures too).
+        The name is the one its lead-in gives ("... performance of the Payment Solutions
+        segment"; "the Company's single operating segment"); where it gives none, "" and
+        any name asks for that one segment, since there is no other to tell it from. None
+        where the note names segments."""
+        return self.memo(("single",), self._single_segment)
+
+    def _single_segment(self) -> str | None:
+        if not self.facts or any(f.segment not in ("", "Total") for f in self.facts):
+            return None
+        for table in self.note.tables:
+            found = _SEGMENT_NAMED.search(table.title) or _SINGLE_SEGMENT.search(table.title)
+            if found:
+                name = found.group(1).strip()
+                return name.capitalize() if found.re is _SINGLE_SEGMENT else name
+        return ""
 
     def _segments(self) -> list[str]:
         """The segments (and their Total) in the note's order; regions are not segments."""
@@ -238,6 +271,8 @@ class Index:
         from operations"); where no segment's figures state one, the profit line the
         segments' figures do state, the nearest to operating profit first (income before
         tax, net income, gross profit)."""
+        if self.single_segment() is not None:
+            return self._single_profit_items()
         lines = self.lines_of(LineKind.SEGMENT_PROFIT)
         named = [line for line in lines if "segment" in name_key(line)]
         found = named + [line for line in lines if line not in named]
@@ -250,6 +285,15 @@ class Index:
                 return found + by_segment
         return found
 
+    def _single_profit_items(self) -> list[str]:
+        """A single segment's profit lines, the last first: its table of significant
+        expenses runs from revenue down to the measure of profit the CODM uses (ASU 2023-07),
+        most often consolidated net income, so the measure is the last
+        profit line stated ("Net income" after "Operating income")."""
+        kinds = {LineKind.SEGMENT_PROFIT, *_FALLBACK_PROFIT} - {LineKind.GROSS_PROFIT}
+        lines = [line for kind in kinds for line in self.lines_of(kind)]
+        return sorted(set(lines), key=self._items().index, reverse=True)
+
     def profit_item(self) -> str:
         return (self.profit_items() or [self._none("segment profit or loss")])[0]
 
@@ -259,8 +303,8 @@ class Index:
         if measure is not None and measure != "":
             return self.value(self.line_item(measure), segment, period)
         for line in self.profit_items():
-            if (line, segment, period) in self.values:
-                return self.values[(line, segment, period)].value
+            if (fact := self._stated(line, segment, period)) is not None:
+                return fact.value
         return self.value(self.profit_item(), segment, period)
 
     def revenue_item(self) -> str:
@@ -270,10 +314,10 @@ class Index:
         """A segment's revenue: its total revenue where the note breaks it down (the last
         revenue total stated for it: "Total revenues" after "Premiums", "Products" and
         "Services"), else the one revenue line stated for it."""
-        stated = [line for line in self.lines_of(LineKind.REVENUE) if (line, segment, period) in self.values]
+        stated = [line for line in self.lines_of(LineKind.REVENUE) if self._stated(line, segment, period)]
         totals = [line for line in stated if classify(line).closes]
         for line in [*totals[-1:], *stated]:
-            return self.values[(line, segment, period)].value
+            return self._stated(line, segment, period).value
         return self.value(self.revenue_item(), segment, period)
 
     def lines_of(self, kind: LineKind) -> list[str]:
@@ -293,8 +337,16 @@ class Index:
         raise Miss(f"no {what} line in the data; have: {listing(self._items())}")
 
     # -- values ----------------------------------------------------------------------------
-    def value(self, line_item: str, segment: str, period: str) -> int | Decimal:
+    def _stated(self, line_item: str, segment: str, period: str) -> Fact | None:
+        """The figure stated for a line, segment and period; a single segment's figure may
+        sit in its table's total row (the reader names a closing row "Total")."""
         fact = self.values.get((line_item, segment, period))
+        if fact is None and segment == "" and self.single_segment() is not None:
+            fact = self.values.get((line_item, "Total", period))
+        return fact
+
+    def value(self, line_item: str, segment: str, period: str) -> int | Decimal:
+        fact = self._stated(line_item, segment, period)
         if fact is not None:
             return fact.value
         if segment in self.regions:

@@ -53,10 +53,7 @@ class NoteContext:
 def is_lead_in(text: str) -> bool:
     """A sentence that leads into a table, not a header or a row label."""
     low = text.lower()
-    heading = low.startswith(("reconciliation of", "reconciling items")) and "following" not in low
-    if heading and text.endswith(":"):
-        # "Reconciliation of segment operating income to income before income taxes:"
-        # heads the reconciling rows of its table (ASC 280-10-50-30), however long.
+    if _reconciliation_heading(text):
         return False
     return (
         len(text) > SETTINGS.lead_in_chars
@@ -65,6 +62,23 @@ def is_lead_in(text: str) -> bool:
         or "as follows" in low
         or "table of contents" in low
     )
+
+
+def _reconciliation_heading(text: str) -> bool:
+    """ "Reconciliation of segment operating income to income before income taxes:" heads
+    the reconciling rows of its table (ASC 280-10-50-30), however long."""
+    low = text.lower()
+    heading = low.startswith(("reconciliation of", "reconciling items")) and "following" not in low
+    return heading and text.endswith(":")
+
+
+def introduces_table(text: str) -> bool:
+    """A header line that introduces the table below it: a lead-in sentence, or a sentence
+    ending in a colon ("Information about the Company's single reportable segment:").
+    Only above a table's first figures: in its body such a line heads the rows below it
+    ("Supplemental information about our segment expenses:")."""
+    colon_sentence = text.endswith(":") and len(text.split()) >= SETTINGS.lead_in_words
+    return is_lead_in(text) or (colon_sentence and not _reconciliation_heading(text))
 
 
 _QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b", re.IGNORECASE)

@@ -23,8 +23,8 @@ from xlsegment.model import Column, Role
 from xlsegment.readers.layout import (
     NoteContext,
     convenience_column,
+    introduces_table,
     introducing_sentence,
-    is_lead_in,
     latest_period,
     lead_in_period,
     mark_subtotals,
@@ -124,7 +124,7 @@ def _read_mark(h: Header, r: RawRow, text: str) -> bool:
 def _read_words(h: Header, r: RawRow, text: str, dates: list[str], first_years: RawRow | None) -> None:
     """A cell of words: a lead-in sentence, a change header, a duration, a period heading,
     a heading over rows, or a name over columns."""
-    if is_lead_in(text):
+    if introduces_table(text):
         # Whatever came before the lead-in sentence was a title, not column names.
         h.lead_in.append(text)
         h.names.clear()
