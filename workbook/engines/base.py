@@ -171,16 +171,21 @@ class Workbook(abc.ABC):
         print_area: str | None = None,
         landscape: bool | None = None,
         fit_width: bool | None = None,
+        scale: int | None = None,
+        repeat_cols: str | None = None,
         merges: Sequence[str] = (),
         hide_gridlines: bool | None = None,
         hidden_columns: Sequence[str] = (),
+        row_heights: Mapping[int, float] | None = None,
         repeat_rows: str | None = None,
         header: str | None = None,
         footer: str | None = None,
     ) -> None:
         """Column widths by letter, freeze panes (top-left unfrozen cell), print area,
-        page orientation and fit-to-width, merged ranges, gridline display, columns to
-        hide (by letter), rows printed atop every page (``"3:3"``), and the centre of the
+        page orientation and fit-to-width (or a fixed print ``scale`` in percent), merged
+        ranges, gridline display, columns to hide (by letter), row heights in points (by
+        row number), rows printed atop every page
+        (``"3:3"``) and columns at the left of every page (``"A:A"``), and the centre of the
         page header and footer (Excel's codes: ``&P`` page, ``&N`` pages, ``&&`` an ``&``)."""
 
     # -- names and tables ----------------------------------------------------------------

@@ -240,9 +240,12 @@ class OpenpyxlWorkbook(Workbook):
         print_area: str | None = None,
         landscape: bool | None = None,
         fit_width: bool | None = None,
+        scale: int | None = None,
+        repeat_cols: str | None = None,
         merges: Sequence[str] = (),
         hide_gridlines: bool | None = None,
         hidden_columns: Sequence[str] = (),
+        row_heights: Mapping[int, float] | None = None,
         repeat_rows: str | None = None,
         header: str | None = None,
         footer: str | None = None,
@@ -261,12 +264,20 @@ class OpenpyxlWorkbook(Workbook):
             ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
             ws.page_setup.fitToWidth = 1
             ws.page_setup.fitToHeight = 0
+        elif scale is not None:
+            ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
+            ws.page_setup.scale = scale
+            ws.page_setup.pageOrder = "overThenDown"  # a block's pages follow each other
+        if repeat_cols is not None:
+            ws.print_title_cols = repeat_cols
         for rng in merges:
             ws.merge_cells(rng)
         if hide_gridlines is not None:
             ws.sheet_view.showGridLines = not hide_gridlines
         for letter in hidden_columns:
             ws.column_dimensions[letter].hidden = True
+        for row, height in (row_heights or {}).items():
+            ws.row_dimensions[row].height = height
         if repeat_rows is not None:
             ws.print_title_rows = repeat_rows
         if header is not None:

@@ -44,7 +44,7 @@ def named_styles() -> list[NamedStyle]:
             border=Border(bottom=thin),
         ),
         style(c.STYLE_SECTION, font=Font(name=FONT, size=10, italic=True)),
-        style(c.STYLE_LABEL, alignment=Alignment(indent=1, vertical="center")),
+        style(c.STYLE_LABEL, alignment=Alignment(indent=1, vertical="center", wrap_text=True)),
         style(c.STYLE_NUMBER, number_format=c.NUMBER_FORMAT),
         style(
             c.STYLE_TOTAL,

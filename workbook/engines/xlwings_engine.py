@@ -32,6 +32,7 @@ from xlsegment.workbook.engines.base import (
 
 XL_EXPRESSION = 2  # XlFormatConditionType.xlExpression
 XL_LANDSCAPE = 2  # XlPageOrientation.xlLandscape
+XL_OVER_THEN_DOWN = 2  # XlOrder.xlOverThenDown
 MAX_ADDRESS = 250  # Excel refuses multi-area addresses longer than 255 characters
 _H_ALIGN = {"left": -4131, "center": -4108, "right": -4152}  # XlHAlign
 _BORDER = {"thin": (1, 2), "medium": (1, -4138), "double": (-4119, 4)}  # (LineStyle, Weight)
@@ -229,9 +230,12 @@ class XlwingsWorkbook(Workbook):
         print_area: str | None = None,
         landscape: bool | None = None,
         fit_width: bool | None = None,
+        scale: int | None = None,
+        repeat_cols: str | None = None,
         merges: Sequence[str] = (),
         hide_gridlines: bool | None = None,
         hidden_columns: Sequence[str] = (),
+        row_heights: Mapping[int, float] | None = None,
         repeat_rows: str | None = None,
         header: str | None = None,
         footer: str | None = None,
@@ -243,23 +247,16 @@ class XlwingsWorkbook(Workbook):
             ws.freeze_panes.freeze_at(freeze)
         if print_area is not None:
             ws.page_setup.print_area = print_area
-        if landscape is not None or fit_width or repeat_rows or header is not None or footer is not None:
-            setup = ws.api.PageSetup
-            if landscape is not None:
-                setup.Orientation = XL_LANDSCAPE if landscape else 1
-            if fit_width:
-                setup.Zoom, setup.FitToPagesWide, setup.FitToPagesTall = False, 1, False
-            if repeat_rows:
-                first, _, last = repeat_rows.partition(":")
-                setup.PrintTitleRows = f"${first}:${last or first}"
-            if header is not None:
-                setup.CenterHeader = header
-            if footer is not None:
-                setup.CenterFooter = footer
+        page = {"landscape": landscape, "fit_width": fit_width, "scale": scale, "repeat_cols": repeat_cols}
+        page |= {"repeat_rows": repeat_rows, "header": header, "footer": footer}
+        if any(v is not None and v is not False for v in page.values()):
+            _page_setup(ws.api.PageSetup, **page)
         for ref in merges:
             ws.range(ref).merge()
         for letter in hidden_columns:
             ws.range(f"{letter}:{letter}").api.EntireColumn.Hidden = True
+        for row, height in (row_heights or {}).items():
+            ws.range(f"{row}:{row}").row_height = height
         if hide_gridlines is not None:
             ws.book.api.Windows(1).SheetViews(sheet).DisplayGridlines = not hide_gridlines
 
@@ -344,3 +341,23 @@ def _areas(cells: list[str]) -> list[str]:
             current = ""
         current = f"{current},{cell}" if current else cell
     return [*areas, current] if current else areas
+
+
+def _page_setup(setup, *, landscape, fit_width, scale, repeat_cols, repeat_rows, header, footer) -> None:
+    """Excel's PageSetup object from ``set_layout``'s page arguments (None: left as is)."""
+    if landscape is not None:
+        setup.Orientation = XL_LANDSCAPE if landscape else 1
+    if fit_width:
+        setup.Zoom, setup.FitToPagesWide, setup.FitToPagesTall = False, 1, False
+    elif scale is not None:
+        setup.Zoom, setup.Order = scale, XL_OVER_THEN_DOWN
+    if repeat_cols:
+        first, _, last = repeat_cols.partition(":")
+        setup.PrintTitleColumns = f"${first}:${last or first}"
+    if repeat_rows:
+        first, _, last = repeat_rows.partition(":")
+        setup.PrintTitleRows = f"${first}:${last or first}"
+    if header is not None:
+        setup.CenterHeader = header
+    if footer is not None:
+        setup.CenterFooter = footer

@@ -37,9 +37,9 @@ from xlsegment.workbook.engines.base import (
     range_ref,
     split_cell,
 )
+from xlsegment.workbook.sheets import fit, review
 from xlsegment.workbook.sheets import formulas as fx
-from xlsegment.workbook.sheets import review
-from xlsegment.workbook.sheets.pages import page_setup
+from xlsegment.workbook.sheets.pages import area_points, page_setup
 
 Key = tuple[str, str, str, str, str]
 FIRST_ROW = 4  # rows 1-3: title, subtitle, blank
@@ -74,6 +74,8 @@ class Schedule:
     widths: dict[str, float] = field(default_factory=dict)
     hidden: list[str] = field(default_factory=list)
     print_area: str = "A1:B2"
+    header_rows: list[int] = field(default_factory=list)  # rows of column names and captions
+    heights: dict[int, float] = field(default_factory=dict)  # rows whose headers wrap
 
     def cell_of(self, fact: Fact) -> str | None:
         """The fact's cell, by the fact's identity (table, row, column)."""
@@ -206,14 +208,12 @@ def _rules(sch: Schedule) -> None:
 
 def _columns(sch: Schedule, note: Note) -> None:
     """Widths from the longest label, hidden tolerance grid, print area."""
-    labels = [len(str(r[0])) for r in sch.rows[FIRST_ROW - 1 :] if r[0] is not None]
-    sch.widths = {"A": min(max(labels, default=30) + 2, 60)}
+    sch.widths = {"A": fit.label_width(str(r[0]) for r in sch.rows[FIRST_ROW - 1 :] if r[0] is not None)}
     unit = "" if note.unit in ("units", "", None) else note.unit
-    heads = [len(col.label) for t in note.tables for col in t.columns]
-    heads += [len(_caption(t, col, unit)) for t in note.tables for col in t.columns]
+    heads = [col.label for t in note.tables for col in t.columns]
+    heads += [_caption(t, col, unit) for t in note.tables for col in t.columns]
     # A bold total "(10,707)" must not show as "###": the widest figure counts too.
-    heads += [len(f"({abs(f.value):,})") + 1 for t in note.tables for f in t.cells.values()]
-    width = min(max(heads, default=10) + 3, 24)
+    width = fit.figure_width(heads, (f"({abs(f.value):,}) " for t in note.tables for f in t.cells.values()))
     for j in range(sch.width):
         sch.widths[col_letter(2 + j)] = width
         sch.widths[col_letter(sch.computed_col + j)] = width
@@ -230,6 +230,18 @@ def _columns(sch: Schedule, note: Note) -> None:
     # marks. The Computed grid is the workbook's own working and stays on screen; printed
     # beside, it would halve the print's size.
     sch.print_area = range_ref(1, 1, len(sch.rows), sch.review_col + len(review.VISIBLE) - 1)
+    _heights(sch)
+
+
+def _heights(sch: Schedule) -> None:
+    """Heights of the rows whose headers or label wrap (``fit.row_height``)."""
+    shown = range(sch.review_col + len(review.VISIBLE) - 1)
+    for r in range(FIRST_ROW, len(sch.rows) + 1):
+        row = sch.rows[r - 1]
+        texts = [(row[j], sch.widths[col_letter(j + 1)]) for j in shown if r in sch.header_rows or j == 0]
+        height = fit.row_height((str(text), wide) for text, wide in texts if isinstance(text, str))
+        if height:
+            sch.heights[r] = height
 
 
 def _tol_text(tol) -> str:
@@ -310,6 +322,7 @@ def _place_header(sch, grid, table: Table, ncols: int, unit: str) -> None:
             row[sch.key_col - 1], row[sch.key_col] = review.KEY, review.TICKED
         grid.append(row)
         rr = len(grid)
+        sch.header_rows.append(rr)
         if attr == "currency":
             sch.styles.append((cell_ref(rr, 2 + sch.width), c.STYLE_COLUMN))
             sch.styles.append(
@@ -507,7 +520,11 @@ def write_schedule(wb: Workbook, sch: Schedule, sheet: str = c.SCHEDULES) -> Non
         print_area=sch.print_area,
         hide_gridlines=True,
         hidden_columns=sch.hidden,
-        **page_setup(str(sch.rows[0][0] if sch.rows else "Schedules")),
+        row_heights=sch.heights,
+        **page_setup(
+            str(sch.rows[0][0] if sch.rows else "Schedules"),
+            width_pt=area_points(sch.widths, sch.print_area, sch.hidden),
+        ),
     )
 
 
