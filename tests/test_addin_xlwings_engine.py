@@ -51,9 +51,12 @@ class FakeRange:
         self.calls = sheet.book.calls
 
     def __setattr__(self, name, value) -> None:
-        if name in ("number_format", "column_width"):
+        if name in ("number_format", "column_width", "row_height"):
             self.calls.append((f"set {name}", self.address))
         object.__setattr__(self, name, value)
+
+    def autofit(self) -> None:
+        self.calls.append(("autofit", self.address))
 
     @property
     def font(self):
@@ -386,6 +389,15 @@ def test_dynamic_array_formulas_go_through_formula2():
     wb.write_block("Schedules", "A1", [[Formula("=SEGRECON(2024)")]])
     assert ("set formula2", "A1:A1") in book.calls
     assert book.sheets[0].cells["A1"] == ("f", "=SEGRECON(2024)")
+
+
+def test_row_heights_are_set_or_given_back_to_what_the_text_needs():
+    book = FakeBook()
+    wb = XlwingsWorkbook(book)
+    wb.ensure_sheet("Checks")
+    book.calls.clear()
+    wb.set_layout("Checks", row_heights={4: 42.0, 5: None})
+    assert ("set row_height", "4:4") in book.calls and ("autofit", "5:5") in book.calls
 
 
 def live_workbook(path, fullname: str | None = None) -> FakeBook:

@@ -77,3 +77,12 @@ def test_hidden_columns_take_no_printed_width():
     widths = {"A": 40.0, "B": 19.0, "C": 19.0}
     assert pages.area_points(widths, "A1:C9", hidden=["C"]) == pages.area_points(widths, "A1:B9")
     assert pages.area_points({}, "A1:A1") == pages.column_points(pages.DEFAULT_WIDTH)
+
+
+def test_the_checks_table_fits_a_landscape_page_at_8_pt():
+    """The Checks columns are sized so the table needs no second page across: widening
+    one would print every check over two pages."""
+    from xlsegment.workbook.sheets.checks import CHECK_WIDTHS
+
+    setup = pages.page_setup("Checks", width_pt=pages.area_points(CHECK_WIDTHS, "A1:J200"))
+    assert setup["fit_width"] is True and setup["repeat_cols"] is None

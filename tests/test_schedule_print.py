@@ -1,5 +1,6 @@
-"""A real 10-K's schedules as they print: the filing's figures with their captions, units
-and sources, without the workbook's Computed grid beside them (which halved the print)."""
+"""A real 10-K's schedules and checks as they print: the filing's figures with their
+captions, units and sources, without the workbook's Computed grid beside them (which
+halved the print), and every word at 8 pt or more."""
 
 from __future__ import annotations
 
@@ -20,15 +21,23 @@ WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d
 
 
 @pytest.fixture(scope="module")
-def schedule_pages(tmp_path_factory):
+def printed(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("print")
     book = fill(NOTE, tmp / "unh.xlsx", company="Filer")
     [pdf] = libreoffice.convert([book], tmp / "pdf", fmt="pdf")
     exe = shutil.which("pdftotext")
     assert exe, "pdftotext is needed: apt-get install poppler-utils"
     boxes = subprocess.run([exe, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pages = [WORD.findall(p) for p in boxes.split("<page ")[1:]]
-    return [p for p in pages if " ".join(w[2] for w in p[:4]).startswith("Filer: Segment information")]
+    return [WORD.findall(p) for p in boxes.split("<page ")[1:]]
+
+
+def _titled(pages, title: str):
+    return [p for p in pages if " ".join(w[2] for w in p[:4]).startswith(title)]
+
+
+@pytest.fixture(scope="module")
+def schedule_pages(printed):
+    return _titled(printed, "Filer: Segment information")
 
 
 def test_the_schedules_print_without_the_computed_grid(schedule_pages):
@@ -56,3 +65,15 @@ def test_every_printed_schedule_page_carries_the_row_labels(schedule_pages):
     for page in schedule_pages:
         words = {w[2] for w in page}
         assert {"Total", "revenues"} <= words or {"Premiums"} <= words or {"Depreciation"} <= words
+
+
+def test_the_checks_print_one_page_wide_at_8_pt_or_more(printed):
+    """The check text wraps in its column (each row as tall as its lines), so the Checks
+    table fits a landscape page without shrinking: it printed at 5.5 pt before."""
+    pages = _titled(printed, "Filer: Checks")
+    assert pages
+    heights = [float(y1) - float(y0) for page in pages for y0, y1, _ in page]
+    assert min(heights) >= 8.0
+    for page in pages:  # every column on every page, the status last
+        words = [w[2] for w in page]
+        assert "id" in words and "status" in words

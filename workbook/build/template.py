@@ -14,6 +14,7 @@ from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import CellFormat, TableSpec, Workbook, col_letter, quote_sheet
 from xlsegment.workbook.engines.openpyxl_engine import new_workbook
 from xlsegment.workbook.engines.styles import named_styles
+from xlsegment.workbook.sheets.checks import CHECK_WIDTHS
 from xlsegment.workbook.sheets.pages import page_setup
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "template.xlsx"
@@ -97,11 +98,8 @@ def _checks(wb: Workbook) -> None:
     wb.put_table(TableSpec(c.CHECKS_TABLE, c.CHECKS, "A3", c.CHECK_COLUMNS, style="TableStyleLight1"))
     wb.write_block(c.CHECKS, "A1", [["Checks"]])
     wb.set_style(c.CHECKS, "A1", c.STYLE_TITLE)
-    # Wide enough that no value runs into its neighbour: "translated" in tolerance,
-    # "WARNING" in status; the check text is clipped at its cell (the whole is in the cell).
-    widths = dict(zip("ABCDEFGHIJ", (6, 22, 9, 90, 16, 13, 13, 12, 13, 11), strict=True))
     wb.set_style(c.CHECKS, "A3:J3", c.STYLE_HEADING)
-    wb.set_layout(c.CHECKS, widths=widths, freeze="A4", **page_setup("Checks", repeat_rows="3:3"))
+    wb.set_layout(c.CHECKS, widths=CHECK_WIDTHS, freeze="A4", **page_setup("Checks", repeat_rows="3:3"))
 
 
 if __name__ == "__main__":

@@ -176,7 +176,7 @@ class Workbook(abc.ABC):
         merges: Sequence[str] = (),
         hide_gridlines: bool | None = None,
         hidden_columns: Sequence[str] = (),
-        row_heights: Mapping[int, float] | None = None,
+        row_heights: Mapping[int, float | None] | None = None,
         repeat_rows: str | None = None,
         header: str | None = None,
         footer: str | None = None,

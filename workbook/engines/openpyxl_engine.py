@@ -245,7 +245,7 @@ class OpenpyxlWorkbook(Workbook):
         merges: Sequence[str] = (),
         hide_gridlines: bool | None = None,
         hidden_columns: Sequence[str] = (),
-        row_heights: Mapping[int, float] | None = None,
+        row_heights: Mapping[int, float | None] | None = None,
         repeat_rows: str | None = None,
         header: str | None = None,
         footer: str | None = None,
@@ -277,7 +277,7 @@ class OpenpyxlWorkbook(Workbook):
         for letter in hidden_columns:
             ws.column_dimensions[letter].hidden = True
         for row, height in (row_heights or {}).items():
-            ws.row_dimensions[row].height = height
+            ws.row_dimensions[row].height = height  # None: Excel's default height
         if repeat_rows is not None:
             ws.print_title_rows = repeat_rows
         if header is not None:

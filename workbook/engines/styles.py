@@ -52,7 +52,8 @@ def named_styles() -> list[NamedStyle]:
             number_format=c.NUMBER_FORMAT,
             border=Border(top=thin, bottom=double),
         ),
-        style(c.STYLE_NOTE, font=Font(name=FONT, size=9, italic=True, color="FF595959")),
+        # 10 pt like the figures: printed at the smallest scale (sheets/pages.py), 8 pt.
+        style(c.STYLE_NOTE, font=Font(name=FONT, size=10, italic=True, color="FF595959")),
         # Computed figures in slate blue, so they read as the check beside the filing's.
         style(
             c.STYLE_COMPUTED,

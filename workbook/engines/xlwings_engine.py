@@ -235,7 +235,7 @@ class XlwingsWorkbook(Workbook):
         merges: Sequence[str] = (),
         hide_gridlines: bool | None = None,
         hidden_columns: Sequence[str] = (),
-        row_heights: Mapping[int, float] | None = None,
+        row_heights: Mapping[int, float | None] | None = None,
         repeat_rows: str | None = None,
         header: str | None = None,
         footer: str | None = None,
@@ -256,7 +256,11 @@ class XlwingsWorkbook(Workbook):
         for letter in hidden_columns:
             ws.range(f"{letter}:{letter}").api.EntireColumn.Hidden = True
         for row, height in (row_heights or {}).items():
-            ws.range(f"{row}:{row}").row_height = height
+            rows = ws.range(f"{row}:{row}")
+            if height is None:
+                rows.autofit()  # back to what its text needs
+            else:
+                rows.row_height = height
         if hide_gridlines is not None:
             ws.book.api.Windows(1).SheetViews(sheet).DisplayGridlines = not hide_gridlines
 

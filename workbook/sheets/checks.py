@@ -20,8 +20,9 @@ from xlsegment.workbook.engines.base import (
     cell_ref,
     split_cell,
 )
+from xlsegment.workbook.sheets import fit
 from xlsegment.workbook.sheets import formulas as fx
-from xlsegment.workbook.sheets.pages import page_setup
+from xlsegment.workbook.sheets.pages import area_points, page_setup
 from xlsegment.workbook.sheets.schedules import Schedule
 
 _REF = re.compile(r"(?<![A-Za-z_$!])(\$?[A-Z]{1,3}\$?\d+)(?![\w(])")
@@ -275,6 +276,12 @@ def _live_line(n: Counts, last: int) -> Formula:
 
 CHECKS_ANCHOR = "A3"  # the table's header row; rows 1-2 hold the title and the counts
 FIRST_ROW = 4
+# Column widths of the Checks table, in characters. The check text wraps in its column
+# (each row as tall as its lines), so the whole table fits a landscape page at 8 pt or
+# more (sheets/pages.py); every other column holds its widest value: "seg.crossfoot",
+# "WARNING", "Schedules!G10", "(1,035,173)", "translated".
+CHECK_WIDTHS = dict(zip("ABCDEFGHIJ", (5, 16, 9, 54, 14, 12, 12, 12, 11, 9), strict=True))
+CHECK_TEXT = "D"
 
 
 def write_checks(
@@ -301,6 +308,7 @@ def write_checks(
     wb.set_style(checks, "A1", c.STYLE_TITLE)
     wb.set_style(checks, "D1", c.STYLE_NOTE)
     wb.set_style(checks, "A2", c.STYLE_NOTE)
+    wb.set_format(checks, "A2", CellFormat(wrap=True))  # across the table's width (merged)
     placed = _placed([*findings, *reader], FIRST_ROW + len(sch.checks), checks)
     if last >= FIRST_ROW:
         wb.set_format(checks, f"F{FIRST_ROW}:H{last}", CellFormat(number_format=c.NUMBER_FORMAT))
@@ -312,6 +320,7 @@ def write_checks(
         for r, f in enumerate(placed, start=FIRST_ROW + len(sch.checks)):
             if _holds_years(f):  # "2024", not "2,024"
                 wb.set_format(checks, f"F{r}:H{r}", CellFormat(number_format="0"))
+        wb.set_format(checks, f"{CHECK_TEXT}{FIRST_ROW}:{CHECK_TEXT}{last}", CellFormat(wrap=True))
     wb.set_style(checks, "A3:J3", c.STYLE_HEADING)
     status = f"J{FIRST_ROW}:J{max(last, FIRST_ROW)}"
     wb.set_conditional_formats(
@@ -321,8 +330,21 @@ def write_checks(
             ConditionalRule(status, 'J4="WARNING"', c.FINDING_FILL, "7F6000"),
         ],
     )
-    wb.set_layout(checks, print_area=f"A1:J{max(last, FIRST_ROW)}", **page_setup(title, repeat_rows="3:3"))
+    area = f"A1:J{max(last, FIRST_ROW)}"
+    page = page_setup(title, repeat_rows="3:3", width_pt=area_points(CHECK_WIDTHS, area))
+    heights = _heights(rows) | {2: fit.row_height([(explain(n), sum(CHECK_WIDTHS.values()))], regular=True)}
+    wb.set_layout(checks, widths=CHECK_WIDTHS, print_area=area, merges=["A2:J2"], row_heights=heights, **page)
     return placed
+
+
+def _heights(rows: Sequence[Sequence[object]]) -> dict[int, float | None]:
+    """Each row as tall as its wrapped check text; None (Excel's default) for one line."""
+    width = CHECK_WIDTHS[CHECK_TEXT]
+    col = c.CHECK_COLUMNS.index("check")
+    return {
+        r: fit.row_height([(str(row[col] or ""), width)], regular=True)
+        for r, row in enumerate(rows, start=FIRST_ROW)
+    }
 
 
 def _placed(findings: Sequence[Finding], first: int, sheet: str) -> list[Finding]:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from xlsegment.workbook.sheets import pages
+
 LINE_PT = 13.0  # one line of the 10 pt header font: Excel's 12.75 pt row, rounded up
 PADDING_PT = 3.0  # above and below the lines, so the bottom rule clears the last one
-# A label column wider than this leaves too little of a landscape page at 8 pt for the
-# figures beside it (a third of the page's 691 pt); a longer label wraps instead.
-MAX_LABEL_WIDTH = 44
+# The label column takes at most a quarter of a landscape page at the smallest readable
+# scale (40 characters), leaving three quarters to the figures; a longer label wraps.
+MAX_LABEL_WIDTH = pages.page_chars() // 4
 MAX_FIGURE_WIDTH = 24  # a figure column wider than this wraps its header instead
-MARGIN = 3  # characters beside the widest word or figure: the cell's padding and the bold
+MARGIN = 2  # characters beside the widest word or figure: the cell's padding and the bold
 
 
 def figure_width(headers: Iterable[str], figures: Iterable[str]) -> float:
@@ -33,10 +35,15 @@ def label_width(labels: Iterable[str]) -> float:
     return min(max((len(x) for x in labels), default=30) + 2, MAX_LABEL_WIDTH)
 
 
-def wrapped_lines(text: str, width: float) -> int:
+# Characters of regular text per unit of Excel's width (the width of a digit): Calibri's
+# lower-case letters are narrower than its digits. A bold header counts one per unit.
+REGULAR_PER_DIGIT = 1.1
+
+
+def wrapped_lines(text: str, width: float, regular: bool = False) -> int:
     """Lines a text takes wrapped at word boundaries in a column ``width`` characters
     wide (a bold character is about as wide as the digit Excel's width counts)."""
-    room = max(int(width) - 1, 1)
+    room = max(int(width * (REGULAR_PER_DIGIT if regular else 1)) - 1, 1)
     lines, used = 0, room + 1
     for word in str(text).split():
         if used + 1 + len(word) <= room:
@@ -47,8 +54,8 @@ def wrapped_lines(text: str, width: float) -> int:
     return max(lines, 1)
 
 
-def row_height(cells: Iterable[tuple[str, float]]) -> float | None:
-    """The height of a header row of (text, column width) cells; None where every text
-    fits on one line (the row keeps Excel's default)."""
-    lines = max((wrapped_lines(text, width) for text, width in cells if text), default=1)
+def row_height(cells: Iterable[tuple[str, float]], regular: bool = False) -> float | None:
+    """The height of a row of (text, column width) cells, bold headers unless
+    ``regular``; None where every text fits on one line (the row keeps Excel's default)."""
+    lines = max((wrapped_lines(text, width, regular) for text, width in cells if text), default=1)
     return None if lines <= 1 else lines * LINE_PT + PADDING_PT

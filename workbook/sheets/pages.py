@@ -15,12 +15,17 @@ from collections.abc import Mapping
 from xlsegment.workbook.engines.base import col_letter, range_bounds
 
 SMALLEST_PRINT_PT = 8  # the smallest printed text a reviewer is asked to read
-SMALLEST_FONT_PT = 9  # the smallest font the generated sheets use (engines/styles.py: notes)
-MIN_SCALE = math.ceil(100 * SMALLEST_PRINT_PT / SMALLEST_FONT_PT)  # percent: 89
-# The printable width of a page less Excel's default side margins (0.7 in each), in points,
+SMALLEST_FONT_PT = 10  # the smallest font the generated sheets use (engines/styles.py)
+MIN_SCALE = math.ceil(100 * SMALLEST_PRINT_PT / SMALLEST_FONT_PT)  # percent: 80
+# The printable width of a page less the side margins openpyxl writes (0.75 in each), in points,
 # on US Letter, the narrower of Letter and A4 in landscape (11 in against 11.69 in).
-PRINTABLE_PT = {True: (11 - 1.4) * 72, False: (8.5 - 1.4) * 72}
+PRINTABLE_PT = {True: (11 - 1.5) * 72, False: (8.5 - 1.5) * 72}
 DEFAULT_WIDTH = 8.43  # Excel's default column width, in characters
+
+
+def page_chars(landscape: bool = True) -> int:
+    """How many characters of column width a page holds at the smallest readable scale."""
+    return int((PRINTABLE_PT[landscape] * 100 / MIN_SCALE / 0.75 - 5) / 7)
 
 
 def column_points(width: float) -> float:

@@ -219,8 +219,9 @@ def _columns(sch: Schedule, note: Note) -> None:
         sch.widths[col_letter(sch.computed_col + j)] = width
         sch.widths[col_letter(sch.tolerance_col + j)] = 8
         sch.hidden.append(col_letter(sch.tolerance_col + j))
-    sch.widths[col_letter(2 + sch.width)] = 18  # Source
-    for k, wide in enumerate((10, 10, 10, 5, 9)):  # Preparer, Reviewer, Date, Tick, Changed
+    sources = [str(r[1 + sch.width]) for r in sch.rows if r[1 + sch.width]]  # "line 94", "Source"
+    sch.widths[col_letter(2 + sch.width)] = max(map(len, sources), default=8) + fit.MARGIN
+    for k, wide in enumerate((9, 9, 10, 5, 8)):  # Preparer, Reviewer, Date (2026-12-07), Tick, Changed
         sch.widths[col_letter(sch.review_col + k)] = wide
     sch.widths[col_letter(sch.computed_col - 1)] = 3
     sch.widths[col_letter(sch.computed_col + sch.width)] = 3
@@ -234,14 +235,17 @@ def _columns(sch: Schedule, note: Note) -> None:
 
 
 def _heights(sch: Schedule) -> None:
-    """Heights of the rows whose headers or label wrap (``fit.row_height``)."""
+    """Heights of the rows whose headers or label wrap (``fit.row_height``), and of the
+    subtitle, wrapped across the printed width."""
     shown = range(sch.review_col + len(review.VISIBLE) - 1)
     for r in range(FIRST_ROW, len(sch.rows) + 1):
-        row = sch.rows[r - 1]
-        texts = [(row[j], sch.widths[col_letter(j + 1)]) for j in shown if r in sch.header_rows or j == 0]
-        height = fit.row_height((str(text), wide) for text, wide in texts if isinstance(text, str))
+        row, header = sch.rows[r - 1], r in sch.header_rows
+        texts = [(row[j], sch.widths[col_letter(j + 1)]) for j in shown if header or j == 0]
+        height = fit.row_height(((t, w) for t, w in texts if isinstance(t, str)), regular=not header)
         if height:
             sch.heights[r] = height
+    printed = sum(sch.widths.get(col_letter(j + 1), 8.43) for j in shown)
+    sch.heights[2] = fit.row_height([(str(sch.rows[1][0] or ""), printed)], regular=True)
 
 
 def _tol_text(tol) -> str:
@@ -512,6 +516,7 @@ def write_schedule(wb: Workbook, sch: Schedule, sheet: str = c.SCHEDULES) -> Non
         wb.set_style(sheet, ref, style)
     for ref, fmt in sch.formats:
         wb.set_format(sheet, ref, CellFormat(number_format=fmt))
+    wb.set_format(sheet, "A2", CellFormat(wrap=True))
     wb.set_conditional_formats(sheet, sch.rules)
     wb.set_layout(
         sheet,
@@ -521,6 +526,7 @@ def write_schedule(wb: Workbook, sch: Schedule, sheet: str = c.SCHEDULES) -> Non
         hide_gridlines=True,
         hidden_columns=sch.hidden,
         row_heights=sch.heights,
+        merges=[f"A2:{col_letter(sch.review_col + len(review.VISIBLE) - 1)}2"],  # the subtitle, wrapped
         **page_setup(
             str(sch.rows[0][0] if sch.rows else "Schedules"),
             width_pt=area_points(sch.widths, sch.print_area, sch.hidden),
