@@ -23,6 +23,7 @@ from xlsegment.checks import comparison
 from xlsegment.codes import RELATION_CODES
 from xlsegment.interval import half_unit
 from xlsegment.model import Fact, FactId, Note, Relation, RelationKind, Role, Table
+from xlsegment.readers.titles import own_title
 from xlsegment.translation import source_column
 from xlsegment.translation import translation_pairs as table_translation_pairs
 from xlsegment.workbook import contract as c
@@ -397,11 +398,13 @@ def column_label(table: Table, j: int) -> str:
 
 
 def _heading(table: Table) -> str:
-    """The table's name, with its period when all its figures share one."""
+    """The table's title in the filing's own words (``titles.own_title``), else its name,
+    with its period when all its figures share one."""
+    title = own_title(table.title) or table.name
     periods = {f.period for f in table.cells.values() if f.period}
     if len(periods) == 1:
-        return f"{table.name}, {periods.pop()}"
-    return table.name
+        return f"{title}, {periods.pop()}"
+    return title
 
 
 def _place_computed(sch: Schedule, computed: Sequence[Relation]) -> None:
