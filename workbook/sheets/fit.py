@@ -23,8 +23,9 @@ MARGIN = 2  # characters beside the widest word or figure: the cell's padding an
 
 
 def figure_width(headers: Iterable[str], figures: Iterable[str]) -> float:
-    """A figure column as wide as its widest figure or the longest word of its headers
-    ("UnitedHealthcare"), never the whole header: a long header wraps onto more lines."""
+    """A figure column as wide as its widest figure (or other text kept on one line, such
+    as "USD millions") or the longest word of its headers ("UnitedHealthcare"), never the
+    whole header: a long header wraps onto more lines."""
     words = [len(w) for text in headers for w in text.split()]
     widest = max([*words, *(len(f) for f in figures)], default=7)
     return min(widest + MARGIN, MAX_FIGURE_WIDTH)

@@ -90,7 +90,7 @@ def _title(phrase: str) -> str | None:
 def _heading(lead_in: str) -> str | None:
     """A short heading standing last before the table ("Capital Expenditures"), not a
     period ("Year Ended December 31, 2023"), a page furniture line or a sentence."""
-    last = re.split(r"(?<=[.:;)])\s+(?=[A-Z])", lead_in.strip())[-1] if lead_in.strip() else ""
+    last = re.split(r"(?<=[.:;)])\s+(?=[A-Z])", _BOUNDARY.split(lead_in.strip())[-1])[-1]
     words = last.split()
     if len(last) < MIN_TITLE_CHARS or len(words) > MAX_HEADING_WORDS or last.endswith((".", ":", ";")):
         return None
