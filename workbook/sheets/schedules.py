@@ -212,9 +212,9 @@ def _columns(sch: Schedule, note: Note) -> None:
     sch.widths = {"A": fit.label_width(str(r[0]) for r in sch.rows[FIRST_ROW - 1 :] if r[0] is not None)}
     unit = "" if note.unit in ("units", "", None) else note.unit
     heads = [col.label for t in note.tables for col in t.columns]
-    # A caption ("USD millions") stays on one line, and a bold total "(10,707)" must not
+    # A currency and unit ("USD millions") stay on one line, and a bold total "(10,707)" must not
     # show as "###": the widest figure counts too.
-    whole = [_caption(t, col, unit) for t in note.tables for col in t.columns]
+    whole = [" ".join(x for x in (col.currency, unit) if x) for t in note.tables for col in t.columns]
     whole += [f"({abs(f.value):,}) " for t in note.tables for f in t.cells.values()]
     width = fit.figure_width(heads, whole)
     for j in range(sch.width):
