@@ -26,9 +26,9 @@ DATA_COLUMNS = TIDY_COLUMNS
 # Where each fact sat in its filing table, so a refresh redraws the same schedules
 # (the core's tidy format, docs/tidy-format.md). Hidden in the template; a user's own rows
 # may leave them blank.
-# The table's title rides along (the filing's lead-in), so a refresh titles each schedule
-# in the filing's own words as the fill did.
-LAYOUT_COLUMNS = (*TIDY_LAYOUT_COLUMNS, "layout_table_title")
+# The table's title (the filing's lead-in) and the words over its years ride along, so a
+# refresh titles and captions each schedule in the filing's own words as the fill did.
+LAYOUT_COLUMNS = (*TIDY_LAYOUT_COLUMNS, "layout_table_title", "layout_table_period_words")
 DATA_ALL_COLUMNS = DATA_COLUMNS + LAYOUT_COLUMNS
 
 CHECK_COLUMNS = (

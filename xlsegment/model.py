@@ -201,6 +201,9 @@ class Table:
     first_line: int = 0
     last_line: int = 0
     reading: str = ""  # the header rule that read its columns (readers/headerrules.py)
+    # The words the header states over its years, without them ("Year ended December 31"):
+    # with a column's year, its caption as the filing words it (readers/layout.period_words).
+    period_words: str = ""
 
     @property
     def id(self) -> str:

@@ -14,6 +14,7 @@ whole sheet and keeps flagging breaks when someone without Python edits the Data
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from decimal import Decimal
 from xlsegment.checks import comparison
 from xlsegment.codes import RELATION_CODES
 from xlsegment.interval import half_unit
+from xlsegment.labels import MONTHS, YEAR_RE
 from xlsegment.model import Fact, FactId, Note, Relation, RelationKind, Role, Table
 from xlsegment.readers.titles import own_title
 from xlsegment.translation import source_column
@@ -278,7 +280,9 @@ def _caption(table: Table, col, unit: str) -> str:
     money = " ".join(x for x in (col.currency, unit) if x)
     # The period where the column's name does not say it already (segments over years).
     shown = col.period and col.period in (col.label or "")
-    return f"{col.period} {money}".strip() if len(periods) > 1 and col.period and not shown else money
+    if len(periods) > 1 and col.period and not shown:
+        return f"{period_caption(table, col.period)} {money}".strip()
+    return money
 
 
 def _source_of(facts) -> str:
@@ -387,11 +391,22 @@ def _translated_total_tolerance(total: Fact, local: Fact, cell: str, local_cell:
     return Formula(f'IF(ISNUMBER({rate}),IF({direct},"translated",{own}),{own})')
 
 
+def period_caption(table: Table, period: str) -> str:
+    """A period as the filing words it: the words its header states over the years with
+    the year ("Year ended December 31, 2024", "December 31, 2024"), else its label."""
+    if table.period_words and YEAR_RE.match(period or ""):
+        return f"{table.period_words}, {period}"
+    return period
+
+
 def column_label(table: Table, j: int) -> str:
-    """A column's heading above its currency: a convenience column the filing leaves
-    unlabelled takes the label of the column it translates ("Total" over "USD", beside
-    "Total" over "RMB"), never its currency twice ("USD" over "USD")."""
+    """A column's heading above its currency: a year in the filing's words ("Year ended
+    December 31, 2024"); a convenience column the filing leaves unlabelled takes the label
+    of the column it translates ("Total" over "USD", beside "Total" over "RMB"), never its
+    currency twice ("USD" over "USD")."""
     col = table.columns[j]
+    if col.role == Role.PERIOD and col.label == col.period:
+        return period_caption(table, col.period)
     named = col.label and col.label.strip().casefold() != (col.currency or "").casefold()
     if named or col.role != Role.CONVENIENCE:
         return col.label
@@ -405,7 +420,9 @@ def _heading(table: Table) -> str:
     title = own_title(table.title) or table.name
     periods = {f.period for f in table.cells.values() if f.period}
     if len(periods) == 1:
-        return f"{title}, {periods.pop()}"
+        caption = period_caption(table, periods.pop())
+        month_first = bool(re.match(MONTHS, caption, re.IGNORECASE))
+        return f"{title}, {caption if month_first else caption[:1].lower() + caption[1:]}"
     return title
 
 

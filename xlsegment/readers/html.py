@@ -29,6 +29,7 @@ from xlsegment.readers.layout import (
     latest_period,
     lead_in_period,
     mark_subtotals,
+    period_words,
     segment_column,
     stated_rate,
     to_table,
@@ -375,7 +376,8 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, opened) ->
     title = title or (header[0].label if header else "")
     measure = measures[0] if measures else ""
     table = to_table(index, title, table_rows, columns, values, period, first, last, measure)
-    return _section_subtotals(table), noticed
+    words = period_words(htmlheads.period_headings(header))
+    return replace(_section_subtotals(table), period_words=words), noticed
 
 
 def _translated_periods(periods: list[str], currencies: list[str], ctx) -> list[Column] | None:

@@ -80,3 +80,9 @@ def read_head(head: Head, text: str, alone: bool = False) -> None:
     else:
         head.names.append(name)
     head.alone = alone
+
+
+def period_headings(header: list[LogicalRow]) -> list[str]:
+    """The header's period headings ("Year Ended December 31,", "December 31, 2024"), for
+    the words a caption takes (``layout.period_words``)."""
+    return [gc.text for row in header for gc in row.cells + row.years if labels.is_period_heading(gc.text)]

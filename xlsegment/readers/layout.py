@@ -114,6 +114,26 @@ _LEAD_IN_PERIOD = re.compile(
 _INTRODUCES = re.compile(r"follow|as follows|below|:\s*$", re.IGNORECASE)
 
 
+_MONTH_DAY = re.compile(r"\b(?:" + labels.MONTHS + r")\.?\s+\d{1,2}\b", re.IGNORECASE)
+_YEARS_TAIL = re.compile(r"[\s,]*(?:(?:19|20)\d\d(?:\s*(?:,|and|&)\s*)?)+\s*$")
+_PLURAL_YEARS = re.compile(r"\b(years?|quarters?)(?=\s+ended)", re.IGNORECASE)
+
+
+def period_words(headings: list[str]) -> str:
+    """The words a header states over its years, without them: "Years ended December
+    31," over 2024 2023 is "Year ended December 31"; "As of and for the Fiscal Year Ended
+    February 3, 2024" is "As of and for the Fiscal Year Ended February 3". Only words that
+    name a month and day (the period's end) count, and only where every heading of the
+    table says the same ("" for a band of "Three Months Ended" | "Six Months Ended")."""
+    found: dict[str, str] = {}  # the first wording of each, by its words in any case
+    for text in headings:
+        words = _YEARS_TAIL.sub("", text.strip().rstrip(" ,:;.")).rstrip(" ,:;.")
+        if _MONTH_DAY.search(words):
+            words = _PLURAL_YEARS.sub(lambda m: m.group(1).rstrip("sS"), words)
+            found.setdefault(words.casefold(), words)
+    return next(iter(found.values())) if len(found) == 1 else ""
+
+
 def introducing_sentence(lead_in: str) -> str:
     """The last sentence of a lead-in where it introduces the table ("The following
     table ...", "... as follows:"), else "": text before it often speaks of the table above."""

@@ -19,6 +19,7 @@ from xlsegment.readers.layout import (
     OpenHeading,
     drop_unallocated_nils,
     is_lead_in,
+    period_words,
     stated_rate,
     to_table,
     translated_currency,
@@ -303,7 +304,8 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore 
     after = PartBefore(
         local_columns, dropped, title, OpenHeading.after(tuple(r.label for r in part.header), rows)
     )
-    return replace(table, reading=reading.rule), after, noticed
+    words = period_words(header.period_headings)
+    return replace(table, reading=reading.rule, period_words=words), after, noticed
 
 
 def _only_periods(header: list[RawRow]) -> bool:

@@ -66,6 +66,7 @@ class Header:
     names_before_years: int | None = None  # how many names came before the first years
     unnamed: bool = False  # no header told what the columns are
     durations: list[str] = field(default_factory=list)  # "3M", "6M": a band over the years
+    period_headings: list[str] = field(default_factory=list)  # "Years ended December 31,"
 
 
 def read_header(run: list[RawRow]) -> Header:
@@ -152,6 +153,7 @@ def _read_words(h: Header, r: RawRow, text: str, dates: list[str], first_years: 
 
 
 def _read_period_heading(h: Header, r: RawRow, text: str, dates: list[str]) -> None:
+    h.period_headings.append(text)
     ys = labels.years_in(text)
     if ys and not r.years:
         dates.append(text)

@@ -35,7 +35,12 @@ LAYOUT_COLUMNS = (
     "layout_col_role",
     "layout_col_measure",
 )
-TABLE_COLUMNS = ("layout_table_title", "layout_table_first_line", "layout_table_last_line")
+TABLE_COLUMNS = (
+    "layout_table_title",
+    "layout_table_period_words",
+    "layout_table_first_line",
+    "layout_table_last_line",
+)
 # What the reader of the original noticed: a finding row, not a fact.
 FINDING_COLUMNS = ("finding", "severity", "message", "expected", "actual")
 SOURCE_COLUMNS = ("sheet", "cell")  # read when present, for facts taken from a workbook

@@ -109,6 +109,7 @@ def _layout_cells(table: Table, t: int, i: int, j: int, at: tuple[int, int, int]
         "layout_col_role": str(col.role),
         "layout_col_measure": col.measure or None,
         "layout_table_title": table.title or None,
+        "layout_table_period_words": table.period_words or None,
         "layout_table_first_line": table.first_line,
         "layout_table_last_line": table.last_line,
     }
@@ -138,6 +139,7 @@ class _Draft:
 
     name: str
     title: str | None = None
+    period_words: str = ""
     first_line: int | None = None
     last_line: int | None = None
     rows: dict[int, Row] = field(default_factory=dict)
@@ -370,6 +372,8 @@ def _describe_table(draft: _Draft, cells: RowCells) -> None:
     """The table's title and lines, from its first row that states them."""
     if draft.title is None and cells.has("layout_table_title"):
         draft.title = cells.text("layout_table_title", strip=False)
+    if not draft.period_words and cells.has("layout_table_period_words"):
+        draft.period_words = cells.text("layout_table_period_words")
     if draft.first_line is None:
         draft.first_line = cells.whole("layout_table_first_line")
     if draft.last_line is None:
@@ -500,6 +504,7 @@ def _table(index: int, draft: _Draft) -> Table:
         cells,
         draft.first_line if draft.first_line is not None else min(lines, default=0),
         draft.last_line if draft.last_line is not None else max(lines, default=0),
+        period_words=draft.period_words,
     )
 
 
