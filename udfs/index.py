@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from xlsegment.labels import duration_of
+from xlsegment.labels import YEAR_RE, duration_of
 from xlsegment.model import Fact, Note
 from xlsegment.vocabulary import LineKind, classify
 
@@ -217,7 +217,24 @@ class Index:
             raise Miss(
                 f"period {asked.text!r} is ambiguous: {listing(found)}; ask for one, e.g. {found[-1]!r}"
             )
+        if asked.fiscal and self.early_year_end(found[0]):
+            # Fiscal 2023 is the year labelled 2023, or the one labelled 2024 that began in 2023.
+            either = [p for p in (found[0], str(int(found[0]) + 1)) if p in self.periods]
+            choices = " or ".join(f"{p} (the year ended {self.early_year_end(p) or p})" for p in either)
+            raise Miss(
+                f"period {asked.text!r} is ambiguous: the note names its years only by the day they end, "
+                f"and filers call a year ended early in {found[0]} fiscal {found[0]} or fiscal "
+                f"{int(found[0]) - 1}; ask for {choices}"
+            )
         return found[0]
+
+    def early_year_end(self, period: str) -> str | None:
+        """The end of a year the note labels only by the date it ends, where that date
+        falls in a calendar year's first five weeks ("February 3, 2024"): filers name
+        such a year by the calendar year most of it lies in (a retailer's "fiscal 2023")
+        or by the year it ends in (a "fiscal 2024"), so a fiscal-year name cannot tell
+        which is asked. None for any other period."""
+        return self.memo(("early end", period), lambda: _early_end(self.note, period))
 
     def reportable(self, period: str, lines: list[str] | None = None) -> set[str]:
         key = ("reportable", period, tuple(lines) if lines else None)
@@ -422,6 +439,24 @@ class Index:
             self._check = self.checker(self.note, self.rate)
             self._checked_at = self.rate
         return self._check
+
+
+_MONTH_DAY = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?)\.?\s+(\d{1,2})\b", re.IGNORECASE)
+_EARLY_DAYS = 38  # January and the first week of February: a 52/53-week year's latest end
+
+
+def _early_end(note: Note, period: str) -> str | None:
+    if not YEAR_RE.match(period):
+        return None  # "Fiscal 2024", "6M 2025": the label names the year itself
+    for table in note.tables:
+        found = _MONTH_DAY.search(table.period_words)
+        if not found or not any(f.period == period for f in table.cells.values()):
+            continue
+        day = int(found.group(2))
+        day_of_year = day if found.group(1).lower().startswith("jan") else 31 + day
+        if day_of_year <= _EARLY_DAYS:
+            return f"{found.group(1)} {day}, {period}"
+    return None
 
 
 def _entity(fact: Fact) -> bool:

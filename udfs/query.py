@@ -51,12 +51,15 @@ class PeriodAsked:
     year: int
     duration: str | None
     text: str
+    fiscal: bool = False  # asked by the filer's fiscal-year name ("FY2024", "fiscal 2024")
 
 
 # "Q2 2025", "2025 Q2", "Q2-25" is not a year: quarters and halves with a four-digit year.
 _QUARTER = re.compile(r"\bQ[1-4]\b|\b[1-4]Q\b", re.IGNORECASE)
 _HALF = re.compile(r"\bH[12]\b|\b[12]H\b", re.IGNORECASE)
 _MONTHS_MARK = re.compile(r"\b(3|6|9)\s*M\b", re.IGNORECASE)
+_FISCAL = re.compile(r"\bFY|\bfiscal\b", re.IGNORECASE)
+_FY_SHORT = re.compile(r"^\s*FY\s*'?(\d{2})\s*$", re.IGNORECASE)  # "FY25", "FY '25"
 
 
 def period_asked(value: object) -> PeriodAsked:
@@ -65,7 +68,7 @@ def period_asked(value: object) -> PeriodAsked:
     ended June 30, 2025")."""
     year = period_year(value)
     text = value if isinstance(value, str) else ""
-    return PeriodAsked(year, _duration_asked(text), str(value))
+    return PeriodAsked(year, _duration_asked(text), str(value), bool(_FISCAL.search(text)))
 
 
 def _duration_asked(text: str) -> str | None:
@@ -101,6 +104,9 @@ def period_year(value: object) -> int:
             return (_EXCEL_EPOCH + dt.timedelta(days=number)).year
         raise QueryError(f"period {number} is not a year")
     year = year_of(str(value))
+    short = _FY_SHORT.match(str(value))
+    if year is None and short:
+        return 2000 + int(short.group(1))  # "FY25" is fiscal 2025
     if year is None:
         raise QueryError(f"period {str(value)!r} names no year")
     return year

@@ -273,13 +273,14 @@ def _lookup_key(fact) -> tuple[str, ...]:
     return tuple(name.casefold() for name in fact.key)
 
 
-def _caption(table: Table, col, unit: str) -> str:
+def _caption(table: Table, j: int, unit: str) -> str:
     """What is over a column besides its name: its period where the table has several
     (a segment x year grid), its currency and the note's unit ("2024 USD millions")."""
+    col = table.columns[j]
     periods = {c.period for c in table.columns if c.period}
     money = " ".join(x for x in (col.currency, unit) if x)
     # The period where the column's name does not say it already (segments over years).
-    shown = col.period and col.period in (col.label or "")
+    shown = col.period and col.period in (column_label(table, j) or "")
     if len(periods) > 1 and col.period and not shown:
         return f"{period_caption(table, col.period)} {money}".strip()
     return money
@@ -323,8 +324,8 @@ def _place_header(sch, grid, table: Table, ncols: int, unit: str) -> None:
     sch.styles.append((range_ref(r, comp, r, comp + sch.width - 1), c.STYLE_HEADING))
     for attr in ("label", "currency"):
         row = [None] * ncols
-        for j, col in enumerate(table.columns):
-            text = (column_label(table, j) if attr == "label" else _caption(table, col, unit)) or ""
+        for j in range(len(table.columns)):
+            text = (column_label(table, j) if attr == "label" else _caption(table, j, unit)) or ""
             row[1 + j] = row[comp - 1 + j] = text
         if attr == "currency":
             row[1 + sch.width] = "Source"  # the filing's line or cell of each row, one column for all
@@ -411,7 +412,7 @@ def column_label(table: Table, j: int) -> str:
     if named or col.role != Role.CONVENIENCE:
         return col.label
     src = source_column(table, j)
-    return table.columns[src].label if src is not None else ""
+    return column_label(table, src) if src is not None and src != j else ""
 
 
 def _heading(table: Table) -> str:

@@ -1,0 +1,81 @@
+"""What FY means. A column labelled by its year ("2024", "Fiscal 2024") is that year, asked
+as 2024 or FY2024. A year the note labels only by the day it ends, early in a calendar
+year ("Fiscal Year Ended February 3, 2024"), answers to 2024, the calendar year it ends
+in; asked by a fiscal-year name it is refused as ambiguous, since retailers call it fiscal
+2023 and others fiscal 2024. Grid over year-ends and the ways a period is asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answers import DATA, index_of
+from xlsegment.udfs.facts import Miss
+from xlsegment.udfs.query import period_asked
+
+ENDS = {  # the header's year-end: is it in a calendar year's first five weeks?
+    "January 3": True,
+    "Jan 28": True,
+    "January 31": True,
+    "February 1": True,
+    "February 7": True,
+    "February 10": False,
+    "March 31": False,
+    "June 30": False,
+    "December 31": False,
+}
+
+
+def _note(tmp_path, end: str, years: list[int]):
+    cells = ["The following table presents segment information (in millions):", f"Fiscal Year Ended {end},"]
+    cells += [str(y) for y in years]
+    for label, base in (("Mining", 100), ("Hosting", 200), ("Total", 300)):
+        cells += [label] + [f"{base + (2 if label == 'Total' else 1) * k:,}" for k in range(len(years))]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    return index_of(path)
+
+
+@pytest.mark.parametrize("years", [[2024], [2025, 2024]])
+@pytest.mark.parametrize("end", list(ENDS))
+def test_grid_a_fiscal_name_is_refused_only_for_a_year_that_ends_early_in_a_calendar_year(
+    tmp_path, end, years
+):
+    ix = _note(tmp_path, end, years)
+    for year in years:
+        assert ix.period(year) == str(year)  # the calendar year it ends in, always
+        for asked in (f"FY{year}", f"FY{year % 100}", f"fiscal {year}"):
+            if ENDS[end]:
+                with pytest.raises(
+                    Miss, match=f"ambiguous.*fiscal {year} or fiscal {year - 1}; ask for {year}"
+                ):
+                    ix.period(asked)
+            else:
+                assert ix.period(asked) == str(year)
+
+
+def test_a_year_labelled_fiscal_2024_is_fy2024():
+    """Home Depot heads its columns "Fiscal2024": the label names the fiscal year."""
+    ix = index_of(DATA / "corpus/06_home_depot_fy2024.txt")
+    assert ix.period("FY2024") == ix.period(2024) == "2024"
+
+
+def test_real_retailer_years_are_refused_by_fiscal_name_and_found_by_year():
+    ix = index_of(DATA / "corpus/15_gamestop_fy2023.txt")  # fiscal 2023 ended February 3, 2024
+    assert ix.profit(ix.segment("United States"), ix.period(2024)) == ix.profit(
+        ix.segment("United States"), "2024"
+    )
+    # Fiscal 2023 is the year ended January 28, 2023 to some filers, February 3, 2024 to others.
+    with pytest.raises(
+        Miss, match=r"2023 \(the year ended January 28, 2023\) or 2024 \(the year ended February 3, 2024\)"
+    ):
+        ix.period("FY2023")
+
+
+@pytest.mark.parametrize(
+    ("asked", "year", "fiscal"),
+    [("FY25", 2025, True), ("FY '24", 2024, True), ("FY2024", 2024, True), ("2024", 2024, False),
+     (2024, 2024, False), ("fiscal 2023", 2023, True), ("Q2 2025", 2025, False)],
+)  # fmt: skip
+def test_a_period_asked_by_its_fiscal_name(asked, year, fiscal):
+    got = period_asked(asked)
+    assert (got.year, got.fiscal) == (year, fiscal)
