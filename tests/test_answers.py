@@ -31,7 +31,6 @@ KNOWN_GAPS = {
     "06_home_depot_fy2024": 2,
     "13_coca_cola_2024": 2,
     "16_riot_platforms_2023": 3,
-    "18_palantir_2023": 6,
     "53_aegon_2000": 12,
 }
 

@@ -70,6 +70,7 @@ def _chain(ix: Index, period: str, line: str | None) -> list[Step]:
     # segments' "Revenues" rows above "Total revenues").
     lines = [line, *(x for x in ix.lines_of(kind) if x != line)] if line else ix.profit_items()
     first: list[Step] | None = None
+    upward: list[Step] = []
     for start in _starts(ix, period, lines):
         run = _run(ix, start, kind, lines)
         pivot = _pivot(run, start)
@@ -80,7 +81,11 @@ def _chain(ix: Index, period: str, line: str | None) -> list[Step]:
         steps = run[: _end(run, kind, pivot) + 1]
         if _reaches(steps, kind):
             return steps
+        if not upward and len(steps) == 1 and kind == LineKind.SEGMENT_PROFIT:
+            upward = _upward(ix, start)  # where no start runs down to the consolidated figure
         first = first or steps
+    if upward and (first is None or len(first) == 1):
+        return upward
     if first is None:
         what = line or "segment profit or loss"
         raise Miss(f"no total of {what!r} over the segments for {period}")
@@ -156,6 +161,25 @@ def _above(ix: Index, start: Fact, lines: list[str]) -> list[Step]:
         return []
     others = [f for f in rows if f not in segments and f.segment not in ix.subtotals(start.period, lines)]
     return _from_the_segments(segments, others, start)
+
+
+def _upward(ix: Index, start: Fact) -> list[Step]:
+    """A reconciliation printed upward, from the consolidated figure to the segments'
+    total: "Income (loss) from operations" first, the items added back to it below, and
+    "Total contribution" last. Read back from the total: the total, the items in the
+    note's order, then the consolidated figure, which must open the column."""
+    at = start.at
+    if at is None:
+        return []
+    above = [f for f in ix.facts_at(at.table, col=at.col) if f.at.row < at.row and f.period == start.period]
+    if len(above) < 2:
+        return []
+    top, items = above[0], above[1:]
+    if _kind(top.line_item, top.label) not in (*_CONSOLIDATED, LineKind.SEGMENT_PROFIT) or not _whole(top):
+        return []
+    if not all(_belongs(_kind(f.line_item, f.label), LineKind.SEGMENT_PROFIT) and _whole(f) for f in items):
+        return []
+    return [_step(start), *(_step(f) for f in items), _step(top)]
 
 
 def _from_the_segments(segments: list[Fact], others: list[Fact], start: Fact) -> list[Step]:
