@@ -29,7 +29,6 @@ TRUTHS = [json.loads(p.read_text(encoding="utf-8")) for p in truth_files()]
 KNOWN_GAPS = {
     "05_nike_fy2025": 3,
     "06_home_depot_fy2024": 2,
-    "13_coca_cola_2024": 2,
     "16_riot_platforms_2023": 3,
     "53_aegon_2000": 12,
 }

@@ -38,3 +38,37 @@ def test_segtotal_is_the_figure_the_note_states_for_what_was_asked(note, asked, 
 def test_segrevenue_is_the_segments_total_revenue_where_the_note_breaks_it_down(segment, stated):
     ix = index_of(DATA / "corpus/04_unitedhealth_2024.txt")
     assert ix.revenue(ix.segment(segment), "2024") == stated
+
+
+@pytest.mark.parametrize(
+    "name", ["Bottling Investments", "Investments", "Global Ventures", "Asset Management"]
+)
+@pytest.mark.parametrize(
+    "others", [["Corporate"], ["Corporate", "Eliminations"], ["All Other", "Unallocated"]]
+)
+def test_grid_a_segment_named_like_a_line_item_is_still_a_segment(tmp_path, name, others):
+    """Only a category beside the segments (Corporate, All Other, Eliminations,
+    Unallocated) is left out of the segments' total SEGRECON starts from; a segment whose
+    name reads like a line item ("Bottling Investments") is counted."""
+    columns = ["Americas", name, *others, "Total"]
+    values = {"Revenues": [500, 300, *[10 * (k + 1) for k in range(len(others))]],
+              "Operating income": [120, 45, *[-7 * (k + 1) for k in range(len(others))]]}  # fmt: skip
+    cells = ["Information about our operations by segment is as follows (in millions):", *columns, "2024"]
+    for line, row in values.items():
+        cells += [line, *(f"({-v:,})" if v < 0 else f"{v:,}" for v in [*row, sum(row)])]
+    cells += [
+        "Income before income taxes",
+        "",
+        "",
+        *[""] * len(others),
+        f"{sum(values['Operating income']):,}",
+    ]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(c for c in cells if c != "") + "\n", encoding="utf-8")
+    ix = index_of(path)
+    assert ix.reconciliation("2024")[0][1] == 120 + 45
+
+
+def test_coca_cola_reconciles_from_all_its_segments():
+    ix = index_of(DATA / "corpus/13_coca_cola_2024.txt")
+    assert ix.reconciliation("2024")[0][1] == 15244  # Bottling Investments included

@@ -39,6 +39,11 @@ GENERIC_MEASURES = {
 _SEGMENT_NAMED = re.compile(r"\bthe ((?:[A-Z][\w&'’.-]*\s)+)(?:reportable |operating )?segment\b")
 _SINGLE_SEGMENT = re.compile(r"\b(single (?:reportable |operating )?segment)\b", re.IGNORECASE)
 
+_NOT_SEGMENTS = frozenset(
+    {LineKind.CORPORATE, LineKind.ELIMINATION, LineKind.RECONCILING, LineKind.TOTAL, LineKind.SUBTOTAL,
+     LineKind.INTERSEGMENT}
+)  # fmt: skip
+
 # The profit lines a note may state per segment instead of an operating profit, in the
 # order they are taken as its measure of segment profit or loss.
 _FALLBACK_PROFIT = (LineKind.PRETAX_INCOME, LineKind.NET_INCOME, LineKind.GROSS_PROFIT)
@@ -255,7 +260,10 @@ class Index:
                 stated.setdefault(f.segment, set()).add(classify(f.line_item).kind)
         profit = {LineKind.SEGMENT_PROFIT, *_FALLBACK_PROFIT}
         both = {s for s, kinds in stated.items() if LineKind.REVENUE in kinds and kinds & profit}
-        named = {s for s in stated if classify(s).kind == LineKind.UNKNOWN}
+        # A column named as a category beside the segments is none ("Corporate", "All
+        # Other", "Eliminations", "Unallocated"); a name that merely reads like a line
+        # item ("Bottling Investments") is a segment's.
+        named = {s for s in stated if classify(s).kind not in _NOT_SEGMENTS}
         return (both or set(stated)) & named
 
     def subtotals(self, period: str, lines: list[str] | None = None) -> set[str]:
