@@ -84,6 +84,8 @@ def test_a_note_that_names_segments_is_not_a_single_segment_note():
     [
         "Information about the Company's reportable segments is as follows:",
         "Selected information the CODM reviews for each segment:",
+        "Information about the Company's reportable segments",  # no colon: prose all the same
+        "Selected financial information of our operating segments",
     ],
 )
 def test_grid_a_colon_sentence_above_the_header_is_a_title_not_a_name(tmp_path, segments, years, lead_in):

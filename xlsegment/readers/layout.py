@@ -72,13 +72,20 @@ def _reconciliation_heading(text: str) -> bool:
     return heading and text.endswith(":")
 
 
+# Words of prose about the filer, never of a segment's or a measure's name: "about",
+# "our", "the Company's", "the Group's".
+_PROSE = re.compile(r"\b(?:about|our|its|their)\b|\b(?:company|group|entity)['’]s\b", re.IGNORECASE)
+
+
 def introduces_table(text: str) -> bool:
-    """A header line that introduces the table below it: a lead-in sentence, or a sentence
-    ending in a colon ("Information about the Company's single reportable segment:").
-    Only above a table's first figures: in its body such a line heads the rows below it
-    ("Supplemental information about our segment expenses:")."""
-    colon_sentence = text.endswith(":") and len(text.split()) >= SETTINGS.lead_in_words
-    return is_lead_in(text) or (colon_sentence and not _reconciliation_heading(text))
+    """A header line that introduces the table below it: a lead-in sentence, a sentence
+    ending in a colon, or one that speaks of the filer ("Information about the Company's
+    single reportable segment"). Only above a table's first figures: in its body such a
+    line heads the rows below it ("Supplemental information about our segment expenses:")."""
+    sentence = len(text.split()) >= SETTINGS.lead_in_words and (
+        text.endswith(":") or bool(_PROSE.search(text))
+    )
+    return is_lead_in(text) or (sentence and not _reconciliation_heading(text))
 
 
 _QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b", re.IGNORECASE)
