@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.answers import DATA, index_of
+from xlsegment.udfs.facts import Miss
 
 CASES = [
     # note, asked, period, stated, where the note states it
@@ -18,7 +19,6 @@ CASES = [
     ("corpus/19_verizon_2023.txt", "Consolidated operating income", 2023, 22877, "line 298"),
     ("corpus2/40_comcast_2023.txt", "Adjusted EBITDA", 2023, 37633, "line 102"),
     ("corpus2/40_comcast_2023.txt", "Intersegment revenue", 2023, 8383, "line 152"),
-    ("corpus2/37_abbott_2023.txt", "Operating Earnings", 2023, 10278, "line 50"),
     ("corpus2/37_abbott_2023.txt", "Total assets", 2023, 73214, "line 231"),
     ("corpus/04_unitedhealth_2024.txt", "Revenue", 2024, 400278, "line 78"),
     ("corpus/01_amazon_2024.txt", "Revenue", 2024, 637959, "the Total of Net sales"),
@@ -30,6 +30,24 @@ CASES = [
 def test_segtotal_is_the_figure_the_note_states_for_what_was_asked(note, asked, period, stated, where):
     ix = index_of(DATA / note)
     assert ix.consolidated(asked, ix.period(period)) == stated, where
+
+
+@pytest.mark.parametrize(
+    ("note", "asked", "period", "segments_total"),
+    [
+        ("corpus2/37_abbott_2023.txt", "Operating Earnings", 2023, "10,278"),
+        ("corpus/19_verizon_2023.txt", "Operating income", 2023, "31,077"),
+    ],
+)
+def test_segtotal_refuses_a_total_of_the_reportable_segments_only(note, asked, period, segments_total):
+    """A line whose only total is "Total reportable segments" has no consolidated figure
+    under that label: SEGTOTAL says so, naming the segments' total, and never serves it
+    as the entity's (Verizon's consolidated operating income is 22,877)."""
+    ix = index_of(DATA / note)
+    with pytest.raises(
+        Miss, match=f"no consolidated .* only the total of the reportable segments \\({segments_total}\\)"
+    ):
+        ix.consolidated(asked, ix.period(period))
 
 
 @pytest.mark.parametrize(
@@ -72,3 +90,36 @@ def test_grid_a_segment_named_like_a_line_item_is_still_a_segment(tmp_path, name
 def test_coca_cola_reconciles_from_all_its_segments():
     ix = index_of(DATA / "corpus/13_coca_cola_2024.txt")
     assert ix.reconciliation("2024")[0][1] == 15244  # Bottling Investments included
+
+
+@pytest.mark.parametrize(
+    "note", ["corpus/08_meta_2024.txt", "corpus2/31_apple_fy2024.txt", "corpus2/36_abbvie_2024.txt"]
+)
+def test_total_assets_is_never_long_lived_assets(note):
+    """These notes state long-lived assets by geography (ASC 280-10-50-41) and no total
+    assets: SEGTOTAL("Total assets") is a miss, not the long-lived assets' total."""
+    ix = index_of(DATA / note)
+    with pytest.raises(Miss, match="'Total assets' not found"):
+        ix.consolidated("Total assets", ix.period(2024))
+
+
+@pytest.mark.parametrize(
+    ("note", "period", "segments_profit"),
+    [("corpus/04_unitedhealth_2024.txt", 2024, 32287), ("corpus2/34_netflix_2024.txt", 2024, 8711631),
+     ("corpus/01_amazon_2024.txt", 2022, 12248)],
+)  # fmt: skip
+def test_segtotal_of_segment_profit_is_the_segments_profit_not_what_it_reconciles_to(
+    note, period, segments_profit
+):
+    ix = index_of(DATA / note)
+    asked = ix.period(period)
+    assert ix.consolidated("Segment profit", asked) == segments_profit
+    single = ix.single_segment() is not None
+    assert ix.profit("" if single else "Total", asked) == segments_profit
+
+
+def test_a_name_stated_twice_with_two_figures_is_refused():
+    """Comcast states two "Eliminations" columns: either figure would be a guess."""
+    ix = index_of(DATA / "corpus2/40_comcast_2023.txt")
+    with pytest.raises(Miss, match=r"'Revenue' of 'Eliminations' in 2023 is stated 2 times: -2,800 .*-5,583"):
+        ix.revenue(ix.segment("Eliminations"), "2023")

@@ -65,16 +65,19 @@ def test_real_retailer_years_are_refused_by_fiscal_name_and_found_by_year():
         ix.segment("United States"), "2024"
     )
     # Fiscal 2023 is the year ended January 28, 2023 to some filers, February 3, 2024 to others.
-    with pytest.raises(
-        Miss, match=r"2023 \(the year ended January 28, 2023\) or 2024 \(the year ended February 3, 2024\)"
-    ):
-        ix.period("FY2023")
+    both = r"2023 \(the year ended January 28, 2023\) or 2024 \(the year ended February 3, 2024\)"
+    for asked in ("FY2023", "Fiscal2023", "2023FY", "fiscal year 2023"):
+        with pytest.raises(Miss, match=both):
+            ix.period(asked)
+    # A date is no fiscal-year name: it asks for the year that ended on it.
+    assert ix.period("fiscal year ended February 3, 2024") == "2024"
 
 
 @pytest.mark.parametrize(
     ("asked", "year", "fiscal"),
     [("FY25", 2025, True), ("FY '24", 2024, True), ("FY2024", 2024, True), ("2024", 2024, False),
-     (2024, 2024, False), ("fiscal 2023", 2023, True), ("Q2 2025", 2025, False)],
+     (2024, 2024, False), ("fiscal 2023", 2023, True), ("Q2 2025", 2025, False), ("Fiscal2024", 2024, True),
+     ("2024FY", 2024, True), ("Fiscal year ended February 3, 2024", 2024, False)],
 )  # fmt: skip
 def test_a_period_asked_by_its_fiscal_name(asked, year, fiscal):
     got = period_asked(asked)

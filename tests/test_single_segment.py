@@ -24,6 +24,15 @@ def test_a_single_segment_answers_with_the_profit_its_table_closes_on(note, segm
     assert ix.profit(ix.segment(segment), ix.period(period)) == stated, where
 
 
+def test_an_unnamed_single_segment_refuses_a_line_items_name():
+    """Union Pacific names no segment, so any name asks for it, but "Bulk" is a row of
+    the note (freight revenue), never the segment."""
+    ix = index_of(DATA / "corpus/07_union_pacific_2024.txt")
+    with pytest.raises(Miss, match="'Bulk' is a line item of the note, not its segment"):
+        ix.segment("Bulk")
+    assert ix.revenue(ix.segment("Rail network"), "2024") == 24250
+
+
 def test_a_named_single_segment_refuses_another_name_and_says_its_own():
     ix = index_of(DATA / "corpus/12_mastercard_2024.txt")
     with pytest.raises(Miss, match="'Payment Services' not found; have: Payment Solutions"):
@@ -44,11 +53,11 @@ def _note(tmp_path, lead_in: str, years: list[int], profit_lines: list[str]):
     return index_of(path), rows
 
 
-LEAD_INS = {
-    "Payment Solutions": "Information reviewed by the CODM to assess the Payment Solutions segment:",
-    "Single reportable segment": "Information about the Company's single reportable segment:",
-    "": "Information the CODM uses to assess performance:",
-}
+LEAD_INS = [  # the name the lead-in gives the one segment, and the lead-in
+    ("Payment Solutions", "Information reviewed by the CODM to assess the Payment Solutions segment:"),
+    ("", "Information about the Company's single reportable segment:"),  # names none
+    ("", "Information the CODM uses to assess performance:"),
+]
 PROFITS = [
     ["Operating income"],
     ["Operating income", "Income before income taxes", "Net income"],
@@ -57,10 +66,10 @@ PROFITS = [
 
 
 @pytest.mark.parametrize("years", [[2024], [2024, 2023], [2024, 2023, 2022]])
-@pytest.mark.parametrize("name", list(LEAD_INS))
+@pytest.mark.parametrize(("name", "lead_in"), LEAD_INS)
 @pytest.mark.parametrize("profit_lines", PROFITS)
-def test_grid_single_segment_name_and_measure(tmp_path, years, name, profit_lines):
-    ix, rows = _note(tmp_path, LEAD_INS[name], years, profit_lines)
+def test_grid_single_segment_name_and_measure(tmp_path, years, name, lead_in, profit_lines):
+    ix, rows = _note(tmp_path, lead_in, years, profit_lines)
     assert ix.single_segment() == name
     asked = name or "Any name the user gives it"
     for k, year in enumerate(years):

@@ -35,9 +35,17 @@ GENERIC_MEASURES = {
 }  # fmt: skip
 
 # A single segment's name in a lead-in: "the Payment Solutions segment" (capitalised
-# words), or the filer's own words for it ("our single reportable segment").
+# words); "the Company's single operating segment" gives it none.
 _SEGMENT_NAMED = re.compile(r"\bthe ((?:[A-Z][\w&'’.-]*\s)+)(?:reportable |operating )?segment\b")
-_SINGLE_SEGMENT = re.compile(r"\b(single (?:reportable |operating )?segment)\b", re.IGNORECASE)
+
+# Lines of a kind that are another measure than its generic name asks for: long-lived
+# assets (ASC 280-10-50-41) are not total assets (ASC 280-10-50-22).
+_OTHER_MEASURE = {
+    LineKind.ASSETS: re.compile(
+        r"long[- ]lived|property|plant|equipment|non[- ]?current|right[- ]of[- ]use", re.I
+    ),
+}
+_NEVER = re.compile(r"(?!)")
 
 _NOT_SEGMENTS = frozenset(
     {LineKind.CORPORATE, LineKind.ELIMINATION, LineKind.RECONCILING, LineKind.TOTAL, LineKind.SUBTOTAL,
@@ -62,6 +70,9 @@ class Index:
     checker: Callable[..., object] | None = None
     rate: Decimal | None = None  # the workbook's own rate (Settings), which wins
     regions: frozenset[str] = frozenset()  # geographic regions, named apart from segments
+    # (line, segment, period) keys the note states with two different figures (two
+    # "Eliminations" columns): asked for, either would be a guess.
+    clashes: dict[tuple[str, str, str], tuple[Fact, ...]] = field(default_factory=dict)
     _check: object = field(default=None, repr=False)
     _checked_at: Decimal | None = field(default=None, repr=False)
     # Answers derived from the facts alone (lines of a kind, segments of a period, facts by
@@ -117,6 +128,7 @@ class Index:
         lines: dict[str, str] = {}
         segments: dict[str, str] = {}
         values: dict[tuple[str, str, str], Fact] = {}
+        clashes: dict[tuple[str, str, str], tuple[Fact, ...]] = {}
         periods: dict[str, None] = {}
         for fact in facts:
             for name in (fact.line_item, fact.label):
@@ -125,11 +137,24 @@ class Index:
             if year_of(fact.period) is None:
                 continue
             periods[fact.period] = None
-            values.setdefault((fact.line_item, fact.segment, fact.period), fact)
+            key = (fact.line_item, fact.segment, fact.period)
+            first = values.setdefault(key, fact)
+            if first.value != fact.value:
+                clashes[key] = (*clashes.get(key, (first,)), fact)
         for canonical, others in note.aliases.items():
             for name in (canonical, *others):
                 _add_name(lines, name, canonical)
-        index = cls(note, facts, lines, segments, tuple(periods), values, checker, regions=regions_of(facts))
+        index = cls(
+            note,
+            facts,
+            lines,
+            segments,
+            tuple(periods),
+            values,
+            checker,
+            regions=regions_of(facts),
+            clashes=clashes,
+        )
         if checker is None:
             index._check = result  # checked already, at the note's own rate
         return index
@@ -153,7 +178,7 @@ class Index:
     def _line_of_kind(self, kind: LineKind) -> str | None:
         if kind in (LineKind.UNKNOWN, LineKind.TOTAL, LineKind.SUBTOTAL, LineKind.PERCENT):
             return None
-        lines = self.lines_of(kind)
+        lines = [line for line in self.lines_of(kind) if not _OTHER_MEASURE.get(kind, _NEVER).search(line)]
         # The entity's own total ("Total") first, then any figure of the entity as a whole,
         # before a total of the reportable segments only.
         consolidated = [
@@ -169,10 +194,12 @@ class Index:
     def segment(self, name: object) -> str:
         found = self.segments.get(name_key(name)) or self.segments.get(loose_key(name))
         single = self.single_segment()
+        if single == "" and self._labelled(name) is not None and name_key(name):
+            raise Miss(f"{str(name)!r} is a line item of the note, not its segment (which has no name)")
         if single == "" or (single is not None and name_key(name) in (name_key(single), "")):
             return ""  # the figures of a single-segment note are stated for no segment
         if found is None:
-            have = [single] if single else self._segments()
+            have = [single] if single else [x for x in self._segments() if x]
             raise Miss(f"segment {str(name)!r} not found; have: {listing(have)}")
         return found
 
@@ -189,11 +216,10 @@ class Index:
         if not self.facts or any(f.segment not in ("", "Total") for f in self.facts):
             return None
         for table in self.note.tables:
-            found = _SEGMENT_NAMED.search(table.title) or _SINGLE_SEGMENT.search(table.title)
+            found = _SEGMENT_NAMED.search(table.title)
             if found:
-                name = found.group(1).strip()
-                return name.capitalize() if found.re is _SINGLE_SEGMENT else name
-        return ""
+                return found.group(1).strip()
+        return ""  # "our single operating segment" names none
 
     def _segments(self) -> list[str]:
         """The segments (and their Total) in the note's order; regions are not segments."""
@@ -365,10 +391,23 @@ class Index:
     def _stated(self, line_item: str, segment: str, period: str) -> Fact | None:
         """The figure stated for a line, segment and period; a single segment's figure may
         sit in its table's total row (the reader names a closing row "Total")."""
-        fact = self.values.get((line_item, segment, period))
+        key = (line_item, segment, period)
+        if key in self.clashes:
+            stated = self.clashes[key]
+            shown = listing(f"{f.value:,} ({self._place(f)})" for f in stated)
+            raise Miss(f"{line_item!r} of {segment!r} in {period} is stated {len(stated)} times: {shown}")
+        fact = self.values.get(key)
         if fact is None and segment == "" and self.single_segment() is not None:
             fact = self.values.get((line_item, "Total", period))
         return fact
+
+    def _place(self, fact: Fact) -> str:
+        """Where a figure stands, for an error: its row's block heading or label, and table."""
+        at = fact.at
+        if at is None:
+            return fact.table
+        row = self.note.tables[at.table].rows[at.row]
+        return f"{row.block or row.label}, {self.note.tables[at.table].id}"
 
     def value(self, line_item: str, segment: str, period: str) -> int | Decimal:
         fact = self._stated(line_item, segment, period)
@@ -389,12 +428,19 @@ class Index:
         rows = self.facts_of(line_item, period)
         if not rows:
             raise Miss(f"no value for {line_item!r} in {period}")
-        own = [f for f in rows if f.segment == "Total"] or [f for f in rows if _entity(f)]
+        own = [f for f in rows if f.segment == "Total"] or [
+            f for f in rows if _entity(f) and not recon.segments_total(f)
+        ]
         if own:
             return own[0].value
         stated = [f for f in rows if recon.segments_total(f)]
         if stated:
-            return stated[0].value
+            # A total of the reportable segments only is no consolidated figure (Verizon's
+            # "Total reportable segments" operating income is 31,077, the entity's 22,877).
+            raise Miss(
+                f"the note states no consolidated {line_item!r} for {period}, only the total of "
+                f"the reportable segments ({stated[0].value:,}); its reconciliation: SEGRECON"
+            )
         table = rows[0].table
         subtotals = self.subtotals(period, [line_item])
         parts = [f for f in rows if f.table == table and f.segment not in subtotals]
@@ -405,6 +451,10 @@ class Index:
         measure by what it is ("Revenue", "Total assets") is the consolidated figure its
         reconciliation ends on ("Revenues", then "Hedging gains", then "Total revenues")."""
         line = self.line_item(name)
+        if self._labelled(name) is None and GENERIC_MEASURES[loose_key(name)] == LineKind.SEGMENT_PROFIT:
+            # The segments' profit, as SEGPROFIT("Total") gives it, never the figure its
+            # reconciliation ends on (income before tax is another measure).
+            return self._segments_profit(period)
         if self._labelled(name) is None:
             rows = self.facts_of(line, period)
             if not rows:
@@ -412,6 +462,14 @@ class Index:
             if any(_entity(f) for f in rows):
                 return recon.chain(self, period, line)[-1].value
         return self.total(line, period)
+
+    def _segments_profit(self, period: str) -> int | Decimal:
+        """The total of the segments' profit: the note's Total of it (the one segment's,
+        for a single-segment note), else the start of its reconciliation."""
+        try:
+            return self.profit("" if self.single_segment() is not None else "Total", period)
+        except Miss:
+            return recon.chain(self, period)[0].value
 
     def reconciliation(self, period: str, measure: object = None) -> list[list[object]]:
         """SEGRECON: one measure's reconciliation (``recon.chain``), then a check row."""

@@ -58,7 +58,10 @@ class PeriodAsked:
 _QUARTER = re.compile(r"\bQ[1-4]\b|\b[1-4]Q\b", re.IGNORECASE)
 _HALF = re.compile(r"\bH[12]\b|\b[12]H\b", re.IGNORECASE)
 _MONTHS_MARK = re.compile(r"\b(3|6|9)\s*M\b", re.IGNORECASE)
-_FISCAL = re.compile(r"\bFY|\bfiscal\b", re.IGNORECASE)
+# "FY2024", "2024FY", "Fiscal2024", "fiscal 2024": asked by the fiscal-year name; a text
+# that names a month ("fiscal year ended February 3, 2024") asks for that date instead.
+_FISCAL = re.compile(r"FY|fiscal", re.IGNORECASE)
+_MONTH = re.compile(r"\b(?:" + labels.MONTHS + r")\b", re.IGNORECASE)
 _FY_SHORT = re.compile(r"^\s*FY\s*'?(\d{2})\s*$", re.IGNORECASE)  # "FY25", "FY '25"
 
 
@@ -68,7 +71,8 @@ def period_asked(value: object) -> PeriodAsked:
     ended June 30, 2025")."""
     year = period_year(value)
     text = value if isinstance(value, str) else ""
-    return PeriodAsked(year, _duration_asked(text), str(value), bool(_FISCAL.search(text)))
+    fiscal = bool(_FISCAL.search(text)) and not _MONTH.search(text)
+    return PeriodAsked(year, _duration_asked(text), str(value), fiscal)
 
 
 def _duration_asked(text: str) -> str | None:
