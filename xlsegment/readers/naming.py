@@ -140,6 +140,9 @@ def rows_measure(title: str, rows: list[Row], header: str = "") -> RowsMeasure:
 _TOTAL_OF_MEASURE = re.compile(r"^total\s+(" + _MEASURE_IN_TITLE.pattern + r")$", re.IGNORECASE)
 
 
+SEGMENTS_SUBTOTAL = "Subtotal of segments"  # an unlabelled total of the segments above it
+
+
 def unlabelled_subtotal(previous: str) -> str:
     """The name of a row of figures with no label of its own, after the row it closes."""
     return f"Subtotal after {previous}"
@@ -163,6 +166,23 @@ def row_semantics(
     read = _row_by_layout(row, columns, table, last, rows or RowsMeasure(title_measure(title)))
     one = title_segment(title)
     return replace(read, segment=one) if one and read.segment in (None, "", "Total") else read
+
+
+def _unlabelled_row(row: Row, label: str, last: bool) -> Row | None:
+    """A row of figures with no label of its own under a measure's heading (``label``:
+    its line item), where it is not the table's last row; None for any other row."""
+    section = row.section
+    if not (section and classify(section).financial):
+        return None
+    if row.block and is_unlabelled_subtotal(label):
+        # The unlabelled row that closes a block ("Client Computing" under "Net revenue").
+        return replace(row, line_item=section, segment=row.block)
+    if is_unlabelled_subtotal(row.label) and not (last or row.block or row.segment):
+        # Segments as rows, then a row of figures with no label, then "Assets held for sale",
+        # "Unallocated" and "Total": the unlabelled row totals the segments above it, and
+        # the rows below reconcile it to the Total (ASC 280-10-50-30), which it is not.
+        return replace(row, line_item=section, segment=SEGMENTS_SUBTOTAL)
+    return None
 
 
 def _total_of_heading(row: Row) -> Row:
@@ -193,9 +213,9 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
     measure = row.measure or (section if section and classify(section).financial else "") or rows.measure
     if any(c.measure for c in columns):
         measure = ""  # measures side by side: each column names its own
-    if section and classify(section).financial and is_unlabelled_subtotal(label) and row.block:
-        # The unlabelled row that closes a block ("Client Computing" under "Net revenue").
-        return replace(row, line_item=section, segment=row.block)
+    unlabelled = _unlabelled_row(row, label, last)
+    if unlabelled is not None:
+        return unlabelled
     if section and classify(section).financial and not line.financial:
         return replace(row, line_item=section, segment=label)
     if section and classify(section).financial and line.closes and not row.block:
