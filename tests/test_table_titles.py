@@ -60,6 +60,13 @@ def test_grid_the_title_is_what_the_introducing_sentence_says_the_table_holds(be
         ("A reconciliation of the Company's segment operating income to income before taxes is as follows:",
          "Reconciliation of the Company's segment operating income to income before taxes"),
         ("Year Ended December 31, 2023", None),  # a period, not a title
+        ("No other customer represents 10%. The Procter & Gamble Company", None),  # a running head
+        ("Table of Contents Comcast Corporation", None),
+        ("Gross profit as a percentage of revenue", None),  # a ratio row above: not read
+        ("The following table presents long-lived assets by geographic area as of:",
+         "Long-lived assets by geographic area"),
+        ("The following table presents revenue by geographic area for the years ended:",
+         "Revenue by geographic area"),
         ("(In millions)", None),
         ("98 Table of Contents", None),
         ("Amounts in millions of dollars except per share amounts.", None),  # introduces nothing
@@ -90,3 +97,14 @@ def test_every_real_title_is_the_filings_own_words(path):
 def test_most_real_tables_get_their_own_title():
     titled = [own_title(t.title) is not None for path in NOTES for t in parse(path).tables]
     assert sum(titled) >= 55, f"{sum(titled)} of {len(titled)}"
+
+
+def test_a_column_measure_is_no_schedules_title():
+    """Abbott's measures side by side ("Depreciation", "Additions to Property and
+    Equipment", "Total Assets") open the table with no sentence before it: "Depreciation"
+    names a column, so neither that table nor its later part is titled by it."""
+    from xlsegment.workbook.sheets.schedules import layout
+
+    note = parse(DATA / "corpus2" / "37_abbott_2023.txt")
+    headings = [row[0] for row in layout(note, []).rows if row and row[0] in ("Depreciation",)]
+    assert headings == []

@@ -223,7 +223,7 @@ def test_rows_a_user_adds_to_the_data_table_join_their_table(work):
     labels = [r[0] for r in wb.read_block(c.SCHEDULES, "A1:A200")]
     at = labels.index("Restructuring")
     # Appended to the 2024 table (before the 2023 heading); earlier rows did not move.
-    assert labels.index("Segment profit or loss, year ended December 31, 2023") == at + 2
+    assert labels.index("Segment profit or loss, Year ended December 31, 2023") == at + 2
     assert labels[:at] == [r[0] for r in sheet_before[:at]]
     row = wb.read_block(c.SCHEDULES, f"B{at + 1}:D{at + 1}")[0]
     assert all(isinstance(v, Formula) and '"Restructuring"' in v for v in row)

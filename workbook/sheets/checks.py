@@ -304,9 +304,12 @@ def write_checks(
     )
     last = int(ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     n = counts(sch, python_checks, convenience, findings, reader)
-    wb.write_block(checks, "A1", [[title, None, None, _live_line(n, last)], [explain(n)]])
+    # The live count stands right-aligned in the last column, so that a long title (the
+    # company's name) runs on to its left unclipped.
+    wb.write_block(checks, "A1", [[title, *[None] * 8, _live_line(n, last)], [explain(n)]])
     wb.set_style(checks, "A1", c.STYLE_TITLE)
-    wb.set_style(checks, "D1", c.STYLE_NOTE)
+    wb.set_style(checks, "J1", c.STYLE_NOTE)
+    wb.set_format(checks, "J1", CellFormat(h_align="right"))
     wb.set_style(checks, "A2", c.STYLE_NOTE)
     wb.set_format(checks, "A2", CellFormat(wrap=True))  # across the table's width (merged)
     placed = _placed([*findings, *reader], FIRST_ROW + len(sch.checks), checks)

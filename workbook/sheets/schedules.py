@@ -14,7 +14,6 @@ whole sheet and keeps flagging breaks when someone without Python edits the Data
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from decimal import Decimal
 from xlsegment.checks import comparison
 from xlsegment.codes import RELATION_CODES
 from xlsegment.interval import half_unit
-from xlsegment.labels import MONTHS, YEAR_RE
+from xlsegment.labels import YEAR_RE
 from xlsegment.model import Fact, FactId, Note, Relation, RelationKind, Role, Table
 from xlsegment.readers.titles import own_title
 from xlsegment.translation import source_column
@@ -78,6 +77,7 @@ class Schedule:
     hidden: list[str] = field(default_factory=list)
     print_area: str = "A1:B2"
     header_rows: list[int] = field(default_factory=list)  # rows of column names and captions
+    not_titles: dict[int, frozenset[str]] = field(default_factory=dict)  # by table index
     heights: dict[int, float] = field(default_factory=dict)  # rows whose headers wrap
 
     def cell_of(self, fact: Fact) -> str | None:
@@ -166,6 +166,12 @@ def layout(
     counts = Counter(_lookup_key(f) for f in note.facts)
     duplicated = {k for k, n in counts.items() if n > 1}
     unit = "" if note.unit in ("units", "", None) else note.unit
+    # A table's measures side by side name its columns ("Depreciation" over years, of
+    # three): no "heading" that is one titles it, or the part after it that kept it.
+    measures = [frozenset(c.measure.casefold() for c in t.columns if _measures(t) > 1) for t in note.tables]
+    sch.not_titles = {
+        t.index: measures[k] | (measures[k - 1] if k else frozenset()) for k, t in enumerate(note.tables)
+    }
     for table in note.tables:
         _place_table(sch, grid, table, total_ids, ncols, duplicated, positions or {}, unit)
         grid.append(list(blank))
@@ -317,7 +323,7 @@ def _place_header(sch, grid, table: Table, ncols: int, unit: str) -> None:
     w, comp = len(table.columns), sch.computed_col
     r = len(grid) + 1
     head = [None] * ncols
-    head[0] = _heading(table)
+    head[0] = _heading(table, sch.not_titles.get(table.index, frozenset()))
     head[comp - 1] = "Computed"
     grid.append(head)
     sch.styles.append((range_ref(r, 1, r, 1 + sch.width), c.STYLE_HEADING))
@@ -415,15 +421,18 @@ def column_label(table: Table, j: int) -> str:
     return column_label(table, src) if src is not None and src != j else ""
 
 
-def _heading(table: Table) -> str:
+def _measures(table: Table) -> int:
+    return len({c.measure for c in table.columns if c.measure})
+
+
+def _heading(table: Table, not_titles: frozenset[str] = frozenset()) -> str:
     """The table's title in the filing's own words (``titles.own_title``), else its name,
     with its period when all its figures share one."""
-    title = own_title(table.title) or table.name
+    own = own_title(table.title)
+    title = own if own and own.casefold() not in not_titles else table.name
     periods = {f.period for f in table.cells.values() if f.period}
     if len(periods) == 1:
-        caption = period_caption(table, periods.pop())
-        month_first = bool(re.match(MONTHS, caption, re.IGNORECASE))
-        return f"{title}, {caption if month_first else caption[:1].lower() + caption[1:]}"
+        return f"{title}, {period_caption(table, periods.pop())}"  # the caption as printed
     return title
 
 

@@ -53,7 +53,19 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_HEADING = re.compile(
-    r"table of contents|notes to|\(continued\)|^\(?in\s+\w+\)?$|form 10-k", re.IGNORECASE
+    r"table of contents|notes to|\(continued\)|^\(?in\s+\w+\)?$|form 10-k"
+    # A running head: the company's name ("The Procter & Gamble Company", "Comcast Corporation").
+    r"|\b(?:company|corporation|inc\.?|incorporated|ltd\.?|limited|plc|n\.v\.|s\.a\.|holdings)$"
+    # A ratio's row label ("Gross profit as a percentage of revenue"): percentages are not
+    # read as a table, so such a line is the tail of the table above.
+    r"|as\s+a\s+percent|\bpercent(?:age)?\b|%",
+    re.IGNORECASE,
+)
+# A period left dangling where the dates follow in the header: "... by geographic area as
+# of:", "... for the years ended:".
+_DANGLING = re.compile(
+    r"\s+(?:as\s+of|as\s+at|at|for\s+the\s+(?:fiscal\s+)?(?:years?|periods?|quarters?)(?:\s+ended)?|ended)\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -79,7 +91,7 @@ def own_title(lead_in: str) -> str | None:
 
 def _title(phrase: str) -> str | None:
     text = _DETAILS_OF.sub("", phrase.strip())
-    while (trimmed := _TAIL.sub("", text)) != text:
+    while (trimmed := _DANGLING.sub("", _TAIL.sub("", text))) != text:
         text = trimmed
     text = _ARTICLE.sub("", text)  # "The reconciliation of ..." is "Reconciliation of ..."
     if len(text) < MIN_TITLE_CHARS or len(text) > MAX_TITLE_CHARS:
