@@ -274,9 +274,9 @@ def test_figures_with_decimals_keep_their_digits(tmp_path):
         for cell in row
         if isinstance(cell.value, str) and cell.value.startswith("=SUMIFS")
     }
-    assert formats == {'#,##0.0;(#,##0.0);"—"'}
+    assert formats == {'#,##0.0_);(#,##0.0);"—"_)'}
     data = book[c.DATA]
-    assert {data[f"F{r}"].number_format for r in (2, 3, 4)} == {'#,##0.0;(#,##0.0);"—"'}
+    assert {data[f"F{r}"].number_format for r in (2, 3, 4)} == {'#,##0.0_);(#,##0.0);"—"_)'}
     assert check_workbook(out).summary["errors"] == 0
 
 

@@ -38,4 +38,4 @@ def test_the_template_holds_every_name_table_and_style():
     assert got["styles"] == sorted(s.name for s in named_styles())
     assert got["freeze"][c.DATA] == "A2" and got["freeze"][c.SETTINGS] == "A4"
     number = openpyxl.load_workbook(TEMPLATE)._named_styles[c.STYLE_NUMBER]
-    assert number.number_format == '#,##0;(#,##0);"—"'
+    assert number.number_format == '#,##0_);(#,##0);"—"_)'

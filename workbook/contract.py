@@ -46,7 +46,9 @@ CHECK_COLUMNS = (
 
 # Named cell styles used on the generated sheets. Restyle them in Excel (Home > Cell
 # Styles > right-click > Modify) and every refresh keeps the new look.
-NUMBER_FORMAT = '#,##0;(#,##0);"—"'
+# "_)" leaves the width of a ")" after a positive figure and a dash, so that digits line
+# up with those of negatives in parentheses, and no figure touches the text beside it.
+NUMBER_FORMAT = '#,##0_);(#,##0);"—"_)'
 
 
 def number_format(decimals: int) -> str:
@@ -54,7 +56,7 @@ def number_format(decimals: int) -> str:
     if decimals <= 0:
         return NUMBER_FORMAT
     z = "0" * decimals
-    return f'#,##0.{z};(#,##0.{z});"—"'
+    return f'#,##0.{z}_);(#,##0.{z});"—"_)'
 
 
 RATE_FORMAT = "0.0000##"
