@@ -123,3 +123,19 @@ def test_a_name_stated_twice_with_two_figures_is_refused():
     ix = index_of(DATA / "corpus2/40_comcast_2023.txt")
     with pytest.raises(Miss, match=r"'Revenue' of 'Eliminations' in 2023 is stated 2 times: -2,800 .*-5,583"):
         ix.revenue(ix.segment("Eliminations"), "2023")
+
+
+@pytest.mark.parametrize(
+    ("group", "region", "stated"),
+    [("Immunology", "U.S.", 11355), ("REMICADE", "U.S.", 1009), ("REMICADE", "U.S. Exports", 98),
+     ("Immunology", "International", 6473)],
+)  # fmt: skip
+def test_a_figure_under_a_groups_heading_is_found_by_that_heading(group, region, stated):
+    """J&J's product table states "Sales" of "U.S." under every product: SEGVALUE finds one
+    by the product heading above it, and "Sales" alone names none of them."""
+    ix = index_of(DATA / "corpus2/33_johnson_johnson_2024.txt")
+    assert ix.value(ix.line_item(group), ix.segment(region), "2024") == stated
+    with pytest.raises(
+        Miss, match=r"'Sales' of 'U.S.' in 2024 is stated 48 times: 11,355 \(Immunology, T1\)"
+    ):
+        ix.value(ix.line_item("Sales"), ix.segment("U.S."), "2024")

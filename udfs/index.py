@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from xlsegment.labels import YEAR_RE, duration_of
 from xlsegment.model import Fact, Note
-from xlsegment.vocabulary import LineKind, classify
+from xlsegment.vocabulary import LineKind, classify, is_sign_heading
 
 from . import recon
 from .facts import Miss, is_total, listing, regions_of
@@ -137,10 +137,10 @@ class Index:
             if year_of(fact.period) is None:
                 continue
             periods[fact.period] = None
-            key = (fact.line_item, fact.segment, fact.period)
-            first = values.setdefault(key, fact)
-            if first.value != fact.value:
-                clashes[key] = (*clashes.get(key, (first,)), fact)
+            for line in (fact.line_item, _group_of(note, fact)):
+                if line:
+                    _add_name(lines, line, line)
+                    _put(values, clashes, (line, fact.segment, fact.period), fact)
         for canonical, others in note.aliases.items():
             for name in (canonical, *others):
                 _add_name(lines, name, canonical)
@@ -407,7 +407,7 @@ class Index:
         if at is None:
             return fact.table
         row = self.note.tables[at.table].rows[at.row]
-        return f"{row.block or row.label}, {self.note.tables[at.table].id}"
+        return f"{row.block or _group_of(self.note, fact) or row.label}, {self.note.tables[at.table].id}"
 
     def value(self, line_item: str, segment: str, period: str) -> int | Decimal:
         fact = self._stated(line_item, segment, period)
@@ -528,6 +528,26 @@ def _early_end(note: Note, period: str) -> str | None:
 def _entity(fact: Fact) -> bool:
     """A figure of the entity as a whole: its Total, or a line stated for no segment."""
     return fact.segment in ("", "Total") or is_total(fact)
+
+
+def _put(values: dict, clashes: dict, key: tuple[str, str, str], fact: Fact) -> None:
+    """Index a figure by its key; a second figure under the same key is a clash."""
+    first = values.setdefault(key, fact)
+    if first.value != fact.value:
+        clashes[key] = (*clashes.get(key, (first,)), fact)
+
+
+def _group_of(note: Note, fact: Fact) -> str:
+    """The heading a figure's row stands under where it names no measure but a group of
+    rows: a product over its regions ("REMICADE" over "U.S.", "International"), so that
+    SEGVALUE("REMICADE", "U.S.", 2024) finds the figure whose line item is only "Sales"."""
+    at = fact.at
+    if at is None or at.table >= len(note.tables):
+        return ""
+    section = note.tables[at.table].rows[at.row].section.strip(" :")
+    if not section or classify(section).financial or is_sign_heading(section) or section == fact.segment:
+        return ""
+    return section
 
 
 def _add_name(names: dict[str, str], name: str, target: str) -> None:
