@@ -239,9 +239,9 @@ class Index:
         asked = value if isinstance(value, PeriodAsked) else period_asked(value)
         same_year = [p for p in self.periods if year_of(p) == asked.year]
         if asked.duration:
-            found = [p for p in same_year if duration_of(p) == asked.duration]
+            found = [p for p in same_year if _label_duration(p) == asked.duration]
         else:
-            found = [p for p in same_year if duration_of(p) is None] or same_year
+            found = [p for p in same_year if _label_duration(p) is None] or same_year
         if not found:
             raise Miss(f"period {asked.text!r} not found; have: {listing(self.periods)}")
         if len(found) > 1:
@@ -528,6 +528,15 @@ def _early_end(note: Note, period: str) -> str | None:
 def _entity(fact: Fact) -> bool:
     """A figure of the entity as a whole: its Total, or a line stated for no segment."""
     return fact.segment in ("", "Total") or is_total(fact)
+
+
+_DURATION_MARK = re.compile(r"^(\d{1,2}M)\b")  # "6M 2025": the reader's interim period label
+
+
+def _label_duration(period: str) -> str | None:
+    """The duration a period label names: the reader's mark ("6M 2025") or its words."""
+    mark = _DURATION_MARK.match(period)
+    return mark.group(1) if mark else duration_of(period)
 
 
 def _put(values: dict, clashes: dict, key: tuple[str, str, str], fact: Fact) -> None:

@@ -1,0 +1,62 @@
+"""Interim periods asked the ways an analyst writes them ("Q2 2025", "3M 2025", "H1 2025",
+"6M 2025", "9M 2025", the note's words) find the column of that duration in a 10-Q's
+three-, six- and nine-month blocks; a bare year names several and is an error listing
+them. Grid over the bands a 10-Q prints, then the identity example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.answers import index_of
+from xlsegment.udfs.facts import Miss
+
+WORDS = {
+    "3M": "Three Months Ended June 30,",
+    "6M": "Six Months Ended June 30,",
+    "9M": "Nine Months Ended September 30,",
+}
+ASKED = {
+    "3M": ["Q2 {y}", "3M {y}", "Three months ended June 30, {y}"],
+    "6M": ["H1 {y}", "6M {y}"],
+    "9M": ["9M {y}"],
+}
+
+
+def _note(tmp_path, bands: list[str], years: list[int]):
+    cells = ["(Dollars in millions)", *(WORDS[b] for b in bands)]
+    cells += [str(y) for _ in bands for y in years]
+    width = len(bands) * len(years)
+    rows = {"Software": [1000 * (k + 1) for k in range(width)], "Consulting": [500 + k for k in range(width)]}
+    rows["Total revenue"] = [a + b for a, b in zip(rows["Software"], rows["Consulting"], strict=True)]
+    cells.append("Revenue:")
+    for label, values in rows.items():
+        cells += [label, *(f"{v:,}" for v in values)]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    return index_of(path), rows
+
+
+@pytest.mark.parametrize("years", [[2025, 2024], [2025]])
+@pytest.mark.parametrize("bands", [["3M", "6M"], ["3M", "9M"], ["6M"], ["3M", "6M", "9M"]])
+def test_grid_each_interim_period_is_found_however_it_is_asked(tmp_path, bands, years):
+    ix, rows = _note(tmp_path, bands, years)
+    for b, band in enumerate(bands):
+        for k, year in enumerate(years):
+            column = b * len(years) + k
+            for form in ASKED[band]:
+                period = ix.period(form.format(y=year))
+                assert period == f"{band} {year}"
+                assert (
+                    ix.value(ix.line_item("Total revenue"), "Total", period) == rows["Total revenue"][column]
+                )
+    if len(bands) > 1:
+        with pytest.raises(Miss, match=f"period '{years[0]}' is ambiguous"):
+            ix.period(years[0])
+
+
+def test_the_interim_example_answers_by_quarter_and_half():
+    ix = index_of(Path(__file__).parent / "data" / "identity" / "4_interim.txt")
+    assert ix.consolidated("Revenue", ix.period("Q2 2025")) == 12000
+    assert ix.consolidated("Revenue", ix.period("H1 2025")) == 23400
