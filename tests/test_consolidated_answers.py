@@ -105,17 +105,31 @@ def test_total_assets_is_never_long_lived_assets(note):
 
 @pytest.mark.parametrize(
     ("note", "period", "segments_profit"),
-    [("corpus/04_unitedhealth_2024.txt", 2024, 32287), ("corpus2/34_netflix_2024.txt", 2024, 8711631),
-     ("corpus/01_amazon_2024.txt", 2022, 12248)],
+    [("corpus2/34_netflix_2024.txt", 2024, 8711631),  # the one segment's
+     ("corpus/19_verizon_2023.txt", 2023, 31077),  # "Total reportable segments", not 22,877
+     ("corpus/20_thermo_fisher_2023.txt", 2023, 9810),  # "Subtotal reportable segments"
+     ("corpus/13_coca_cola_2024.txt", 2024, 15244),  # the segments' sum, not 9,992
+     ("corpus/02_alphabet_2024.txt", 2024, 122931)],  # the segments' sum, not 112,390
 )  # fmt: skip
-def test_segtotal_of_segment_profit_is_the_segments_profit_not_what_it_reconciles_to(
-    note, period, segments_profit
-):
+def test_segtotal_of_segment_profit_is_the_reportable_segments_total(note, period, segments_profit):
+    """ASC 280-10-50-30(b): the total of the reportable segments' measure, where the
+    reconciliation starts, never a Total that takes in Corporate or what it ends on."""
     ix = index_of(DATA / note)
-    asked = ix.period(period)
-    assert ix.consolidated("Segment profit", asked) == segments_profit
-    single = ix.single_segment() is not None
-    assert ix.profit("" if single else "Total", asked) == segments_profit
+    assert ix.consolidated("Segment profit", ix.period(period)) == segments_profit
+
+
+@pytest.mark.parametrize(
+    ("note", "line", "period", "stated_for"),
+    [("corpus/01_amazon_2024.txt", "Operating income (loss)", 2024, "North America, International"),
+     ("corpus/08_meta_2024.txt", "Loss from operations", 2024, "Reality Labs"),
+     ("corpus/03_walmart_fy2025.txt", "Operating loss", 2025, "Corporate and support"),
+     ("corpus/02_alphabet_2024.txt", "Employee compensation expenses", 2024,
+      "Google Services, Google Cloud")],
+)  # fmt: skip
+def test_segtotal_never_sums_the_figures_of_some_segments(note, line, period, stated_for):
+    ix = index_of(DATA / note)
+    with pytest.raises(Miss, match=f"no consolidated .* it states it for {stated_for}$"):
+        ix.consolidated(line, ix.period(period))
 
 
 def test_a_name_stated_twice_with_two_figures_is_refused():

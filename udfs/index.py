@@ -422,15 +422,18 @@ class Index:
 
     def total(self, line_item: str, period: str) -> int | Decimal:
         """The consolidated figure of a line item as the note states it: its own Total
-        (the consolidated column or row of that line), else a stated total of the
-        segments' figures ("Total reportable segments"), else the sum of the segments'
-        figures of one table, subtotals left out."""
+        (the consolidated column or row of that line), else the sum of every reportable
+        segment's figure where the note states nothing else. A total of the reportable
+        segments only, or figures of some segments, is no consolidated figure: an error."""
         rows = self.facts_of(line_item, period)
         if not rows:
             raise Miss(f"no value for {line_item!r} in {period}")
-        own = [f for f in rows if f.segment == "Total"] or [
-            f for f in rows if _entity(f) and not recon.segments_total(f)
-        ]
+        own = (
+            [f for f in rows if f.segment == "Total"]
+            or [f for f in rows if _entity(f) and not recon.segments_total(f)]
+            # An unnamed last column the checks found to total the others: the table's Total.
+            or [f for f in rows if self._last_total_column(f)]
+        )
         if own:
             return own[0].value
         stated = [f for f in rows if recon.segments_total(f)]
@@ -441,10 +444,24 @@ class Index:
                 f"the note states no consolidated {line_item!r} for {period}, only the total of "
                 f"the reportable segments ({stated[0].value:,}); its reconciliation: SEGRECON"
             )
+        # Every reportable segment's figure and nothing else: their sum is the entity's
+        # (ASC 280-10-50-30). Only some segments' figures: no consolidated figure.
         table = rows[0].table
-        subtotals = self.subtotals(period, [line_item])
-        parts = [f for f in rows if f.table == table and f.segment not in subtotals]
-        return sum((f.value for f in parts), 0)
+        parts = [f for f in rows if f.table == table and f.segment not in self.subtotals(period, [line_item])]
+        # (Corporate beside them belongs to the entity too: their sum is still its figure.)
+        reportable = self.reportable(period)
+        if reportable and reportable <= {f.segment for f in parts}:
+            return sum((f.value for f in parts), 0)
+        raise Miss(
+            f"the note states no consolidated {line_item!r} for {period}; it states it for "
+            f"{listing(f.segment for f in rows)}"
+        )
+
+    def _last_total_column(self, fact: Fact) -> bool:
+        at = fact.at
+        if at is None or fact.segment not in self.subtotals(fact.period) or recon.segments_total(fact):
+            return False
+        return at.col == len(self.note.tables[at.table].columns) - 1
 
     def consolidated(self, name: object, period: str) -> int | Decimal:
         """SEGTOTAL: a line by its label is that line's consolidated figure (``total``); a
@@ -464,12 +481,13 @@ class Index:
         return self.total(line, period)
 
     def _segments_profit(self, period: str) -> int | Decimal:
-        """The total of the segments' profit: the note's Total of it (the one segment's,
-        for a single-segment note), else the start of its reconciliation."""
-        try:
-            return self.profit("" if self.single_segment() is not None else "Total", period)
-        except Miss:
-            return recon.chain(self, period)[0].value
+        """The total of the reportable segments' profit (ASC 280-10-50-30(b)): the one
+        segment's for a single-segment note, else where its reconciliation starts (a stated
+        "Total reportable segments", or their sum), never a Total column that takes in
+        Corporate and eliminations."""
+        if self.single_segment() is not None:
+            return self.profit("", period)
+        return recon.chain(self, period)[0].value
 
     def reconciliation(self, period: str, measure: object = None) -> list[list[object]]:
         """SEGRECON: one measure's reconciliation (``recon.chain``), then a check row."""
