@@ -57,7 +57,7 @@ def SEGVALUE(line_item, segment, period):
     return answer(
         "SEGVALUE",
         (line_item, segment, period),
-        lambda ix: ix.value(ix.line_item(line_item), ix.segment(segment), ix.period(period)),
+        lambda ix: ix.value_of(line_item, segment, ix.period(period)),
     )
 
 

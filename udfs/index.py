@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from xlsegment.model import Fact, Note
+from xlsegment.readers.naming import title_segment
 from xlsegment.vocabulary import LineKind, classify, is_sign_heading
 
 from . import recon
 from .facts import Miss, is_total, listing, regions_of
 from .periods import Periods
 from .query import loose_key, name_key, year_of
+from .rows import labelled_rows, row_figure
 
 # Names that ask for a measure by what it is rather than by the note's label: "Revenue"
 # finds "Net sales" or "Total revenues". Only these generic names do; any other name must
@@ -425,6 +427,9 @@ class Index(Periods):
         """SEGTOTAL: a line by its label is that line's consolidated figure (``total``); a
         measure by what it is ("Revenue", "Total assets") is the consolidated figure its
         reconciliation ends on ("Revenues", then "Hedging gains", then "Total revenues")."""
+        named = labelled_rows(self.facts, name, period, self._is_line(name))
+        if named:
+            return row_figure(named, self._group)
         line = self.line_item(name)
         if self._labelled(name) is None and GENERIC_MEASURES[loose_key(name)] == LineKind.SEGMENT_PROFIT:
             # The segments' profit, as SEGPROFIT("Total") gives it, never the figure its
@@ -437,6 +442,28 @@ class Index(Periods):
             if any(_entity(f) for f in rows):
                 return recon.chain(self, period, line)[-1].value
         return self.total(line, period)
+
+    def value_of(self, name: object, segment: object, period: str) -> int | Decimal:
+        """SEGVALUE: a line of a segment; a row by its own label under the segment (or the
+        group heading) asked; "Revenue" as SEGREVENUE reads it."""
+        named = labelled_rows(self.facts, name, period, self._is_line(name))
+        if named:
+            return row_figure(named, self._group, self.segment(segment))
+        if self._labelled(name) is None and GENERIC_MEASURES.get(loose_key(name)) == LineKind.REVENUE:
+            return self.revenue(self.segment(segment), period)
+        return self.value(self.line_item(name), self.segment(segment), period)
+
+    def _is_line(self, name: object) -> bool:
+        """The name is a line item of the note (its canonical name), not only a row's label."""
+        items = self.memo(("item keys",), lambda: {name_key(x) for x in self._items()})
+        return name_key(name) in items
+
+    def _group(self, fact: Fact) -> str:
+        """The heading a row stands under, or the one segment its table's title names
+        ("Revenue by major offerings in our Digital Media reportable segment")."""
+        at = fact.at
+        titled = title_segment(self.note.tables[at.table].title) if at is not None else ""
+        return _group_of(self.note, fact) or titled or ""
 
     def _segments_profit(self, period: str) -> int | Decimal:
         """The total of the reportable segments' profit (ASC 280-10-50-30(b)): the one
