@@ -153,3 +153,29 @@ def test_a_figure_under_a_groups_heading_is_found_by_that_heading(group, region,
         Miss, match=r"'Sales' of 'U.S.' in 2024 is stated 48 times: 11,355 \(Immunology, T1\)"
     ):
         ix.value(ix.line_item("Sales"), ix.segment("U.S."), "2024")
+
+
+@pytest.mark.parametrize(
+    ("note", "period", "net_income"),
+    [("corpus/14_general_motors_2023.txt", 2023, 9840),  # not 10,127 attributable to stockholders
+     ("corpus/10_boeing_2024.txt", 2024, -11829)],
+)  # fmt: skip
+def test_net_income_is_the_entitys_not_a_share_of_it(note, period, net_income):
+    ix = index_of(DATA / note)
+    assert ix.consolidated("Net income", ix.period(period)) == net_income
+
+
+@pytest.mark.parametrize(
+    "note", ["corpus/20_thermo_fisher_2023.txt", "corpus2/40_comcast_2023.txt", "corpus2/37_abbott_2023.txt"]
+)
+def test_depreciation_alone_or_amortization_alone_is_not_d_and_a(note):
+    """These notes state depreciation and amortization on separate lines: "Depreciation and
+    amortization" asked by what it is names neither half."""
+    ix = index_of(DATA / note)
+    with pytest.raises(Miss, match="'Depreciation and amortization' not found"):
+        ix.consolidated("Depreciation and amortization", ix.periods[0])
+
+
+def test_consolidated_names_the_entitys_column():
+    ix = index_of(DATA / "corpus/04_unitedhealth_2024.txt")
+    assert ix.segment("Consolidated") == ix.segment("Total") == "Total"

@@ -44,10 +44,17 @@ _SEGMENT_NAMED = re.compile(r"\bthe ((?:[A-Z][\w&'’.-]*\s)+)(?:reportable |ope
 # assets (ASC 280-10-50-41) are not total assets (ASC 280-10-50-22).
 _OTHER_MEASURE = {
     LineKind.ASSETS: re.compile(
-        r"long[- ]lived|property|plant|equipment|non[- ]?current|right[- ]of[- ]use", re.I
+        r"long[- ]lived|property|plant|equipment|non[- ]?current|right[- ]of[- ]use", re.IGNORECASE
     ),
+    # A share of net income (to noncontrolling interests, to stockholders) is not net income.
+    LineKind.NET_INCOME: re.compile(r"attributable|noncontrolling|non-controlling|minority", re.IGNORECASE),
+    # Depreciation alone, or amortization alone, is half of "depreciation and amortization".
+    LineKind.DEPRECIATION: re.compile(r"^(?!.*deprec)|^(?!.*amorti)", re.IGNORECASE),
 }
 _NEVER = re.compile(r"(?!)")
+
+# Names of the entity's own column: its Total, as SEGPROFIT("Consolidated", 2024) asks.
+_WHOLE_ENTITY = frozenset({"consolidated", "total company", "company total", "consolidated total", "group"})
 
 _NOT_SEGMENTS = frozenset(
     {LineKind.CORPORATE, LineKind.ELIMINATION, LineKind.RECONCILING, LineKind.TOTAL, LineKind.SUBTOTAL,
@@ -195,6 +202,8 @@ class Index(Periods):
 
     def segment(self, name: object) -> str:
         found = self.segments.get(name_key(name)) or self.segments.get(loose_key(name))
+        if found is None and loose_key(name) in _WHOLE_ENTITY and "total" in self.segments:
+            found = "Total"  # the entity's column, whatever the note heads it
         single = self.single_segment()
         if single == "" and self._labelled(name) is not None and name_key(name):
             raise Miss(f"{str(name)!r} is a line item of the note, not its segment (which has no name)")

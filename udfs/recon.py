@@ -37,6 +37,7 @@ _PROFIT = frozenset(
      LineKind.PRETAX_INCOME, LineKind.NET_INCOME, LineKind.DEPRECIATION}
 )  # fmt: skip
 _CONSOLIDATED = (LineKind.PRETAX_INCOME, LineKind.NET_INCOME)
+_NOT_THE_END = re.compile(r"adjusted|attributable|noncontrolling|non-controlling", re.IGNORECASE)
 # A row or column that totals the segments only ("Subtotal reportable segments", "Total
 # segments"): where the note states it, the reconciliation starts there.
 _SEGMENTS_TOTAL = re.compile(
@@ -68,7 +69,8 @@ def _chain(ix: Index, period: str, line: str | None) -> list[Step]:
     kind = _kind(line) if line else LineKind.SEGMENT_PROFIT
     # The measure's lines: the one asked for, then the note's other lines of its kind (the
     # segments' "Revenues" rows above "Total revenues").
-    lines = [line, *(x for x in ix.lines_of(kind) if x != line)] if line else ix.profit_items()
+    others = (x for x in ix.lines_of(kind) if x != line and not _NOT_THE_END.search(x))
+    lines = [line, *others] if line else ix.profit_items()
     first: list[Step] | None = None
     upward: list[Step] = []
     for start in _starts(ix, period, lines):
@@ -282,8 +284,9 @@ def _end(run: list[Step], measure: LineKind, after: int = 0) -> int:
         and run[k].fact is not None
         and is_total(run[k].fact)
         # An "adjusted" figure is a non-GAAP measure the note adds after the consolidated
-        # one ("Adjusted revenue"), never the consolidated amount itself.
-        and "adjusted" not in run[k].label.lower()
+        # one ("Adjusted revenue"), and a share "attributable to" stockholders or to
+        # noncontrolling interests is a part of it: neither is the consolidated amount.
+        and not _NOT_THE_END.search(run[k].label)
     ]
     return ends[-1] if ends else _last_of(run, measure)
 
@@ -291,7 +294,8 @@ def _end(run: list[Step], measure: LineKind, after: int = 0) -> int:
 def _last_of(run: list[Step], kind: LineKind) -> int:
     """Where no consolidated figure follows: the last figure of the measure itself (rows
     below it that reconcile nothing stated are left out)."""
-    return max((k for k, step in enumerate(run) if step.kind == kind), default=len(run) - 1)
+    ends = [k for k, step in enumerate(run) if step.kind == kind and not _NOT_THE_END.search(step.label)]
+    return max(ends, default=len(run) - 1)
 
 
 def check_row(ix: Index, steps: list[Step]) -> list[object]:
