@@ -65,3 +65,22 @@ def test_palantir_reconciles_contribution_to_income_from_operations():
     rows = ix.reconciliation("2022")
     assert [v for _, v in rows[:-1]] == [1035173, 265808, 365768, 564798, -161201]
     assert rows[-1] == ["Check", "ok"]
+
+
+def test_a_revenue_reconciliation_counts_each_segment_once():
+    """Walmart states each segment's net sales and total revenues: the segments' sum is
+    taken once, of the line nearest the start (it was 1,355,471, twice their 674,538)."""
+    ix = index_of(DATA / "corpus/03_walmart_fy2025.txt")
+    rows = ix.reconciliation("2025", "Revenue")
+    assert rows[0] == ["Net sales", 674538] and rows[-2] == ["Total revenues", 680985]
+    assert all(value < 1_000_000 for _, value in rows[:-1])
+
+
+def test_a_segment_that_totals_its_products_is_a_segment_and_its_products_are_not_items():
+    """Intel's Client Computing totals Desktop, Notebook and Other under its heading: it
+    is one of the five segments, and its products are no reconciling items."""
+    ix = index_of(DATA / "corpus2/44_intel_2023.txt")
+    rows = ix.reconciliation("2023")
+    assert rows[0] == ["Total of the 5 segments (computed)", 5690]
+    assert "Desktop" not in {label for label, _ in rows}
+    assert rows[-2:] == [["Total operating income (loss)", 93], ["Check", "ok"]]

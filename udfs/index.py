@@ -277,6 +277,9 @@ class Index(Periods):
             and not _entity(r.total)
             and (lines is None or r.total.line_item in lines)
             and len({p.segment for _, p in r.parts} - {r.total.segment}) >= 2
+            # A segment that totals its own products under its heading ("Client Computing"
+            # over Desktop, Notebook, Other) is a segment, not a subtotal of segments.
+            and not all(_group_of(self.note, p) == r.total.segment for _, p in r.parts)
         }
 
     def _items(self) -> list[str]:
@@ -466,6 +469,10 @@ class Index(Periods):
         """The name is a line item of the note (its canonical name), not only a row's label."""
         items = self.memo(("item keys",), lambda: {name_key(x) for x in self._items()})
         return name_key(name) in items
+
+    def group(self, fact: Fact) -> str:
+        """The heading a row stands under where it names a group of rows (``_group_of``)."""
+        return _group_of(self.note, fact)
 
     def _group(self, fact: Fact) -> str:
         """The heading a row stands under, or the one segment its table's title names

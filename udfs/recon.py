@@ -158,10 +158,15 @@ def _above(ix: Index, start: Fact, lines: list[str]) -> list[Step]:
         and f.segment not in ("", "Total")
     ]
     reportable = ix.reportable(start.period, lines)
-    segments = [f for f in rows if f.segment in reportable]
+    # One figure per segment, of the line nearest the start ("Net sales", not "Total
+    # revenues" beside it), and none of the products a segment lists under its heading.
+    rows = [f for f in rows if ix.group(f) not in reportable]
+    segments = list({f.segment: f for f in reversed(rows) if f.segment in reportable}.values())[::-1]
     if len(segments) < 2:
         return []
-    others = [f for f in rows if f not in segments and f.segment not in ix.subtotals(start.period, lines)]
+    others = [
+        f for f in rows if f.segment not in reportable and f.segment not in ix.subtotals(start.period, lines)
+    ]
     return _from_the_segments(segments, others, start)
 
 
