@@ -29,6 +29,8 @@ from .rows import labelled_rows, row_figure
 GENERIC_MEASURES = {
     "revenue": LineKind.REVENUE, "revenues": LineKind.REVENUE, "sales": LineKind.REVENUE,
     "net sales": LineKind.REVENUE, "total revenue": LineKind.REVENUE, "total revenues": LineKind.REVENUE,
+    "net revenue": LineKind.REVENUE, "net revenues": LineKind.REVENUE, "total net sales": LineKind.REVENUE,
+    "total net revenue": LineKind.REVENUE, "total net revenues": LineKind.REVENUE,
     "segment profit": LineKind.SEGMENT_PROFIT, "segment profit or loss": LineKind.SEGMENT_PROFIT,
     "segment profit loss": LineKind.SEGMENT_PROFIT,
     "assets": LineKind.ASSETS, "total assets": LineKind.ASSETS, "segment assets": LineKind.ASSETS,
@@ -195,10 +197,18 @@ class Index(Periods):
         ]
         whole = [line for line in lines if any(f.line_item == line and _entity(f) for f in self.facts)]
         found = consolidated or whole or lines
+        # A line the segments state comes before one of a geographic table only (Intel's
+        # "Net revenue" by segment before its "Revenue" by region).
+        segmental = [line for line in found if self._by_segment(line)]
+        found = segmental + [line for line in found if line not in segmental]
         # A line named by a generic name of the kind ("Total revenues") is the measure itself;
         # a line that is only of the kind ("Total gross premiums") is one of its parts.
         named = [line for line in found if GENERIC_MEASURES.get(loose_key(line)) == kind]
         return (named or found or [None])[0]
+
+    def _by_segment(self, line: str) -> bool:
+        """Some reportable segment states the line (in any period)."""
+        return any(f.line_item == line and f.segment in self.reportable(f.period) for f in self.facts)
 
     def segment(self, name: object) -> str:
         found = self.segments.get(name_key(name)) or self.segments.get(loose_key(name))
