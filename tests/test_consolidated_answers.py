@@ -179,3 +179,10 @@ def test_depreciation_alone_or_amortization_alone_is_not_d_and_a(note):
 def test_consolidated_names_the_entitys_column():
     ix = index_of(DATA / "corpus/04_unitedhealth_2024.txt")
     assert ix.segment("Consolidated") == ix.segment("Total") == "Total"
+
+
+def test_income_before_tax_by_what_it_is_is_the_entitys_not_the_segments():
+    """J&J states segment income before tax (22,659 in total), less expense not allocated
+    to segments, then the worldwide total (16,687): the consolidated figure is the latter."""
+    ix = index_of(DATA / "corpus2/33_johnson_johnson_2024.txt")
+    assert ix.consolidated("Income before income taxes", "2024") == 16687

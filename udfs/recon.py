@@ -293,6 +293,10 @@ def _end(run: list[Step], measure: LineKind, after: int = 0) -> int:
         # noncontrolling interests is a part of it: neither is the consolidated amount.
         and not _NOT_THE_END.search(run[k].label)
     ]
+    if not ends and measure in _CONSOLIDATED:
+        # A segments' income before tax reconciles to a bare total of the entity below it
+        # ("Worldwide total", after "Expense not allocated to segments").
+        ends = [k for k in later if run[k].kind == LineKind.TOTAL and run[k].fact is not None]
     return ends[-1] if ends else _last_of(run, measure)
 
 

@@ -43,7 +43,11 @@ def named_styles() -> list[NamedStyle]:
             alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
             border=Border(bottom=thin),
         ),
-        style(c.STYLE_SECTION, font=Font(name=FONT, size=10, italic=True)),
+        style(
+            c.STYLE_SECTION,
+            font=Font(name=FONT, size=10, italic=True),
+            alignment=Alignment(vertical="center", wrap_text=True),  # a long heading wraps in column A
+        ),
         style(c.STYLE_LABEL, alignment=Alignment(indent=1, vertical="center", wrap_text=True)),
         style(c.STYLE_NUMBER, number_format=c.NUMBER_FORMAT),
         style(
