@@ -187,6 +187,9 @@ class Index(Periods):
         return self.lines.get(name_key(name)) or self.lines.get(loose_key(name))
 
     def _line_of_kind(self, kind: LineKind) -> str | None:
+        return self.memo(("line of kind", kind), lambda: self._find_line_of_kind(kind))
+
+    def _find_line_of_kind(self, kind: LineKind) -> str | None:
         if kind in (LineKind.UNKNOWN, LineKind.TOTAL, LineKind.SUBTOTAL, LineKind.PERCENT):
             return None
         lines = [line for line in self.lines_of(kind) if not _OTHER_MEASURE.get(kind, _NEVER).search(line)]
@@ -429,7 +432,8 @@ class Index(Periods):
         # Every reportable segment's figure and nothing else: their sum is the entity's
         # (ASC 280-10-50-30). Only some segments' figures: no consolidated figure.
         table = rows[0].table
-        parts = [f for f in rows if f.table == table and f.segment not in self.subtotals(period, [line_item])]
+        subtotals = self.subtotals(period, [line_item])
+        parts = [f for f in rows if f.table == table and f.segment not in subtotals]
         # (Corporate beside them belongs to the entity too: their sum is still its figure.)
         reportable = self.reportable(period)
         if reportable and reportable <= {f.segment for f in parts}:
@@ -449,15 +453,16 @@ class Index(Periods):
         """SEGTOTAL: a line by its label is that line's consolidated figure (``total``); a
         measure by what it is ("Revenue", "Total assets") is the consolidated figure its
         reconciliation ends on ("Revenues", then "Hedging gains", then "Total revenues")."""
-        named = labelled_rows(self.facts, name, period, self._is_line(name))
+        named = self._rows_labelled(name, period)
         if named:
-            return row_figure(named, self._group)
+            return row_figure(named, self._owner)
         line = self.line_item(name)
-        if self._labelled(name) is None and GENERIC_MEASURES[loose_key(name)] == LineKind.SEGMENT_PROFIT:
-            # The segments' profit, as SEGPROFIT("Total") gives it, never the figure its
-            # reconciliation ends on (income before tax is another measure).
+        generic = self._labelled(name) is None
+        if generic and GENERIC_MEASURES[loose_key(name)] == LineKind.SEGMENT_PROFIT:
+            # The segments' profit, never the figure its reconciliation ends on (income
+            # before tax is another measure).
             return self._segments_profit(period)
-        if self._labelled(name) is None:
+        if generic:
             rows = self.facts_of(line, period)
             if not rows:
                 raise Miss(f"no value for {line!r} in {period}")
@@ -468,28 +473,32 @@ class Index(Periods):
     def value_of(self, name: object, segment: object, period: str) -> int | Decimal:
         """SEGVALUE: a line of a segment; a row by its own label under the segment (or the
         group heading) asked; "Revenue" as SEGREVENUE reads it."""
-        named = labelled_rows(self.facts, name, period, self._is_line(name))
+        named = self._rows_labelled(name, period)
         if named:
-            return row_figure(named, self._group, self.segment(segment))
+            return row_figure(named, self._owner, self.segment(segment))
         if self._labelled(name) is None and GENERIC_MEASURES.get(loose_key(name)) == LineKind.REVENUE:
             return self.revenue(self.segment(segment), period)
         return self.value(self.line_item(name), self.segment(segment), period)
 
-    def _is_line(self, name: object) -> bool:
-        """The name is a line item of the note (its canonical name), not only a row's label."""
-        items = self.memo(("item keys",), lambda: {name_key(x) for x in self._items()})
-        return name_key(name) in items
+    def _rows_labelled(self, name: object, period: str) -> list[Fact]:
+        """The figures of a period whose row ``name`` labels, where it is no line item
+        (``rows.labelled_rows``), from an index of such labels built once."""
+        by_label = self.memo(
+            ("row labels",), lambda: labelled_rows(self.facts, {name_key(x) for x in self._items()})
+        )
+        return [f for f in by_label.get(name_key(name), ()) if f.period == period]
 
     def group(self, fact: Fact) -> str:
         """The heading a row stands under where it names a group of rows (``_group_of``)."""
         return _group_of(self.note, fact)
 
-    def _group(self, fact: Fact) -> str:
-        """The heading a row stands under, or the one segment its table's title names
-        ("Revenue by major offerings in our Digital Media reportable segment")."""
-        at = fact.at
-        titled = title_segment(self.note.tables[at.table].title) if at is not None else ""
-        return _group_of(self.note, fact) or titled or ""
+    def _owner(self, fact: Fact) -> str:
+        """Whose a row's figure is beyond its own segment: the group heading it stands
+        under, else the one segment its table's title names ("Revenue by major offerings
+        in our Digital Media reportable segment")."""
+        if (found := self.group(fact)) or fact.at is None:
+            return found
+        return title_segment(self.note.tables[fact.at.table].title) or ""
 
     def _segments_profit(self, period: str) -> int | Decimal:
         """The total of the reportable segments' profit (ASC 280-10-50-30(b)): the one

@@ -12,6 +12,7 @@ import re
 
 from xlsegment.labels import YEAR_RE, duration_of
 from xlsegment.model import Note
+from xlsegment.readers.layout import duration_mark
 
 from .facts import Miss, listing
 from .query import PeriodAsked, period_asked, year_of
@@ -82,10 +83,6 @@ def _early_end(note: Note, period: str) -> str | None:
     return None
 
 
-_DURATION_MARK = re.compile(r"^(\d{1,2}M)\b")  # "6M 2025": the reader's interim period label
-
-
 def _label_duration(period: str) -> str | None:
     """The duration a period label names: the reader's mark ("6M 2025") or its words."""
-    mark = _DURATION_MARK.match(period)
-    return mark.group(1) if mark else duration_of(period)
+    return duration_mark(period) or duration_of(period)

@@ -18,17 +18,16 @@ from .facts import Miss, listing
 from .query import name_key
 
 
-def labelled_rows(facts: tuple[Fact, ...], name: object, period: str, is_line: bool) -> list[Fact]:
-    """The figures of ``period`` whose row the name labels, where that label is not the
-    figures' line item (``is_line``: the name is a line item of the note, then none)."""
-    if is_line:
-        return []
-    key = name_key(name)
-    return [
-        f
-        for f in facts
-        if f.period == period and f.label and name_key(f.label) == key and f.label != f.line_item
-    ]
+def labelled_rows(facts: tuple[Fact, ...], line_keys: set[str]) -> dict[str, list[Fact]]:
+    """The figures by the key of their row's own label, where that label is neither their
+    line item nor any line item of the note (``line_keys``): rows named for a segment,
+    product or region, not for a line."""
+    out: dict[str, list[Fact]] = {}
+    for f in facts:
+        key = name_key(f.label) if f.label else ""
+        if key and f.label != f.line_item and key not in line_keys:
+            out.setdefault(key, []).append(f)
+    return out
 
 
 def row_figure(

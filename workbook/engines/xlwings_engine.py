@@ -356,12 +356,16 @@ def _page_setup(setup, *, landscape, fit_width, scale, repeat_cols, repeat_rows,
     elif scale is not None:
         setup.Zoom, setup.Order = scale, XL_OVER_THEN_DOWN
     if repeat_cols:
-        first, _, last = repeat_cols.partition(":")
-        setup.PrintTitleColumns = f"${first}:${last or first}"
+        setup.PrintTitleColumns = _absolute(repeat_cols)
     if repeat_rows:
-        first, _, last = repeat_rows.partition(":")
-        setup.PrintTitleRows = f"${first}:${last or first}"
+        setup.PrintTitleRows = _absolute(repeat_rows)
     if header is not None:
         setup.CenterHeader = header
     if footer is not None:
         setup.CenterFooter = footer
+
+
+def _absolute(band: str) -> str:
+    """A band of rows or columns as PageSetup takes it: "3:3" is "$3:$3", "A" is "$A:$A"."""
+    first, _, last = band.partition(":")
+    return f"${first}:${last or first}"

@@ -165,6 +165,15 @@ def with_duration(period: str, duration: str | None) -> str:
     return f"{duration} {period}" if duration and not period.startswith(duration) else period
 
 
+_DURATION_MARK = re.compile(r"^(\d{1,2}M)\b")
+
+
+def duration_mark(period: str) -> str | None:
+    """The interim duration ``with_duration`` put on a period label ("6M" of "6M 2025")."""
+    mark = _DURATION_MARK.match(period)
+    return mark.group(1) if mark else None
+
+
 def translated_currency(tables) -> str | None:
     """The note's convenience currency: that of its translated columns, if it has any."""
     return next((c.currency for t in tables for c in t.columns if c.role == Role.CONVENIENCE), None)
