@@ -23,16 +23,19 @@ from xlsegment.udfs import functions
 
 GOLDEN = Path(__file__).parent / "golden" / "xlsegment_udfs.bas"
 MODULE = "xlsegment.udfs.functions"
+# Every function ends with the optional ``data`` xlwings Lite needs (SEGDATA's handle), so
+# a formula written on any Excel has the same arguments on every other.
 UDFS = {
-    "SEGPROFIT": ["segment", "period", "measure"],
-    "SEGREVENUE": ["segment", "period"],
-    "SEGVALUE": ["line_item", "segment", "period"],
-    "SEGTOTAL": ["line_item", "period"],
-    "SEGRECON": ["period", "measure"],
-    "SEGTABLE": ["table", "period", "to_currency"],
-    "SEGFX": ["amount", "rate"],
-    "SEGRATE": [],
-    "SEGCHECK": ["table"],
+    "SEGPROFIT": ["segment", "period", "measure", "data"],
+    "SEGREVENUE": ["segment", "period", "data"],
+    "SEGVALUE": ["line_item", "segment", "period", "data"],
+    "SEGTOTAL": ["line_item", "period", "data"],
+    "SEGRECON": ["period", "measure", "data"],
+    "SEGTABLE": ["table", "period", "to_currency", "data"],
+    "SEGFX": ["amount", "rate", "data"],
+    "SEGRATE": ["data"],
+    "SEGCHECK": ["table", "data"],
+    "SEGDATA": ["table", "settings", "checks"],
 }
 STUBS = ("pythoncom", "pywintypes", "win32com", "win32com.client", "xlwings.udfs")
 
@@ -86,7 +89,7 @@ def _udfs(module) -> dict[str, dict]:
     }
 
 
-def test_exactly_the_nine_functions_are_udfs(excel):
+def test_exactly_the_ten_functions_are_udfs(excel):
     _, module = excel
     assert set(_udfs(module)) == set(UDFS) == set(functions.NAMES)  # share relies on NAMES
     assert not hasattr(functions.SEGPROFIT, "__xlfunc__")  # Linux import stays undecorated
@@ -114,9 +117,11 @@ def test_optional_arguments(excel):
         for a in meta["args"]
         if "optional" in a
     }
+    data = {(name, "data"): None for name in UDFS if name != "SEGDATA"}
     assert optional == {("SEGTABLE", "to_currency"): None, ("SEGFX", "rate"): None,
                         ("SEGPROFIT", "measure"): None, ("SEGRECON", "measure"): None,
-                        ("SEGCHECK", "table"): None}  # fmt: skip
+                        ("SEGCHECK", "table"): None, ("SEGDATA", "settings"): None,
+                        ("SEGDATA", "checks"): None} | data  # fmt: skip
 
 
 def _vba(excel) -> str:
@@ -136,7 +141,7 @@ def test_vba_wrappers_match_golden(excel):
 
 def test_vba_wrappers_call_our_module_from_the_active_workbook(excel):
     vba = _vba(excel)
-    assert "Function SEGTABLE(table, period, Optional to_currency)" in vba
+    assert "Function SEGTABLE(table, period, Optional to_currency, Optional data)" in vba
     assert 'SEGPROFIT = XLPy.CallUDF("xlsegment.udfs.functions", "SEGPROFIT", ' \
-        "Array(segment, period, measure), ActiveWorkbook, Application.Caller)" in vba  # fmt: skip
+        "Array(segment, period, measure, data), ActiveWorkbook, Application.Caller)" in vba  # fmt: skip
     assert "Application.Volatile" not in vba

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,7 +12,7 @@ from xlsegment.model import Column, Fact, Note, Role, Row, Source, Table
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import WorkbookError
 from xlsegment.workbook.mapping.datatable import exact_number
-from xlsegment.workbook.mapping.notedata import note_from_frame, note_rows
+from xlsegment.workbook.mapping.notedata import note_from_data, note_rows
 
 labels = (
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12)
@@ -65,8 +64,8 @@ def notes(draw) -> Note:
     return Note("<test>", tuple(tables), "EUR", "thousands")
 
 
-def _frame(note: Note) -> pd.DataFrame:
-    return pd.DataFrame(note_rows(note), columns=c.DATA_ALL_COLUMNS, dtype=object)
+def _records(note: Note) -> list[dict]:
+    return [dict(zip(c.DATA_ALL_COLUMNS, row, strict=True)) for row in note_rows(note)]
 
 
 def _shape(note: Note):
@@ -92,7 +91,9 @@ def _shape(note: Note):
 @settings(max_examples=60, deadline=None)
 @given(notes().filter(lambda n: n.tables))
 def test_any_note_survives_the_data_table(note):
-    back = note_from_frame(_frame(note), {"xls_Currency": "EUR", "xls_Unit": "thousands"}, "t")
+    back = note_from_data(
+        _records(note), c.DATA_ALL_COLUMNS, {"xls_Currency": "EUR", "xls_Unit": "thousands"}, "t"
+    )
     assert back is not None
     assert _shape(back) == _shape(note)
     assert [t.id for t in back.tables] == [t.id for t in note.tables]
@@ -117,7 +118,7 @@ def test_rows_without_layout_join_the_table_of_their_name_and_period():
         "EUR",
         "units",
     )
-    frame = _frame(base)
+    records = _records(base)
     added = [
         {"table": "P&L", "period": "2024", "line": "Costs", "segment": "B", "currency": "EUR", "value": -5},
         {"table": "P&L", "period": "2024", "line": "Revenue", "segment": "C", "currency": "EUR", "value": 7},
@@ -130,8 +131,8 @@ def test_rows_without_layout_join_the_table_of_their_name_and_period():
             "value": 9,
         },
     ]
-    frame = pd.concat([frame, pd.DataFrame(added, dtype=object)], ignore_index=True)
-    back = note_from_frame(frame, {}, "t")
+    records += [{col: row.get(col) for col in c.DATA_ALL_COLUMNS} for row in added]
+    back = note_from_data(records, c.DATA_ALL_COLUMNS, {}, "t")
     pl, assets = back.tables
     assert [r.line_item for r in pl.rows] == ["Revenue", "Costs"]
     assert [col.segment for col in pl.columns] == ["A", "B", "C"]

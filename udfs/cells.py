@@ -50,10 +50,11 @@ def error_text(error: Exception) -> str:
     return f"{ERROR_PREFIX}{type(error).__name__}: {error}"[:255]
 
 
-def answer(name: str, args: tuple, compute: Callable[[Index], object]) -> object:
-    """The cell value for ``name(*args)``, computed once per index and arguments."""
+def answer(name: str, args: tuple, compute: Callable[[Index], object], data: object = None) -> object:
+    """The cell value for ``name(*args)``, computed once per index and arguments; ``data``
+    is the function's optional data argument (``session.current``)."""
     try:
-        entry = session.CACHE.entry(session.current())
+        entry = session.CACHE.entry(session.current(data))
     except Exception as error:  # noqa: BLE001 - the cell shows it
         return error_text(error)
     key = (name, args)
@@ -88,14 +89,14 @@ def rate_of(ix: Index) -> object:
     return to_excel(note_rate(ix))
 
 
-def fx(value: object, given: object = None) -> object:
+def fx(value: object, given: object = None, data: object = None) -> object:
     """SEGFX: translate at ``given``, else at the workbook's rate."""
     from xlsegment.translation import translate
 
     try:
         exact = amount(value)
         if given is None or given == "":
-            return answer("SEGFX", (value,), lambda ix: translate(exact, note_rate(ix)))
+            return answer("SEGFX", (value,), lambda ix: translate(exact, note_rate(ix)), data)
         return to_excel(translate(exact, rate(given)))
     except Exception as error:  # noqa: BLE001 - the cell shows it
         return error_text(error)
@@ -129,6 +130,18 @@ def _converter(ix: Index, currency: object) -> tuple[Callable, str]:
 
     at = note_rate(ix)
     return (lambda v: translate(v, at)), f"{other} {note.unit} at {at}".strip()
+
+
+# -- data for xlwings Lite ------------------------------------------------------------------
+def loaded(table: object, settings: object = None, checks: object = None) -> object:
+    """SEGDATA: the note of the ranges given, checked to load, as the object the other
+    functions take; a problem is the cell's text, as for every function."""
+    try:
+        source = session.ranges_source(table, settings, checks)
+        session.CACHE.entry(source)  # read and index it now: a bad cell shows here
+        return source
+    except Exception as error:  # noqa: BLE001 - the cell shows it
+        return error_text(error)
 
 
 # -- findings ------------------------------------------------------------------------------

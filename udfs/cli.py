@@ -1,4 +1,4 @@
-"""The ``share`` and ``addin`` commands; xlsegment.cli loads them on first use."""
+"""The ``share``, ``addin`` and ``lite`` commands; xlsegment.cli loads them on first use."""
 
 from __future__ import annotations
 
@@ -56,3 +56,19 @@ def uninstall() -> None:
         run()
     except XlsegmentError as error:
         raise _fault(error) from None
+
+
+@click.command(epilog=EXIT_DONE)
+@output_option("The folder to write main.py and requirements.txt into.", required=True)
+@click.option("--wheel", default=None, help="URL of the xlsegment wheel Lite installs, when not from PyPI.")
+def lite(output, wheel: str | None) -> None:
+    """Write xlwings Lite's main.py and requirements.txt, to paste into Lite's editor."""
+    from .lite.files import write_lite_files
+
+    try:
+        written = write_lite_files(output, wheel)
+    except XlsegmentError as error:
+        raise _fault(error) from None
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo("paste main.py into xlwings Lite's editor and requirements.txt into its requirements tab")

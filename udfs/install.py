@@ -17,6 +17,7 @@ from xlsegment.errors import XlsegmentError
 ADDIN = "xlsegment.xlam"
 UNSUPPORTED = "the Excel add-in needs Excel on Windows or macOS; on this system use "
 UNSUPPORTED += "xlsegment fill, refresh and check on workbook files"
+NO_XLWINGS = "the Excel add-in needs xlwings: pip install 'xlsegment[excel]'"
 
 
 def addin_file() -> Path:
@@ -34,12 +35,20 @@ def _check_platform(platform: str | None) -> None:
         raise XlsegmentError(UNSUPPORTED)
 
 
+def _xlwings_cli():
+    try:
+        import xlwings.cli
+    except ImportError:
+        raise XlsegmentError(NO_XLWINGS) from None
+    return xlwings.cli
+
+
 def install(platform: str | None = None, run: Callable | None = None) -> Path:
     """Install the add-in for the current user through ``xlwings addin install -f``."""
     _check_platform(platform)
     path = addin_file()
     if run is None:
-        from xlwings.cli import addin_install as run
+        run = _xlwings_cli().addin_install
     run(argparse.Namespace(file=str(path), dir=None, glob=False))
     return path
 
@@ -48,5 +57,5 @@ def uninstall(platform: str | None = None, run: Callable | None = None) -> None:
     """Remove the add-in through ``xlwings addin remove -f xlsegment.xlam``."""
     _check_platform(platform)
     if run is None:
-        from xlwings.cli import addin_remove as run
+        run = _xlwings_cli().addin_remove
     run(argparse.Namespace(file=ADDIN, dir=None, glob=False))

@@ -40,8 +40,32 @@ def caller_source() -> Source:
     return WorkbookSource(XlwingsWorkbook(book), key=book.fullname)
 
 
-def current() -> Source:
+def current(data: object = None) -> Source:
+    """The source a function answers from: the data it was given (SEGDATA's handle in
+    xlwings Lite, or the Data table's values), else the pinned source, else the caller."""
+    if hasattr(data, "load"):
+        return data
+    if isinstance(data, list | tuple):
+        return ranges_source(data)
+    # None, or the text classic SEGDATA shows: the calling workbook holds that data.
     return _pinned if _pinned is not None else caller_source()
+
+
+_RANGES: dict[str, Source] = {}
+MAX_RANGES = 4  # data versions kept: each edit of the Data table is a new one
+
+
+def ranges_source(data: object, settings: object = None, checks: object = None) -> Source:
+    """The source of the ranges given (``udfs.ranges``), one per distinct content: the
+    oldest is forgotten, with its index, once ``MAX_RANGES`` are kept."""
+    from .ranges import RangesSource, digest_of
+
+    key = digest_of(data, settings, checks)
+    if key not in _RANGES:
+        while len(_RANGES) >= MAX_RANGES:
+            CACHE.drop(_RANGES.pop(next(iter(_RANGES))).key)
+        _RANGES[key] = RangesSource(data, settings, checks)
+    return _RANGES[key]
 
 
 def drop(key: str | None = None) -> None:

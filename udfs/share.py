@@ -16,7 +16,7 @@ from pathlib import Path
 
 from xlsegment.errors import XlsegmentError
 
-from .functions import NAMES
+from .names import NAMES
 
 # A call of one of our functions, bare or through the add-in ("[1]!SEGPROFIT(",
 # "'xlsegment.xlam'!SEGPROFIT(").

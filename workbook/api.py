@@ -21,7 +21,7 @@ from xlsegment.workbook import package, safety
 from xlsegment.workbook.engines.base import WorkbookError
 from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 from xlsegment.workbook.mapping.datatable import read_data_rows
-from xlsegment.workbook.mapping.notedata import note_from_frame
+from xlsegment.workbook.mapping.notedata import note_from_data
 from xlsegment.workbook.render import build, located_findings, render
 from xlsegment.workbook.sheets.checks import kept_findings, on_rows
 from xlsegment.workbook.sheets.guards import typed_over_findings
@@ -169,7 +169,7 @@ def _snapshot(path: Path):
 def note_from_workbook(wb, name: str = "Data") -> Note:
     """The note as the workbook's Data table and Settings state it, with what the reader
     noticed at fill time (kept on the Checks sheet, since the text is gone)."""
-    frame, rows = read_data_rows(wb)
+    data = read_data_rows(wb)
     settings = {}
     for key in ("xls_Currency", "xls_Unit", "xls_ConvCurrency", "xls_FxNote"):
         try:
@@ -178,7 +178,7 @@ def note_from_workbook(wb, name: str = "Data") -> Note:
             settings[key] = None
     if settings["xls_Unit"] is not None:
         settings["xls_Unit"] = read_unit(wb)  # refuses "7.2993" typed into Unit, naming the cell
-    note = note_from_frame(frame, settings, name, rows)
+    note = note_from_data(data.records, data.columns, settings, name, data.where)
     kept = kept_findings(wb)
     return dataclasses.replace(
         note,

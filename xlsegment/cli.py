@@ -30,6 +30,7 @@ class LazyGroup(click.Group):
         "refresh": "xlsegment.workbook.cli:refresh",
         "share": "xlsegment.udfs.cli:share",
         "addin": "xlsegment.udfs.cli:addin",
+        "lite": "xlsegment.udfs.cli:lite",
     }
 
     def list_commands(self, ctx):

@@ -310,7 +310,10 @@ class Note:
 
     def to_frame(self):
         """The facts as a tidy pandas DataFrame (pandas is imported only here)."""
-        import pandas as pd
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("Note.to_frame needs pandas: pip install 'xlsegment[pandas]'") from None
 
         return pd.DataFrame(tidy_records(self.facts))
 

@@ -73,18 +73,26 @@ def data_block(wb: Workbook) -> tuple[str, str, list[list[object]]]:
     return sheet, ref, wb.read_block(sheet, ref)
 
 
-def read_data(wb: Workbook):
-    """The Data table as a DataFrame with the tidy columns, plus where each row sits."""
-    return read_data_rows(wb)[0]
+def read_data(wb: Workbook) -> DataTable:
+    """The Data table's rows as records with the tidy columns, and where each sits."""
+    return read_data_rows(wb)
 
 
-def read_data_rows(wb: Workbook):
-    """The Data table as a DataFrame, and where its rows sit (blank rows are skipped).
+@dataclass(frozen=True)
+class DataTable:
+    """The Data table as read: its columns, one record per filled row, and their places.
+    Plain records, not a DataFrame: reading a workbook never needs pandas (Lite, speed)."""
+
+    columns: tuple[str, ...]
+    records: list[dict[str, object]]
+    where: DataRows
+
+
+def read_data_rows(wb: Workbook) -> DataTable:
+    """The Data table's filled rows (blank rows are skipped), and where they sit.
 
     Every cell a fact is built from is checked here, where its address is known, so a
     refusal names it (``Data!F7``) and shows the value as typed."""
-    import pandas as pd
-
     sheet, ref, block = data_block(wb)
     top, left, _, _ = range_bounds(ref)
     header = [column_name(h) for h in block[0]]
@@ -92,20 +100,17 @@ def read_data_rows(wb: Workbook):
     if missing:
         raise WorkbookError(f"{sheet}: the Data table lacks the column(s) {', '.join(missing)}")
     kept = [(top + 1 + k, r) for k, r in enumerate(block[1:]) if any(v is not None and v != "" for v in r)]
-    frame = pd.DataFrame([r for _, r in kept], columns=header, dtype=object)  # keep None, not NaN
     where = DataRows(sheet, tuple(header), top, tuple(row for row, _ in kept), left)
-
-    def cells(col: str) -> list[str]:
-        return [where.cell_of(row, col) or sheet for row in where.rows]
-
-    for col in _TEXT_COLUMNS:
-        frame[col] = [text_cell(v, w) for v, w in zip(frame[col], cells(col), strict=True)]
-    frame["value"] = [data_value(v, w) for v, w in zip(frame["value"], cells("value"), strict=True)]
-    if "decimals" in header:
-        frame["decimals"] = [
-            data_decimals(v, w) for v, w in zip(frame["decimals"], cells("decimals"), strict=True)
-        ]
-    return frame, where
+    records = []
+    for row, values in kept:
+        record = dict(zip(header, list(values) + [None] * (len(header) - len(values)), strict=True))
+        for col in _TEXT_COLUMNS:
+            record[col] = text_cell(record[col], where.cell_of(row, col) or sheet)
+        record["value"] = data_value(record["value"], where.cell_of(row, "value") or sheet)
+        if "decimals" in record:
+            record["decimals"] = data_decimals(record["decimals"], where.cell_of(row, "decimals") or sheet)
+        records.append(record)
+    return DataTable(tuple(header), records, where)
 
 
 _TEXT_COLUMNS = ("table", "period", "line", "segment", "currency")

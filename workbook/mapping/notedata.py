@@ -36,14 +36,15 @@ def stated(settings: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in out.items() if v not in (None, "") or k == "convenience_currency"}
 
 
-def note_from_frame(frame, settings: dict[str, object], name: str, rows=None) -> Note:
-    """The note a Data frame states, with Settings' currency, unit and rate source;
-    ``rows`` (a :class:`~.datatable.DataRows`) says where each row sits, for messages."""
-    records = frame.to_dict("records")
+def note_from_data(
+    records: list[dict[str, object]], columns, settings: dict[str, object], name: str, rows=None
+) -> Note:
+    """The note the Data table's records state, with Settings' currency, unit and rate
+    source; ``rows`` (a :class:`~.datatable.DataRows`) says where each row sits, for messages."""
     lines = rows.rows if rows is not None else range(2, len(records) + 2)
     return note_from_records(
         zip(lines, records, strict=True),
-        [str(col) for col in frame.columns],
+        [str(col) for col in columns],
         name,
         stated=stated(settings),
         cell_of=rows.cell_of if rows is not None else None,

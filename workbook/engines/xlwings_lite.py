@@ -1,0 +1,137 @@
+"""The xlwings engine in xlwings Lite: the same class where Lite's API agrees with Excel's.
+
+Lite runs Python in Pyodide and hands a script the workbook as xlwings' JSON book: every
+sheet's values, its tables, names and notes. What the script changes goes back as a list
+of actions that the add-in applies in Excel. There is no ``.api`` (Excel's own object
+model), and formulas, fonts and widths cannot be read synchronously, so this subclass
+overrides only what the classic engine does through ``.api`` or by reading formulas, with
+xlwings' own calls that both runtimes implement:
+
+- cells read as values; a formula reads as the value it shows (Lite sends no formulas);
+- named cell styles are applied as their shipped formats (Office.js sets no style by name);
+- notes, conditional formats, borders, alignment and wrapping through xlwings' API;
+- page setup beyond the print area (orientation, scale, titles, header and footer) is
+  left as it is: Lite has no page setup, and the sheet keeps the template's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from xlsegment.workbook.engines.base import Cell, CellFormat, ConditionalRule, range_bounds, range_ref
+from xlsegment.workbook.engines.xlwings_engine import XlwingsWorkbook, _grid
+
+_BORDER_STYLE = {
+    "thin": ("continuous", "thin"),
+    "medium": ("continuous", "medium"),
+    "double": ("double", "thick"),
+}
+
+
+def style_formats() -> dict[str, CellFormat]:
+    """Each named style of the template as the direct format it stands for."""
+    from xlsegment.workbook.engines.styles import named_styles
+
+    out = {}
+    for st in named_styles():
+        font, border = st.font, st.border
+        fill = st.fill.fgColor.rgb if st.fill is not None and st.fill.fill_type == "solid" else None
+        out[st.name] = CellFormat(
+            number_format=st.number_format if st.number_format != "General" else None,
+            bold=bool(font.b),
+            italic=bool(font.i),
+            color=str(font.color.rgb)[-6:] if font.color is not None and font.color.rgb else None,
+            fill=str(fill)[-6:] if fill else None,
+            h_align=st.alignment.horizontal
+            if st.alignment.horizontal in ("left", "center", "right")
+            else None,
+            wrap=bool(st.alignment.wrap_text) or None,
+            border_top=border.top.style if border is not None and border.top is not None else None,
+            border_bottom=border.bottom.style if border is not None and border.bottom is not None else None,
+        )
+    return out
+
+
+class LiteWorkbook(XlwingsWorkbook):
+    """A workbook as an xlwings Lite script receives it (``book: xw.Book``)."""
+
+    _styles: dict[str, CellFormat] | None = None
+
+    def read_block(self, sheet: str, ref: str) -> list[list[Cell]]:
+        r1, c1, r2, c2 = range_bounds(ref)
+        rng = self._sheet(sheet).range(range_ref(r1, c1, r2, c2))
+        return _grid(rng.value, r2 - r1 + 1, c2 - c1 + 1)
+
+    def set_format(self, sheet: str, ref: str, fmt: CellFormat) -> None:
+        rng = self._sheet(sheet).range(ref)
+        if fmt.number_format is not None:
+            rng.number_format = fmt.number_format
+        if fmt.bold is not None:
+            rng.font.bold = fmt.bold
+        if fmt.italic is not None:
+            rng.font.italic = fmt.italic
+        if fmt.color is not None:
+            rng.font.color = "#" + fmt.color
+        if fmt.fill is not None:
+            rng.color = "#" + fmt.fill
+        if fmt.h_align is not None:
+            rng.horizontal_alignment = fmt.h_align
+        if fmt.wrap is not None:
+            rng.wrap_text = fmt.wrap
+        for side, style in (("edge_top", fmt.border_top), ("edge_bottom", fmt.border_bottom)):
+            if style in _BORDER_STYLE:
+                line, weight = _BORDER_STYLE[style]
+                rng.borders[side].line_style = line
+                rng.borders[side].weight = weight
+
+    def set_style(self, sheet: str, ref: str, style: str) -> None:
+        if LiteWorkbook._styles is None:
+            LiteWorkbook._styles = style_formats()
+        fmt = LiteWorkbook._styles.get(style)
+        if fmt is not None:
+            self.set_format(sheet, ref, fmt)
+
+    def set_notes(self, sheet: str, notes: Mapping[str, str | None], author: str) -> None:
+        ws = self._sheet(sheet)
+        for cell, text in notes.items():
+            rng = ws.range(cell)
+            note = rng.note
+            if note is not None:
+                note.delete()
+            if text is not None:
+                rng.add_note(f"{author}:\n{text}")
+
+    def read_notes(self, sheet: str) -> dict[str, tuple[str, str]]:
+        return {}  # Lite sends where notes are, not their text
+
+    def set_conditional_formats(self, sheet: str, rules: Sequence[ConditionalRule]) -> None:
+        ws = self._sheet(sheet)
+        ws.cells.conditional_formats.clear()
+        for rule in rules:
+            ws.range(rule.ref).conditional_formats.add_custom(
+                "=" + rule.formula,
+                fill_color="#" + rule.fill,
+                font_color="#" + rule.font_color if rule.font_color else None,
+                stop_if_true=rule.stop,
+            )
+
+    def conditional_formats(self, sheet: str) -> list[ConditionalRule]:
+        return []  # reading them back needs Lite's async API
+
+    def set_layout(self, sheet: str, **layout) -> None:
+        ws = self._sheet(sheet)
+        for letter, width in (layout.get("widths") or {}).items():
+            ws.range(f"{letter}:{letter}").column_width = width
+        if layout.get("freeze"):
+            ws.freeze_panes.freeze_at(layout["freeze"])
+        if layout.get("print_area"):
+            ws.page_setup.print_area = layout["print_area"]
+        for ref in layout.get("merges") or ():
+            ws.range(ref).merge()
+        for letter in layout.get("hidden_columns") or ():
+            ws.range(f"{letter}:{letter}").column_hidden = True
+        for row, height in (layout.get("row_heights") or {}).items():
+            if height is not None:
+                ws.range(f"{row}:{row}").row_height = height
+        if layout.get("hide_gridlines") is not None:
+            ws.show_gridlines = not layout["hide_gridlines"]
