@@ -63,13 +63,19 @@ def _handle_key(result) -> str:
     return cell["properties"][object_handles.RESERVED_PROPERTY]["basicValue"]
 
 
-def main(argv: list[str]) -> int:
+async def amain(argv: list[str]) -> int:
+    """The run, awaited: Pyodide's event loop is the page's, so there it is awaited as is
+    (tests/pyodide/run.cjs); CPython runs it with asyncio.run."""
     book_json = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     calls = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
     with contextlib.redirect_stdout(sys.stderr):  # what the script prints is Lite's output pane
-        result = asyncio.run(run(book_json, calls))
+        result = await run(book_json, calls)
     print(json.dumps(result, default=str))
     return 0
+
+
+def main(argv: list[str]) -> int:
+    return asyncio.run(amain(argv))
 
 
 if __name__ == "__main__":

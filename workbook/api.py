@@ -19,7 +19,6 @@ from xlsegment.pipeline import Result, run
 from xlsegment.workbook import contract as c
 from xlsegment.workbook import package, safety
 from xlsegment.workbook.engines.base import WorkbookError
-from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
 from xlsegment.workbook.mapping.datatable import read_data_rows
 from xlsegment.workbook.mapping.notedata import note_from_data
 from xlsegment.workbook.render import build, located_findings, render
@@ -38,19 +37,28 @@ from xlsegment.workbook.sheets.settings import (
 TEMPLATE = Path(__file__).with_name("template.xlsx")
 
 
+def _openpyxl():
+    """The openpyxl engine, imported when a file is opened: reading a live or Lite book
+    (``note_from_workbook``, ``refresh_book``) needs no openpyxl."""
+    from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
+
+    return OpenpyxlWorkbook
+
+
 def workbook_key(path) -> tuple:
     st = os.stat(path)
     return (str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
 
 
-def open_workbook(path) -> tuple[OpenpyxlWorkbook, tuple]:
-    """A workbook file opened with openpyxl, and the key of the version read."""
+def open_workbook(path) -> tuple:
+    """A workbook file opened with openpyxl (an OpenpyxlWorkbook), and the key of the
+    version read."""
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise WorkbookError(f"{path}: not an .xlsx or .xlsm workbook")
     key = workbook_key(path)
     snapshot, _ = _snapshot(path)
-    return OpenpyxlWorkbook.open(path, snapshot.data), key
+    return _openpyxl().open(path, snapshot.data), key
 
 
 _INFERRED = "inferred from the translated figures"
@@ -97,7 +105,7 @@ def fill(source, out, rate=None, template: str | Path = TEMPLATE, company: str |
     with about(source if isinstance(source, str | Path) else None):
         result = run(source, rate=rate)
     name = Path(source).name if isinstance(source, str | Path) else (result.note.source or "Note")
-    wb = OpenpyxlWorkbook.open(template)
+    wb = _openpyxl().open(template)
     settings = _settings_for(result, name, rate)
     if company is not None:
         settings["xls_Company"] = company.strip() or None
@@ -152,7 +160,7 @@ def _require_xlsx(path: Path, allowed: tuple[str, ...] = (".xlsx",)) -> None:
         raise WorkbookError(f"{path}: no such file")
     if not path.is_file():  # a folder named x.xlsx, a FIFO, a device
         with about(path):
-            OpenpyxlWorkbook.open(path)  # refuses it in one line
+            _openpyxl().open(path)  # refuses it in one line
     if path.suffix.lower() not in allowed:
         hint = "; write a new .xlsx with -o" if path.suffix.lower() == ".xlsm" else ""
         raise WorkbookError(f"{path}: only .xlsx workbooks can be refreshed in place headless{hint}")
@@ -209,7 +217,7 @@ def refresh(path, out=None):
                 f"{path}: saving in place would drop {', '.join(kept.losses)}; "
                 "refresh into a new file with -o NEW.xlsx"
             )
-        wb = OpenpyxlWorkbook.open(path, seen.data)
+        wb = _openpyxl().open(path, seen.data)
         with about(path):
             result = refresh_book(wb, str(path), folder=path.parent)
         safety.save(target, kept.writer(wb.save), seen.fingerprint if in_place else None, lock)
