@@ -538,6 +538,8 @@ class _Sections:
             self.section, self.block, self.carried = "", "", False
         if labels.unit_of(text) and len(text) < SETTINGS.heading_chars:
             return  # "(in thousands)" over the labels
+        if naming.keeps_heading(self.block or self.section, text):
+            return  # "Less:" under a segment's heading: the rows stay that segment's
         if self.section and _financial(self.section) and not _financial(text):
             self.block = text
             return

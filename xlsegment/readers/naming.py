@@ -185,6 +185,18 @@ def _unlabelled_row(row: Row, label: str, last: bool) -> Row | None:
     return None
 
 
+def keeps_heading(section: str, heading: str) -> bool:
+    """A sign heading ("Less:") under a segment's or a group's heading ("Alpha") marks the
+    sign of the rows after it, which stay that segment's: ASU 2023-07 notes lay each
+    segment out so ("Alpha", "Net sales", "Less:", "Cost of sales", "Segment profit";
+    ASC 280-10-50-26A). Under a measure's or a reconciliation's heading it heads rows as
+    before."""
+    if not (section and is_sign_heading(heading)) or is_sign_heading(section):
+        return False
+    kind = classify(section)
+    return not kind.financial and kind.kind != LineKind.RECONCILING
+
+
 def _total_of_heading(row: Row) -> Row:
     """Where the columns are segments, a heading over rows heads line items, so a bare
     "Total" under it ("New insurance written" over "Individual", "Group", "Total") is that

@@ -135,7 +135,7 @@ def read_rows(raws: list[RawRow], w: Widths, ctx: NoteContext, section: str, mea
     body = Body()
     for raw in raws:
         if not raw.has_values:
-            if heads_rows(raw):
+            if heads_rows(raw) and not naming.keeps_heading(section, labels.strip_footnotes(raw.label)):
                 section = labels.strip_footnotes(raw.label)
                 # A line item heads the groups below it ("Net sales" over "Americas" over
                 # its regions): the groups' rows are figures of that line item.
