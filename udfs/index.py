@@ -38,10 +38,6 @@ GENERIC_MEASURES = {
     "income before income taxes": LineKind.PRETAX_INCOME, "net income": LineKind.NET_INCOME,
 }  # fmt: skip
 
-# A single segment's name in a lead-in: "the Payment Solutions segment" (capitalised
-# words); "the Company's single operating segment" gives it none.
-_SEGMENT_NAMED = re.compile(r"\bthe ((?:[A-Z][\w&'’.-]*\s)+)(?:reportable |operating )?segment\b")
-
 # Lines of a kind that are another measure than its generic name asks for: long-lived
 # assets (ASC 280-10-50-41) are not total assets (ASC 280-10-50-22).
 _OTHER_MEASURE = {
@@ -221,7 +217,9 @@ class Index(Periods):
         if single == "" and self._labelled(name) is not None and name_key(name):
             raise Miss(f"{str(name)!r} is a line item of the note, not its segment (which has no name)")
         if single == "" or (single is not None and name_key(name) in (name_key(single), "")):
-            return ""  # the figures of a single-segment note are stated for no segment
+            # The figures of a single-segment note are stated for no segment, or for the
+            # one its lead-in names ("for our Primary segment:").
+            return single if single and single in self.segments.values() else ""
         if found is None:
             have = [single] if single else [x for x in self._segments() if x]
             raise Miss(f"segment {str(name)!r} not found; have: {listing(have)}")
@@ -237,13 +235,15 @@ class Index(Periods):
         return self.memo(("single",), self._single_segment)
 
     def _single_segment(self) -> str | None:
-        if not self.facts or any(f.segment not in ("", "Total") for f in self.facts):
+        named = {f.segment for f in self.facts} - {"", "Total"}
+        if not self.facts or len(named) > 1:
             return None
-        for table in self.note.tables:
-            found = _SEGMENT_NAMED.search(table.title)
-            if found:
-                return found.group(1).strip()
-        return ""  # "our single operating segment" names none
+        titled = [found for table in self.note.tables if (found := title_segment(table.title))]
+        if named:
+            # The reader gave the lead-in's one segment to every row ("for our Primary
+            # segment:"): still a single-segment note.
+            return named.pop() if set(titled) == named else None
+        return titled[0] if titled else ""  # "our single operating segment" names none
 
     def _segments(self) -> list[str]:
         """The segments (and their Total) in the note's order; regions are not segments."""
@@ -382,7 +382,7 @@ class Index(Periods):
             shown = listing(f"{f.value:,} ({self._place(f)})" for f in stated)
             raise Miss(f"{line_item!r} of {segment!r} in {period} is stated {len(stated)} times: {shown}")
         fact = self.values.get(key)
-        if fact is None and segment == "" and self.single_segment() is not None:
+        if fact is None and self.single_segment() is not None and segment in ("", self.single_segment()):
             fact = self.values.get((line_item, "Total", period))
         return fact
 

@@ -32,9 +32,14 @@ _MEASURE_IN_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PAGE_FURNITURE = re.compile(r"^.*\btable\s+of\s+contents\s*", re.IGNORECASE)
-# The one segment a table is about, as its lead-in says ("... for our Primary segment:").
-_ONE_SEGMENT = re.compile(
-    r"\b(?:for|in)\s+(?:our|the|its)\s+([A-Z][\w&.,' -]{0,40}?)\s+(?:reportable\s+|operating\s+)?segment\b"
+# A segment named in prose: "our Primary segment", "the Payment Solutions segment", "the
+# U.S. Retail reportable segment". The name is capitalised words (an abbreviation such as
+# "U.S." among them), joined at most by "and", "of" or "&": never a date ("the Year Ended
+# December 31, 2024 by segment"), never across a sentence ("in the Americas. The ...").
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
+_NAMED_SEGMENT = re.compile(
+    rf"\b(?:our|the|its)\s+({_NAME_WORD}(?:\s+(?:(?:and|of|&)\s+)?{_NAME_WORD}){{0,5}})"
+    r"\s+(?:reportable\s+|operating\s+)?segment\b(?!s)"
 )
 
 
@@ -56,11 +61,12 @@ def title_measure(title: str, anywhere: bool = False) -> str:
 
 @lru_cache(maxsize=1024)
 def title_segment(title: str) -> str:
-    """The one segment a table's lead-in says the table is about, or ""."""
-    m = _ONE_SEGMENT.search(title)
-    name = m.group(1).strip() if m else ""
-    # "for the Company's reportable segment" names the company, not a segment.
-    return "" if name.endswith(("'s", "’s")) else name
+    """The one segment a table's lead-in names ("... for our Primary segment:"), or "":
+    where it names two ("the Americas segment and the EMEA segment") the table is not one
+    segment's, and "the Company's reportable segment" names the company, not a segment."""
+    names = {m.group(1) for m in _NAMED_SEGMENT.finditer(title or "")}
+    names = {n for n in names if not n.endswith(("'s", "’s"))}
+    return names.pop() if len(names) == 1 else ""
 
 
 def table_name(title: str, rows: list[Row], columns) -> str:
