@@ -345,7 +345,7 @@ def _read_table(doc, block, index, ctx, european, cells: _Cells, carried: OpenHe
 
 def _read_part(block, header, body, index, title, ctx, cells: _Cells, opened) -> tuple[Table | None, list]:
     spans = _column_ranges([r for r in body if r.amounts])
-    heads, table_period = htmlheads.heads_of(header, spans)
+    heads, table_period = htmlheads.heads_of(header, spans, title)
     for i, head in enumerate(heads):
         amounts = [a for r in body for a in r.amounts if _column_of(a, spans) == i]
         if amounts and sum(a.percent for a in amounts) * 2 > len(amounts):

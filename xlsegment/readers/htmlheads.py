@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from xlsegment import labels
 from xlsegment.readers.htmlgrid import LogicalRow
-from xlsegment.readers.layout import period_labels, with_duration
+from xlsegment.readers.layout import lead_in_duration, period_labels, with_duration
 from xlsegment.settings import SETTINGS
 
 
@@ -24,8 +24,10 @@ class Head:
     duration: str = ""  # "3M", "6M": a heading over the years ("Three Months Ended June 30,")
 
 
-def heads_of(header: list[LogicalRow], spans) -> tuple[list[Head], str]:
-    """Per column, what its header cells say; and a period the header gives all columns."""
+def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[Head], str]:
+    """Per column, what its header cells say; and a period the header gives all columns.
+    Where no header cell states a duration, the one ``lead_in``'s introducing sentence
+    states holds over every year ("for the three months ended June 30, 2025 and 2024")."""
     heads = [Head() for _ in spans]
     table_period = ""
     for row in header:
@@ -39,9 +41,11 @@ def heads_of(header: list[LogicalRow], spans) -> tuple[list[Head], str]:
                 continue
             for i in covered:
                 read_head(heads[i], gc.text, alone=len(covered) == 1)
+    stated = lead_in_duration(lead_in) if not any(h.duration for h in heads) else None
     for head in heads:
         # The duration a heading states over the years names every period below it.
-        head.period = with_duration(head.period, head.duration) if head.period else head.period
+        duration = head.duration or stated
+        head.period = with_duration(head.period, duration) if head.period else head.period
     return heads, table_period
 
 

@@ -114,9 +114,10 @@ def period_labels(texts: list[str]) -> list[str]:
 
 # "for the six months ended June 30, 2020", "as of December 31, 2024", "fiscal 2024": the
 # one period a lead-in states for a table whose header names none.
+# Title case is as common as lower case in lead-ins ("for the Year Ended December 31, 2024").
 _LEAD_IN_PERIOD = re.compile(
-    r"\b(?:ended|ending|as\s+of|at)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b"
-    r"|\bfiscal\s+(?:year\s+)?(?P<fy>(?:19|20)\d\d)\b"
+    r"\b(?i:ended|ending|as\s+of|at)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?i:fiscal\s+(?:year\s+)?)(?P<fy>(?:19|20)\d\d)\b"
 )
 _INTRODUCES = re.compile(r"follow|as follows|below|:\s*$", re.IGNORECASE)
 
@@ -146,6 +147,12 @@ def introducing_sentence(lead_in: str) -> str:
     table ...", "... as follows:"), else "": text before it often speaks of the table above."""
     sentence = re.split(r"(?<=\.)\s+(?=[A-Z])", lead_in.strip())[-1] if lead_in.strip() else ""
     return sentence if _INTRODUCES.search(sentence) else ""
+
+
+def lead_in_duration(lead_in: str) -> str | None:
+    """The interim duration the sentence introducing a table states ("for the three months
+    ended June 30, 2025 and 2024" -> "3M"), for a header that states none over its years."""
+    return labels.duration_of(introducing_sentence(lead_in))
 
 
 def lead_in_period(lead_in: str) -> str:

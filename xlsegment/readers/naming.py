@@ -32,6 +32,16 @@ _MEASURE_IN_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PAGE_FURNITURE = re.compile(r"^.*\btable\s+of\s+contents\s*", re.IGNORECASE)
+# A sentence that presents one measure per segment names it further in ("The following
+# table presents revenue by reportable segment", "... summarizes segment assets for each of
+# our segments"): the words between the verb and "by segment" must be that measure alone,
+# so "revenue and operating income by segment" names none.
+_MEASURE_BY_SEGMENT = re.compile(
+    r"\b(?:presents?|summarizes?|shows?|sets\s+forth|provides?|details?|disaggregates?)\s+"
+    r"(?:(?:the|our|its|certain)\s+)?(.+?)\s+(?:by|for\s+each(?:\s+of\s+(?:our|the|its))?)\s+"
+    r"(?:reportable\s+|operating\s+|business\s+)?segments?\b",
+    re.IGNORECASE,
+)
 # A segment named in prose: "our Primary segment", "the Payment Solutions segment", "the
 # U.S. Retail reportable segment". The name is capitalised words (an abbreviation such as
 # "U.S." among them), joined at most by "and", "of" or "&": never a date ("the Year Ended
@@ -53,6 +63,9 @@ def title_measure(title: str, anywhere: bool = False) -> str:
     last = _PAGE_FURNITURE.sub("", last)  # "118 Table of Contents Assets": the heading after it
     last = re.sub(r"^(?:our|the)\s+", "", last, flags=re.IGNORECASE)
     m = _MEASURE_IN_TITLE.search(last) if anywhere else _MEASURE_IN_TITLE.match(last)
+    if m is None:
+        by = _MEASURE_BY_SEGMENT.search(last)
+        m = _MEASURE_IN_TITLE.fullmatch(by.group(1)) if by else None
     if m is None:
         return ""
     found = m.group(0).strip()

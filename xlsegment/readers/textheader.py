@@ -24,8 +24,8 @@ from xlsegment.readers.layout import (
     NoteContext,
     convenience_column,
     introduces_table,
-    introducing_sentence,
     latest_period,
+    lead_in_duration,
     lead_in_period,
     mark_subtotals,
     period_labels,
@@ -177,7 +177,7 @@ def _durations_over_years(h: Header) -> None:
     duration stated only in the lead-in ("for the six months ended June 30, 2025") holds
     for every period of the table."""
     if not h.durations:
-        found = labels.duration_of(introducing_sentence(" ".join(h.lead_in)))
+        found = lead_in_duration(" ".join(h.lead_in))
         if found:
             h.durations = [found]
     if not h.durations:
