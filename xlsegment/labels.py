@@ -35,7 +35,8 @@ PERIOD_HEADING_RE = re.compile(
     r"^(?:(?:as\s+of\s+and\s+)?(?:at\s+and\s+)?for\s+the\s+)?(?:fiscal\s+)?(?:years?|quarters?)\s+ended"
     r"|^(?:at\s+and\s+for|as\s+of\s+and\s+for)\b"
     r"|^fiscal\s*(?:years?\s+ended\b|\d{4}\b)"
-    r"|^(?:" + MONTHS + r")\.?\s+\d{1,2},?(?:\s+\d{4})?:?$"
+    r"|^(?:(?:as\s+of|at)\s+)?(?:" + MONTHS + r")\.?\s+\d{1,2},?(?:\s+\d{4})?:?$"
+    r"|^(?:as\s+of|at)\s*,?:?$"  # "As of" alone over the years of an instant
     # A 52/53-week fiscal year's length under its label ("Fiscal 2024" over "(53 weeks)"):
     # it says how long the year is, never whose figures these are.
     r"|^\(?(?:52|53|fifty[\s-]two|fifty[\s-]three)[\s-]+weeks?\b[^()]*\)?$",
