@@ -90,6 +90,8 @@ _CURRENCY_WORDS = ("renminbi", "euro", "euros", "hong kong dollars", "rupees", "
 _SHORT_UNITS = {"m": "millions", "mn": "millions", "bn": "billions", "k": "thousands"}
 _THOUSANDS_MARK = re.compile(r"['’`]\s*000\b")
 NOTE_REF_RE = re.compile(r"^\(?note\s+\d+\)?$", re.IGNORECASE)
+# "Millions of U.S. dollars (Note 3)": the note that states the convenience rate, after a mark.
+_NOTE_REF_TAIL = re.compile(r"\s*\(note\s+\d+[a-z]?\)\s*$", re.IGNORECASE)
 NOISE_RE = re.compile(r"^(?:amount\s*%?|%|\(unaudited\))+$", re.IGNORECASE)
 
 _PAREN = re.compile(r"\([^)]*\)")
@@ -251,7 +253,7 @@ def _word_cell(text: str) -> tuple[str, str | None] | None:
 def currency_of(text: str) -> str | None:
     """The currency a header cell names ("RMB", "US$'000", "(HK$'000)", "Rs.", "Yen
     (millions)"), or None."""
-    s = text.strip()
+    s = _NOTE_REF_TAIL.sub("", text.strip())
     if len(s) > SETTINGS.currency_cell_chars:
         return None
     m = _CURRENCY_CELL.match(s)

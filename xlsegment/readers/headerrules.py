@@ -213,10 +213,28 @@ def amounts_and_percents(s: Shape) -> Reading | None:
     return Reading(cols, pairs, (*found, _finding("seg.layout.percent", Severity.INFO, message, s)))
 
 
+def _translated_tail(s: Shape, curs: list[str]) -> int:
+    """How many trailing period columns translate earlier ones where two currency lines head
+    the table, the note's own then another ("Millions of yen", "Millions of U.S. dollars"
+    over 2024 2025 2025): the last periods repeat earlier ones, which the others do not."""
+    periods, ctx = s.h.period_cols, s.ctx
+    if len(curs) != 2 or curs[0] != ctx.currency or curs[1] == ctx.currency or len(periods) == len(curs):
+        return 0
+    k = 0
+    while k < len(periods) - 1 and periods[-(k + 1)] in periods[: len(periods) - (k + 1)]:
+        k += 1
+    head = periods[: len(periods) - k]
+    return k if k and len(set(head)) == len(head) else 0
+
+
 def _period_columns(s: Shape, curs: list[str], n: int) -> tuple[list[Column], list[Finding]]:
     h, ctx = s.h, s.ctx
     cols, found = [], []
+    tail = _translated_tail(s, curs)
     for i, p in enumerate(h.period_cols):
+        if tail and i >= len(h.period_cols) - tail:
+            cols.append(convenience_column(curs[1], p, segment=""))
+            continue
         if len(curs) == n and curs[i] != ctx.currency and h.period_cols.count(p) > 1:
             # A period stated again under another currency ("2023 2023" over "RMB US$",
             # or "US$ RMB"): the header names the translation of that period, no typo.
