@@ -131,6 +131,10 @@ class RowsMeasure:
 
     measure: str = ""
     closing: str = ""
+    # Labels listed under two or more measure headings ("Online marketing services" under
+    # "Revenues:" and under "Segment operating income:"): the same names under each measure
+    # are its segments, whatever words they use; a line item is not repeated per measure.
+    repeated: frozenset[str] = frozenset()
 
     def one_sum(self, measure: str) -> bool:
         """The table ends in a bare total or the total of ``measure``: every row above it
@@ -152,7 +156,15 @@ def rows_measure(title: str, rows: list[Row], header: str = "") -> RowsMeasure:
         or title_measure(title)
         or (named.group(1)[:1].upper() + named.group(1)[1:] if named else "")
     )
-    return RowsMeasure(measure, closing)
+    return RowsMeasure(measure, closing, _repeated_under_measures(rows))
+
+
+def _repeated_under_measures(rows: list[Row]) -> frozenset[str]:
+    under: dict[str, set[str]] = {}
+    for row in rows:
+        if row.section and classify(row.section).financial and not classify(row.line_item).closes:
+            under.setdefault(row.line_item, set()).add(row.section)
+    return frozenset(label for label, sections in under.items() if len(sections) >= 2)
 
 
 # "Total intersegment revenue": a closing row that totals one measure, named after "Total".
@@ -247,7 +259,7 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
     unlabelled = _unlabelled_row(row, label, last)
     if unlabelled is not None:
         return unlabelled
-    if section and classify(section).financial and not line.financial:
+    if section and classify(section).financial and (not line.financial or label in rows.repeated):
         return replace(row, line_item=section, segment=label)
     if section and classify(section).financial and line.closes and not row.block:
         # Under a block heading (a product or region group) a total row is that block's.
