@@ -20,12 +20,12 @@ from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Source, 
 from xlsegment.numbers import looks_european
 from xlsegment.readers import HEAD_BYTES, fixedwidth, htmldoc, htmlheads, ixbrl, naming
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
+from xlsegment.readers.htmlsections import Sections, inner_label, section_subtotals, year_row
 from xlsegment.readers.layout import (
     NoteContext,
     OpenHeading,
     convenience_column,
     drop_unallocated_nils,
-    is_lead_in,
     latest_period,
     lead_in_period,
     mark_subtotals,
@@ -334,7 +334,7 @@ def _read_table(doc, block, index, ctx, european, cells: _Cells, carried: OpenHe
     for header, body in _split(rows):
         words = tuple(c.text for r in header for c in r.cells if c.text)
         section = carried.continued(words)
-        opened = _Sections(section=section, carried=bool(section))
+        opened = Sections(section=section, carried=bool(section))
         table, found = _read_part(block, header, body, index + len(out), title, ctx, cells, opened)
         noticed.extend(found)
         carried = OpenHeading(words) if table is None else OpenHeading.after(words, list(table.rows))
@@ -377,7 +377,7 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, opened) ->
     measure = measures[0] if measures else ""
     table = to_table(index, title, table_rows, columns, values, period, first, last, measure)
     words = period_words(htmlheads.period_headings(header))
-    return replace(_section_subtotals(table), period_words=words), noticed
+    return replace(section_subtotals(table), period_words=words), noticed
 
 
 def _translated_periods(periods: list[str], currencies: list[str], ctx) -> list[Column] | None:
@@ -467,7 +467,7 @@ def _unnamed_finding(block, n: int) -> Finding:
     )
 
 
-def _rows(block, body, spans, position, n, cells: _Cells, sections: _Sections):
+def _rows(block, body, spans, position, n, cells: _Cells, sections: Sections):
     rows: list[Row] = []
     values: list[list] = []
     previous = ""
@@ -479,10 +479,10 @@ def _rows(block, body, spans, position, n, cells: _Cells, sections: _Sections):
             if not lr.amounts:
                 sections.heading(lr.label)
             continue
-        label = labels.strip_footnotes(_inner_label(lr, sections)) or (
-            naming.unlabelled_subtotal(previous) if previous else "(unlabelled)"
-        )
+        label, dated = year_row(lr, sections, inner_label(lr, sections))
+        label = label or (naming.unlabelled_subtotal(previous) if previous else "(unlabelled)")
         item, row_year = labels.split_label_date(label)
+        row_year = row_year or dated
         line = lr.label_cell.line if lr.label_cell else placed[0][1].source.line
         rows.append(
             Row(
@@ -507,77 +507,6 @@ def _rows(block, body, spans, position, n, cells: _Cells, sections: _Sections):
         previous = label
         sections.closed_by(label)
     return rows, values
-
-
-def _inner_label(lr, sections: _Sections) -> str:
-    """A row with two label cells before its figures ("Humira | United States | 7,142"):
-    the first names the group the rows below belong to, until the next such cell; the
-    second is the row's own label. A text cell after the figures is no label."""
-    inner = [t for t in lr.texts if lr.amounts and t.col < lr.amounts[0].first and t.text.strip()]
-    if not lr.label or not inner:
-        return lr.label
-    sections.heading(lr.label)
-    return inner[-1].text
-
-
-@dataclass
-class _Sections:
-    """The headings above a row: a line-item heading ("Net revenue:") and, under it, a
-    block heading that groups some of its rows ("Client Computing")."""
-
-    section: str = ""
-    block: str = ""
-    carried: bool = False  # the section is the open heading of the part before a page break
-
-    def heading(self, label: str) -> None:
-        text = labels.strip_footnotes(label)
-        if not text or is_lead_in(text) or labels.NOISE_RE.match(text):
-            return
-        if self.carried:
-            # A heading of this part's own: the part before's heading is closed.
-            self.section, self.block, self.carried = "", "", False
-        if labels.unit_of(text) and len(text) < SETTINGS.heading_chars:
-            return  # "(in thousands)" over the labels
-        if naming.keeps_heading(self.block or self.section, text):
-            return  # "Less:" under a segment's heading: the rows stay that segment's
-        if self.section and _financial(self.section) and not _financial(text):
-            self.block = text
-            return
-        self.section, self.block = text, ""
-
-    def closed_by(self, label: str) -> None:
-        """A group's total ends the group ("Total" or "Total Americas" under "Americas"):
-        the rows after it are not in it, as in the text reader."""
-        if self.block and naming.closes_group(label, self.block):
-            self.block = ""
-        elif self.section and not _financial(self.section) and naming.closes_group(label, self.section):
-            self.section = ""
-
-
-def _section_subtotals(table: Table) -> Table:
-    """'Total Americas' under the heading 'Americas:' is that section's subtotal, not the
-    consolidated Total: the HTML keeps the heading, so the row is named after it."""
-    subtotal = {
-        r: row.section
-        for r, row in enumerate(table.rows)
-        if row.section
-        # "Total net sales" under "Net sales:" closes the line item, not a group.
-        and not classify(row.section).financial
-        and labels.norm_key(row.label) == labels.norm_key(row.section)
-        and row.label.lower().startswith("total")
-    }
-    if not subtotal:
-        return table
-    cells = {
-        k: f.replace(segment=subtotal[k[0]], role=Role.SUBTOTAL)
-        if k[0] in subtotal and f.segment == "Total"
-        else f
-        for k, f in table.cells.items()
-    }
-    rows = tuple(
-        replace(row, segment=subtotal[r]) if r in subtotal else row for r, row in enumerate(table.rows)
-    )
-    return replace(table, rows=rows, cells=cells)
 
 
 def _with_sources(table: Table, cells: _Cells, name: str, loaded) -> Table:

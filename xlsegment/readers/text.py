@@ -107,7 +107,8 @@ def _refuse_scrambled(blocks, parts: list[Part], name: str) -> None:
     figures that no label precedes (cells in scrambled order)."""
     rows = [r for b in blocks for r in b.rows]
     figures = sum(len(r.cells) for r in rows)
-    labelled = sum(len(r.cells) for r in rows if _names_a_row(r.label))
+    # A lone year before a row's figures labels them (years as row labels, textbody._year_row).
+    labelled = sum(len(r.cells) for r in rows if _names_a_row(r.label) or len(r.years) == 1)
     first = next((r.line for r in rows), 1)
     if not parts or figures == 0:
         raise InputError(

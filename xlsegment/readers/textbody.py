@@ -130,9 +130,20 @@ def _row_year(label: str, line: int, ctx: NoteContext, body: Body) -> tuple[str,
     return item, year
 
 
+def _year_row(raw: RawRow, dated: str) -> tuple[str, int | None]:
+    """Years as row labels under a line item ("Net revenue", "2025", its figures, "2024",
+    its figures): a row a lone year heads is that year's, and one with no label of its own
+    right after such a row is the same line item's next year (``dated``: its label)."""
+    label = labels.strip_footnotes(raw.label)
+    if len(raw.years) != 1:
+        return label, None
+    return (label or dated), raw.years[0][0]
+
+
 def read_rows(raws: list[RawRow], w: Widths, ctx: NoteContext, section: str, measure: str) -> Body:
     """Every row of figures, with the headings over it."""
     body = Body()
+    dated = ""
     for raw in raws:
         if not raw.has_values:
             if heads_rows(raw) and not naming.keeps_heading(section, labels.strip_footnotes(raw.label)):
@@ -141,11 +152,14 @@ def read_rows(raws: list[RawRow], w: Widths, ctx: NoteContext, section: str, mea
                 # its regions): the groups' rows are figures of that line item.
                 measure = section if is_measure(section) else measure
             continue
-        label = labels.strip_footnotes(raw.label) or "(unlabelled)"
+        label, year_row = _year_row(raw, dated)
+        dated = label if year_row else ""
+        label = label or "(unlabelled)"
         cells = amount_cells(raw.cells, w)
         if not cells:
             continue  # a row of percentages or changes only
         item, year = _row_year(label, raw.line, ctx, body)
+        year = year or year_row
         chunks, found = _chunks(label, cells, w.n, raw.line)
         body.findings.extend(found)
         for k, chunk in enumerate(chunks):
