@@ -149,18 +149,32 @@ _YEAR_CELL = re.compile(
     r"|^FY\s*'?(?P<short>\d\d)$",
     re.IGNORECASE,
 )
+# A year that straddles two calendar years, as UK and Indian filers write it: "2024/25",
+# "2024-25", "FY 2024/2025". It is named by the year it ends in, as "FY25" names it.
+_SPLIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[/–-]\s*((?:19|20)?\d\d)(?!\d)")
+
+
+def _split_year_end(m: re.Match) -> str:
+    first, second = int(m[1]), m[2]
+    end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return str(end) if end == first + 1 else m[0]
+
+
+def without_split_years(text: str) -> str:
+    """``text`` with each split year ("2024/25") written as the year it ends in ("2025")."""
+    return _SPLIT_YEAR.sub(_split_year_end, text) if "/" in text or "-" in text or "–" in text else text
 
 
 def year_cell(text: str) -> int | None:
     """The year a header cell names, if it is a year and nothing more (see _YEAR_CELL)."""
-    m = _YEAR_CELL.match(text)
+    m = _YEAR_CELL.match(without_split_years(text.strip()))
     if m is None:
         return None
     return int(m["year"]) if m["year"] else 2000 + int(m["short"])
 
 
 def years_in(text: str) -> list[int]:
-    return [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
+    return [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", without_split_years(text))]
 
 
 # The length of an interim period as headings state it: "Three Months Ended June 30,",
