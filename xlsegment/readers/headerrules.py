@@ -27,6 +27,8 @@ from xlsegment.readers.layout import (
     convenience_column,
     latest_period,
     mark_subtotals,
+    measure_column,
+    measures_per_column,
     segment_column,
 )
 from xlsegment.readers.textheader import UNNAMED, Header, dedupe_names, nested, unwrapped
@@ -183,7 +185,17 @@ def nested_grid(s: Shape) -> Reading | None:
 def _kept(s: Shape) -> list[Column]:
     """The part before's columns, under this part's period where it states one."""
     s.h.unnamed = any(UNNAMED.match(c.label) for c in s.previous)
-    return [c if c.role == Role.PERIOD else replace(c, period=s.period or c.period) for c in s.previous]
+    return [_under_period(c, s.period) for c in s.previous]
+
+
+def _under_period(c: Column, period: str) -> Column:
+    """A column of the part before under this part's period ("2023" over the next block):
+    a period column keeps its own; a measure's or a segment's takes this part's year."""
+    if not period or (c.role == Role.PERIOD and not c.measure):
+        return c
+    if c.measure:
+        return measure_column(c.measure, period, c.currency)
+    return replace(c, period=period)
 
 
 def continued_with_changes(s: Shape) -> Reading | None:
@@ -345,6 +357,9 @@ def name_per_column(s: Shape) -> Reading | None:
     if not names or len(names) + conv != n:
         return None
     other = next((c for c in reversed(curs) if c != ctx.currency), ctx.convenience or ctx.currency)
+    if not conv and measures_per_column([r.label for r in names]):
+        # "Net sales | Total assets" over rows of segments: measures side by side.
+        return Reading([measure_column(r.label, s.period, ctx.currency) for r in names])
     cols = [segment_column(r.label, s.period, ctx.currency) for r in names]
     cols += [convenience_column(other, s.period) for _ in range(conv)]
     return Reading(mark_subtotals(cols))

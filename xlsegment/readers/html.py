@@ -29,6 +29,7 @@ from xlsegment.readers.layout import (
     latest_period,
     lead_in_period,
     mark_subtotals,
+    measure_column,
     period_words,
     segment_column,
     stated_rate,
@@ -332,7 +333,8 @@ def _read_table(doc, block, index, ctx, european, cells: _Cells, carried: OpenHe
     title = " ".join(htmldoc.lead_in(doc, block).split())[-200:]
     out, noticed = [], []
     for header, body in _split(rows):
-        words = tuple(c.text for r in header for c in r.cells if c.text)
+        # The header's words and years, so a repeated "Years ended" over its years is known.
+        words = tuple(c.text for r in header for c in r.cells + r.years if c.text)
         section = carried.continued(words)
         opened = Sections(section=section, carried=bool(section))
         table, found = _read_part(block, header, body, index + len(out), title, ctx, cells, opened)
@@ -417,16 +419,13 @@ def _columns(heads: list[htmlheads.Head], table_period, ctx) -> tuple[list[Colum
         return _unnamed(periods, ctx), []
     named = [n for n in names if n]
     if all(_financial(n) for n in named) and all(names):
-        cols = [
-            Column(f"{n} {p}".strip(), "", p, c, Role.PERIOD)
-            for n, p, c in zip(names, periods, currencies, strict=True)
-        ]
+        cols = [measure_column(n, p, c) for n, p, c in zip(names, periods, currencies, strict=True)]
         if len({(c.label) for c in cols}) == len(cols):
             if len(set(names)) == 1:
                 # One measure over every period ("Sales to Customers" over 2024, 2023,
                 # 2022): the table's measure, as a heading would name it; its rows say whose.
-                return [replace(c, label=c.period) for c in cols], names[:1]
-            return [replace(c, measure=n) for c, n in zip(cols, names, strict=True)], []
+                return [replace(c, label=c.period, measure="") for c in cols], names[:1]
+            return cols, []
     cols = []
     local_names = {n for n, c in zip(names, currencies, strict=True) if n and c == ctx.currency}
     for h, n, p, c in zip(heads, names, periods, currencies, strict=True):

@@ -53,11 +53,11 @@ class Sections:
         text = labels.strip_footnotes(label)
         if not text or is_lead_in(text) or labels.NOISE_RE.match(text):
             return
+        if labels.unit_of(text) and len(text) < SETTINGS.heading_chars:
+            return  # "(in thousands)" over the labels: no heading, and it closes none
         if self.carried:
             # A heading of this part's own: the part before's heading is closed.
             self.section, self.block, self.carried = "", "", False
-        if labels.unit_of(text) and len(text) < SETTINGS.heading_chars:
-            return  # "(in thousands)" over the labels
         if naming.keeps_heading(self.block or self.section, text):
             return  # "Less:" under a segment's heading: the rows stay that segment's
         if self.section and classify_financial(self.section) and not classify_financial(text):

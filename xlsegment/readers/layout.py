@@ -13,6 +13,8 @@ from xlsegment.readers import naming
 from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import classify, column_role
 
+_CONTINUED = re.compile(r"\(\s*continued\s*\)|[-–—]\s*continued\s*$|^continued$", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class OpenHeading:
@@ -29,7 +31,10 @@ class OpenHeading:
         """The heading over the first rows of a part under ``header``: this part's open
         heading where the header repeats this one's words (this one may have more: the
         lead-in and the headings of its first rows), else none."""
-        same = len(header) >= 2 and set(header) <= set(self.header)
+        # A title marked "(continued)" says so, and page furniture ("Table of Contents")
+        # comes with the break: neither is a word of the first part's header.
+        own = [w for w in header if not is_lead_in(w) and not is_continued_title(w)]
+        same = len(own) >= 2 and set(own) <= set(self.header)
         return self.section if same else ""
 
     @staticmethod
@@ -62,6 +67,12 @@ def is_lead_in(text: str) -> bool:
         or "as follows" in low
         or "table of contents" in low
     )
+
+
+def is_continued_title(text: str) -> bool:
+    """ "Summary of Business Segment Data (continued)": the title a page break repeats over
+    the rest of a table; it heads no rows and is no word of the first part's header."""
+    return bool(_CONTINUED.search(text))
 
 
 def _reconciliation_heading(text: str) -> bool:
@@ -222,6 +233,19 @@ def segment_column(label: str, period: str, currency: str) -> Column:
     # "Total reportable segments" is the segments' total, not the consolidated Total.
     segment = "Total" if role == Role.TOTAL and "segment" not in name.lower() else name
     return Column(name, segment, period, currency, role)
+
+
+def measure_column(label: str, period: str, currency: str) -> Column:
+    """A column named by a measure ("Net sales | Total assets" over rows of segments): each
+    row is a segment and this column its figure of that measure. "Total assets" names the
+    measure, never the Total column."""
+    name = labels.strip_footnotes(label)
+    return Column(f"{name} {period}".strip(), "", period, currency, Role.PERIOD, measure=name)
+
+
+def measures_per_column(names: list[str]) -> bool:
+    """Every column named by a different financial measure: measures side by side."""
+    return bool(names) and all(classify(n).financial for n in names) and len(set(names)) == len(names)
 
 
 def mark_subtotals(cols: list[Column]) -> list[Column]:

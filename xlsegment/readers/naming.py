@@ -32,6 +32,9 @@ _MEASURE_IN_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PAGE_FURNITURE = re.compile(r"^.*\btable\s+of\s+contents\s*", re.IGNORECASE)
+# Where a heading's last sentence starts: after ". " or ": ", and after a title a page
+# break repeats with "(Continued)" ("Note 16 ... (Continued) Net Sales to External Customers").
+_SENTENCE_BREAK = re.compile(r"(?<=[.:])\s+(?=[A-Z])|(?<=\(continued\))\s+", re.IGNORECASE)
 # A sentence that presents one measure per segment names it further in ("The following
 # table presents revenue by reportable segment", "... summarizes segment assets for each of
 # our segments"): the words between the verb and "by segment" must be that measure alone,
@@ -59,7 +62,7 @@ def title_measure(title: str, anywhere: bool = False) -> str:
     ``anywhere``: in any place of that heading, not only at its start."""
     # Only a heading that starts with its measure names it ("Total segment assets are as
     # follows", "Capital Expenditures"); a measure further into a sentence may be any word.
-    last = re.split(r"(?<=[.:])\s+(?=[A-Z])", title.strip())[-1] if title else ""
+    last = _SENTENCE_BREAK.split(title.strip())[-1] if title else ""
     last = _PAGE_FURNITURE.sub("", last)  # "118 Table of Contents Assets": the heading after it
     last = re.sub(r"^(?:our|the)\s+", "", last, flags=re.IGNORECASE)
     m = _MEASURE_IN_TITLE.search(last) if anywhere else _MEASURE_IN_TITLE.match(last)
@@ -250,7 +253,7 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
         if reconciling and classify(label).kind not in (LineKind.CORPORATE, LineKind.ELIMINATION):
             return row
     if table == GEO_REVENUE or table.endswith(" by geography"):
-        return _geographic_row(row, label, table, last)
+        return _geographic_row(row, label, table, last, rows.measure)
     section = row.section
     line = classify(label)
     measure = row.measure or (section if section and classify(section).financial else "") or rows.measure
@@ -346,13 +349,15 @@ def closes_group(label: str, section: str) -> bool:
     return rest in ("", section.lower().strip(" :"))
 
 
-def _geographic_row(row: Row, label: str, table: str, last: bool) -> Row:
+def _geographic_row(row: Row, label: str, table: str, last: bool, measure: str = "") -> Row:
     """A row of a geographic table: the region is the segment, the measure the heading's."""
     # Revenue and long-lived assets keep their schedule's line item; another measure is the
     # heading's own ("Total assets by geographic area").
     item = {GEO_REVENUE: "Revenue", GEO_ASSETS: "Long-lived assets"}.get(
         table, table.removesuffix(" by geography")
     )
+    if measure and classify(measure).kind == classify(item).kind:
+        item = measure  # the heading's own words for that measure ("Net Sales")
     if row.section and classify(row.section).financial:
         item = row.section
     # The table's own measure as a closing row ("Revenue" under the regions) is their total.

@@ -26,6 +26,7 @@ from xlsegment.readers.layout import (
 )
 from xlsegment.readers.lines import RawRow, tokenize
 from xlsegment.readers.textheader import read_header
+from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import classify
 
 
@@ -122,6 +123,12 @@ def _refuse_scrambled(blocks, parts: list[Part], name: str) -> None:
             f"found {figures} figures and {texts} labels, but {figures - labelled} figures follow no label: "
             "the cells are out of order and cannot be given to their rows",
         )
+
+
+def _header_words(header) -> tuple[str, ...]:
+    """A part's header as OpenHeading compares it: its lines and its years, so a repeated
+    "Years ended December 31," over "2024 2023 2022" is known for the same header."""
+    return tuple(r.label for r in header if r.label) + tuple(str(y) for r in header for y, _ in r.years)
 
 
 def _names_a_row(label: str) -> bool:
@@ -282,7 +289,7 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore 
     widths = _widths(data, len(columns), dropped)
     section, measure = textbody.first_headings(header.sections, part.header, local)
     if not section and previous is not None:
-        section = previous.open.continued(tuple(r.label for r in part.header))
+        section = previous.open.continued(_header_words(part.header))
     body = textbody.read_rows(local, widths, ctx, section, measure)
     noticed.extend(body.findings)
     noticed.extend(placement.place(body.rows, columns, body.values, body.pending, body.maybe_change))
@@ -302,16 +309,21 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore 
     period = header.period or (header.period_cols[-1] if header.period_cols else "")
     last = max(max([r.line] + [ln for _, ln in r.cells]) for r in part.body)
     table = to_table(index, title, rows, columns, body.values, period, first_line, last)
-    after = PartBefore(
-        local_columns, dropped, title, OpenHeading.after(tuple(r.label for r in part.header), rows)
-    )
+    after = PartBefore(local_columns, dropped, title, OpenHeading.after(_header_words(part.header), rows))
     words = period_words(header.period_headings)
     return replace(table, reading=reading.rule, period_words=words), after, noticed
 
 
 def _only_periods(header: list[RawRow]) -> bool:
-    """A header of period captions and years only ("December 31," then "2023")."""
-    return all(r.years or labels.is_period_heading(r.label) or not r.label.strip() for r in header)
+    """A header of period captions and years only ("December 31," then "2023"), with the
+    unit line the block repeats ("(in millions)") at most."""
+    return all(
+        r.years
+        or labels.is_period_heading(r.label)
+        or not r.label.strip()
+        or (labels.unit_of(r.label) and len(r.label) < SETTINGS.heading_chars)
+        for r in header
+    )
 
 
 def _one_name_over_single_figures(header, body: list[RawRow], data: list[RawRow]) -> None:

@@ -13,7 +13,7 @@ from xlsegment import currency, labels
 from xlsegment.model import Column, Finding, Role, Row, Severity
 from xlsegment.numbers import Cell
 from xlsegment.readers import naming
-from xlsegment.readers.layout import NoteContext, is_lead_in
+from xlsegment.readers.layout import NoteContext, is_continued_title, is_lead_in
 from xlsegment.readers.lines import RawRow
 from xlsegment.vocabulary import LineKind, classify
 
@@ -63,6 +63,7 @@ def heads_rows(raw: RawRow) -> bool:
     if (
         not labels.strip_footnotes(label).strip()
         or is_lead_in(label)
+        or is_continued_title(label)
         or labels.NOISE_RE.match(label)
         or _RUNNING_HEAD.search(label)
     ):

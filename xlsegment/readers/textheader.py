@@ -24,6 +24,7 @@ from xlsegment.readers.layout import (
     NoteContext,
     convenience_column,
     introduces_table,
+    is_continued_title,
     latest_period,
     lead_in_duration,
     lead_in_period,
@@ -131,6 +132,8 @@ def _read_words(h: Header, r: RawRow, text: str, dates: list[str], first_years: 
         h.names.clear()
         h.changes.clear()
         h.first = ""
+    elif is_continued_title(text):
+        h.lead_in.append(text)  # the title a page break repeats: it names no column
     elif is_change_header(text):
         h.changes.append(r)
     elif (
