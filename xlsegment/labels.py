@@ -280,6 +280,19 @@ def currency_of(text: str) -> str | None:
     return found.currency if found is not None and found.bare else None
 
 
+_PARENTHESES = re.compile(r"[(（]([^()（）]{1,30})[)）]")
+
+
+def unit_mark_within(text: str) -> currency.Mark | None:
+    """The currency and scale a line states in parentheses within its words, as a title or
+    lead-in does: "Segment results (€ million):", "Revenue by region (£m)"."""
+    for group in _PARENTHESES.findall(text):
+        found = currency.mark(f"({group})")
+        if found is not None and found.scale:
+            return found
+    return None
+
+
 def unit_line_currency(text: str, phrase: bool = False) -> str | None:
     """The currency a unit line above a table names, in any language the table knows:
     "(en miles de euros)", "（人民币千元）", "(in thousands of RMB)". ``phrase``: only a

@@ -227,11 +227,21 @@ def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
     for block in located.tables:
         for row in grid_rows(block.element)[:6]:
             headers.extend(c.text for c in row if c.text)
+    within = labels.unit_mark_within(text)  # "Segment results (€ million):"
     unit = labels.unit_of(text) or next((u for h in headers if (u := labels.unit_of(h))), None)
+    unit = unit or (within.scale if within else None)
     currencies = Counter(c for h in headers if (c := labels.currency_of(h)) and h.strip() != "$")
-    stated = labels.unit_currency(text) or next(
-        (c for h in headers if (c := labels.unit_currency(h) or labels.unit_line_currency(h, phrase=True))),
-        None,
+    stated = (
+        labels.unit_currency(text)
+        or (within.currency if within else None)
+        or next(
+            (
+                c
+                for h in headers
+                if (c := labels.unit_currency(h) or labels.unit_line_currency(h, phrase=True))
+            ),
+            None,
+        )
     )
     body = " ".join(headers)
     if stated:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from xlsegment import labels
 from xlsegment.numbers import Cell, is_currency_symbol, looks_european, parse_cell
 from xlsegment.readers.flowed import is_flowed, unflow
+from xlsegment.settings import SETTINGS
 
 
 @dataclass
@@ -84,6 +85,17 @@ def _label_follows(items: list[tuple[int, str]], k: int) -> bool:
     return any(ch.isalpha() for ch in nxt) and parse_cell(nxt) is None and not is_currency_symbol(nxt)
 
 
+def _footnote_mark(s: str, items: list[tuple[int, str]], k: int) -> bool:
+    """ "(1)" on a line of its own before the sentence it marks ("(2)" then "The Crypto
+    segment was established in 2024."): a footnote under the table, not the figure -1."""
+    if not _FOOTNOTE_CELL.match(s):
+        return False
+    nxt = next((t.strip() for _, t in items[k + 1 :] if t.strip() and t != "\x00skip"), "")
+    # A footnote is a sentence; a row label after a figure of -6 is not ("TOTAL INCOME
+    # BEFORE INCOME TAXES"), so the text must end its sentence.
+    return len(nxt.split()) >= SETTINGS.lead_in_words and nxt.endswith(".") and parse_cell(nxt) is None
+
+
 def _continues(last: RawRow, text: str) -> bool:
     """``text`` is the rest of the label of ``last``, wrapped onto a line of its own."""
     if not last.label or last.cells or last.years or last.label.endswith(":") or labels.unit_of(text):
@@ -128,6 +140,8 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
             if rows:
                 blocks.append(Block(rows))
                 rows = []
+            continue
+        if _footnote_mark(s, items, k):
             continue
         if not _symbol_before_amount(s, rows, items, k):
             _add_cell(rows, s, number, european)

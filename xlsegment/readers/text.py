@@ -212,10 +212,12 @@ def note_context(parts: list[Part], text: str) -> NoteContext:
         for r in p.header + p.body:
             if r.has_values:
                 continue
+            within = labels.unit_mark_within(r.label)
             cur = labels.currency_of(r.label) or labels.unit_line_currency(r.label)
+            cur = cur or (within.currency if within else None)
             if cur and r.label.strip() != "$":
                 currencies[cur] += 1
-            unit = unit or labels.unit_of(r.label)
+            unit = unit or labels.unit_of(r.label) or (within.scale if within else None)
             if labels.NOTE_REF_RE.match(r.label.strip()):
                 rate_note = r.label.strip().strip("()")
     if unit is None:
