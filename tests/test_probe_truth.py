@@ -14,9 +14,8 @@ from tests.probe import notes, score
 from xlsegment.api import check
 
 # Read as unnamed columns, with a warning: a header of amounts and "% of Total" pairs
-# whose second year the text cannot place (n14), and "(As Recast)" under one year of
-# three in HTML (h12).
-KNOWN = {"n14_percent_cols": {"unnamed": 4, "missing": 4}, "h12_recast_year": {"unnamed": 18}}
+# whose second year the text cannot place (n14).
+KNOWN = {"n14_percent_cols": {"unnamed": 4, "missing": 4}}
 
 
 @pytest.mark.parametrize("path", notes(), ids=lambda p: p.stem)

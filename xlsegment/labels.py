@@ -92,7 +92,9 @@ _THOUSANDS_MARK = re.compile(r"['’`]\s*000\b")
 NOTE_REF_RE = re.compile(r"^\(?note\s+\d+\)?$", re.IGNORECASE)
 # "Millions of U.S. dollars (Note 3)": the note that states the convenience rate, after a mark.
 _NOTE_REF_TAIL = re.compile(r"\s*\(note\s+\d+[a-z]?\)\s*$", re.IGNORECASE)
-NOISE_RE = re.compile(r"^(?:amount\s*%?|%|\(unaudited\))+$", re.IGNORECASE)
+# A qualifier of a period's figures, not a name: "(Unaudited)", "(As Recast)", "Restated".
+_QUALIFIER = r"\(?\s*(?:as\s+)?(?:restated|recast|revised|adjusted|re-?presented|unaudited|audited)\s*\)?"
+NOISE_RE = re.compile(r"^(?:amount\s*%?|%|" + _QUALIFIER + r")+$", re.IGNORECASE)
 
 _PAREN = re.compile(r"\([^)]*\)")
 
@@ -145,7 +147,8 @@ def split_label_date(label: str) -> tuple[str, int | None]:
 # A year as a column header, as filers write it: "2024", "FY 2024", "FY24", "Year 2024",
 # with a footnote mark or a colon after it ("2024 (a)", "2024*", "2024:").
 _YEAR_CELL = re.compile(
-    r"^(?:(?:FY|Year)\s*)?(?P<year>(?:19|20)\d\d)\s*(?:\(\w{1,2}\)|[*†‡:])?$"
+    r"^(?:(?:FY|Year)\s*)?(?P<year>(?:19|20)\d\d)\s*(?:\(\w{1,2}\)|[*†‡:])?"
+    r"(?:\s*" + _QUALIFIER + r"(?:\s*\(\w{1,2}\))?)?$"
     r"|^FY\s*'?(?P<short>\d\d)$",
     re.IGNORECASE,
 )
