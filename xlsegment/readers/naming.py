@@ -219,6 +219,21 @@ def _unlabelled_row(row: Row, label: str, last: bool) -> Row | None:
     return None
 
 
+# Words of a category that holds a part of a measure beside the segments.
+_HOLDER = re.compile(r"\b(?:corporate|unallocated)\b", re.IGNORECASE)
+
+
+def _holds_a_part(section: str, label: str, line, rows: RowsMeasure) -> bool:
+    """Under a measure's heading, a row that holds a part of the measure: a segment (a
+    name, or one listed under each measure heading), or a corporate or unallocated
+    category beside them ("Corporate and unallocated" under "Operating income (loss):")."""
+    if not (section and classify(section).financial):
+        return False
+    if not line.financial or label in rows.repeated:
+        return True
+    return line.kind == LineKind.RECONCILING and bool(_HOLDER.search(label))
+
+
 def keeps_heading(section: str, heading: str) -> bool:
     """A sign heading ("Less:") under a segment's or a group's heading ("Alpha") marks the
     sign of the rows after it, which stay that segment's: ASU 2023-07 notes lay each
@@ -262,7 +277,7 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
     unlabelled = _unlabelled_row(row, label, last)
     if unlabelled is not None:
         return unlabelled
-    if section and classify(section).financial and (not line.financial or label in rows.repeated):
+    if _holds_a_part(section, label, line, rows):
         return replace(row, line_item=section, segment=label)
     if section and classify(section).financial and line.closes and not row.block:
         # Under a block heading (a product or region group) a total row is that block's.
