@@ -1,0 +1,105 @@
+"""The second probe's identity truth (tests/data/probe2), judged as its author judged it:
+text figures by source line and value, HTML figures by value; a figure is right when its
+segment, line, period (with its duration) and currency are the truth's.
+``python -m tests.probe2 [-v]``."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+from xlsegment.api import parse
+from xlsegment.model import tidy_records
+
+PROBE = Path(__file__).parent / "data" / "probe2"
+KINDS = ("right", "wrong", "unnamed", "missing")
+_DURATION = re.compile(r"\b(\d{1,2})M\b")
+
+
+def notes() -> list[Path]:
+    return sorted(p for p in PROBE.iterdir() if p.suffix in (".txt", ".htm"))
+
+
+def _segment_ok(names: list[str], segment: str) -> bool:
+    low = segment.lower().strip()
+    for n in names:
+        if (
+            (n == "" and low == "")
+            or (n.startswith("=") and low == n[1:].lower())
+            or (n and n.lower() in low)
+        ):
+            return True
+    return False
+
+
+def _period_ok(want: dict, period: str) -> bool:
+    durations = set(_DURATION.findall(period))
+    if want["duration"] is None:
+        return want["period"] in period and not durations
+    return want["period"] in period and durations == {want["duration"].rstrip("M")}
+
+
+def _right(want: dict, fact: dict) -> bool:
+    text = f"{fact['line']} {fact['label']}".lower()
+    return (
+        _segment_ok(want["segment"], fact["segment"])
+        and any(w.lower() in text for w in want["line"])
+        and _period_ok(want, fact["period"])
+        and (want["currency"] is None or fact["currency"] in (want["currency"], ""))
+    )
+
+
+def _unnamed(fact: dict) -> bool:
+    return bool(re.match(r"^Column \d+$", fact["segment"]) or re.match(r"^Column \d+$", fact["line"]))
+
+
+def _value(x) -> Decimal:
+    return Decimal(str(x)).normalize()
+
+
+def score(path: Path) -> tuple[Counter, list[str]]:
+    truth = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))
+    facts = [f for f in tidy_records(parse(path).facts) if f["value"] is not None]
+    counts, found = Counter(), []
+    pools: dict = defaultdict(list)
+    for i, f in enumerate(facts):
+        key = (f["source_line"] if path.suffix == ".txt" else None, _value(f["value"]))
+        pools[key].append(i)
+    for want in truth:
+        pool = pools[(want["source_line"] if path.suffix == ".txt" else None, _value(want["value"]))]
+        match = next((i for i in pool if _right(want, facts[i])), None)
+        if match is None and pool:
+            match = pool[0]
+        if match is None:
+            counts["missing"] += 1
+            found.append(f"missing {want['value']}")
+            continue
+        pool.remove(match)
+        fact = facts[match]
+        kind = "right" if _right(want, fact) else "unnamed" if _unnamed(fact) else "wrong"
+        counts[kind] += 1
+        if kind == "wrong":
+            found.append(
+                f"wrong {want['value']}: read {fact['segment']!r} {fact['line']!r} {fact['period']!r}"
+            )
+    return counts, found
+
+
+def main(argv: list[str]) -> int:
+    total = Counter()
+    for path in notes():
+        counts, found = score(path)
+        total += counts
+        print(f"{path.stem:36} " + " ".join(f"{counts[k]:3} {k}" for k in KINDS))
+        if "-v" in argv:
+            print("\n".join(f"    {line}" for line in found))
+    print("all: " + ", ".join(f"{total[k]} {k}" for k in KINDS))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
