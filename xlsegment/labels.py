@@ -33,6 +33,9 @@ LABEL_DATE_RE = re.compile(
 )
 PERIOD_HEADING_RE = re.compile(
     r"^(?:(?:as\s+of\s+and\s+)?(?:at\s+and\s+)?for\s+the\s+)?(?:fiscal\s+)?(?:years?|quarters?)\s+ended"
+    # "Three Months Ended March 31," "Thirteen Weeks Ended": an interim period's caption
+    r"|^(?:for\s+the\s+)?(?:three|six|nine|twelve|thirteen|twenty[\s-]six|thirty[\s-]nine|\d{1,2})"
+    r"[\s-]+(?:months?|weeks?)\s+(?:period\s+)?ended"
     r"|^(?:at\s+and\s+for|as\s+of\s+and\s+for)\b"
     r"|^fiscal\s*(?:years?\s+ended\b|\d{4}\b)"
     r"|^(?:(?:as\s+of|at)\s+)?(?:" + MONTHS + r")\.?\s+\d{1,2},?(?:\s+\d{4})?:?$"
@@ -145,9 +148,10 @@ def split_label_date(label: str) -> tuple[str, int | None]:
 
 
 # A year as a column header, as filers write it: "2024", "FY 2024", "FY24", "Year 2024",
+# "Fiscal year 2024", "Financial year 2024",
 # with a footnote mark or a colon after it ("2024 (a)", "2024*", "2024:").
 _YEAR_CELL = re.compile(
-    r"^(?:(?:FY|Year)\s*)?(?P<year>(?:19|20)\d\d)\s*(?:\(\w{1,2}\)|[*†‡:])?"
+    r"^(?:(?:FY|Year|Fiscal(?:\s+year)?|Financial\s+year)\s*)?(?P<year>(?:19|20)\d\d)\s*(?:\(\w{1,2}\)|[*†‡:])?"
     r"(?:\s*" + _QUALIFIER + r"(?:\s*\(\w{1,2}\))?)?$"
     r"|^FY\s*'?(?P<short>\d\d)$",
     re.IGNORECASE,
@@ -193,8 +197,16 @@ _MONTHS = {"three": "3M", "3": "3M", "six": "6M", "6": "6M", "nine": "9M", "9": 
 _WEEKS = {"thirteen": "3M", "13": "3M", "twenty six": "6M", "26": "6M", "thirty nine": "9M", "39": "9M"}
 
 
+YEAR_TO_DATE = "YTD"
+_YEAR_TO_DATE = re.compile(r"\byear[\s-]+to[\s-]+date\b|\bYTD\b", re.IGNORECASE)
+
+
 def duration_of(text: str) -> str | None:
-    """The interim duration a heading states ("3M", "6M", "9M"), or None for a year."""
+    """The interim duration a heading states ("3M", "6M", "9M"), or None for a year.
+    "Year-to-Date" states a duration only its context tells: ``YEAR_TO_DATE`` until then
+    (``layout.year_to_date``)."""
+    if _YEAR_TO_DATE.search(text):
+        return YEAR_TO_DATE
     m = _DURATION_RE.search(text)
     if m is None:
         return None

@@ -343,8 +343,19 @@ def is_total_column(label: str) -> bool:
     return bool(_TOTAL_COLUMN.search(label) or _BARE_TOTAL.match(_clean(label)))
 
 
+_RECONCILING_COLUMN = re.compile(r"^(?:reconcil\w*|reconciling\s+items)\b", re.IGNORECASE)
+
+
+def is_reconciling_column(name: str) -> bool:
+    return bool(_RECONCILING_COLUMN.match(name.strip()))
+
+
 def column_role(name: str) -> Role:
-    """The role of a column from its header: Total, Eliminations, Corporate or a segment."""
+    """The role of a column from its header: Total, Eliminations, Corporate or a segment.
+    "Reconciliation to Consolidated Financial Statements" holds reconciling items, not the
+    consolidated figure its header names."""
+    if _RECONCILING_COLUMN.match(name.strip()):
+        return Role.CORPORATE
     if is_total_column(name):
         return Role.TOTAL
     kind = classify(name).kind

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from xlsegment import labels
 from xlsegment.readers.htmlgrid import LogicalRow
-from xlsegment.readers.layout import lead_in_duration, period_labels, with_duration
+from xlsegment.readers.layout import lead_in_duration, period_labels, with_duration, year_to_date
 from xlsegment.settings import SETTINGS
 
 
@@ -42,6 +42,8 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
             for i in covered:
                 read_head(heads[i], gc.text, alone=len(covered) == 1)
     stated = lead_in_duration(lead_in) if not any(h.duration for h in heads) else None
+    for head, duration in zip(heads, year_to_date([h.duration for h in heads], lead_in), strict=True):
+        head.duration = duration
     for head in heads:
         # The duration a heading states over the years names every period below it.
         duration = head.duration or stated

@@ -11,7 +11,7 @@ from xlsegment import labels
 from xlsegment.model import Column, Fact, FactId, Finding, Role, Row, Severity, Source, Table
 from xlsegment.readers import naming
 from xlsegment.settings import SETTINGS
-from xlsegment.vocabulary import classify, column_role
+from xlsegment.vocabulary import classify, column_role, is_reconciling_column
 
 _CONTINUED = re.compile(r"\(\s*continued\s*\)|[-–—]\s*continued\s*$|^continued$", re.IGNORECASE)
 
@@ -160,6 +160,19 @@ def introducing_sentence(lead_in: str) -> str:
     return sentence if _INTRODUCES.search(sentence) else ""
 
 
+_MONTHS_STATED = re.compile(r"\b(three|six|nine|twelve)\b(?=[^.]*\bmonths?\b)", re.IGNORECASE)
+_MONTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
+
+
+def year_to_date(durations: list[str], lead_in: str) -> list[str]:
+    """A "Year-to-Date" band's duration, where the introducing sentence states the longer
+    of its interim periods ("for the three and nine months ended September 30" -> 9M);
+    else it stays "YTD", a period of its own that meets no other."""
+    months = [_MONTHS[m.lower()] for m in _MONTHS_STATED.findall(introducing_sentence(lead_in))]
+    longest = f"{max(months)}M" if months and max(months) < 12 else labels.YEAR_TO_DATE
+    return [longest if d == labels.YEAR_TO_DATE else d for d in durations]
+
+
 def lead_in_duration(lead_in: str) -> str | None:
     """The interim duration the sentence introducing a table states ("for the three months
     ended June 30, 2025 and 2024" -> "3M"), for a header that states none over its years."""
@@ -249,7 +262,14 @@ def measures_per_column(names: list[str]) -> bool:
 
 
 def mark_subtotals(cols: list[Column]) -> list[Column]:
-    """Of several Total columns, all but the last are subtotals ("Total Brand" before "Total")."""
+    """Of several Total columns, all but the last are subtotals ("Total Brand" before "Total").
+    The one column after a reconciliation column is the consolidated figure whatever its
+    name ("Segments | Reconciliation to Consolidated Financial Statements | Siemens Group":
+    IFRS 8.28 and ASC 280-10-50-30 reconcile the segments' total to the entity's)."""
+    cols = list(cols)
+    if len(cols) >= 3 and is_reconciling_column(cols[-2].label) and cols[-1].role == Role.SEGMENT:
+        c = cols[-1]
+        cols[-1] = Column(c.label, "Total", c.period, c.currency, Role.TOTAL, c.measure)
     totals = [i for i, c in enumerate(cols) if c.role == Role.TOTAL]
     out = list(cols)
     for i in totals[:-1]:

@@ -32,6 +32,7 @@ from xlsegment.readers.layout import (
     period_labels,
     segment_column,
     with_duration,
+    year_to_date,
 )
 from xlsegment.readers.lines import RawRow
 from xlsegment.settings import SETTINGS
@@ -179,6 +180,7 @@ def _durations_over_years(h: Header) -> None:
     Ended" over 2025 2024 2025 2024): each duration stands over an equal run of years. A
     duration stated only in the lead-in ("for the six months ended June 30, 2025") holds
     for every period of the table."""
+    h.durations = year_to_date(h.durations, " ".join(h.lead_in))
     if not h.durations:
         found = lead_in_duration(" ".join(h.lead_in))
         if found:
