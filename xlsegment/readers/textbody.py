@@ -147,7 +147,13 @@ def read_rows(raws: list[RawRow], w: Widths, ctx: NoteContext, section: str, mea
     dated = ""
     for raw in raws:
         if not raw.has_values:
-            if heads_rows(raw) and not naming.keeps_heading(section, labels.strip_footnotes(raw.label)):
+            # A row of percentages only ("Gross margin 78.5% 77.4%") is a ratio row, no
+            # heading over the rows after it.
+            if (
+                raw.percents == 0
+                and heads_rows(raw)
+                and not naming.keeps_heading(section, labels.strip_footnotes(raw.label))
+            ):
                 section = labels.strip_footnotes(raw.label)
                 # A line item heads the groups below it ("Net sales" over "Americas" over
                 # its regions): the groups' rows are figures of that line item.
