@@ -52,3 +52,15 @@ def test_a_holder_row_is_a_category_of_the_measure(tmp_path, wording, segments, 
         }
         assert read == want
         assert check(note).summary["errors"] == 0
+
+
+@pytest.mark.parametrize("wording", ["Unallocated corporate expense", "Corporate and unallocated"])
+@pytest.mark.parametrize(("segments", "years"), [(s, y) for s in (2, 3) for y in (1, 2)])
+def test_corporate_holds_no_part_of_a_segment_measure(tmp_path, wording, segments, years):
+    rows, _ = _rows(wording, segments, years)
+    rows[0] = ["Segment profit:"]
+    rows[-1][0] = "Total"
+    lead = "Segment profit and its reconciliation (in millions):"
+    for note in (read_string(_text(lead, YEARS[:years], rows)), _html(tmp_path, lead, [YEARS[:years]], rows)):
+        held = {(f.segment, f.line_item) for f in note.facts if f.label == wording}
+        assert held == {("", wording)}, held  # the entity's reconciling item, no segment's profit

@@ -231,7 +231,10 @@ def _holds_a_part(section: str, label: str, line, rows: RowsMeasure) -> bool:
         return False
     if not line.financial or label in rows.repeated:
         return True
-    return line.kind == LineKind.RECONCILING and bool(_HOLDER.search(label))
+    # Corporate holds a part of the entity's measures ("Identifiable assets"), none of a
+    # segment measure ("Segment profit": its corporate costs reconcile it to the entity's).
+    segment_measure = section.lower().lstrip().startswith(("segment", "total segment"))
+    return line.kind == LineKind.RECONCILING and bool(_HOLDER.search(label)) and not segment_measure
 
 
 def keeps_heading(section: str, heading: str) -> bool:
@@ -356,6 +359,16 @@ _BARE_TOTALS = frozenset({"total", "totals", "consolidated", "total consolidated
 def _names_a_segment(line) -> bool:
     """A row label that is a segment, a region or a product rather than a line item."""
     return line.kind in (LineKind.UNKNOWN, LineKind.CORPORATE, LineKind.ELIMINATION) and not line.closes
+
+
+def totals_heading(label: str, heading: str) -> bool:
+    """A total row of the rows under a line-item heading: "Total" alone, or "Total" with
+    the heading's words ("Total reportable segment cost of revenue"); the rows after it
+    (reconciling items) are no longer that line item's."""
+    if not classify(label).closes:
+        return False
+    words = set(labels.norm_key(label).split())
+    return not words or words <= set(labels.norm_key(heading).split())
 
 
 def closes_group(label: str, section: str) -> bool:

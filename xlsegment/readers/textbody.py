@@ -185,20 +185,11 @@ def read_rows(raws: list[RawRow], w: Widths, ctx: NoteContext, section: str, mea
                 body.pending[len(body.rows) - 1] = chunk
         if section and not classify(section).financial and naming.closes_group(label, section):
             section = measure  # the group's total ends the group: later rows are not in it
-        elif section and section == measure and _totals_heading(label, section):
+        elif section and section == measure and naming.totals_heading(label, section):
             # "Total segment cost of revenue" ends the rows under "Segment cost of revenue:":
             # the reconciling items after it are no figures of that line item.
             section = measure = ""
     return body
-
-
-def _totals_heading(label: str, heading: str) -> bool:
-    """A total row of the rows under a line-item heading: "Total" alone, or "Total" with
-    the heading's words ("Total reportable segment cost of revenue")."""
-    if not classify(label).closes:
-        return False
-    words = set(labels.norm_key(label).split())
-    return not words or words <= set(labels.norm_key(heading).split())
 
 
 # ---------------------------------------------------------------- a translated block
