@@ -53,7 +53,7 @@ def test_no_second_probe_note_has_a_false_error(path):
 
 
 # The third probe (tests/data/probe3); its README says what is still read wrong.
-KNOWN3_WRONG = {"h10_in_inr_usd_conv": 3}
+KNOWN3_WRONG: dict[str, int] = {}
 KNOWN3_ERRORS = {"h05_jp_yen_usd_thousands": 8}  # US$ thousands beside local millions
 
 

@@ -34,6 +34,7 @@ K = LineKind
         ("Operating income (loss)", K.SEGMENT_PROFIT, False, False),
         ("Earnings (loss) before interest and taxes-adjusted", K.SEGMENT_PROFIT, False, False),
         ("Adjusted EBITDA", K.SEGMENT_PROFIT, False, False),
+        ("Results from operating activities", K.SEGMENT_PROFIT, False, False),  # IFRS wording
         ("Gross profit", K.GROSS_PROFIT, False, False),
         ("Income (loss) before income taxes", K.PRETAX_INCOME, False, False),
         ("Net loss", K.NET_INCOME, False, False),

@@ -118,6 +118,8 @@ _PROFIT = _words(
     r"\bsegments?\s+(?:operating\s+)?(?:profit|income|loss|\(loss\)|earnings|results?|contribution|ebitd?a)",
     r"\boperating\s+(?:\(loss\)\s+)?(?:income|profit|earnings|loss|results?|margin)\b",
     r"\b(?:income|earnings|profit|loss)\s+(?:\(loss\)\s+)?from\s+operations\b",
+    # IFRS wording (IAS 1.BC56): "Results from operating activities", "Profit from operations"
+    r"\b(?:results?|profit|loss)\s+from\s+operating\s+activities\b",
     r"\bbefore\s+interest,?\s+(?:and\s+)?(?:income\s+)?taxes\b",
     r"\b(?:adjusted\s+)?ebit(?:d?a)?\b",
     r"\bcontribution(?:\s+margin)?$",
