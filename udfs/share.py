@@ -77,15 +77,13 @@ def _spliced(data: bytes, source: Path):
     import io
     import zipfile
 
-    from xlsegment.workbook.package import OFFICE, relationships, sheet_parts
+    from xlsegment.workbook.package import sheet_parts, workbook_part
 
     from .splice import Splice, fail_on_unreplaceable, splice_sheet, write_package
     from .splicecache import drop_addin_links, prune_calc_chain
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        workbook = next(
-            r.target for r in relationships(archive, "", str(source)) if r.type == OFFICE + "officeDocument"
-        )
+        workbook = workbook_part(archive, str(source))
         out = Splice()
         for name, part in sheet_parts(archive, str(source)).items():
             if part in archive.NameToInfo:

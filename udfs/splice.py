@@ -17,7 +17,6 @@ touches, so the copy keeps them by construction. Two caches follow the cells:
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -25,7 +24,6 @@ from dataclasses import dataclass, field
 from xlsegment.errors import XlsegmentError
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 EXTERNAL_LINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink"
 REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -149,14 +147,3 @@ def write_package(archive: zipfile.ZipFile, out: Splice) -> bytes:
             data = out.parts.get(info.filename)
             target.writestr(info, archive.read(info.filename) if data is None else data)
     return buffer.getvalue()
-
-
-def rels_of(part: str) -> str:
-    folder, name = posixpath.split(part)
-    return posixpath.join(folder, "_rels", f"{name}.rels")
-
-
-def resolve(source: str, target: str) -> str:
-    if target.startswith("/"):
-        return posixpath.normpath(target.lstrip("/"))
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))

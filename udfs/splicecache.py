@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import zipfile
 
+from xlsegment.workbook.package import rels_part, resolve_target
+
 from .splice import (
     _LINK_REF,
     EXTERNAL_LINK,
-    MAIN,
-    PACKAGE_RELS,
     REL_ID,
     TYPES,
     Splice,
     _parse,
     _q,
     _serialise,
-    rels_of,
-    resolve,
 )
 
 CALC_CHAIN = "xl/calcChain.xml"
@@ -27,8 +25,8 @@ ADDIN = "xlsegment.xlam"
 
 def _workbook_sheets(archive: zipfile.ZipFile, workbook: str) -> dict[str, str]:
     """sheetId -> worksheet part."""
-    rels = _parse(archive.read(rels_of(workbook)))
-    by_id = {r.get("Id"): resolve(workbook, r.get("Target", "")) for r in rels}
+    rels = _parse(archive.read(rels_part(workbook)))
+    by_id = {r.get("Id"): resolve_target(workbook, r.get("Target", "")) for r in rels}
     root = _parse(archive.read(workbook))
     return {s.get("sheetId"): by_id.get(s.get(REL_ID), "") for s in root.iter(_q("sheet"))}
 
@@ -36,10 +34,10 @@ def _workbook_sheets(archive: zipfile.ZipFile, workbook: str) -> dict[str, str]:
 def _drop_relationship(archive, out: Splice, owner: str, rel_type: str, targets: set[str]) -> None:
     """Take the relationships of ``owner`` to ``targets`` (of ``rel_type``) out of its
     .rels part, and those parts' Overrides out of [Content_Types].xml."""
-    name = rels_of(owner)
+    name = rels_part(owner)
     rels = _parse(out.parts.get(name) or archive.read(name))
     for r in list(rels):
-        if r.get("Type") == rel_type and resolve(owner, r.get("Target", "")) in targets:
+        if r.get("Type") == rel_type and resolve_target(owner, r.get("Target", "")) in targets:
             rels.remove(r)
     out.parts[name] = _serialise(rels)
     types = _parse(out.parts.get("[Content_Types].xml") or archive.read("[Content_Types].xml"))
@@ -84,14 +82,16 @@ def _formulas_need_links(archive: zipfile.ZipFile, workbook: str, out: Splice) -
 def drop_addin_links(archive: zipfile.ZipFile, workbook: str, out: Splice) -> None:
     """External links to the add-in, once no formula needs them: only where every link is
     the add-in's (links are numbered, and removing one would renumber the others)."""
-    rels = _parse(archive.read(rels_of(workbook))) if rels_of(workbook) in archive.NameToInfo else []
+    rels = _parse(archive.read(rels_part(workbook))) if rels_part(workbook) in archive.NameToInfo else []
     links = {
-        resolve(workbook, r.get("Target", "")): r.get("Id") for r in rels if r.get("Type") == EXTERNAL_LINK
+        resolve_target(workbook, r.get("Target", "")): r.get("Id")
+        for r in rels
+        if r.get("Type") == EXTERNAL_LINK
     }
     if not links or not out.replaced or _formulas_need_links(archive, workbook, out):
         return
     for part in links:
-        link_rels = rels_of(part)
+        link_rels = rels_part(part)
         if link_rels not in archive.NameToInfo:
             return
         targets = [r.get("Target", "") for r in _parse(archive.read(link_rels))]
@@ -102,7 +102,4 @@ def drop_addin_links(archive: zipfile.ZipFile, workbook: str, out: Splice) -> No
         refs.getparent().remove(refs)
     out.parts[workbook] = _serialise(root)
     _drop_relationship(archive, out, workbook, EXTERNAL_LINK, set(links))
-    out.dropped |= set(links) | {rels_of(p) for p in links}
-
-
-__all__ = ["drop_addin_links", "prune_calc_chain", "MAIN", "PACKAGE_RELS"]
+    out.dropped |= set(links) | {rels_part(p) for p in links}

@@ -181,12 +181,13 @@ def relationships(archive: zipfile.ZipFile, part: str, source: str) -> list[Rel]
         external = attrs.get("TargetMode", "") == "External"
         target = attrs.get("Target", "")
         if not external:
-            target = _resolve(part, target)
+            target = resolve_target(part, target)
         rels.append(Rel(attrs.get("Id", ""), attrs.get("Type", ""), target, external))
     return rels
 
 
-def _resolve(source: str, target: str) -> str:
+def resolve_target(source: str, target: str) -> str:
+    """A relationship's target as a part name, from the part that holds the relationship."""
     if target.startswith("/"):
         return posixpath.normpath(target.lstrip("/"))
     return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
@@ -294,13 +295,19 @@ def lossy_parts(path: str | Path, pillow: bool | None = None) -> list[str]:
     return inventory(data, path, pillow).losses
 
 
-def sheet_parts(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
-    """Sheet name -> its part, as the workbook part lists them."""
+def workbook_part(archive: zipfile.ZipFile, source: str) -> str:
+    """The workbook part the package's officeDocument relationship names."""
     workbook = next(
         (r.target for r in relationships(archive, "", source) if r.type == OFFICE + "officeDocument"), None
     )
     if workbook is None:
         raise WorkbookError(f"{source}: the package has no workbook part")
+    return workbook
+
+
+def sheet_parts(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
+    """Sheet name -> its part, as the workbook part lists them."""
+    workbook = workbook_part(archive, source)
     by_id = {r.id: r.target for r in relationships(archive, workbook, source)}
     sheets = ps.run(archive, workbook, _Collect(ps.clark(ps.MAIN, "sheet")), source).found
     return {
