@@ -106,7 +106,9 @@ class XlwingsWorkbook(Workbook):
         r1, c1, r2, c2 = range_bounds(ref)
         rng = self._sheet(sheet).range(range_ref(r1, c1, r2, c2))
         values = _grid(rng.value, r2 - r1 + 1, c2 - c1 + 1)
-        formulas = _grid(rng.formula2, r2 - r1 + 1, c2 - c1 + 1)
+        formulas = self._formulas(rng, r2 - r1 + 1, c2 - c1 + 1)
+        if formulas is None:
+            return values
         return [
             [_read(v, f) for v, f in zip(vr, fr, strict=True)]
             for vr, fr in zip(values, formulas, strict=True)
@@ -133,18 +135,18 @@ class XlwingsWorkbook(Workbook):
         return range_ref(1, 1, r2, c2)
 
     # -- presentation ----------------------------------------------------------------------
+    def _formulas(self, rng: Any, rows: int, cols: int) -> list[list[Any]] | None:
+        """The block's formulas (Formula2: dynamic-array aware); None where the runtime
+        cannot read them (xlwings Lite)."""
+        return _grid(rng.formula2, rows, cols)
+
     def set_format(self, sheet: str, ref: str, fmt: CellFormat) -> None:
         rng = self._sheet(sheet).range(ref)
-        if fmt.number_format is not None:
-            rng.number_format = fmt.number_format
-        if fmt.bold is not None:
-            rng.font.bold = fmt.bold
-        if fmt.italic is not None:
-            rng.font.italic = fmt.italic
-        if fmt.color is not None:
-            rng.font.color = "#" + fmt.color
-        if fmt.fill is not None:
-            rng.color = "#" + fmt.fill
+        _set_look(rng, fmt)
+        self._set_placement(rng, fmt)
+
+    def _set_placement(self, rng: Any, fmt: CellFormat) -> None:
+        """Alignment, indent, wrapping and borders, through Excel's object model."""
         if fmt.h_align is not None:
             rng.api.HorizontalAlignment = _H_ALIGN[fmt.h_align]
         if fmt.indent is not None:
@@ -316,6 +318,20 @@ class XlwingsWorkbook(Workbook):
     # -- persistence -----------------------------------------------------------------------
     def save(self, path: str | None = None) -> None:
         self.book.save(path)
+
+
+def _set_look(rng: Any, fmt: CellFormat) -> None:
+    """Number format, font and fill: xlwings' own API, the same in classic and Lite."""
+    if fmt.number_format is not None:
+        rng.number_format = fmt.number_format
+    if fmt.bold is not None:
+        rng.font.bold = fmt.bold
+    if fmt.italic is not None:
+        rng.font.italic = fmt.italic
+    if fmt.color is not None:
+        rng.font.color = "#" + fmt.color
+    if fmt.fill is not None:
+        rng.color = "#" + fmt.fill
 
 
 def _read(value: Any, formula: Any) -> Cell:

@@ -16,10 +16,11 @@ xlwings' own calls that both runtimes implement:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
-from xlsegment.workbook.engines.base import Cell, CellFormat, ConditionalRule, range_bounds, range_ref
-from xlsegment.workbook.engines.xlwings_engine import XlwingsWorkbook, _grid
+from xlsegment.workbook.engines.base import CellFormat, ConditionalRule
+from xlsegment.workbook.engines.xlwings_engine import XlwingsWorkbook
 
 _BORDER_STYLE = {
     "thin": ("continuous", "thin"),
@@ -28,6 +29,7 @@ _BORDER_STYLE = {
 }
 
 
+@functools.cache
 def style_formats() -> dict[str, CellFormat]:
     """Each named style of the template as the direct format it stands for."""
     from xlsegment.workbook.engines.styles import named_styles
@@ -55,25 +57,10 @@ def style_formats() -> dict[str, CellFormat]:
 class LiteWorkbook(XlwingsWorkbook):
     """A workbook as an xlwings Lite script receives it (``book: xw.Book``)."""
 
-    _styles: dict[str, CellFormat] | None = None
+    def _formulas(self, rng, rows: int, cols: int) -> None:
+        return None  # Lite sends values only: a formula reads as the value it shows
 
-    def read_block(self, sheet: str, ref: str) -> list[list[Cell]]:
-        r1, c1, r2, c2 = range_bounds(ref)
-        rng = self._sheet(sheet).range(range_ref(r1, c1, r2, c2))
-        return _grid(rng.value, r2 - r1 + 1, c2 - c1 + 1)
-
-    def set_format(self, sheet: str, ref: str, fmt: CellFormat) -> None:
-        rng = self._sheet(sheet).range(ref)
-        if fmt.number_format is not None:
-            rng.number_format = fmt.number_format
-        if fmt.bold is not None:
-            rng.font.bold = fmt.bold
-        if fmt.italic is not None:
-            rng.font.italic = fmt.italic
-        if fmt.color is not None:
-            rng.font.color = "#" + fmt.color
-        if fmt.fill is not None:
-            rng.color = "#" + fmt.fill
+    def _set_placement(self, rng, fmt: CellFormat) -> None:
         if fmt.h_align is not None:
             rng.horizontal_alignment = fmt.h_align
         if fmt.wrap is not None:
@@ -85,9 +72,7 @@ class LiteWorkbook(XlwingsWorkbook):
                 rng.borders[side].weight = weight
 
     def set_style(self, sheet: str, ref: str, style: str) -> None:
-        if LiteWorkbook._styles is None:
-            LiteWorkbook._styles = style_formats()
-        fmt = LiteWorkbook._styles.get(style)
+        fmt = style_formats().get(style)
         if fmt is not None:
             self.set_format(sheet, ref, fmt)
 
