@@ -69,8 +69,10 @@ class RangesSource(WorkbookSource):
     """The note of the ranges ``SEGDATA`` was given; its stamp is a hash of their values,
     so a changed Data table is a new source and the functions answer afresh."""
 
-    def __init__(self, data: object, settings: object = None, checks: object = None) -> None:
-        digest = digest_of(data, settings, checks)
+    def __init__(
+        self, data: object, settings: object = None, checks: object = None, digest: str | None = None
+    ) -> None:
+        digest = digest or digest_of(data, settings, checks)
         try:
             book = book_from_ranges(data, settings, checks)
         except XlsegmentError as error:

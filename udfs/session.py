@@ -64,7 +64,7 @@ def ranges_source(data: object, settings: object = None, checks: object = None) 
     if key not in _RANGES:
         while len(_RANGES) >= MAX_RANGES:
             CACHE.drop(_RANGES.pop(next(iter(_RANGES))).key)
-        _RANGES[key] = RangesSource(data, settings, checks)
+        _RANGES[key] = RangesSource(data, settings, checks, digest=key)  # hashed once
     return _RANGES[key]
 
 
