@@ -111,8 +111,10 @@ def test_refresh_script_checks_and_redraws_the_book(seed_book, tmp_path):
     assert not fills  # nothing broken, nothing highlighted
 
 
-def test_refresh_script_highlights_a_broken_total_in_place(seed_book, tmp_path):
-    book = payload(seed_book)
+def broken_book(path: Path) -> dict:
+    """The seed's workbook as Lite sends it, with Corporate's 2024 revenue 30 too high:
+    the Total and Corporate's profit no longer add up."""
+    book = payload(path)
     data = next(s for s in book["sheets"] if s["name"] == c.DATA)["values"]
     header = data[0]
     row = next(
@@ -121,6 +123,11 @@ def test_refresh_script_highlights_a_broken_total_in_place(seed_book, tmp_path):
         if r[header.index("line")] == "Revenue" and r[header.index("segment")] == "Corporate"
     )
     row[header.index("value")] += 30
+    return book
+
+
+def test_refresh_script_highlights_a_broken_total_in_place(seed_book, tmp_path):
+    book = broken_book(seed_book)
     out = run_lite(book, [], tmp_path)
     assert "xlsegment: 86 checks, 0 broken" not in out["printed"]
     assert "xlsegment: 86 checks, 2 broken" in out["printed"]

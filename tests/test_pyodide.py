@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.lite_book import payload
-from tests.test_lite import CALLS, H, _cells, _classic, _ranges, _wrapped
+from tests.test_lite import CALLS, H, _cells, _classic, _ranges, _wrapped, broken_book
 from xlsegment import api
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.api import fill
@@ -101,15 +101,7 @@ def test_every_lite_function_in_pyodide_answers_as_classic_excel(pyodide, seed_b
 
 
 def test_refresh_script_in_pyodide_highlights_a_broken_total(pyodide, seed_book, tmp_path):
-    book = payload(seed_book)
-    data = next(s for s in book["sheets"] if s["name"] == c.DATA)["values"]
-    header = data[0]
-    row = next(
-        r
-        for r in data[1:]
-        if r[header.index("line")] == "Revenue" and r[header.index("segment")] == "Corporate"
-    )
-    row[header.index("value")] += 30
+    book = broken_book(seed_book)
     out, printed = _run_lite(book, [], tmp_path)
     assert "xlsegment: 86 checks, 2 broken" in printed
     fills = [
