@@ -123,10 +123,10 @@ class FileSource:
         return (info.st_mtime_ns, info.st_size)
 
     def _workbook(self) -> WorkbookSource:
-        from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook
+        from xlsegment.workbook.api import reading_engine
 
         if self._book is None:
-            self._book = WorkbookSource(OpenpyxlWorkbook.open(self.path), self.key)
+            self._book = WorkbookSource(reading_engine().open(self.path), self.key)
         return self._book
 
     def load(self) -> Note:

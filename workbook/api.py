@@ -51,14 +51,26 @@ def workbook_key(path) -> tuple:
 
 
 def open_workbook(path) -> tuple:
-    """A workbook file opened with openpyxl (an OpenpyxlWorkbook), and the key of the
-    version read."""
+    """A workbook file opened for reading, and the key of the version read: values through
+    python-calamine where it is installed (every platform but Pyodide), else openpyxl."""
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise WorkbookError(f"{path}: not an .xlsx or .xlsm workbook")
     key = workbook_key(path)
-    snapshot, _ = _snapshot(path)
-    return _openpyxl().open(path, snapshot.data), key
+    engine = reading_engine()
+    if engine is _openpyxl():
+        snapshot, _ = _snapshot(path)  # scanned first: a part with a DTD never reaches openpyxl
+    else:
+        snapshot = safety.Snapshot.take(path)  # calamine expands no entities; partscan refuses DTDs
+    return engine.open(path, snapshot.data), key
+
+
+def reading_engine():
+    """The engine that reads a workbook file fastest here (package_reader's docstring says
+    why); both answer every read alike."""
+    from xlsegment.workbook.engines import package_reader
+
+    return package_reader.PackageWorkbook if package_reader.available() else _openpyxl()
 
 
 _INFERRED = "inferred from the translated figures"
@@ -100,6 +112,17 @@ def fill(source, out, rate=None, template: str | Path = TEMPLATE, company: str |
 
     ``out`` is written atomically; an existing file there is replaced only if it is not
     open in Excel."""
+    fill_checked(source, out, rate, template, company)
+    return Path(out)
+
+
+def fill_checked(
+    source, out, rate=None, template: str | Path = TEMPLATE, company: str | None = None
+) -> Result:
+    """``fill``, returning the result as ``check_workbook`` would report it on the new file:
+    the same checks and the same findings on the same cells, taken from what was drawn
+    rather than by reading back the workbook just written (which took longer than the fill
+    on big notes). tests/test_fill_checked.py holds the two equal."""
     out = Path(out)
     rate = parse_rate(rate)
     with about(source if isinstance(source, str | Path) else None):
@@ -113,11 +136,11 @@ def fill(source, out, rate=None, template: str | Path = TEMPLATE, company: str |
     result = dataclasses.replace(
         result, note=dataclasses.replace(result.note, rate_note=settings["xls_FxNote"])
     )
-    render(wb, result, write_data_table=True, settings=settings)
+    drawn = render(wb, result, write_data_table=True, settings=settings)
     with safety.exclusive(out) as lock:
         _guard_new_file(out)
         safety.save(out, wb.save, lock=lock)
-    return out
+    return dataclasses.replace(result, findings=tuple(drawn))
 
 
 @contextmanager
@@ -260,6 +283,7 @@ __all__ = [
     "TEMPLATE",
     "check_workbook",
     "fill",
+    "fill_checked",
     "note_from_workbook",
     "open_workbook",
     "refresh",

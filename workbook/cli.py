@@ -91,11 +91,10 @@ def fill(source: str, output, rate, company, note_heading, tables, list_tables) 
         from xlsegment.api import parse
 
         source = parse(source, options)  # the note found as asked, filled as read
-    from xlsegment.workbook.api import check_workbook
-    from xlsegment.workbook.api import fill as do_fill
+    from xlsegment.workbook.api import fill_checked
 
-    path = do_fill(source, output, rate=rate, company=company)
-    result = check_workbook(path)
+    result = fill_checked(source, output, rate=rate, company=company)
+    path = Path(output)
     click.echo(_summary_line(result, path))
     _echo_broken(result)
     if (getattr(result, "summary", {}) or {}).get("errors", 0):

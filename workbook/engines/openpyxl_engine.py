@@ -324,6 +324,11 @@ class OpenpyxlWorkbook(Workbook):
         ref = range_ref(r0, c0, r0 + len(rows), c0 + len(spec.header) - 1)
         table = Table(displayName=spec.name, ref=ref)
         table.tableStyleInfo = TableStyleInfo(name=style, showRowStripes=True)
+        # The columns named from the header we hold: left unnamed, openpyxl's save names
+        # them by indexing the whole table range, a cell object for every Data cell.
+        table._initialise_columns()
+        for column, name in zip(table.tableColumns, spec.header, strict=True):
+            column.name = str(name)
         try:
             ws.add_table(table)
         except ValueError as exc:  # two tables of one name: a damaged or hand-edited part

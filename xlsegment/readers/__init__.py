@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from xlsegment import limits
 from xlsegment.errors import InputError
 from xlsegment.model import Note
 
@@ -84,7 +85,10 @@ def peek(path: Path) -> Peek:
             head = fh.read(HEAD_BYTES)
     except OSError as e:
         raise InputError(str(path), None, e.strerror or "cannot read") from None
-    return Peek(path, path.suffix.lower(), head)
+    found = Peek(path, path.suffix.lower(), head)
+    if not found.is_zip:  # a workbook's bounds are its parts' (limits.package)
+        limits.note_size(str(path), info.st_size)  # refused by its size, never read whole
+    return found
 
 
 def _readers() -> list[Reader]:

@@ -18,7 +18,7 @@ from xlsegment import labels
 from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Source, Table
 from xlsegment.numbers import looks_european
-from xlsegment.readers import HEAD_BYTES, fixedwidth, htmldoc, htmlheads, ixbrl, naming
+from xlsegment.readers import HEAD_BYTES, decoding, fixedwidth, htmldoc, htmlheads, ixbrl, naming
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
 from xlsegment.readers.htmlsections import Sections, inner_label, section_subtotals, year_row
 from xlsegment.readers.layout import (
@@ -118,7 +118,7 @@ def _last_words(text: str, width: int) -> str:
 
 
 def _decoded(path: Path) -> str:
-    data = path.read_bytes()
+    data = decoding.read_bytes(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xlsegment.errors import InputError
-from xlsegment.readers import fixedwidth
+from xlsegment.readers import decoding, fixedwidth
 from xlsegment.readers.htmlgrid import is_hidden, visible_text
 from xlsegment.settings import SETTINGS
 
@@ -72,9 +72,19 @@ class Document:
     parse_errors: list[str] = field(default_factory=list)
     truncated: bool = False
 
+    _places: dict[int, int] | None = field(default=None, init=False, repr=False, compare=False)
+
     @property
     def tables(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "table"]
+
+    def place(self, table: Block) -> int:
+        """The index of ``table`` in ``blocks``, by its number: a filing of thousands of
+        tables asks for every one, and a search of the list each time was quadratic."""
+        if self._places is None:
+            self._places = {b.number: i for i, b in enumerate(self.blocks) if b.kind == "table"}
+        i = self._places.get(table.number)
+        return i if i is not None and self.blocks[i] is table else self.blocks.index(table)
 
 
 def parse(path: str | Path) -> Document:
@@ -83,10 +93,7 @@ def parse(path: str | Path) -> Document:
     import lxml.html
 
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(str(p), None, e.strerror or "cannot read") from None
+    data = decoding.read_bytes(p)  # refused by its size before it is read
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(str(p), None, "binary data, not an HTML filing")
     encoding = "utf-8"
@@ -140,6 +147,7 @@ def _blocks(body) -> list[Block]:
         buffer.clear()
         line[0] = None
 
+    tables = 0  # counted as met: counting the blocks again made the reader quadratic
     walker = lxml.etree.iterwalk(body, events=("start", "end"))
     for event, el in walker:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -149,8 +157,8 @@ def _blocks(body) -> list[Block]:
                 continue
             if tag == "table":
                 flush()
-                n = sum(1 for b in out if b.kind == "table") + 1
-                out.append(Block("table", "", el.sourceline, el, n))
+                tables += 1
+                out.append(Block("table", "", el.sourceline, el, tables))
                 walker.skip_subtree()
                 continue
             if tag in _BLOCKS:
@@ -350,7 +358,7 @@ def _fragment(doc: Document) -> Located | None:
 
 def lead_in(doc: Document, table: Block, limit: int = 3) -> str:
     """The text between the previous table and this one: the sentence that leads into it."""
-    i = doc.blocks.index(table)
+    i = doc.place(table)
     texts: list[str] = []
     for b in reversed(doc.blocks[:i]):
         if b.kind == "table" or len(texts) >= limit:

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from xlsegment.errors import InputError
 from xlsegment.model import Note
+from xlsegment.readers import decoding
 from xlsegment.readers.tidycells import CSV_COLUMNS, REQUIRED, column_name
 from xlsegment.readers.tidyrows import note_from_records, note_records
 
@@ -85,12 +86,7 @@ def read_tidy(source, name: str | None = None) -> Note:
 
 def _csv_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     """The header and (line, row) pairs of a CSV file; blank lines are skipped."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), None, "file not found") from None
-    except OSError as e:
-        raise InputError(str(path), None, e.strerror or "cannot read") from None
+    data = decoding.read_bytes(path)  # refused by its size before it is read
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
