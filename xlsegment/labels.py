@@ -32,14 +32,21 @@ LABEL_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 PERIOD_HEADING_RE = re.compile(
-    r"^(?:(?:as\s+of\s+and\s+)?(?:at\s+and\s+)?for\s+the\s+)?(?:fiscal\s+)?(?:years?|quarters?)\s+ended"
+    r"^(?:(?:as\s+of\s+and\s+)?(?:at\s+and\s+)?for\s+the\s+)?(?:(?:fiscal|financial)\s+)?(?:years?|quarters?)\s+ended"
     # "Three Months Ended March 31," "Thirteen Weeks Ended": an interim period's caption
     r"|^(?:for\s+the\s+)?(?:three|six|nine|twelve|thirteen|twenty[\s-]six|thirty[\s-]nine|\d{1,2})"
     r"[\s-]+(?:months?|weeks?)\s+(?:period\s+)?ended"
     r"|^(?:at\s+and\s+for|as\s+of\s+and\s+for)\b"
-    r"|^fiscal\s*(?:years?\s+ended\b|\d{4}\b)"
-    r"|^(?:(?:as\s+of|at)\s+)?(?:" + MONTHS + r")\.?\s+\d{1,2},?(?:\s+\d{4})?:?$"
-    r"|^(?:as\s+of|at)\s*,?:?$"  # "As of" alone over the years of an instant
+    # "Fiscal 2024", "Fiscal year 2024", and "Financial year 2024" as IFRS reports say it
+    r"|^(?:fiscal|financial)\s*(?:years?\s+ended\b|(?:year\s+)?\d{4}\b)"
+    # "December 31, 2024", "As at 31 March 2025": the day before or after the month
+    r"|^(?:(?:as\s+(?:of|at)|at)\s+)?(?:(?:"
+    + MONTHS
+    + r")\.?\s+\d{1,2},?|\d{1,2}\s+(?:"
+    + MONTHS
+    + r")\.?,?)"
+    r"(?:\s+\d{4})?:?$"
+    r"|^(?:as\s+(?:of|at)|at)\s*,?:?$"  # "As of" alone over the years of an instant
     # A 52/53-week fiscal year's length under its label ("Fiscal 2024" over "(53 weeks)"):
     # it says how long the year is, never whose figures these are.
     r"|^\(?(?:52|53|fifty[\s-]two|fifty[\s-]three)[\s-]+weeks?\b[^()]*\)?$",

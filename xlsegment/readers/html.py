@@ -18,7 +18,16 @@ from xlsegment import labels
 from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Source, Table
 from xlsegment.numbers import looks_european
-from xlsegment.readers import HEAD_BYTES, decoding, fixedwidth, htmldoc, htmlheads, ixbrl, naming
+from xlsegment.readers import (
+    HEAD_BYTES,
+    decoding,
+    fixedwidth,
+    htmldoc,
+    htmlheads,
+    htmltranslated,
+    ixbrl,
+    naming,
+)
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
 from xlsegment.readers.htmlsections import Sections, inner_label, section_subtotals, year_row
 from xlsegment.readers.layout import (
@@ -373,9 +382,23 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, opened) ->
     if columns and columns[0].label == _UNNAMED_LABEL.format(1):
         noticed.append(_unnamed_finding(block, len(columns)))
     position = {col: k for k, col in enumerate(keep)}
-    table_rows, values = _rows(block, body, spans, position, len(columns), cells, opened)
+    local, code, translated = htmltranslated.split_block(body, ctx.currency)
+    table_rows, values = _rows(block, local, spans, position, len(columns), cells, opened)
     if not table_rows:
         return None, noticed
+    if code:
+        n = len(columns)
+        columns, found = htmltranslated.add_block(
+            columns,
+            [r.label for r in table_rows],
+            values,
+            translated,
+            code,
+            lambda lr: (
+                _row_values(block, placed, n, cells) if (placed := _placed(lr, spans, position)) else None
+            ),
+        )
+        noticed.extend(found)
     drop_unallocated_nils(columns, values)
     table_rows = naming.unify_dated_rows(table_rows)
     first = block.line or 0
@@ -481,9 +504,7 @@ def _rows(block, body, spans, position, n, cells: _Cells, sections: Sections):
     values: list[list] = []
     previous = ""
     for lr in body:
-        # Percentages in an amount column ("as a percentage of revenue") are no amounts.
-        placed = [(position.get(_column_of(a, spans)), a) for a in lr.amounts if not a.percent]
-        placed = [(k, a) for k, a in placed if k is not None]
+        placed = _placed(lr, spans, position)
         if not placed:
             if not lr.amounts:
                 sections.heading(lr.label)
@@ -503,19 +524,31 @@ def _rows(block, body, spans, position, n, cells: _Cells, sections: Sections):
                 period=str(row_year) if row_year else None,
             )
         )
-        row_values: list = [None] * n
-        for k, a in placed:
-            if row_values[k] is None:
-                src = a.source
-                if block.element.get(fixedwidth.MARK) is not None:
-                    source = Source(line=src.line)  # a fixed-width table: its line says where
-                else:
-                    source = Source(line=src.line, table=block.number, row=src.row + 1, col=src.col + 1)
-                row_values[k] = (a.cell, cells.add(source, ix_facts_in(src.element)))
-        values.append(row_values)
+        values.append(_row_values(block, placed, n, cells))
         previous = label
         sections.closed_by(label)
     return rows, values
+
+
+def _placed(lr, spans, position) -> list[tuple[int, Amount]]:
+    """A row's amounts by column; percentages in an amount column ("as a percentage of
+    revenue") are no amounts."""
+    placed = [(position.get(_column_of(a, spans)), a) for a in lr.amounts if not a.percent]
+    return [(k, a) for k, a in placed if k is not None]
+
+
+def _row_values(block, placed, n: int, cells: _Cells) -> list:
+    """A row's cells by column, each with the key of its source."""
+    row_values: list = [None] * n
+    for k, a in placed:
+        if row_values[k] is None:
+            src = a.source
+            if block.element.get(fixedwidth.MARK) is not None:
+                source = Source(line=src.line)  # a fixed-width table: its line says where
+            else:
+                source = Source(line=src.line, table=block.number, row=src.row + 1, col=src.col + 1)
+            row_values[k] = (a.cell, cells.add(source, ix_facts_in(src.element)))
+    return row_values
 
 
 def _with_sources(table: Table, cells: _Cells, name: str, loaded) -> Table:

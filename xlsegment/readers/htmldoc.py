@@ -43,8 +43,37 @@ _BLOCKS = frozenset(
     }
 )  # "font" is inline in HTML, but old EDGAR filings use <font> lines as paragraphs
 _SEGMENT_HEADINGS = ("segment information", "segment reporting", "reportable segments", "operating segments")
-_NUMBERING = re.compile(r"^(?:note\s+\d+[a-z]?|\d{1,2}[a-z]?)\s*[.:\-—–]*\s*", re.IGNORECASE)
-_NOTE_HEADING = re.compile(r"^(?:note\s+\d+[a-z]?\b|\d{1,2}[a-z]?\.\s+\S|item\s+\d+[a-z]?\b)", re.IGNORECASE)
+# The same note under IFRS 8 as filers outside the US head it: the UK's "segmental", and
+# the standard's title as its official translations and local GAAPs word it (Brazil's CPC
+# 22 "Informações por Segmento", Spain's "Segmentos de operación", Germany's IFRS 8
+# "Geschäftssegmente", France's "Secteurs opérationnels", Italy's "Settori operativi",
+# China's and Hong Kong's "分部"). Matched at the heading's start, after its numbering.
+_SEGMENT_HEADINGS_ABROAD = (
+    "segmental ",
+    "informações por segmento",
+    "informação por segmento",
+    "segmentos operacionais",
+    "información por segmento",
+    "información financiera por segmento",
+    "segmentos de operación",
+    "segmentos operativos",
+    "segmentberichterstattung",
+    "geschäftssegmente",
+    "information sectorielle",
+    "informations sectorielles",
+    "secteurs opérationnels",
+    "informativa di settore",
+    "informativa per settore",
+    "settori operativi",
+    "分部",
+    "經營分部",
+    "经营分部",
+)
+# "Note 5", and "Nota 5" in Spanish, Portuguese and Italian reports
+_NUMBERING = re.compile(r"^(?:not[ae]\s+\d+[a-z]?|\d{1,2}[a-z]?)\s*[.:\-—–]*\s*", re.IGNORECASE)
+_NOTE_HEADING = re.compile(
+    r"^(?:not[ae]\s+\d+[a-z]?\b|\d{1,2}[a-z]?\.\s+\S|item\s+\d+[a-z]?\b)", re.IGNORECASE
+)
 SEGMENT_AXIS = "us-gaap:StatementBusinessSegmentsAxis"
 _TEXT_BLOCK = "SegmentReportingDisclosureTextBlock"
 # "Segment and Geographic Area Information", "Business Segment Data", "Segments"
@@ -258,7 +287,9 @@ def is_segment_heading(text: str) -> bool:
     if len(text) > SETTINGS.document_heading_chars:
         return False
     core = _NUMBERING.sub("", text.strip()).strip(" .:—–-").lower()
-    return any(core.startswith(h) for h in _SEGMENT_HEADINGS[:4]) or bool(_SEGMENT_VARIANT.match(core))
+    return any(core.startswith(h) for h in (*_SEGMENT_HEADINGS, *_SEGMENT_HEADINGS_ABROAD)) or bool(
+        _SEGMENT_VARIANT.match(core)
+    )
 
 
 def _numbered_heading(text: str) -> bool:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from xlsegment import labels
+from xlsegment import currency, labels
 from xlsegment.model import Column, Fact, FactId, Finding, Role, Row, Severity, Source, Table
 from xlsegment.readers import naming
 from xlsegment.settings import SETTINGS
@@ -127,8 +127,9 @@ def period_labels(texts: list[str]) -> list[str]:
 # one period a lead-in states for a table whose header names none.
 # Title case is as common as lower case in lead-ins ("for the Year Ended December 31, 2024").
 _LEAD_IN_PERIOD = re.compile(
-    r"\b(?i:ended|ending|as\s+of|at)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b"
-    r"|\b(?i:fiscal\s+(?:year\s+)?)(?P<fy>(?:19|20)\d\d)\b"
+    r"\b(?i:ended|ending|as\s+of|as\s+at|at)\s+"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+)?(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?i:(?:fiscal|financial)\s+(?:year\s+)?)(?P<fy>(?:19|20)\d\d)\b"
 )
 _INTRODUCES = re.compile(r"follow|as follows|below|:\s*$", re.IGNORECASE)
 
@@ -155,9 +156,10 @@ def period_words(headings: list[str]) -> str:
 
 def introducing_sentence(lead_in: str) -> str:
     """The last sentence of a lead-in where it introduces the table ("The following
-    table ...", "... as follows:"), else "": text before it often speaks of the table above."""
+    table ...", "... as follows:") or is a period heading right above it ("Year ended 31
+    March 2025"), else "": text before it often speaks of the table above."""
     sentence = re.split(r"(?<=\.)\s+(?=[A-Z])", lead_in.strip())[-1] if lead_in.strip() else ""
-    return sentence if _INTRODUCES.search(sentence) else ""
+    return sentence if _INTRODUCES.search(sentence) or labels.is_period_heading(sentence) else ""
 
 
 _MONTHS_STATED = re.compile(r"\b(three|six|nine|twelve)\b(?=[^.]*\bmonths?\b)", re.IGNORECASE)
@@ -390,3 +392,22 @@ def _meaning(row: Row, col: Column) -> tuple[str, str, Role]:
             return row.line_item, segment, Role.CONVENIENCE
         return row.line_item, segment, Role.TOTAL if segment == "Total" else Role.SEGMENT
     return row.line_item, row.segment or col.segment, col.role
+
+
+def translation_block_at(rows: list[tuple[str, bool]], note_currency: str) -> tuple[int, str] | None:
+    """Where a lone currency cell in another currency than the note's ("US$") heads a
+    block that states the lines above it again, translated: (its row, that currency).
+    ``rows`` are (label, has figures) in order; at least half the block's lines must
+    repeat a line above, so a "US$" heading over other figures is no such block."""
+    for i, (label, has_values) in enumerate(rows):
+        if has_values or not label:
+            continue
+        mark = currency.mark(label)
+        if mark is None or not mark.bare or mark.currency in (None, note_currency):
+            continue
+        local_labels = {labels.norm_key(lab) for lab, has in rows[:i] if has}
+        below = [labels.norm_key(lab) for lab, has in rows[i + 1 :] if has]
+        repeated = [lab for lab in below if lab in local_labels]
+        if local_labels and len(repeated) * 2 >= len(below):
+            return i, mark.currency
+    return None

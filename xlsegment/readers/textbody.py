@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from xlsegment import currency, labels
+from xlsegment import labels
 from xlsegment.model import Column, Finding, Role, Row, Severity
 from xlsegment.numbers import Cell
 from xlsegment.readers import naming
-from xlsegment.readers.layout import NoteContext, is_continued_title, is_lead_in
+from xlsegment.readers.layout import NoteContext, is_continued_title, is_lead_in, translation_block_at
 from xlsegment.readers.lines import RawRow
 from xlsegment.vocabulary import LineKind, classify
 
@@ -196,21 +196,14 @@ def read_rows(raws: list[RawRow], w: Widths, ctx: NoteContext, section: str, mea
 
 
 def translation_block(raws: list[RawRow], ctx: NoteContext) -> tuple[list[RawRow], str, list[RawRow]]:
-    """Split the body where a lone currency cell in another currency than the note's
-    ("US$") heads a block that states the lines above again, translated: (the local rows,
-    that currency or "", the translated rows)."""
-    for i, raw in enumerate(raws):
-        if raw.has_values or not raw.label:
-            continue
-        mark = currency.mark(raw.label)
-        if mark is None or not mark.bare or mark.currency in (None, ctx.currency):
-            continue
-        local, block = raws[:i], raws[i + 1 :]
-        local_labels = {labels.norm_key(r.label) for r in local if r.has_values}
-        repeated = [r for r in block if r.has_values and labels.norm_key(r.label) in local_labels]
-        if local_labels and len(repeated) * 2 >= len([r for r in block if r.has_values]):
-            return local, mark.currency, block
-    return raws, "", []
+    """Split the body where a lone currency cell heads a block of the lines above,
+    translated (``layout.translation_block_at``): (the local rows, that currency or "",
+    the translated rows)."""
+    found = translation_block_at([(r.label, r.has_values) for r in raws], ctx.currency)
+    if found is None:
+        return raws, "", []
+    i, code = found
+    return raws[:i], code, raws[i + 1 :]
 
 
 def add_translation_block(
