@@ -31,6 +31,9 @@ HEADINGS = [
     ("Three months ended 30 September 2025", "3M 2025"),
     ("Financial year 2024", "2024"),
     ("As at 31 March 2025", "2025"),
+    ("Ejercicio 2024", "2024"),
+    ("Exercice 2024", "2024"),
+    ("Geschäftsjahr 2024", "2024"),
 ]
 GRID = [(s, n) for s in (2, 3, 4) for n in (1, 2)]
 

@@ -55,6 +55,18 @@ K = LineKind
         ("International", K.UNKNOWN, False, False),
         ("Cryptocurrency Mining", K.UNKNOWN, False, False),
         ("Goodwill", K.OTHER_AMOUNT, False, False),
+        # Segments named by property or investment are no amounts; the balance-sheet
+        # lines that use the words are.
+        ("Property development", K.UNKNOWN, False, False),
+        ("Property investment", K.UNKNOWN, False, False),
+        ("Investment management", K.UNKNOWN, False, False),
+        ("Property & Casualty", K.UNKNOWN, False, False),
+        ("Property, plant and equipment, net", K.OTHER_AMOUNT, False, False),
+        ("Investment property", K.OTHER_AMOUNT, False, False),
+        ("Investments in associates", K.OTHER_AMOUNT, False, False),
+        ("Equity-method investments", K.OTHER_AMOUNT, False, False),
+        ("Investments", K.OTHER_AMOUNT, False, False),
+        ("Margen EBITDA (%)", K.PERCENT, False, False),
     ],
 )
 def test_classify(caption, kind, total, expense):

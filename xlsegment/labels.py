@@ -16,6 +16,9 @@ MONTHS = (
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 YEAR_RE = re.compile(r"^(19|20)\d\d$")
+# "Fiscal year" as filers write it: US "fiscal", IFRS "financial", and the financial year of
+# Spanish, French, Portuguese, Italian, German and Dutch reports ("Ejercicio 2024").
+FISCAL_WORDS = r"fiscal|financial|ejercicio|exercice|exerc[ií]cio|esercizio|gesch[äa]ftsjahr|boekjaar"
 # A footnote marker at the end of a label: "(1)", "(a)", "(iv)", "(*)", "[2]", "word 1". It is
 # looked for only in the last characters, and a run of "*" is stripped directly, so a
 # long label costs one pass (a search with a leading \s* over a long run of spaces is
@@ -38,7 +41,7 @@ PERIOD_HEADING_RE = re.compile(
     r"[\s-]+(?:months?|weeks?)\s+(?:period\s+)?ended"
     r"|^(?:at\s+and\s+for|as\s+of\s+and\s+for)\b"
     # "Fiscal 2024", "Fiscal year 2024", and "Financial year 2024" as IFRS reports say it
-    r"|^(?:fiscal|financial)\s*(?:years?\s+ended\b|(?:year\s+)?\d{4}\b)"
+    r"|^(?:" + FISCAL_WORDS + r")\s*(?:years?\s+ended\b|(?:year\s+)?\d{4}\b)"
     # "December 31, 2024", "As at 31 March 2025": the day before or after the month
     r"|^(?:(?:as\s+(?:of|at)|at)\s+)?(?:(?:"
     + MONTHS
@@ -158,7 +161,8 @@ def split_label_date(label: str) -> tuple[str, int | None]:
 # "Fiscal year 2024", "Financial year 2024",
 # with a footnote mark or a colon after it ("2024 (a)", "2024*", "2024:").
 _YEAR_CELL = re.compile(
-    r"^(?:(?:FY|Year|Fiscal(?:\s+year)?|Financial\s+year)\s*)?(?P<year>(?:19|20)\d\d)\s*(?:\(\w{1,2}\)|[*†‡:])?"
+    r"^(?:(?:FY|Year|Fiscal(?:\s+year)?|Financial\s+year|" + FISCAL_WORDS + r")\s*)?"
+    r"(?P<year>(?:19|20)\d\d)\s*(?:\(\w{1,2}\)|[*†‡:])?"
     r"(?:\s*" + _QUALIFIER + r"(?:\s*\(\w{1,2}\))?)?$"
     r"|^FY\s*'?(?P<short>\d\d)$",
     re.IGNORECASE,

@@ -206,8 +206,15 @@ _OTHER_AMOUNT = _words(
     r"\binventor(?:y|ies)\b",
     r"\bliabilit(?:y|ies)\b",
     r"\bequity\b",
-    r"\binvestments?\b",
-    r"\bproperty\b",
+    # "Investments in affiliates", "Investment property", "Property, plant and equipment";
+    # but "Property development", "Investment management" and "Property & Casualty" are
+    # segments, so "property" and "investment" alone name no amount.
+    r"^investments?$",
+    r"\binvestments?\s+in\b",
+    r"\b(?:equity[- ]method|short-term|long-term|other)\s+investments?\b",
+    r"\binvestment\s+propert(?:y|ies)\b",
+    r"\bproperty,?\s+(?:plant|and\s+equipment)",
+    r"\bproperty\s+taxes\b",
     r"\badjustments?\b",
     r"\bfees\b",
     r"\bmargin\b",

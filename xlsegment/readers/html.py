@@ -35,6 +35,7 @@ from xlsegment.readers.layout import (
     OpenHeading,
     convenience_column,
     drop_unallocated_nils,
+    is_ratio_row,
     latest_period,
     lead_in_period,
     mark_subtotals,
@@ -504,7 +505,7 @@ def _rows(block, body, spans, position, n, cells: _Cells, sections: Sections):
     values: list[list] = []
     previous = ""
     for lr in body:
-        placed = _placed(lr, spans, position)
+        placed = [] if is_ratio_row(lr.label) else _placed(lr, spans, position)
         if not placed:
             if not lr.amounts:
                 sections.heading(lr.label)

@@ -11,7 +11,7 @@ from xlsegment import currency, labels
 from xlsegment.model import Column, Fact, FactId, Finding, Role, Row, Severity, Source, Table
 from xlsegment.readers import naming
 from xlsegment.settings import SETTINGS
-from xlsegment.vocabulary import classify, column_role, is_reconciling_column
+from xlsegment.vocabulary import LineKind, classify, column_role, is_reconciling_column
 
 _CONTINUED = re.compile(r"\(\s*continued\s*\)|[-–—]\s*continued\s*$|^continued$", re.IGNORECASE)
 
@@ -129,7 +129,7 @@ def period_labels(texts: list[str]) -> list[str]:
 _LEAD_IN_PERIOD = re.compile(
     r"\b(?i:ended|ending|as\s+of|as\s+at|at)\s+"
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+)?(?P<year>(?:19|20)\d\d)\b"
-    r"|\b(?i:(?:fiscal|financial)\s+(?:year\s+)?)(?P<fy>(?:19|20)\d\d)\b"
+    r"|\b(?i:(?:" + labels.FISCAL_WORDS + r")\s+(?:year\s+)?)(?P<fy>(?:19|20)\d\d)\b"
 )
 _INTRODUCES = re.compile(r"follow|as follows|below|:\s*$", re.IGNORECASE)
 
@@ -411,3 +411,10 @@ def translation_block_at(rows: list[tuple[str, bool]], note_currency: str) -> tu
         if local_labels and len(repeated) * 2 >= len(below):
             return i, mark.currency
     return None
+
+
+def is_ratio_row(label: str) -> bool:
+    """A row its label calls a ratio ("EBITDA margin (%)", "Margen EBITDA (%)", "% of
+    revenue"): its figures are percentages even where no cell carries a "%" sign, so they
+    are no amounts and add up to nothing."""
+    return classify(label).kind == LineKind.PERCENT

@@ -108,6 +108,11 @@ def _closing(items: list[tuple[int, str]], k: int) -> bool:
     return k + 1 < len(items) and items[k + 1][1].strip() in (")", ")%", "%)")
 
 
+def _percent_sign(items: list[tuple[int, str]], k: int) -> bool:
+    """The item after k is a percent sign alone."""
+    return k + 1 < len(items) and items[k + 1][1].strip() == "%"
+
+
 def items_of(text: str) -> tuple[list[tuple[int, str]], bool]:
     """The note as (line number, cell text) items, page furniture blanked, and whether it
     came flowed (cells inside lines of text, as from a PDF)."""
@@ -132,6 +137,9 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
         if s[:1] == "(" and ")" not in s and _closing(items, k):
             # "(201" then ")": HTML puts the closing parenthesis in a cell of its own.
             s, joined = s + items[k + 1][1].strip(), k + 1
+        elif _percent_sign(items, k) and parse_cell(s) is not None:
+            # "54.1" then "%": the percent sign in a cell of its own marks a percentage.
+            s, joined = s + "%", k + 1
         if s.count("{") + s.count("}") == 1:
             if s in "{}":
                 continue  # a brace on a line of its own

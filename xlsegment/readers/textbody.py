@@ -13,7 +13,13 @@ from xlsegment import labels
 from xlsegment.model import Column, Finding, Role, Row, Severity
 from xlsegment.numbers import Cell
 from xlsegment.readers import naming
-from xlsegment.readers.layout import NoteContext, is_continued_title, is_lead_in, translation_block_at
+from xlsegment.readers.layout import (
+    NoteContext,
+    is_continued_title,
+    is_lead_in,
+    is_ratio_row,
+    translation_block_at,
+)
 from xlsegment.readers.lines import RawRow
 from xlsegment.vocabulary import LineKind, classify
 
@@ -163,7 +169,7 @@ def read_rows(raws: list[RawRow], w: Widths, ctx: NoteContext, section: str, mea
         dated = label if year_row else ""
         label = label or "(unlabelled)"
         cells = amount_cells(raw.cells, w)
-        if not cells:
+        if not cells or is_ratio_row(label):
             continue  # a row of percentages or changes only
         item, year = _row_year(label, raw.line, ctx, body)
         year = year or year_row

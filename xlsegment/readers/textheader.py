@@ -29,6 +29,7 @@ from xlsegment.readers.layout import (
     lead_in_duration,
     lead_in_period,
     mark_subtotals,
+    measures_per_column,
     period_labels,
     segment_column,
     with_duration,
@@ -258,8 +259,8 @@ def _years_over_names(years, after: list[RawRow], n: int, ctx):
         runs = [[x.lower() for x in names[k * block : (k + 1) * block]] for k in range(len(years))]
         if not all(run == runs[0] for run in runs):
             return None
-        return [_named(names[j], p, ctx) for p in years for j in range(block)], after[:n]
-    return [_named(names[j], p, ctx) for p in years for j in range(block)], after[:block]
+        return [_named(names[j], p, ctx, names[:block]) for p in years for j in range(block)], after[:n]
+    return [_named(names[j], p, ctx, names[:block]) for p in years for j in range(block)], after[:block]
 
 
 # A measure given as a ratio of another ("Operating Profit Margins", "% of sales"): its
@@ -285,7 +286,7 @@ def _names_over_years(years, before: list[RawRow], n: int, h: Header, ctx):
         if len(years) == len(distinct) and m <= n:
             grid = m * len(years)
             if grid == n or (foreign and grid < n <= grid + m):
-                cols = [_named(name, p, ctx) for name in names for p in years]
+                cols = [_named(name, p, ctx, names) for name in names for p in years]
                 cols += [convenience_column(foreign[-1], years[0]) for _ in range(n - grid)]
                 return cols, heads
     return None if foreign else _uneven_grid(years, before, n, ctx)
@@ -341,7 +342,7 @@ def _repeated_years(years: list[str], names: list[str], n: int, trail: int, ctx)
         kept = [name for name in names if not _PERCENT_MEASURE.search(name)]
         if len(kept) == m or len(kept) * block + trail != n:
             return None
-    return [_named(name, p, ctx) for name in kept for p in runs[0]]
+    return [_named(name, p, ctx, kept) for name in kept for p in runs[0]]
 
 
 def _uneven_runs(years: list[str], names: list[str], n: int, ctx) -> list[Column] | None:
@@ -352,7 +353,7 @@ def _uneven_runs(years: list[str], names: list[str], n: int, ctx) -> list[Column
     runs = monotone_runs(years)
     if len(years) != n or runs is None or len(runs) != len(names) or len(runs) < 2:
         return None
-    return [_named(name, p, ctx) for name, run in zip(names, runs, strict=True) for p in run]
+    return [_named(name, p, ctx, names) for name, run in zip(names, runs, strict=True) for p in run]
 
 
 def monotone_runs(periods: list[str]) -> list[list[str]] | None:
@@ -372,9 +373,12 @@ def monotone_runs(periods: list[str]) -> list[list[str]] | None:
     return runs if all(len(set(run)) == len(run) for run in runs) else None
 
 
-def _named(name: str, period: str, ctx: NoteContext) -> Column:
-    """A column of a nested header: a measure (rows are then segments), or a segment."""
-    if classify(name).financial:
+def _named(name: str, period: str, ctx: NoteContext, group: list[str]) -> Column:
+    """A column of a nested header: a measure (rows are then segments), or a segment. The
+    names of one header are all measures or all segments: a measure x year header names
+    no "Total" or "Hotel operations", so where one of them is no financial measure,
+    "Property development" beside it is a segment too."""
+    if measures_per_column(list(dict.fromkeys(group))):
         return Column(name, "", period, ctx.currency, Role.PERIOD, measure=name)
     return segment_column(name, period, ctx.currency)
 
