@@ -99,7 +99,6 @@ _UNIT_OF_CURRENCY = re.compile(
     + r"|renminbi|u\.?s\.?\s+dollars|euros?|hong\s+kong\s+dollars|rupees|pounds\s+sterling|yen)\b",
     re.IGNORECASE,
 )
-_CURRENCY_WORDS = ("renminbi", "euro", "euros", "hong kong dollars", "rupees", "pounds sterling", "yen")
 _SHORT_UNITS = {"m": "millions", "mn": "millions", "bn": "billions", "k": "thousands"}
 _THOUSANDS_MARK = re.compile(r"['’`]\s*000\b")
 NOTE_REF_RE = re.compile(r"^\(?note\s+\d+\)?$", re.IGNORECASE)
@@ -266,28 +265,37 @@ def unit_currency(text: str) -> str | None:
 
 # A header cell that names a currency in words, as Japanese and European 20-F filers head
 # their columns: "Yen (millions)", "U.S. dollars in millions", "Millions of yen".
-# The currency words of _CURRENCY_WORDS, and U.S. dollars in its spellings.
-_CURRENCY_NAME = "|".join(
-    [r"u\.\s?s\.\s?dollars", r"us\s+dollars"] + [k.replace(" ", r"\s+") for k in _CURRENCY_WORDS]
-)
+# One to four words that the currency table (CLDR's names, through currency.code) knows as
+# a currency: "yen", "Korean won", "New Taiwan dollars", and U.S. dollars in its spellings.
+_NAME_WORD = r"(?!(?:in|of|thousands?|millions?|billions?)\b)[a-z][\w.]*"
+_CURRENCY_NAME = rf"u\.\s?s\.\s?dollars|us\s+dollars|(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}"
 _SCALE_WORD = r"thousands?|millions?|billions?"
-_CURRENCY_WORD_CELL = re.compile(
-    rf"^\(?\s*(?:in\s+)?(?P<word>{_CURRENCY_NAME})\s*(?:\(?\s*(?:in\s+)?(?P<scale>{_SCALE_WORD})\s*\)?)?\s*\)?$"
-    rf"|^\(?\s*(?:in\s+)?(?P<scale2>{_SCALE_WORD})\s+of\s+(?P<word2>{_CURRENCY_NAME})\s*\)?$",
-    re.IGNORECASE,
+# "Millions of yen", "(In thousands of Korean won)"; then "Yen (millions)", "U.S. dollars".
+_CURRENCY_WORD_CELLS = (
+    re.compile(
+        rf"^\(?\s*(?:in\s+)?(?P<scale>{_SCALE_WORD})\s+of\s+(?P<word>{_CURRENCY_NAME})\s*\)?$", re.IGNORECASE
+    ),
+    re.compile(
+        rf"^\(?\s*(?:in\s+)?(?P<word>{_CURRENCY_NAME})\s*(?:\(?\s*(?:in\s+)?(?P<scale>{_SCALE_WORD})\s*\)?)?\s*\)?$",
+        re.IGNORECASE,
+    ),
 )
 
 
 def _word_cell(text: str) -> tuple[str, str | None] | None:
     """(currency, unit) of a header cell naming its currency in words, or None."""
-    m = _CURRENCY_WORD_CELL.match(text.strip())
-    if m is None:
-        return None
-    word = re.sub(r"[\s.]+", " ", (m["word"] or m["word2"]).lower()).strip()
-    code = currency.code(word) or ("USD" if word.endswith("dollars") else None)
-    scale = (m["scale"] or m["scale2"] or "").lower()
-    unit = _UNIT_NAMES.get(scale, scale) if scale else None
-    return (code, unit) if code else None
+    for pattern in _CURRENCY_WORD_CELLS:
+        m = pattern.match(text.strip())
+        if m is None:
+            continue
+        word = re.sub(r"[\s.]+", " ", m["word"].lower()).strip()
+        # "dollars" alone is a US note's unit line ("(thousands of dollars)"), no currency row
+        code = None if word in ("dollar", "dollars") else currency.code(word)
+        code = code or ("USD" if re.fullmatch(r"u ?s dollars", word) else None)
+        scale = (m["scale"] or "").lower()
+        if code:
+            return code, (_UNIT_NAMES.get(scale, scale) if scale else None)
+    return None
 
 
 def currency_of(text: str) -> str | None:

@@ -49,10 +49,10 @@ class ReaderSettings:
         ),
     )
     currency_cell_chars: int = field(
-        default=28,
+        default=40,
         metadata=_why(
-            "a cell naming a currency in a code, symbol or short phrase ('U.S. dollars in millions') "
-            "is at most this long"
+            "a cell naming a currency in a code, symbol or short phrase ('U.S. dollars in millions', "
+            "'(In thousands of New Taiwan dollars)') is at most this long, as a unit line is"
         ),
     )
     unit_line_chars: int = field(

@@ -28,7 +28,8 @@ _MEASURE_IN_TITLE = re.compile(
     r"(?:long-lived assets|identifiable assets|total assets|assets"
     r"|property(?:,)?\s+(?:plant\s+)?and\s+equipment(?:,\s+net)?|additions\s+to\s+property\s+and\s+equipment"
     r"|capital\s+expenditures|depreciation(?:\s+and\s+amortization)?(?:\s+expense)?"
-    r"|net\s+sales|sales|revenues?|operating\s+(?:income|profit|earnings)|adjusted\s+ebitda|ebitda)\b",
+    r"|net\s+sales|sales|revenues?|operating\s+(?:income|profit|earnings|result)|adjusted\s+ebitda|ebitda"
+    r"|ebita|ebit)\b",
     re.IGNORECASE,
 )
 _PAGE_FURNITURE = re.compile(r"^.*\btable\s+of\s+contents\s*", re.IGNORECASE)
@@ -309,7 +310,8 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
     if measure and _names_a_segment(line) and not row.segment:
         # Segments as rows under a heading that names the measure ("Total segment assets").
         return replace(row, line_item=measure, segment=label)
-    bare = labels.strip_footnotes(label).lower().strip(" :") in _BARE_TOTALS
+    # "Total", and a bare total of another wording ("Group", "Worldwide", "Konzern")
+    bare = labels.strip_footnotes(label).lower().strip(" :") in _BARE_TOTALS or line.kind == LineKind.TOTAL
     closing = (
         last and labels.strip_footnotes(label).strip(" :") == rows.closing and _totals_of(label, measure)
     )

@@ -15,6 +15,7 @@ from xlsegment.numbers import Cell
 from xlsegment.readers import naming
 from xlsegment.readers.layout import (
     NoteContext,
+    introducing_sentence,
     is_continued_title,
     is_lead_in,
     is_ratio_row,
@@ -83,10 +84,15 @@ def first_headings(sections: list[RawRow], header: list[RawRow], body: list[RawR
     one below them heads rows."""
     section = measure = ""
     years_line = min((r.line for r in header if r.years), default=0)
+    # A heading above the sentence that introduces this table ("A reconciliation ... is as
+    # follows:") ends the text before it (a block of margins), and heads none of its rows.
+    introduced = max(
+        (r.line for r in header if is_lead_in(r.label) and introducing_sentence(r.label)), default=0
+    )
     for raw in sorted(sections, key=lambda r: r.line) + body:
         if raw.has_values:
             break
-        if not heads_rows(raw):
+        if not heads_rows(raw) or raw.line < introduced:
             continue
         section = labels.strip_footnotes(raw.label)
         measure = section if is_measure(section) and raw.line > years_line else measure
