@@ -327,6 +327,19 @@ def unit_mark_within(text: str) -> currency.Mark | None:
     return None
 
 
+# "(In ₹ crore, except US$ million)", "(in millions, except per share amounts)": the scale
+# and currency before "except" are the table's; what follows names the exceptions.
+_EXCEPT = re.compile(r"^(?P<main>.*?)[,;]?\s+except(?:\s+for)?\s+(?P<rest>[^)）]*)(?P<close>[)）]?)\s*$", re.I)
+
+
+def split_exception(text: str) -> tuple[str, str]:
+    """A unit line without its "except ..." clause, and that clause ("" where none)."""
+    m = _EXCEPT.match(text.strip())
+    if m is None:
+        return text, ""
+    return m["main"] + m["close"], m["rest"].strip()
+
+
 def unit_line_currency(text: str, phrase: bool = False) -> str | None:
     """The currency a unit line above a table names, in any language the table knows:
     "(en miles de euros)", "（人民币千元）", "(in thousands of RMB)". ``phrase``: only a

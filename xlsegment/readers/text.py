@@ -206,34 +206,45 @@ def _join_translation_blocks(parts: list[Part], ctx) -> list[Part]:
 def note_context(parts: list[Part], text: str) -> NoteContext:
     """The note's currency, unit, convenience currency and years, from every header."""
     currencies: Counter[str] = Counter()
-    unit = None
+    translated: list[str] = []
+    unit = in_sentence = None
     rate_note = None
     for p in parts:
         for r in p.header + p.body:
             if r.has_values:
                 continue
-            within = labels.unit_mark_within(r.label)
-            cur = labels.currency_of(r.label) or labels.unit_line_currency(r.label)
+            label, exception = labels.split_exception(r.label)  # "(In ₹ crore, except US$ million)"
+            within = labels.unit_mark_within(label)
+            cur = labels.currency_of(label) or labels.unit_line_currency(label)
             cur = cur or (within.currency if within else None)
-            if cur and r.label.strip() != "$":
+            if cur and label.strip() != "$":
                 currencies[cur] += 1
-            unit = unit or labels.unit_of(r.label) or (within.scale if within else None)
+            excepted = currency.mark(exception) if exception else None
+            if excepted is not None and excepted.currency:
+                translated.append(excepted.currency)  # a translated column's, never the note's
+            found = labels.unit_of(label) or (within.scale if within else None)
+            if len(label) > SETTINGS.unit_line_chars:
+                # A sentence's scale ("... stated in crore (₹10 million)") is a fallback: the
+                # unit line over the table says it plainly.
+                in_sentence = in_sentence or found
+            else:
+                unit = unit or found
             if labels.NOTE_REF_RE.match(r.label.strip()):
                 rate_note = r.label.strip().strip("()")
     if unit is None:
-        unit = labels.unit_of(text) or "units"
+        unit = in_sentence or labels.unit_of(text) or "units"
     if currencies:
-        currency = currencies.most_common(1)[0][0]
+        own = currencies.most_common(1)[0][0]
     elif labels.unit_currency(text):
-        currency = labels.unit_currency(text)
+        own = labels.unit_currency(text)
     elif "$" in text:
-        currency = "USD"
+        own = "USD"
     else:
-        currency = ""
-    others = [c for c in currencies if c != currency]
+        own = ""
+    others = [c for c in [*currencies, *translated] if c != own]
     years = {y for p in parts for r in p.header + p.body for y in labels.years_in(r.label)}
     years |= {y for p in parts for r in p.header + p.body for y, _ in r.years}
-    return NoteContext(currency, unit, others[0] if others else None, rate_note, years)
+    return NoteContext(own, unit, others[0] if others else None, rate_note, years)
 
 
 # ---------------------------------------------------------------- rows and cells
