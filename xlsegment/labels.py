@@ -329,7 +329,9 @@ def unit_mark_within(text: str) -> currency.Mark | None:
 
 # "(In ₹ crore, except US$ million)", "(in millions, except per share amounts)": the scale
 # and currency before "except" are the table's; what follows names the exceptions.
-_EXCEPT = re.compile(r"^(?P<main>.*?)[,;]?\s+except(?:\s+for)?\s+(?P<rest>[^)）]*)(?P<close>[)）]?)\s*$", re.I)
+_EXCEPT = re.compile(
+    r"^(?P<main>.*?)[,;]?\s+except(?:\s+for)?\s+(?P<rest>[^)）]*)(?P<close>[)）]?)\s*$", re.IGNORECASE
+)
 
 
 def split_exception(text: str) -> tuple[str, str]:

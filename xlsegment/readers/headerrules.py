@@ -30,6 +30,7 @@ from xlsegment.readers.layout import (
     measure_column,
     measures_per_column,
     segment_column,
+    translated_by_unit_line,
 )
 from xlsegment.readers.textheader import UNNAMED, Header, dedupe_names, nested, unwrapped
 from xlsegment.vocabulary import LineKind, classify
@@ -242,10 +243,8 @@ def _translated_tail(s: Shape, curs: list[str]) -> int:
 def _period_columns(s: Shape, curs: list[str], n: int) -> tuple[list[Column], list[Finding]]:
     h, ctx = s.h, s.ctx
     cols, found = [], []
-    if not curs and ctx.convenience and len(h.period_cols) > n - 1:
-        # No currency band, but the unit line names the translation ("In ₹ crore, except
-        # US$ million"): the note's currency, then that one, as two currency lines say.
-        curs = [ctx.currency, ctx.convenience]
+    if translated_by_unit_line(h.period_cols, bool(curs), ctx):
+        curs = [ctx.currency, ctx.convenience]  # as two currency lines would say
     tail = _translated_tail(s, curs)
     for i, p in enumerate(h.period_cols):
         if tail and i >= len(h.period_cols) - tail:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xlsegment import labels
+from xlsegment.currency import mark as currency_mark
 from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Source, Table
 from xlsegment.numbers import looks_european
@@ -44,6 +45,7 @@ from xlsegment.readers.layout import (
     segment_column,
     stated_rate,
     to_table,
+    translated_by_unit_line,
     translated_currency,
 )
 from xlsegment.settings import SETTINGS
@@ -233,10 +235,14 @@ def _european(located: htmldoc.Located) -> bool:
 def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
     """Currency and unit of the note, from the lead-ins and the tables' header cells."""
     text = " ".join(htmldoc.lead_in(doc, b) for b in located.tables)
-    headers = []
+    headers, excepted = [], []
     for block in located.tables:
         for row in grid_rows(block.element)[:6]:
-            headers.extend(c.text for c in row if c.text)
+            for cell in (c.text for c in row if c.text):
+                main, exception = labels.split_exception(cell)  # "(In ₹ crore, except US$ million)"
+                headers.append(main)
+                mark = currency_mark(exception) if exception else None
+                excepted += [mark.currency] if mark is not None and mark.currency else []
     within = labels.unit_mark_within(text)  # "Segment results (€ million):"
     unit = labels.unit_of(text) or next((u for h in headers if (u := labels.unit_of(h))), None)
     unit = unit or (within.scale if within else None)
@@ -264,7 +270,7 @@ def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
         currency = "USD"
     else:
         currency = ""
-    others = [c for c in currencies if c != currency]
+    others = [c for c in [*currencies, *excepted] if c != currency]
     return NoteContext(currency, unit or "units", others[0] if others else None, None, set())
 
 
@@ -442,6 +448,8 @@ def _columns(heads: list[htmlheads.Head], table_period, ctx) -> tuple[list[Colum
     periods = [h.period or table_period for h in heads]
     names = [h.names[-1] if h.names else "" for h in heads]
     currencies = [h.currency or ctx.currency for h in heads]
+    if translated_by_unit_line(periods, any(h.currency for h in heads), ctx):
+        currencies[-1] = ctx.convenience
     if not any(names):
         translated = _translated_periods(periods, currencies, ctx)
         if translated:

@@ -418,3 +418,17 @@ def is_ratio_row(label: str) -> bool:
     revenue"): its figures are percentages even where no cell carries a "%" sign, so they
     are no amounts and add up to nothing."""
     return classify(label).kind == LineKind.PERCENT
+
+
+def translated_by_unit_line(periods: list[str], banded: bool, ctx: NoteContext) -> bool:
+    """The last period repeats an earlier one, no currency band heads the columns, and the
+    unit line names a convenience currency ("In ₹ crore, except US$ million"): the last
+    column is that currency's translation, as under a second currency line."""
+    return (
+        bool(ctx.convenience)
+        and not banded
+        and len(periods) >= 2
+        and all(periods)
+        and periods[-1] in periods[:-1]
+        and len(set(periods[:-1])) == len(periods) - 1  # a year grid repeats more than one
+    )
