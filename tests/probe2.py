@@ -2,7 +2,7 @@
 their authors judged it: text figures by source line and value, HTML figures by value; a
 figure is right when its segment, line, period (with its duration) and currency are the
 truth's; an optional figure (a margin %, a change column) may go unread.
-``python -m tests.probe2 [-v] [--third]``."""
+``python -m tests.probe2 [-v] [--third | --fourth]``."""
 
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from xlsegment.api import parse
+from xlsegment.errors import InputError
 from xlsegment.model import tidy_records
 
 PROBE = Path(__file__).parent / "data" / "probe2"
 PROBE3 = Path(__file__).parent / "data" / "probe3"
+PROBE4 = Path(__file__).parent / "data" / "probe4"
 KINDS = ("right", "wrong", "unnamed", "missing")
 _DURATION = re.compile(r"\b(\d{1,2})M\b")
 
@@ -65,7 +67,11 @@ def _value(x) -> Decimal:
 
 def score(path: Path) -> tuple[Counter, list[str]]:
     truth = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))
-    facts = [f for f in tidy_records(parse(path).facts) if f["value"] is not None]
+    try:
+        facts = [f for f in tidy_records(parse(path).facts) if f["value"] is not None]
+    except InputError as refused:  # the note unread: every figure is missing
+        facts = []
+        print(f"    {refused}")
     counts, found = Counter(), []
     pools: dict = defaultdict(list)
     for i, f in enumerate(facts):
@@ -95,7 +101,8 @@ def score(path: Path) -> tuple[Counter, list[str]]:
 
 def main(argv: list[str]) -> int:
     total = Counter()
-    for path in notes(PROBE3 if "--third" in argv else PROBE):
+    folder = PROBE3 if "--third" in argv else PROBE4 if "--fourth" in argv else PROBE
+    for path in notes(folder):
         counts, found = score(path)
         total += counts
         print(f"{path.stem:36} " + " ".join(f"{counts[k]:3} {k}" for k in KINDS))

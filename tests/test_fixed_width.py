@@ -8,6 +8,7 @@ from xlsegment.model import Column, Role, Row
 from xlsegment.numbers import parse_cell
 from xlsegment.readers import fixedwidth, html, htmlheads, placement
 from xlsegment.readers.htmlgrid import GridCell, LogicalRow
+from xlsegment.readers.layout import NoteContext
 from xlsegment.readers.naming import align_line_items
 
 from .test_relate_rules import table
@@ -91,8 +92,7 @@ def test_a_name_wrapped_over_two_header_rows_is_one_name():
 
 
 def test_a_segment_in_its_own_currency_is_no_translation():
-    class Ctx:
-        currency = "EUR"
+    Ctx = NoteContext("EUR", "millions", None, None, set())
 
     own = [htmlheads.Head(names=["Americas"], currency="USD", alone=True), htmlheads.Head(names=["Total"])]
     cols, _ = html._columns(own, "2024", Ctx)

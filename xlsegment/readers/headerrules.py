@@ -31,6 +31,7 @@ from xlsegment.readers.layout import (
     measures_per_column,
     segment_column,
     translated_by_unit_line,
+    under_period,
 )
 from xlsegment.readers.textheader import UNNAMED, Header, dedupe_names, nested, unwrapped
 from xlsegment.vocabulary import LineKind, classify
@@ -186,17 +187,7 @@ def nested_grid(s: Shape) -> Reading | None:
 def _kept(s: Shape) -> list[Column]:
     """The part before's columns, under this part's period where it states one."""
     s.h.unnamed = any(UNNAMED.match(c.label) for c in s.previous)
-    return [_under_period(c, s.period) for c in s.previous]
-
-
-def _under_period(c: Column, period: str) -> Column:
-    """A column of the part before under this part's period ("2023" over the next block):
-    a period column keeps its own; a measure's or a segment's takes this part's year."""
-    if not period or (c.role == Role.PERIOD and not c.measure):
-        return c
-    if c.measure:
-        return measure_column(c.measure, period, c.currency)
-    return replace(c, period=period)
+    return [under_period(c, s.period) for c in s.previous]
 
 
 def continued_with_changes(s: Shape) -> Reading | None:

@@ -4,7 +4,7 @@ column roles from their headers, period labels, and the table of facts they make
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from xlsegment import currency, labels
@@ -432,3 +432,13 @@ def translated_by_unit_line(periods: list[str], banded: bool, ctx: NoteContext) 
         and periods[-1] in periods[:-1]
         and len(set(periods[:-1])) == len(periods) - 1  # a year grid repeats more than one
     )
+
+
+def under_period(c: Column, period: str) -> Column:
+    """A column of the part before under this part's period ("2023" over the next block):
+    a period column keeps its own; a measure's or a segment's takes this part's year."""
+    if not period or (c.role == Role.PERIOD and not c.measure):
+        return c
+    if c.measure:
+        return measure_column(c.measure, period, c.currency)
+    return replace(c, period=period)
