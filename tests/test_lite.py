@@ -56,10 +56,10 @@ def run_lite(book: dict, calls: list, tmp_path: Path) -> dict:
 
 
 def _ranges(book: dict) -> tuple[list, list, list]:
-    """Data[#All], Settings!A3:B17 and Checks[#All], as Excel passes them to SEGDATA."""
+    """Data[#All], Settings!A3:B18 and Checks[#All], as Excel passes them to SEGDATA."""
     sheets = {s["name"]: s["values"] for s in book["sheets"]}
     data = [row for row in sheets[c.DATA] if any(v not in (None, "") for v in row)]
-    settings = [row[:2] for row in sheets[c.SETTINGS][2:17]]
+    settings = [row[:2] for row in sheets[c.SETTINGS][2:18]]
     checks = [row[:10] for row in sheets[c.CHECKS][2:] if any(v not in (None, "") for v in row[:10])]
     return data, settings, checks
 

@@ -54,7 +54,7 @@ def test_no_second_probe_note_has_a_false_error(path):
 
 # The third probe (tests/data/probe3); its README says what is still read wrong.
 KNOWN3_WRONG: dict[str, int] = {}
-KNOWN3_ERRORS = {"h05_jp_yen_usd_thousands": 8}  # US$ thousands beside local millions
+KNOWN3_ERRORS: dict[str, int] = {}
 
 
 @pytest.mark.parametrize("path", probe2.notes(probe2.PROBE3), ids=lambda p: p.stem)
@@ -68,3 +68,26 @@ def test_every_third_probe_figure_has_its_identity(path):
 def test_no_third_probe_note_has_a_false_error_but_the_known(path):
     result = check(path)
     assert result.summary["errors"] == KNOWN3_ERRORS.get(path.stem, 0), [f.message for f in result.errors]
+
+
+# The fourth probe (tests/data/probe4); its README says what is still read wrong.
+KNOWN4_WRONG = {
+    "h08_brl_pt": 6,
+    "t02_rmb_group_major_20f": 6,
+    "t03_hkd_year_major": 2,
+    "t11_sept_fy_product_disagg": 15,
+    "t13_krw_20f": 3,
+}
+
+
+@pytest.mark.parametrize("path", probe2.notes(probe2.PROBE4), ids=lambda p: p.stem)
+def test_every_fourth_probe_figure_has_its_identity(path):
+    counts, found = probe2.score(path)
+    assert counts["wrong"] == KNOWN4_WRONG.get(path.stem, 0), found
+    assert counts["missing"] == 0 and counts["unnamed"] == 0, found
+
+
+@pytest.mark.parametrize("path", probe2.notes(probe2.PROBE4), ids=lambda p: p.stem)
+def test_no_fourth_probe_note_has_a_false_error(path):
+    result = check(path)
+    assert result.summary["errors"] == 0, [f.message for f in result.errors]

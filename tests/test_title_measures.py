@@ -28,6 +28,11 @@ HEADINGS = [
     ("Net sales by division", "Net sales"),
     ("Operating result by segment", "Operating result"),
     ("EBIT by segment", "EBIT"),
+    # IFRS 8.33(b)'s measure by place
+    (
+        "Non-current assets (other than financial instruments), by location of the assets:",
+        "Non-current assets",
+    ),
 ]
 CLOSING = ["Group", "Worldwide", "Total"]
 

@@ -33,10 +33,14 @@ PROSE = (
 SYMBOLS = {"INR": "₹", "CNY": "RMB", "JPY": "¥", "USD": "$"}
 
 
-def _note(unit_line: str, own: str, translated: str | None, segments: int, years: int) -> str:
+def _note(
+    unit_line: str, own: str, translated: str | None, segments: int, years: int, below: bool = True
+) -> str:
     ys = [str(2025 - years + 1 + j) for j in range(years)]
     head = [*ys, ys[-1]] if translated else ys
-    lines = ["Segment information", PROSE, "Year ended March 31,", *head, unit_line, "Revenue:"]
+    # Below the years, the unit line is the last header line before the first row's label.
+    head = [*head, unit_line] if below else [unit_line, *head, "Revenue:"]
+    lines = ["Segment information", PROSE, "Year ended March 31,", *head]
     for k, seg in enumerate(SEGMENTS[:segments]):
         values = [f"{15_208 + 1_700 * k + 93 * j:,}" for j in range(years)]
         symbol = [SYMBOLS[own]] if k == 0 else []  # the first row's figures carry the symbol
@@ -46,15 +50,18 @@ def _note(unit_line: str, own: str, translated: str | None, segments: int, years
 
 @pytest.mark.parametrize(("years", "segments"), [(y, s) for y in (1, 2, 3) for s in (2, 3)])
 @pytest.mark.parametrize(("unit_line", "own", "unit", "translated"), LINES, ids=[x[0] for x in LINES])
+@pytest.mark.parametrize("below", [True, False], ids=["unit line below the years", "above them"])
 def test_the_except_clause_names_the_exceptions_not_the_table(
-    unit_line, own, unit, translated, segments, years
+    unit_line, own, unit, translated, segments, years, below
 ):
-    note = read_string(_note(unit_line, own, translated, segments, years))
+    note = read_string(_note(unit_line, own, translated, segments, years, below))
+    # the unit line heads no rows
+    assert {r.section for t in note.tables for r in t.rows} == {"" if below else "Revenue"}
     assert (note.presentation_currency, note.unit, note.convenience_currency) == (own, unit, translated)
     local = [f for f in note.facts if f.currency == own]
     assert len(local) == segments * years
     if translated:
-        assert {(f.segment, f.period) for f in note.facts if f.currency == translated} == {
+        assert {(f.segment or f.line_item, f.period) for f in note.facts if f.currency == translated} == {
             (s, str(2025)) for s in SEGMENTS[:segments]
         }
 

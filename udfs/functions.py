@@ -144,7 +144,7 @@ def SEGCHECK(table=None, data=None):
 @func(category=CATEGORY)
 @as_handle
 @arg("table", doc="The Data table with its header row, e.g. Data[#All]")
-@arg("settings", doc="Optional: Settings' Setting and Value columns, header first, e.g. Settings!A3:B17")
+@arg("settings", doc="Optional: Settings' Setting and Value columns, header first, e.g. Settings!A3:B18")
 @arg("checks", doc="Optional: the Checks table, e.g. Checks[#All], for what fill noticed in the filing")
 def SEGDATA(table, settings=None, checks=None):
     """Loads the note's data for the other functions (xlwings Lite: pass this cell as data)."""

@@ -1,7 +1,7 @@
 """A source made of the ranges a function is given: the Data table and Settings' block.
 
 xlwings Lite's functions see only their arguments, so ``=SEGDATA(Data[#All],
-Settings!A3:B17)`` hands them the workbook's data as values. Those values are laid into an
+Settings!A3:B18)`` hands them the workbook's data as values. Those values are laid into an
 in-memory workbook, the Data table at ``Data!A1`` and Settings' rows where they sit, with
 the defined names a filled workbook has. The note is then read by the same code as a
 workbook file or a live Excel (``note_from_workbook``), so every platform answers alike.

@@ -99,6 +99,7 @@ def _settings_for(result: Result, source_name: str, rate: Decimal | None) -> dic
         "xls_Currency": note.presentation_currency,
         "xls_Unit": note.unit,
         "xls_ConvCurrency": note.convenience_currency,
+        "xls_ConvUnit": note.convenience_unit,
         "xls_FxRate": used,
         "xls_FxNote": source,
         "xls_FilledFrom": source_name,
@@ -202,13 +203,14 @@ def note_from_workbook(wb, name: str = "Data") -> Note:
     noticed at fill time (kept on the Checks sheet, since the text is gone)."""
     data = read_data_rows(wb)
     settings = {}
-    for key in ("xls_Currency", "xls_Unit", "xls_ConvCurrency", "xls_FxNote"):
-        try:
+    for key in ("xls_Currency", "xls_Unit", "xls_ConvCurrency", "xls_ConvUnit", "xls_FxNote"):
+        try:  # a workbook filled before a setting existed lacks its name
             settings[key] = read_setting(wb, key)
         except WorkbookError:
             settings[key] = None
-    if settings["xls_Unit"] is not None:
-        settings["xls_Unit"] = read_unit(wb)  # refuses "7.2993" typed into Unit, naming the cell
+    for key in ("xls_Unit", "xls_ConvUnit"):
+        if settings[key] is not None:
+            settings[key] = read_unit(wb, key)  # refuses "7.2993" typed into Unit, naming the cell
     note = note_from_data(data.records, data.columns, settings, name, data.where)
     kept = kept_findings(wb)
     return dataclasses.replace(

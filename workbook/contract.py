@@ -145,4 +145,12 @@ SETTINGS_ROWS = (
         "Prepare mode: segment assets must tie to it (ASC 280-10-50-30(c)).",
     ),
     Setting("xls_ConsPeriod", "Period of the consolidated figures", None, None, "e.g. 2024."),
+    # Last, so a Settings range of an earlier release (A3:B17) still holds every other row.
+    Setting(
+        "xls_ConvUnit",
+        "Convenience unit",
+        None,
+        None,
+        "Blank: the note's unit. Else the translated figures' (US$ thousands beside won millions).",
+    ),
 )

@@ -209,9 +209,18 @@ def _translation(ctx: Context) -> Outcome:
 
 
 def _holds_at_rate(tr, usd: Fact, loc: Fact) -> tuple:
-    direct, _, tol, ok = consistent_with(loc.value, usd.value, tr.rate, loc.decimals, usd.decimals)
+    value, decimals = tr.local(loc)  # in the translated figures' unit
+    direct, _, tol, ok = consistent_with(value, usd.value, tr.rate, decimals, usd.decimals)
     # An inferred rate is an interval: a figure some rate in it allows is no miss.
-    return direct, tol, ok or allowed_by(tr.info, loc.value, usd.value, loc.decimals, usd.decimals)
+    return direct, tol, ok or allowed_by(tr.info, value, usd.value, decimals, usd.decimals)
+
+
+def _local_shown(ctx: Context, loc: Fact) -> str:
+    """A local figure in a message, with the units of both sides where they differ
+    ("4,405,913 millions (in thousands)")."""
+    if not ctx.translation.shift:
+        return fmt(loc.value)
+    return f"{fmt(loc.value)} {ctx.note.unit} (in {ctx.note.convenience_unit})"
 
 
 def _translated_figure(
@@ -232,7 +241,7 @@ def _translated_figure(
     ):
         message = (
             f"{cur} {fmt(usd.value)} is the sum of the translated lines; translating "
-            f"{fmt(loc.value)} directly at {tr.rate} gives {fmt(direct)} "
+            f"{_local_shown(ctx, loc)} directly at {tr.rate} gives {fmt(direct)} "
             f"({fmt_signed(usd.value - direct)}): rounding, not an error"
         )
         return _fx_finding("seg.fx.subtotal", Severity.INFO, usd, loc, direct, message)
@@ -241,13 +250,13 @@ def _translated_figure(
     if plugs_possible and _plugged(ctx, usd, direct):
         message = (
             f"{usd.line_item} / {usd.segment} {usd.period}: {cur} {fmt(usd.value)} is one unit off "
-            f"{fmt(loc.value)} at {tr.rate} ({fmt(direct)}), and its translated column adds up: "
+            f"{_local_shown(ctx, loc)} at {tr.rate} ({fmt(direct)}), and its translated column adds up: "
             "translated from unrounded amounts, or plugged so the column adds up"
         )
         return _fx_finding("seg.fx.plug", Severity.INFO, usd, loc, direct, message, tol)
     message = (
         f"{usd.line_item} / {usd.segment} {usd.period}: reported {cur} {fmt(usd.value)}, "
-        f"{fmt(loc.value)} at {tr.rate} gives {fmt(direct)} "
+        f"{_local_shown(ctx, loc)} at {tr.rate} gives {fmt(direct)} "
         f"({fmt_signed(usd.value - direct)}), tolerance ±{tol}"
     )
     return _fx_finding("seg.fx.figure", Severity.ERROR, usd, loc, direct, message, tol)

@@ -81,6 +81,12 @@ SCALE_WORDS = {
 SCALE_NAMES = {0: "units", 3: "thousands", 4: "ten thousands", 5: "lakhs", 6: "millions", 7: "crores",
                8: "hundred millions", 9: "billions"}  # fmt: skip
 
+
+def scale_exponent(unit: str | None) -> int | None:
+    """The power of ten a unit name stands for ("millions" -> 6), None for an unknown name."""
+    return next((k for k, name in SCALE_NAMES.items() if name == unit), None)
+
+
 # CLDR names that are also short words of English labels: never read alone as a currency.
 _NOT_ALONE = frozenset({"den", "eur", "eura", "eiro"})
 

@@ -233,6 +233,7 @@ def is_period_heading(text: str) -> bool:
 
 def unit_of(text: str) -> str | None:
     """The scale a text names: "(in thousands)", "RMB'000", "in millions of euros"."""
+    text = _NOTE_REF_TAIL.sub("", text)  # "Thousands of U.S. dollars (Note 3)"
     m = UNIT_RE.search(text)
     if not m:
         found = currency.mark(text) if len(text) <= SETTINGS.unit_line_chars else None

@@ -303,6 +303,9 @@ class Note:
     origin: Origin = Origin.FILING
     tags: tuple[Tag, ...] = ()  # every inline-XBRL fact of the filing, tagged cells or not
     stated_rate: Decimal | None = None  # the convenience rate the source states, if any
+    # The scale of the translated figures where it differs from the note's ("US$ thousands"
+    # beside won millions, "US$ million" beside ₹ crore); None: the note's unit.
+    convenience_unit: str | None = None
 
     @property
     def facts(self) -> list[Fact]:

@@ -16,6 +16,7 @@ def to_json(result: CheckResult) -> str:
         "source": result.note.source,
         "presentation_currency": result.note.presentation_currency,
         "unit": result.note.unit,
+        "convenience_unit": result.note.convenience_unit,
         "summary": {**result.summary, "figures": result.coverage[1], "covered": result.coverage[0]},
         "rate": None
         if rate is None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from xlsegment.currency import scale_exponent
 from xlsegment.interval import Interval, compare
 from xlsegment.model import Fact, Number, Role, Table
 from xlsegment.numbers import excel_round, to_decimal
@@ -192,6 +193,21 @@ def translation_pairs(table: Table) -> list[tuple[Fact, Fact]]:
     return pairs
 
 
+def unit_shift(note) -> int:
+    """How many powers of ten the note's unit is above its translated figures' (1 for ₹
+    crore beside US$ million, 3 for won millions beside US$ thousands, 0 where both share
+    the note's unit): a local figure times 10**shift is in the translated figures' unit."""
+    own, other = scale_exponent(note.unit), scale_exponent(note.convenience_unit)
+    return own - other if own is not None and other is not None else 0
+
+
+def in_translated_units(local: Fact, shift: int) -> tuple[Number, int]:
+    """A local figure and its decimals in the translated figures' unit (exact)."""
+    if not shift:
+        return local.value, local.decimals
+    return Decimal(local.value).scaleb(shift), local.decimals - shift
+
+
 @dataclass(frozen=True)
 class Translation:
     """The translate stage's result: the pairs, the rate and where it came from."""
@@ -199,10 +215,21 @@ class Translation:
     pairs: tuple[tuple[Fact, Fact], ...] = ()  # (translated, local)
     info: RateInfo | None = None
     translated_totals: frozenset = frozenset()  # translated figures that are sums of others
+    shift: int = 0  # unit_shift: the translated figures' unit below the note's
 
     @property
     def rate(self) -> Decimal | None:
         return self.info.rate if self.info is not None else None
+
+    def local(self, local: Fact) -> tuple[Number, int]:
+        """A local figure and its decimals in the translated figures' unit."""
+        return in_translated_units(local, self.shift)
+
+
+def _rate_pair(local: Fact, translated: Fact, shift: int) -> tuple[Number, Number, int]:
+    """(local value, translated value, local decimals), both in the translated unit."""
+    value, decimals = in_translated_units(local, shift)
+    return value, translated.value, decimals
 
 
 def translate_note(note, relations, rate: Decimal | None) -> Translation:
@@ -212,6 +239,7 @@ def translate_note(note, relations, rate: Decimal | None) -> Translation:
     pairs = tuple(p for table in note.tables for p in translation_pairs(table))
     if not pairs:
         return Translation()
+    shift = unit_shift(note)
     totals = frozenset(r.total.at for r in relations if r.total.role == Role.CONVENIENCE and r.parts)
     leaves = [(loc, usd) for usd, loc in pairs if usd.at not in totals]
     if rate is not None:
@@ -219,10 +247,10 @@ def translate_note(note, relations, rate: Decimal | None) -> Translation:
     else:
         sums = [(loc, usd) for usd, loc in pairs if usd.at in totals]
         info = infer_rate(
-            [(loc.value, usd.value, loc.decimals) for loc, usd in leaves],
-            [(loc.value, usd.value, loc.decimals) for loc, usd in sums],
+            [_rate_pair(loc, usd, shift) for loc, usd in leaves],
+            [_rate_pair(loc, usd, shift) for loc, usd in sums],
         )
-    return Translation(pairs, info, totals)
+    return Translation(pairs, info, totals, shift)
 
 
 def add_translated_columns(table: Table, currency: str, rate: Decimal, rule: str):

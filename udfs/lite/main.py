@@ -1,7 +1,7 @@
 """xlsegment for xlwings Lite: paste this file into Lite's main.py.
 
 The functions are xlsegment's own: =SEGPROFIT("Mining", 2024, , B1) with B1 holding
-=SEGDATA(Data[#All], Settings!A3:B17). Lite's functions see only their arguments, so the
+=SEGDATA(Data[#All], Settings!A3:B18). Lite's functions see only their arguments, so the
 data reaches them through SEGDATA's object handle. The Refresh script re-checks the note
 and highlights broken totals; the button on the Settings sheet runs it.
 """

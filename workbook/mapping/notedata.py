@@ -20,6 +20,7 @@ STATED_BY = {
     "currency": "xls_Currency",
     "unit": "xls_Unit",
     "convenience_currency": "xls_ConvCurrency",
+    "convenience_unit": "xls_ConvUnit",
     "rate_source": "xls_FxNote",
 }
 

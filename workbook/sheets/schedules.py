@@ -25,7 +25,7 @@ from xlsegment.interval import half_unit
 from xlsegment.labels import YEAR_RE
 from xlsegment.model import Fact, FactId, Note, Relation, RelationKind, Role, Table
 from xlsegment.readers.titles import own_title
-from xlsegment.translation import source_column
+from xlsegment.translation import source_column, unit_shift
 from xlsegment.translation import translation_pairs as table_translation_pairs
 from xlsegment.workbook import contract as c
 from xlsegment.workbook.engines.base import (
@@ -478,8 +478,18 @@ def _place_ties(sch: Schedule, ties: Sequence[Tie]) -> None:
         _add_check(sch, used, "tie.consolidated", tie.fact, cell, expr, tie.tolerance, desc, ())
 
 
+def _in_translated_unit(base: Fact, ref: str, shift: int) -> tuple[Fact, str]:
+    """A local figure and its cell as the translated figures' unit states them: the cell
+    times 10**shift, half a unit of it scaled alike (translation.unit_shift)."""
+    if not shift:
+        return base, ref
+    factor = fx.number_literal(Decimal(1).scaleb(shift))
+    return base.replace(decimals=base.decimals - shift), f"({ref}*{factor})"
+
+
 def _place_checks(sch: Schedule, note: Note, relations: Sequence[Relation]) -> None:
     used: set[str] = set()
+    shift = unit_shift(note)
     local_of = {conv.at: local for conv, local in translation_pairs(note)}
     for rel in relations:
         cell = sch.cell_of(rel.total)
@@ -493,7 +503,8 @@ def _place_checks(sch: Schedule, note: Note, relations: Sequence[Relation]) -> N
         tol = tolerance(rel)
         local = local_of.get(rel.total.at)
         if local is not None and sch.cell_of(local):
-            tol = _translated_total_tolerance(rel.total, local, cell, sch.cell_of(local), tol)
+            local, local_cell = _in_translated_unit(local, sch.cell_of(local), shift)
+            tol = _translated_total_tolerance(rel.total, local, cell, local_cell, tol)
         _add_check(sch, used, kind, rel.total, cell, expr, tol, desc, rel.parts)
     totals = {rel.total.at for rel in relations}
     for conv, base in translation_pairs(note):
@@ -502,10 +513,12 @@ def _place_checks(sch: Schedule, note: Note, relations: Sequence[Relation]) -> N
             # A translated total is checked as the sum of its translated lines, as
             # filers add them up; the core reports a direct-translation gap as info only.
             continue
+        scaled = f" × {Decimal(1).scaleb(shift):f}" if shift else ""
         desc = (
             f"Translation: {conv.line_item} / {conv.segment} {conv.period} {conv.currency} "
-            f"= ROUND({base.currency} / rate, {conv.decimals})"
+            f"= ROUND({base.currency}{scaled} / rate, {conv.decimals})"
         )
+        base, base_cell = _in_translated_unit(base, base_cell, shift)
         _add_check(
             sch,
             used,

@@ -79,14 +79,15 @@ def read_rate(wb: Workbook) -> Decimal | None:
         raise WorkbookError(str(exc)) from None
 
 
-def read_unit(wb: Workbook) -> str | None:
-    """The unit in Settings; anything but a known scale is refused, naming the cell."""
-    value = read_setting(wb, "xls_Unit")
+def read_unit(wb: Workbook, name: str = "xls_Unit") -> str | None:
+    """The unit in Settings (or the convenience unit, ``name``); anything but a known
+    scale is refused, naming the cell."""
+    value = read_setting(wb, name)
     if value is None or str(value).strip() == "":
         return None
     unit = str(value).strip().lower()
     if unit not in UNITS:
-        sheet, cell = settings_cell(wb, "xls_Unit")
+        sheet, cell = settings_cell(wb, name)
         raise WorkbookError(f"{sheet}!{cell}: the unit {value!r} is not one of {', '.join(UNITS)}")
     return unit
 

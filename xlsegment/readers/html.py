@@ -191,6 +191,7 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
         presentation_currency=ctx.currency,
         unit=ctx.unit,
         convenience_currency=ctx.convenience,
+        convenience_unit=ctx.convenience_unit if ctx.convenience else None,
         stated_rate=rate,
         findings=tuple(findings),
         aliases=aliases,
@@ -235,18 +236,14 @@ def _european(located: htmldoc.Located) -> bool:
 def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
     """Currency and unit of the note, from the lead-ins and the tables' header cells."""
     text = " ".join(htmldoc.lead_in(doc, b) for b in located.tables)
-    headers, excepted = [], []
-    for block in located.tables:
-        for row in grid_rows(block.element)[:6]:
-            for cell in (c.text for c in row if c.text):
-                main, exception = labels.split_exception(cell)  # "(In ₹ crore, except US$ million)"
-                headers.append(main)
-                mark = currency_mark(exception) if exception else None
-                excepted += [mark.currency] if mark is not None and mark.currency else []
+    headers, excepted = _header_cells(located)
     within = labels.unit_mark_within(text)  # "Segment results (€ million):"
     unit = labels.unit_of(text) or next((u for h in headers if (u := labels.unit_of(h))), None)
-    unit = unit or (within.scale if within else None)
+    unit = unit or (within.scale if within else None) or "units"
     currencies = Counter(c for h in headers if (c := labels.currency_of(h)) and h.strip() != "$")
+    # The scale a header cell names with its currency ("Thousands of U.S. dollars")
+    scales = {c: u for h in headers if (c := labels.currency_of(h)) and (u := labels.unit_of(h))}
+    scales.update({m.currency: m.scale for m in excepted if m.scale and m.currency not in scales})
     stated = (
         labels.unit_currency(text)
         or (within.currency if within else None)
@@ -259,19 +256,36 @@ def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
             None,
         )
     )
-    body = " ".join(headers)
-    if stated:
-        currency = stated
-    elif currencies:
-        currency = currencies.most_common(1)[0][0]
-    elif "€" in body:
-        currency = "EUR"
-    elif "$" in body or "$" in text or "dollars" in text.lower():
-        currency = "USD"
-    else:
-        currency = ""
-    others = [c for c in [*currencies, *excepted] if c != currency]
-    return NoteContext(currency, unit or "units", others[0] if others else None, None, set())
+    own = stated or _own_currency(currencies, " ".join(headers), text)
+    others = [c for c in [*currencies, *(m.currency for m in excepted)] if c != own]
+    convenience = others[0] if others else None
+    context = NoteContext(own, unit, convenience, None, set())
+    context.convenience_unit = scales.get(convenience) if scales.get(convenience) != unit else None
+    return context
+
+
+def _header_cells(located: htmldoc.Located) -> tuple[list[str], list]:
+    """The first rows' cells without their "except" clauses, and the currency marks those
+    clauses name ("(In ₹ crore, except US$ million)")."""
+    headers, excepted = [], []
+    for block in located.tables:
+        for row in grid_rows(block.element)[:6]:
+            for cell in (c.text for c in row if c.text):
+                main, exception = labels.split_exception(cell)
+                headers.append(main)
+                mark = currency_mark(exception) if exception else None
+                excepted += [mark] if mark is not None and mark.currency else []
+    return headers, excepted
+
+
+def _own_currency(currencies: Counter, body: str, text: str) -> str:
+    if currencies:
+        return currencies.most_common(1)[0][0]
+    if "€" in body:
+        return "EUR"
+    if "$" in body or "$" in text or "dollars" in text.lower():
+        return "USD"
+    return ""
 
 
 # ---------------------------------------------------------------- one HTML table

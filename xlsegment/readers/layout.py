@@ -53,6 +53,7 @@ class NoteContext:
     convenience: str | None
     rate_note: str | None
     years: set[int]
+    convenience_unit: str | None = None  # the translated figures' scale, where not the note's
 
 
 def is_lead_in(text: str) -> bool:

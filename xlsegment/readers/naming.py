@@ -24,7 +24,8 @@ OTHER = "Segment information"
 # segment assets reconciled to consolidated amounts", "Property and equipment, net by
 # segment", "Capital Expenditures"): the filer's own words, qualifiers included.
 _MEASURE_IN_TITLE = re.compile(
-    r"(?:\b(?:total|segment|net|external|subscription|intersegment|consolidated|worldwide)\s+)*"
+    # "Non-current assets" is IFRS 8.33(b)'s measure by place, as "long-lived assets" is US GAAP's
+    r"(?:\b(?:total|segment|net|external|subscription|intersegment|consolidated|worldwide|non-current)\s+)*"
     r"(?:long-lived assets|identifiable assets|total assets|assets"
     r"|property(?:,)?\s+(?:plant\s+)?and\s+equipment(?:,\s+net)?|additions\s+to\s+property\s+and\s+equipment"
     r"|capital\s+expenditures|depreciation(?:\s+and\s+amortization)?(?:\s+expense)?"

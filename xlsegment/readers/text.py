@@ -96,6 +96,7 @@ def read_string(text: str, name: str = "<text>") -> Note:
         presentation_currency=context.currency,
         unit=context.unit,
         convenience_currency=context.convenience,
+        convenience_unit=context.convenience_unit if context.convenience else None,
         rate_note=context.rate_note,
         findings=tuple(findings),
         aliases=aliases,
@@ -206,45 +207,57 @@ def _join_translation_blocks(parts: list[Part], ctx) -> list[Part]:
 def note_context(parts: list[Part], text: str) -> NoteContext:
     """The note's currency, unit, convenience currency and years, from every header."""
     currencies: Counter[str] = Counter()
+    scales: dict[str, str] = {}  # the scale a line names with a currency: "(In thousands of US dollars)"
     translated: list[str] = []
-    unit = in_sentence = None
-    rate_note = None
-    for p in parts:
-        for r in p.header + p.body:
-            if r.has_values:
-                continue
-            label, exception = labels.split_exception(r.label)  # "(In ₹ crore, except US$ million)"
-            within = labels.unit_mark_within(label)
-            cur = labels.currency_of(label) or labels.unit_line_currency(label)
-            cur = cur or (within.currency if within else None)
-            if cur and label.strip() != "$":
-                currencies[cur] += 1
-            excepted = currency.mark(exception) if exception else None
-            if excepted is not None and excepted.currency:
-                translated.append(excepted.currency)  # a translated column's, never the note's
-            found = labels.unit_of(label) or (within.scale if within else None)
-            if len(label) > SETTINGS.unit_line_chars:
-                # A sentence's scale ("... stated in crore (₹10 million)") is a fallback: the
-                # unit line over the table says it plainly.
-                in_sentence = in_sentence or found
-            else:
-                unit = unit or found
-            if labels.NOTE_REF_RE.match(r.label.strip()):
-                rate_note = r.label.strip().strip("()")
-    if unit is None:
-        unit = in_sentence or labels.unit_of(text) or "units"
-    if currencies:
-        own = currencies.most_common(1)[0][0]
-    elif labels.unit_currency(text):
-        own = labels.unit_currency(text)
-    elif "$" in text:
-        own = "USD"
-    else:
-        own = ""
+    unit = in_sentence = rate_note = None
+    for r in (r for p in parts for r in p.header + p.body if not r.has_values):
+        label, cur, found, excepted = _unit_line(r.label)
+        if cur:
+            currencies[cur] += 1
+            if found and len(label) <= SETTINGS.unit_line_chars:
+                scales.setdefault(cur, found)
+        if excepted is not None and excepted.currency:
+            translated.append(excepted.currency)  # a translated column's, never the note's
+            if excepted.scale:
+                scales.setdefault(excepted.currency, excepted.scale)
+        if len(label) > SETTINGS.unit_line_chars:
+            # A sentence's scale ("... stated in crore (₹10 million)") is a fallback: the
+            # unit line over the table says it plainly.
+            in_sentence = in_sentence or found
+        else:
+            unit = unit or found
+        if labels.NOTE_REF_RE.match(r.label.strip()):
+            rate_note = r.label.strip().strip("()")
+    unit = unit or in_sentence or labels.unit_of(text) or "units"
+    own = _own_currency(currencies, text)
     others = [c for c in [*currencies, *translated] if c != own]
     years = {y for p in parts for r in p.header + p.body for y in labels.years_in(r.label)}
     years |= {y for p in parts for r in p.header + p.body for y, _ in r.years}
-    return NoteContext(own, unit, others[0] if others else None, rate_note, years)
+    convenience = others[0] if others else None
+    context = NoteContext(own, unit, convenience, rate_note, years)
+    context.convenience_unit = scales.get(convenience) if scales.get(convenience) != unit else None
+    return context
+
+
+def _unit_line(text: str) -> tuple[str, str | None, str | None, currency.Mark | None]:
+    """A header line without its "except" clause, the currency and scale it names, and the
+    mark its "except" clause names ("(In ₹ crore, except US$ million)")."""
+    label, exception = labels.split_exception(text)
+    within = labels.unit_mark_within(label)
+    cur = labels.currency_of(label) or labels.unit_line_currency(label)
+    cur = cur or (within.currency if within else None)
+    if label.strip() == "$":
+        cur = None
+    found = labels.unit_of(label) or (within.scale if within else None)
+    return label, cur, found, currency.mark(exception) if exception else None
+
+
+def _own_currency(currencies: Counter[str], text: str) -> str:
+    if currencies:
+        return currencies.most_common(1)[0][0]
+    if labels.unit_currency(text):
+        return labels.unit_currency(text)
+    return "USD" if "$" in text else ""
 
 
 # ---------------------------------------------------------------- rows and cells

@@ -118,6 +118,9 @@ def _read_mark(h: Header, r: RawRow, text: str) -> bool:
     if labels.NOTE_REF_RE.match(text):
         h.note_ref = True
         return True
+    main, exception = labels.split_exception(text)
+    if exception and (labels.unit_of(main) or labels.unit_line_currency(main)):
+        return True  # "(In ₹ crore, except US$ million)": a unit line over every column
     cur = labels.currency_of(text)
     if cur and text != "$":
         h.currencies.append((cur, r.line))

@@ -13,7 +13,9 @@ from xlsegment.model import TIDY_COLUMNS, UNITS, Origin, Role, Severity
 from xlsegment.numbers import Cell, exact_value
 
 REQUIRED = TIDY_COLUMNS[:6]  # table, period, line, segment, currency, value
-NOTE_COLUMNS = ("unit", "rate", "rate_source", "origin")  # one value for the whole note
+# One value for the whole note; convenience_unit: the translated figures' scale where it is
+# not the note's unit (US$ thousands beside won millions).
+NOTE_COLUMNS = ("unit", "rate", "rate_source", "origin", "convenience_unit")
 # Where each fact sat in its table. The workbook's Data table carries these as well.
 LAYOUT_COLUMNS = (
     "layout_table",
@@ -200,10 +202,10 @@ class RowCells:
         except ValueError:
             raise self.fail("severity", f"{text!r} is not error, warning or info") from None
 
-    def unit(self) -> str:
-        text = self.text("unit").lower()
+    def unit(self, column: str = "unit") -> str:
+        text = self.text(column).lower()
         if text and text not in UNITS:
-            raise self.fail("unit", f"{text!r} is not one of {', '.join(UNITS)}")
+            raise self.fail(column, f"{text!r} is not one of {', '.join(UNITS)}")
         return text
 
     def origin(self) -> str:

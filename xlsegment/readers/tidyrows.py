@@ -71,6 +71,7 @@ def note_records(note: Note, columns: Sequence[str] = CSV_COLUMNS, skip=frozense
         "rate": note.stated_rate,
         "rate_source": note.rate_note,
         "origin": str(note.origin),
+        "convenience_unit": note.convenience_unit,
     }
     positions = stated_positions(note, skip)
     out = []
@@ -192,6 +193,7 @@ def note_from_records(
         tables=tuple(tables),
         presentation_currency=presentation,
         unit=_note_value(reading, "unit") or "units",
+        convenience_unit=_note_value(reading, "convenience_unit") or None,
         convenience_currency=convenience,
         rate_note=_note_value(reading, "rate_source") or None,
         findings=tuple(reading.findings),
@@ -267,8 +269,8 @@ def _finding(cells: RowCells) -> Finding:
 
 def _note_column(reading: _Reading, cells: RowCells, column: str) -> None:
     """A note has one unit, rate and rate source: rows may leave them blank, not differ."""
-    if column == "unit":
-        value = cells.unit()
+    if column in ("unit", "convenience_unit"):
+        value = cells.unit(column)
     elif column == "rate":
         value = cells.rate()
     elif column == "origin":
