@@ -132,9 +132,14 @@ def run(archive: zipfile.ZipFile, part: str, scan: Scan, source: str) -> Scan:
         raise WorkbookError(
             f"{source}: part {part} is not well-formed XML ({where}); nothing was written"
         ) from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+    except DAMAGED_PART as exc:
         raise WorkbookError(f"{source}: part {part} is corrupt ({exc}); nothing was written") from None
     return scan
+
+
+# What zipfile and zlib raise for a damaged part; RuntimeError: a flag bit that says the
+# part is encrypted, which a damaged byte can set.
+DAMAGED_PART = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError)
 
 
 def _enter_fast(parser, scan: Scan, allowed: frozenset[str], start, end) -> None:

@@ -135,13 +135,15 @@ class PackageWorkbook(Workbook):
 
         with open_package(path, data):  # a folder, FIFO or zip bomb is refused here
             raw = data if data is not None else Path(path).read_bytes()
-        archive = zipfile.ZipFile(io.BytesIO(raw))
         try:
+            archive = zipfile.ZipFile(io.BytesIO(raw))
             book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
-        except Exception as exc:  # calamine raises its own types for unreadable parts
+            return cls(archive, book, str(path))
+        except WorkbookError:
+            raise
+        except Exception as exc:  # calamine's and zipfile's own types for unreadable parts
             text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             raise WorkbookError(f"{path}: cannot read as an xlsx workbook ({text})") from None
-        return cls(archive, book, str(path))
 
     # -- reading -------------------------------------------------------------------------
     def sheet_names(self) -> list[str]:
@@ -154,17 +156,27 @@ class PackageWorkbook(Workbook):
 
     def _sheet_values(self, sheet: str) -> tuple[tuple[int, int], list[list]]:
         if sheet not in self._values:
-            self._part(sheet)
-            data = self._book.get_sheet_by_name(sheet)
-            self._values[sheet] = (data.start or (0, 0), data.to_python())  # from start on
+            part = self._part(sheet)
+            try:  # calamine parses a sheet when it is asked for it
+                data = self._book.get_sheet_by_name(sheet)
+                self._values[sheet] = (data.start or (0, 0), data.to_python())  # from start on
+            except Exception as exc:  # calamine's own error types: a damaged or hostile part
+                raise self._unreadable(part, exc) from None
         return self._values[sheet]
 
     def _sheet_formulas(self, sheet: str) -> dict[tuple[int, int], str]:
         if sheet not in self._formulas:
             part = self._part(sheet)
-            data = self._archive.read(part)
+            try:
+                data = self._archive.read(part)
+            except ps.DAMAGED_PART as exc:
+                raise self._unreadable(part, exc) from None
             self._formulas[sheet] = _formulas(data, part, self.path) if _HAS_FORMULA.search(data) else {}
         return self._formulas[sheet]
+
+    def _unreadable(self, part: str, exc: Exception) -> WorkbookError:
+        text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return WorkbookError(f"{self.path}: part {part} cannot be read ({text}); nothing was written")
 
     def read_block(self, sheet: str, ref: str) -> list[list[Cell]]:
         (top, left), grid = self._sheet_values(sheet)
