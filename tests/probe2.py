@@ -2,7 +2,7 @@
 their authors judged it: text figures by source line and value, HTML figures by value; a
 figure is right when its segment, line, period (with its duration) and currency are the
 truth's; an optional figure (a margin %, a change column) may go unread.
-``python -m tests.probe2 [-v] [--third | --fourth]``."""
+``python -m tests.probe2 [-v] [--third | --fourth | --fifth]``."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from xlsegment.model import tidy_records
 PROBE = Path(__file__).parent / "data" / "probe2"
 PROBE3 = Path(__file__).parent / "data" / "probe3"
 PROBE4 = Path(__file__).parent / "data" / "probe4"
+PROBE5 = Path(__file__).parent / "data" / "probe5"
 KINDS = ("right", "wrong", "unnamed", "missing")
 _DURATION = re.compile(r"\b(\d{1,2})M\b")
 
@@ -101,7 +102,8 @@ def score(path: Path) -> tuple[Counter, list[str]]:
 
 def main(argv: list[str]) -> int:
     total = Counter()
-    folder = PROBE3 if "--third" in argv else PROBE4 if "--fourth" in argv else PROBE
+    folders = {"--third": PROBE3, "--fourth": PROBE4, "--fifth": PROBE5}
+    folder = next((f for flag, f in folders.items() if flag in argv), PROBE)
     for path in notes(folder):
         counts, found = score(path)
         total += counts

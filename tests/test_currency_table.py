@@ -64,6 +64,13 @@ def test_every_current_iso_currency_is_known():
         ("(In millions of Korean won)", "KRW", "millions"),
         ("(in millions)", None, "millions"),
         ("(Dollars in millions)", "USD", "millions"),
+        # a scale written onto its mark: South Africa's rand, Swiss and euro reports
+        ("Rm", "ZAR", "millions"),
+        ("R'000", "ZAR", "thousands"),
+        ("(Rbn)", "ZAR", "billions"),
+        ("CHFm", "CHF", "millions"),
+        ("EURm", "EUR", "millions"),
+        ("€k", "EUR", "thousands"),
     ],
 )
 def test_a_mark_names_its_currency_and_scale(text, iso, scale):
@@ -71,7 +78,24 @@ def test_a_mark_names_its_currency_and_scale(text, iso, scale):
     assert found is not None and (found.currency, found.scale) == (iso, scale)
 
 
-@pytest.mark.parametrize("text", ["Mining", "Total", "B", "M", "2024", "%", "Revenue", "Real estate", "Den"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mining",
+        "Total",
+        "B",
+        "M",
+        "2024",
+        "%",
+        "Revenue",
+        "Real estate",
+        "Den",
+        "Film",
+        "Item",
+        "Term",
+        "Platinum",
+    ],
+)
 def test_words_that_are_no_mark(text):
     assert currency.mark(text) is None
 

@@ -94,12 +94,16 @@ ABROAD = [
     "Note 3 – Information sectorielle",
     "7. Informativa di settore",
     "5. 分部资料",
+    # any numbered note heading of the segment family, where no usual wording names it
+    "25. SEGMENTED INFORMATION",
+    "3. Segmentation of key figures",
+    "29. Information by segment and geographic area",
 ]
 
 
 @pytest.mark.parametrize("title", ABROAD)
 def test_the_note_is_found_under_ifrs_8_headings_abroad(tmp_path, title):
-    assert htmldoc.is_segment_heading(title)
+    assert htmldoc.is_segment_heading(title) or htmldoc.names_segments(title)
     # a whole document: the note's numbered heading among others
     path = _html(tmp_path, "Year ended 31 March 2025", 3, 2, title)
     text = path.read_text(encoding="utf-8").replace(
@@ -112,3 +116,24 @@ def test_the_note_is_found_under_ifrs_8_headings_abroad(tmp_path, title):
 @pytest.mark.parametrize("title", ["2. Revenue", "Segment of one", "Information technology costs"])
 def test_other_headings_are_not_the_segment_note(title):
     assert not htmldoc.is_segment_heading(title)
+
+
+def test_a_heading_in_the_usual_words_wins_over_another_of_the_family(tmp_path):
+    rows = (
+        "<tr><td></td><td>2024</td></tr><tr><td>Alpha</td><td>10</td></tr><tr><td>Total</td><td>10</td></tr>"
+    )
+    table = f"<table>{rows}</table>"
+    page = (
+        f"<p>5. Revenue by segment</p>{table}{table}<p>6. Segment information</p>"
+        f"<p>Year ended 31 March 2025</p>{table}<p>7. Subsequent events</p>"
+    )
+    path = tmp_path / "filing.htm"
+    path.write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
+    assert htmldoc.locate(htmldoc.parse(path), None, None).how == "under the heading '6. Segment information'"
+
+
+@pytest.mark.parametrize(
+    "title", ["Item 7. Discussion of segment results", "Segment results", "Note: segments are unaudited"]
+)
+def test_only_a_numbered_note_of_the_family_is_a_candidate(title):
+    assert not htmldoc.names_segments(title)

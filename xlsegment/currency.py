@@ -50,6 +50,7 @@ FILER_MARKS = {
     "HK$": "HKD",
     "hong kong dollars": "HKD",
     "R$": "BRL",
+    "R": "ZAR",  # South African filers' rand ("Rm", "R'000", "R million")
     "reais": "BRL",
     "won": "KRW",
     "korean won": "KRW",
@@ -202,5 +203,17 @@ def mark(text: str) -> Mark | None:
         return Mark(None, scale, bare) if scale and (len(word) > 2 or not word.isascii()) else None
     found = code(rest)
     if found is None:
-        return None
+        return _joined_scale(t.strip("()（）"))
     return Mark(found, scale, bare)
+
+
+# A scale written onto its mark with no space: "Rm", "CHFm", "USDbn", "€k".
+_JOINED_SCALE = re.compile(r"(?P<mark>.+?)(?P<scale>m|mn|bn|k)", re.IGNORECASE)
+
+
+def _joined_scale(text: str) -> Mark | None:
+    joined = _JOINED_SCALE.fullmatch(text)
+    found = code(joined["mark"]) if joined else None
+    if found is None:
+        return None
+    return Mark(found, SCALE_NAMES[SCALE_WORDS[joined["scale"].casefold()]], True)

@@ -292,6 +292,19 @@ def is_segment_heading(text: str) -> bool:
     )
 
 
+# A word of the segment family in any wording: "Segmented information" (Canada),
+# "Segmentation of key figures", "Information by segment and geographic area".
+_SEGMENT_ROOT = re.compile(r"\b(?:segment|segmento|sectori|settor)\w*|分部", re.IGNORECASE)
+
+
+def names_segments(text: str) -> bool:
+    """A numbered note heading with a word of the segment family: a candidate for the note
+    where no heading names it in the usual words (those win, then more tables). An "Item"
+    heading of the 10-K is no note."""
+    number = _NUMBERING.match(text.strip())
+    return bool(number and number.group(0)) and _numbered_heading(text) and bool(_SEGMENT_ROOT.search(text))
+
+
 def _numbered_heading(text: str) -> bool:
     return bool(_NOTE_HEADING.match(text.strip())) and len(text) <= SETTINGS.document_heading_chars
 
@@ -330,16 +343,19 @@ def _by_heading(doc: Document) -> Located | None:
     candidates = [
         i
         for i, b in enumerate(doc.blocks)
-        if b.kind == "text" and is_segment_heading(b.text) and "continued" not in b.text.lower()
+        if b.kind == "text"
+        and (is_segment_heading(b.text) or names_segments(b.text))
+        and "continued" not in b.text.lower()
     ]
     scored = []
     for i in candidates:
         tables = _section(doc, i)
         if tables:
-            scored.append((_numbered_heading(doc.blocks[i].text), len(tables), i, tables))
+            text = doc.blocks[i].text
+            scored.append((_numbered_heading(text), is_segment_heading(text), len(tables), i, tables))
     if not scored:
         return None
-    numbered, _, i, tables = max(scored, key=lambda s: (s[0], s[1]))
+    *_, i, tables = max(scored, key=lambda s: s[:3])
     return Located(tables, f"under the heading '{doc.blocks[i].text[:60]}'", doc.blocks[i].text)
 
 

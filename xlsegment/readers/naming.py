@@ -288,26 +288,7 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
         # Under a block heading (a product or region group) a total row is that block's.
         return replace(row, segment="Total")
     if section and not classify(section).financial:
-        low = section.lower()
-        if _names_a_segment(line) and not low.startswith(("total", "consolidated")):
-            # "Net sales" over "Oral, Personal and Home Care" over its regions: each region
-            # is a segment, and the group's total row is the group's figure. Where no
-            # heading names the measure, the row is still the segment, not its group.
-            return replace(row, line_item=measure or row.line_item, segment=label)
-        if line.closes and closes_group(label, section):
-            # A bare "Total" under a group's name ("Humira" over its regions) is that
-            # group's total: named so, where no measure heads the rows.
-            named = f"Total {section}" if labels.strip_footnotes(label).lower() == "total" else row.line_item
-            item = measure or (named if len(section) <= SETTINGS.heading_chars else row.line_item)
-            return replace(row, line_item=item, segment=section)
-        if measure and _totals_of(label, measure):
-            # "Total net revenue" under the last group closes the measure, not the group:
-            # the measure's total, named as its rows are.
-            return replace(row, line_item=measure, segment="Total")
-        seg = "Total" if low.strip(" :") in _BARE_TOTALS or _totals_measure(low) else section
-        # "Worldwide" under a product's heading is that product's figure of the measure.
-        item = measure if measure and line.kind == LineKind.TOTAL else row.line_item
-        return replace(row, line_item=item, segment=seg)
+        return _row_in_group(row, label, line, section, measure)
     if measure and _names_a_segment(line) and not row.segment:
         # Segments as rows under a heading that names the measure ("Total segment assets").
         return replace(row, line_item=measure, segment=label)
@@ -322,6 +303,36 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
     if rows.one_sum(measure) and not row.segment and _category_of(line, measure):
         return replace(row, line_item=measure, segment=label)
     return row
+
+
+def _row_in_group(row: Row, label: str, line, section: str, measure: str) -> Row:
+    """A row under a heading that names no measure: a segment's block, or a group of
+    segments, regions or products ("Oral, Personal and Home Care" over its regions)."""
+    if _SEGMENTS_TOTAL.match(label):
+        # "Total segment net sales" after the last segment's block adds every block:
+        # the segments' total, no one block's figure.
+        return replace(row, segment="Total")
+    low = section.lower()
+    if _names_a_segment(line) and not low.startswith(("total", "consolidated")):
+        # "Net sales" over "Oral, Personal and Home Care" over its regions: each region
+        # is a segment, and the group's total row is the group's figure. Where no
+        # heading names the measure, the row is still the segment, not its group.
+        return replace(row, line_item=measure or row.line_item, segment=label)
+    if line.closes and closes_group(label, section):
+        # A bare "Total" under a group's name ("Humira" over its regions) is that
+        # group's total: named so, where no measure heads the rows.
+        named = f"Total {section}" if labels.strip_footnotes(label).lower() == "total" else row.line_item
+        item = measure or (named if len(section) <= SETTINGS.heading_chars else row.line_item)
+        return replace(row, line_item=item, segment=section)
+    if measure and _totals_of(label, measure) and line.total:
+        # "Total net revenue" under the last group closes the measure, not the group:
+        # the measure's total, named as its rows are. A segment's own profit line
+        # ("Segment Adjusted EBITDA" closing its ASU 2023-07 block) names no total.
+        return replace(row, line_item=measure, segment="Total")
+    seg = "Total" if low.strip(" :") in _BARE_TOTALS or _totals_measure(low) else section
+    # "Worldwide" under a product's heading is that product's figure of the measure.
+    item = measure if measure and line.kind == LineKind.TOTAL else row.line_item
+    return replace(row, line_item=item, segment=seg)
 
 
 # Measures whose one-sum tables list only who holds a part of them: assets, capital
@@ -372,6 +383,9 @@ def totals_heading(label: str, heading: str) -> bool:
         return False
     words = set(labels.norm_key(label).split())
     return not words or words <= set(labels.norm_key(heading).split())
+
+
+_SEGMENTS_TOTAL = re.compile(r"^total\s+(?:reportable\s+|operating\s+)?segments?\b", re.IGNORECASE)
 
 
 def closes_group(label: str, section: str) -> bool:
