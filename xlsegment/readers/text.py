@@ -85,8 +85,11 @@ def read_string(text: str, name: str = "<text>") -> Note:
     findings.extend(alias_findings)
     if european:
         findings.append(Finding("seg.format.european", Severity.INFO, "numbers read as European (1.234,5)"))
-    # The note's convenience currency is that of its translated columns, if it has any.
-    if translated_currency(tables) is None:
+    # The note's convenience currency is that of its translated columns, or of a table
+    # the note states again in it, if it has any.
+    if translated_currency(tables) is None and not any(
+        c.currency == context.convenience for t in tables for c in t.columns
+    ):
         context.convenience = None
     rate, noticed = stated_rate([(text, 1)], context)
     findings.extend(noticed)
@@ -252,6 +255,17 @@ def _unit_line(text: str) -> tuple[str, str | None, str | None, currency.Mark | 
     return label, cur, found, currency.mark(exception) if exception else None
 
 
+def _whole_table_currency(header, part: Part, ctx: NoteContext) -> str | None:
+    """The one currency a part's unit line names over all its columns, where it is not the
+    note's: "(In thousands of US dollars)" over the note's table stated again in dollars
+    (a 20-F's convenience translation as a table of its own)."""
+    if len(header.currencies) != 1:
+        return None
+    found, line = header.currencies[0]
+    label = next((r.label for r in part.header if r.line == line), "")
+    return found if found != ctx.currency and labels.unit_of(label) else None
+
+
 def _own_currency(currencies: Counter[str], text: str) -> str:
     if currencies:
         return currencies.most_common(1)[0][0]
@@ -312,6 +326,9 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore 
     reading = headerrules.read_columns(shape)
     noticed.extend(reading.findings)
     columns, dropped = reading.columns, reading.dropped
+    stated_in = _whole_table_currency(header, part, ctx)
+    if stated_in:
+        columns = [replace(c, currency=stated_in) for c in columns]
     widths = _widths(data, len(columns), dropped)
     section, measure = textbody.first_headings(header.sections, part.header, local)
     if not section and previous is not None:
