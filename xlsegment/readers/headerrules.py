@@ -18,12 +18,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
-from xlsegment import currency
 from xlsegment.model import Column, Finding, Role, Severity
+from xlsegment.readers.headerbands import (
+    Shape,
+    interleaved_pieces,
+    measure_over_the_periods,
+    title_above_the_period,
+    widest_rows_named,
+    years_over_currency_runs,
+)
 from xlsegment.readers.layout import (
-    NoteContext,
     convenience_column,
     latest_period,
     mark_subtotals,
@@ -33,34 +38,8 @@ from xlsegment.readers.layout import (
     translated_by_unit_line,
     under_period,
 )
-from xlsegment.readers.textheader import UNNAMED, Header, dedupe_names, nested, unwrapped
-from xlsegment.vocabulary import LineKind, classify
-
-
-@dataclass
-class Shape:
-    """What a rule sees: the header's bands, the usual and the widest number of figures in
-    the body's rows, the note's context, and the columns of the part of the table before."""
-
-    h: Header
-    n: int
-    ctx: NoteContext
-    widest: int = 0
-    previous: list[Column] | None = None
-    before: set[int] = field(default_factory=set)  # the part before's change columns
-    line: int = 0  # where the table starts, for findings
-
-    @property
-    def curs(self) -> list[str]:
-        return [c for c, _ in self.h.currencies]
-
-    @property
-    def period(self) -> str:
-        return self.h.period or ""
-
-    @cached_property
-    def names(self) -> list:
-        return unwrapped(dedupe_names(self.h.names), self.n)
+from xlsegment.readers.textheader import UNNAMED, nested
+from xlsegment.vocabulary import classify
 
 
 @dataclass(frozen=True)
@@ -88,89 +67,6 @@ class HeaderRule:
 
 def _finding(code: str, severity: Severity, message: str, shape: Shape, **more) -> Finding:
     return Finding(code, severity, message, source_line=more.pop("line", shape.line), **more)
-
-
-# ---------------------------------------------------------------- normalising the bands
-
-
-def title_above_the_period(s: Shape) -> None:
-    """Names above a lone period, where the names below it name every column ("Segment
-    information" / 2024 / Mining, Corporate, Total), are the table's title, not columns."""
-    h, k = s.h, s.h.names_before_years or 0
-    if k and h.period and not h.period_cols and len(dedupe_names(h.names[k:])) == s.n:
-        h.lead_in.extend(r.label for r in h.names[:k])
-        h.names = h.names[k:]
-        h.names_before_years = 0
-        s.__dict__.pop("names", None)
-
-
-# A header line that is a lone joining word ("of", "the") is a piece of a heading wrapped
-# over several lines, interleaved with the pieces of its neighbours: a fixed-width header
-# flattened line by line ("The" / "United" / "Other" / "Americas Netherlands" / "Kingdom").
-_LONE_JOINING_WORD = frozenset({"of", "the", "in", "for", "to", "at", "by", "from"})
-
-
-def _pieces(label: str) -> bool:
-    """A lone joining word, or a name that holds the currency codes of several columns
-    ("Total of in USD in EUR in GBP"): pieces of several headings run together."""
-    words = label.split()
-    codes = [w for w in words if w.isupper() and len(w) == 3 and w in currency.iso_codes()]
-    return label.strip().lower() in _LONE_JOINING_WORD or len(codes) >= 2
-
-
-def interleaved_pieces(s: Shape) -> None:
-    """Names that are pieces of headings interleaved line by line: no reading of them can
-    tell which words make which column's name, so none is taken (the columns are unnamed)."""
-    h = s.h
-    if any(_pieces(r.label) for r in h.names):
-        h.names = []
-        h.names_before_years = 0
-        s.__dict__.pop("names", None)
-
-
-def measure_over_the_periods(s: Shape) -> None:
-    """One name over the periods, and that name a measure ("Sales to Customers" over 2024,
-    2023, 2022 and their changes): it says what every figure below is, as a title would,
-    while the rows' own headings say whose (segments over products over regions)."""
-    h = s.h
-    if h.names_before_years != 1 or not h.names or not (h.period_cols or h.period):
-        return
-    line = classify(h.names[0].label)
-    if line.financial and not line.closes and line.kind != LineKind.PERCENT:
-        h.lead_in.append(h.names[0].label)
-        h.names = h.names[1:]  # the names after the years head the first rows
-        h.names_before_years = 0
-        s.__dict__.pop("names", None)
-
-
-def widest_rows_named(s: Shape) -> None:
-    """Where the header names every column of the widest rows, most rows fill fewer:
-    totals stated for some lines only."""
-    if s.widest > s.n and s.h.names and _named_columns(s, s.widest) == s.widest:
-        s.n = s.widest
-        s.__dict__.pop("names", None)
-
-
-def years_over_currency_runs(s: Shape) -> None:
-    """Each year over the same run of currency cells ("2023 2024" over "RMB US$ RMB US$"):
-    the year stands over every column of its run, as if written over each."""
-    h, curs, n = s.h, s.curs, s.n
-    years = h.period_cols
-    if not years or len(years) >= n or len(curs) != n or n % len(years) or len(set(years)) != len(years):
-        return
-    block = n // len(years)
-    runs = [curs[k * block : (k + 1) * block] for k in range(len(years))]
-    if block >= 2 and len(set(runs[0])) >= 2 and all(run == runs[0] for run in runs):
-        h.period_cols = [year for year in years for _ in range(block)]
-
-
-def _named_columns(s: Shape, width: int) -> int:
-    """How many columns the header names: its names and change columns, and the translated
-    columns after them where a currency row as wide as the rows names another currency."""
-    named = len(dedupe_names(s.h.names)) + len(s.h.changes)
-    if len(s.curs) == width:
-        named += sum(1 for c in s.curs[named:] if c != s.ctx.currency)
-    return named
 
 
 # ---------------------------------------------------------------- readings
