@@ -9,6 +9,7 @@ such settling, named in ``headerrules.RULES`` with an example and a grid test.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -126,3 +127,24 @@ def _named_columns(s: Shape, width: int) -> int:
     if len(s.curs) == width:
         named += sum(1 for c in s.curs[named:] if c != s.ctx.currency)
     return named
+
+
+# A label over the segments' names as a group ("Reportable segments" spanning the first
+# columns of a Japanese or ASU 2023-07 header), flattened into the text as one more name.
+_GROUP_LABEL = re.compile(r"^(?:(?:reportable|operating|business)\s+)?segments?$", re.IGNORECASE)
+
+
+def group_label_over_names(s: Shape) -> None:
+    """One name more than the columns, and that name a label over a group of them
+    ("Reportable segments" above "Vehicle", "Optical", "Subtotal"): it names no column."""
+    names = s.h.names
+    if len(dedupe_names(names)) != s.n + 1:
+        return
+    kept = [r for r in names if not _GROUP_LABEL.match(r.label.strip(" :"))]
+    if len(dedupe_names(kept)) != s.n:
+        return
+    dropped = len(names) - len(kept)
+    if s.h.names_before_years:
+        s.h.names_before_years = max(0, s.h.names_before_years - dropped)
+    s.h.names = kept
+    s.__dict__.pop("names", None)

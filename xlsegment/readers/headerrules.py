@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from xlsegment.model import Column, Finding, Role, Severity
 from xlsegment.readers.headerbands import (
     Shape,
+    group_label_over_names,
     interleaved_pieces,
     measure_over_the_periods,
     title_above_the_period,
@@ -316,6 +317,14 @@ RULES = (
         (("Segment information|2024|Mining|Corporate|Total|Revenue|1,000|500|1,500",
           ("Mining 2024 -", "Corporate 2024 -", "Total 2024 -")),),
         normalise=title_above_the_period,
+    ),
+    HeaderRule(
+        "a group label over the names",
+        "'Reportable segments' over the first columns' names, one name more than the "
+        "columns: a label over a group of them, no column's name",
+        (("2024|Reportable segments|Mining|Games|Subtotal|Other|Total|Revenue|100|50|150|10|160",
+          ("Mining 2024 -", "Games 2024 -", "Subtotal 2024 -", "Other 2024 -", "Total 2024 -")),),
+        normalise=group_label_over_names,
     ),
     HeaderRule(
         "interleaved pieces",
