@@ -71,6 +71,7 @@ def test_every_current_iso_currency_is_known():
         ("CHFm", "CHF", "millions"),
         ("EURm", "EUR", "millions"),
         ("€k", "EUR", "thousands"),
+        ("NIS in thousands", "ILS", "thousands"),  # Israeli filers' mark for the new shekel
     ],
 )
 def test_a_mark_names_its_currency_and_scale(text, iso, scale):

@@ -51,6 +51,9 @@ FILER_MARKS = {
     "hong kong dollars": "HKD",
     "R$": "BRL",
     "R": "ZAR",  # South African filers' rand ("Rm", "R'000", "R million")
+    "NIS": "ILS",  # Israeli filers' new shekel ("NIS in thousands")
+    "new israeli shekels": "ILS",
+    "shekels": "ILS",
     "reais": "BRL",
     "won": "KRW",
     "korean won": "KRW",

@@ -148,3 +148,16 @@ def group_label_over_names(s: Shape) -> None:
         s.h.names_before_years = max(0, s.h.names_before_years - dropped)
     s.h.names = kept
     s.__dict__.pop("names", None)
+
+
+def change_heading_in_two(s: Shape) -> None:
+    """'%' among the years over 'change' among the currency marks ("2024 2023 %" over "Rm
+    Rm change"): the halves of one "% change" heading, so one change column, not two."""
+    h = s.h
+    if not (h.percent_marks and h.changes and h.currencies):
+        return
+    first = min(line for _, line in h.currencies)
+    above = [m for m in h.percent_marks if m < first]
+    below = [r for r in h.changes if r.line > first]
+    if above and len(above) == len(below) == len(h.percent_marks):
+        h.percent_marks = []

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from xlsegment.model import Column, Finding, Role, Severity
 from xlsegment.readers.headerbands import (
     Shape,
+    change_heading_in_two,
     group_label_over_names,
     interleaved_pieces,
     measure_over_the_periods,
@@ -103,10 +104,12 @@ def amounts_and_percents(s: Shape) -> Reading | None:
     years = h.period_cols or ([h.period] if h.period else [])
     if len(years) == 1:
         years = years * n  # one year over every column of the layer
-    if not marks or not h.currencies or h.names or len(layer) != n or len(years) != n:
-        return None  # names over the columns ("Mining RMB %") are read as they are
     pairs = {i for i, (_, percent) in enumerate(layer) if percent}
     keep = [i for i in range(n) if i not in pairs]
+    if len(years) == len(keep) < n:
+        years = [years[keep.index(i)] if i in keep else "" for i in range(n)]  # no year over a change
+    if not marks or not h.currencies or h.names or len(layer) != n or len(years) != n:
+        return None  # names over the columns ("Mining RMB %") are read as they are
     h.period_cols = [years[i] for i in keep]
     cols, found = _period_columns(s, [s.curs[k] for k in range(len(keep))], len(keep))
     message = f"{len(pairs)} change or percentage column(s) beside the amounts not read as amounts"
@@ -325,6 +328,14 @@ RULES = (
         (("2024|Reportable segments|Mining|Games|Subtotal|Other|Total|Revenue|100|50|150|10|160",
           ("Mining 2024 -", "Games 2024 -", "Subtotal 2024 -", "Other 2024 -", "Total 2024 -")),),
         normalise=group_label_over_names,
+    ),
+    HeaderRule(
+        "a change heading in two",
+        "'%' in the band of the years over 'change' in the band of the currencies: the two "
+        "halves of one '% change' heading, one column",
+        (("2024|2023|%|Rm|Rm|change|Revenue|100|90|11",
+          ("- 2024 ZAR", "- 2023 ZAR")),),
+        normalise=change_heading_in_two,
     ),
     HeaderRule(
         "interleaved pieces",

@@ -100,6 +100,8 @@ def _continues(last: RawRow, text: str) -> bool:
     """``text`` is the rest of the label of ``last``, wrapped onto a line of its own."""
     if not last.label or last.cells or last.years or last.label.endswith(":") or labels.unit_of(text):
         return False
+    if labels.currency_of(last.label) or labels.unit_of(last.label):
+        return False  # "Rm" then "change": a mark, then the next column's heading
     return bool(_WRAPS.search(last.label) or _CONTINUES.match(text))
 
 
@@ -137,7 +139,7 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
         if s[:1] == "(" and ")" not in s and _closing(items, k):
             # "(201" then ")": HTML puts the closing parenthesis in a cell of its own.
             s, joined = s + items[k + 1][1].strip(), k + 1
-        elif _percent_sign(items, k) and parse_cell(s) is not None:
+        elif _percent_sign(items, k) and labels.year_cell(s) is None and parse_cell(s) is not None:
             # "54.1" then "%": the percent sign in a cell of its own marks a percentage.
             s, joined = s + "%", k + 1
         if s.count("{") + s.count("}") == 1:
@@ -170,8 +172,16 @@ def _symbol_before_amount(s: str, rows: list[RawRow], items, k: int) -> bool:
     )
 
 
+# "nm" (not meaningful) where a change or ratio cannot be computed: a cell of the row's
+# change column, never a label or an amount.
+_NOT_MEANINGFUL = re.compile(r"^(?:n\.?\s?/?\s?m\.?|not\s+meaningful)$", re.IGNORECASE)
+
+
 def _add_cell(rows: list[RawRow], s: str, number: int, european: bool) -> None:
     """One cell into the rows: a year, a figure of the last row, or a new row's label."""
+    if _NOT_MEANINGFUL.match(s) and rows and rows[-1].cells:
+        rows[-1].percents += 1
+        return
     year = labels.year_cell(s)
     if year is not None:
         # A year is a column or period header, never an amount (filings write 2,024).
