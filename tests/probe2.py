@@ -54,12 +54,16 @@ def _right(want: dict, fact: dict) -> bool:
         _segment_ok(want["segment"], fact["segment"])
         and any(w.lower() in text for w in want["line"])
         and _period_ok(want, fact["period"])
-        and (want["currency"] is None or fact["currency"] in (want["currency"], ""))
+        and (want["currency"] is None or fact["currency"] == want["currency"])
     )
 
 
-def _unnamed(fact: dict) -> bool:
-    return bool(re.match(r"^Column \d+$", fact["segment"]) or re.match(r"^Column \d+$", fact["line"]))
+def _unnamed(want: dict, fact: dict) -> bool:
+    """A column left unnamed, or a currency left unnamed ("" where the note writes a bare
+    "$" and does not say which dollar) on a figure otherwise right."""
+    if re.match(r"^Column \d+$", fact["segment"]) or re.match(r"^Column \d+$", fact["line"]):
+        return True
+    return fact["currency"] == "" and _right({**want, "currency": None}, fact)
 
 
 def _value(x) -> Decimal:
@@ -91,7 +95,7 @@ def score(path: Path) -> tuple[Counter, list[str]]:
             continue
         pool.remove(match)
         fact = facts[match]
-        kind = "right" if _right(want, fact) else "unnamed" if _unnamed(fact) else "wrong"
+        kind = "right" if _right(want, fact) else "unnamed" if _unnamed(want, fact) else "wrong"
         counts[kind] += 1
         if kind == "wrong":
             found.append(

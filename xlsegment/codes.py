@@ -126,6 +126,12 @@ _CODES = (
         "change and percentage columns are not read as amounts; a row one figure short is "
         "read with its last figure as the percentage where the totals hold only so",
     ),
+    Code(
+        "seg.currency.dollar",
+        W,
+        'the note writes "$" without naming its dollar and writes its dates day first, as filers '
+        "outside the US do: its figures carry no currency (not a guessed USD)",
+    ),
     Code("seg.html.broken", W, "the HTML is broken; it was read as far as it goes"),
     Code(
         "seg.encoding", W, "the note is not UTF-8; it was read as cp1252 or Latin-1 (check symbols such as €)"

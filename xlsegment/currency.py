@@ -134,8 +134,19 @@ def _marks() -> dict[str, str]:
 @lru_cache(maxsize=8192)
 def code(token: str) -> str | None:
     """The ISO code a currency mark names: "RMB" -> "CNY", "NT$" -> "TWD", "euros" -> "EUR"."""
-    key = " ".join(token.split()).casefold()
-    return _marks().get(key) or _marks().get(key.rstrip("."))
+    written = " ".join(token.split())
+    key = written.casefold()
+    found = _marks().get(key) or _marks().get(key.rstrip("."))
+    # A code is written in capitals: "All", "Top", "Try" and "Mad" head columns as words,
+    # never as ALL, TOP, TRY and MAD.
+    if found is not None and _is_code_word(written.rstrip(".")):
+        return None
+    return found
+
+
+def _is_code_word(written: str) -> bool:
+    looks_like_code = len(written) == 3 and written.isalpha() and written.upper() in iso_codes()
+    return looks_like_code and not written.isupper()
 
 
 @cache
@@ -220,3 +231,40 @@ def _joined_scale(text: str) -> Mark | None:
     if found is None:
         return None
     return Mark(found, SCALE_NAMES[SCALE_WORDS[joined["scale"].casefold()]], True)
+
+
+# "$" alone is the US dollar in a US filing, which writes its dates month first ("June 30,
+# 2025"). A note that writes them day first ("30 June 2025", "31 December") is filed under
+# another dollar's law (Australia, Canada, Singapore, Hong Kong, New Zealand): which dollar
+# its "$" is, the note does not say, so it is left unnamed rather than guessed.
+_DAY_FIRST = re.compile(
+    r"\b(?:[12]?\d|3[01])\s+(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b",
+    re.IGNORECASE,
+)
+_MONTH_FIRST = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+(?:[12]?\d|3[01])\b",
+    re.IGNORECASE,
+)
+
+
+_US_DOLLAR_NAMED = re.compile(r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.?\s+dollars?\b", re.IGNORECASE)
+
+
+def dollar_of(text: str, found: str = "USD", stated: str | None = None) -> str:
+    """The currency a note's marks name, ``found``, unless that is the US dollar read from a
+    bare "$": then the currency a sentence ``stated`` ("in millions of Australian dollars"),
+    else "" (unnamed) in a note whose dates are written day first."""
+    if found != "USD" or _US_DOLLAR_NAMED.search(text):
+        return found
+    if stated:
+        return stated
+    day_first = len(_DAY_FIRST.findall(text))
+    return "" if day_first > len(_MONTH_FIRST.findall(text)) else found
+
+
+def dollar_is_local(text: str, own: str) -> bool:
+    """Whether a bare "$" in the note is its own currency (or its unnamed dollar), not the
+    US dollar: the note's currency is not USD and the note never names the US dollar."""
+    return own != "USD" and "$" in text and not _US_DOLLAR_NAMED.search(text)

@@ -260,8 +260,28 @@ def unit_currency(text: str) -> str | None:
     of RMB", "Amounts in US$ thousands"."""
     m = UNIT_CURRENCY_RE.search(text) or _UNIT_OF_CURRENCY.search(text)
     if not m:
-        return None
+        return _unit_of_named_currency(text)
     return _code(m.group("cur") if "cur" in m.re.groupindex else m.group(1))
+
+
+# "in millions of Canadian dollars unless otherwise noted": the unit, then a currency's name
+# in the words of CLDR's table; the longest run of up to four words that names one counts.
+_UNIT_OF_WORDS = re.compile(
+    r"\bin\s+(?:thousands?|millions?|billions?)\s+of\s+(?P<words>(?:[^\W\d_][\w.]*\s+){0,3}[^\W\d_][\w.]*)",
+    re.IGNORECASE,
+)
+
+
+def _unit_of_named_currency(text: str) -> str | None:
+    for m in _UNIT_OF_WORDS.finditer(text):
+        words = m["words"].split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n]).rstrip(".")
+            if name.casefold() in ("dollar", "dollars"):
+                break  # which dollar is not said
+            if (found := currency.code(name)) is not None:
+                return found
+    return None
 
 
 # A header cell that names a currency in words, as Japanese and European 20-F filers head
@@ -291,7 +311,8 @@ def _word_cell(text: str) -> tuple[str, str | None] | None:
             continue
         word = re.sub(r"[\s.]+", " ", m["word"].lower()).strip()
         # "dollars" alone is a US note's unit line ("(thousands of dollars)"), no currency row
-        code = None if word in ("dollar", "dollars") else currency.code(word)
+        as_written = re.sub(r"[\s.]+", " ", m["word"]).strip()  # the case tells a code from a word
+        code = None if word in ("dollar", "dollars") else currency.code(as_written)
         code = code or ("USD" if re.fullmatch(r"u ?s dollars", word) else None)
         scale = (m["scale"] or "").lower()
         if code:
@@ -322,7 +343,7 @@ def unit_mark_within(text: str) -> currency.Mark | None:
     """The currency and scale a line states in parentheses within its words, as a title or
     lead-in does: "Segment results (€ million):", "Revenue by region (£m)"."""
     for group in _PARENTHESES.findall(text):
-        found = currency.mark(f"({group})")
+        found = currency.mark(split_exception(f"({group})")[0])  # "..., unless otherwise noted"
         if found is not None and found.scale:
             return found
     return None
@@ -331,7 +352,8 @@ def unit_mark_within(text: str) -> currency.Mark | None:
 # "(In ₹ crore, except US$ million)", "(in millions, except per share amounts)": the scale
 # and currency before "except" are the table's; what follows names the exceptions.
 _EXCEPT = re.compile(
-    r"^(?P<main>.*?)[,;]?\s+except(?:\s+for)?\s+(?P<rest>[^)）]*)(?P<close>[)）]?)\s*$", re.IGNORECASE
+    r"^(?P<main>.*?)[,;]?\s+(?:except(?:\s+for)?|unless\s+otherwise)\s+(?P<rest>[^)）]*)(?P<close>[)）]?)\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -352,7 +352,11 @@ def is_total_column(label: str) -> bool:
     return bool(_TOTAL_COLUMN.search(label) or _BARE_TOTAL.match(_clean(label)))
 
 
-_RECONCILING_COLUMN = re.compile(r"^(?:reconcil\w*|reconciling\s+items)\b", re.IGNORECASE)
+# "Adjustments" alone heads the reconciling column of Japanese and IFRS 8 tables ("Total |
+# Adjustments (Note 2) | Consolidated"); "Adjustments and eliminations" is an elimination.
+_RECONCILING_COLUMN = re.compile(
+    r"^(?:reconcil\w*|reconciling\s+items\b|adjustments?\s*(?:\((?:note\s*)?\d+\))?$)", re.IGNORECASE
+)
 
 
 def is_reconciling_column(name: str) -> bool:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from xlsegment import labels
+from xlsegment import currency, labels
 from xlsegment.currency import mark as currency_mark
 from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Source, Table
@@ -34,6 +34,7 @@ from xlsegment.readers.htmlsections import Sections, inner_label, section_subtot
 from xlsegment.readers.layout import (
     NoteContext,
     OpenHeading,
+    column_currency,
     convenience_column,
     drop_unallocated_nils,
     is_ratio_row,
@@ -47,6 +48,7 @@ from xlsegment.readers.layout import (
     to_table,
     translated_by_unit_line,
     translated_currency,
+    unnamed_dollar,
 )
 from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import classify
@@ -185,6 +187,7 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
     # The rate is often stated in another note ("Convenience translation"): the whole file.
     rate, noticed = stated_rate([(b.text, b.line) for b in doc.blocks if b.kind == "text"], ctx)
     findings.extend(noticed)
+    findings.extend(unnamed_dollar(ctx))
     return Note(
         source=options.name or name,
         tables=tuple(tables),
@@ -257,9 +260,11 @@ def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
         )
     )
     own = stated or _own_currency(currencies, " ".join(headers), text)
+    own = currency.dollar_of(f"{text} {' '.join(headers)}", own, stated)
     others = [c for c in [*currencies, *(m.currency for m in excepted)] if c != own]
     convenience = others[0] if others else None
-    context = NoteContext(own, unit, convenience, None, set())
+    local_dollar = currency.dollar_is_local(f"{text} {' '.join(headers)}", own)
+    context = NoteContext(own, unit, convenience, None, set(), dollar_is_local=local_dollar)
     context.convenience_unit = scales.get(convenience) if scales.get(convenience) != unit else None
     return context
 
@@ -284,7 +289,7 @@ def _own_currency(currencies: Counter, body: str, text: str) -> str:
     if "€" in body:
         return "EUR"
     if "$" in body or "$" in text or "dollars" in text.lower():
-        return "USD"
+        return "USD"  # which dollar: currency.dollar_of, in _context
     return ""
 
 
@@ -461,7 +466,7 @@ def _columns(heads: list[htmlheads.Head], table_period, ctx) -> tuple[list[Colum
     the columns are measures side by side (revenue and adjusted EBITDA per segment row)."""
     periods = [h.period or table_period for h in heads]
     names = [h.names[-1] if h.names else "" for h in heads]
-    currencies = [h.currency or ctx.currency for h in heads]
+    currencies = [column_currency(h.currency, ctx) for h in heads]
     if translated_by_unit_line(periods, any(h.currency for h in heads), ctx):
         currencies[-1] = ctx.convenience
     if not any(names):

@@ -54,6 +54,27 @@ class NoteContext:
     rate_note: str | None
     years: set[int]
     convenience_unit: str | None = None  # the translated figures' scale, where not the note's
+    dollar_is_local: bool = False  # a bare "$" is the note's currency, or its unnamed dollar
+
+
+def column_currency(found: str | None, context: NoteContext) -> str:
+    """The currency of a column whose header names ``found``: a bare "$" read as USD is the
+    note's own dollar where the note says so (currency.dollar_is_local)."""
+    if not found or (found == "USD" and context.dollar_is_local):
+        return context.currency
+    return found
+
+
+def unnamed_dollar(context: NoteContext) -> list[Finding]:
+    """A warning where the note writes "$" and the dollar it means is left unnamed: the
+    figures carry no currency rather than a guessed one."""
+    if context.currency or not context.dollar_is_local:
+        return []
+    message = (
+        'the note writes "$" without naming its dollar, and its dates day first as filers outside '
+        "the US do: the currency is left unnamed"
+    )
+    return [Finding("seg.currency.dollar", Severity.WARNING, message)]
 
 
 def is_lead_in(text: str) -> bool:

@@ -17,12 +17,14 @@ from xlsegment.readers import decoding, headerrules, naming, placement, textbody
 from xlsegment.readers.layout import (
     NoteContext,
     OpenHeading,
+    column_currency,
     drop_unallocated_nils,
     is_lead_in,
     period_words,
     stated_rate,
     to_table,
     translated_currency,
+    unnamed_dollar,
 )
 from xlsegment.readers.lines import RawRow, tokenize
 from xlsegment.readers.textheader import read_header
@@ -93,6 +95,7 @@ def read_string(text: str, name: str = "<text>") -> Note:
         context.convenience = None
     rate, noticed = stated_rate([(text, 1)], context)
     findings.extend(noticed)
+    findings.extend(unnamed_dollar(context))
     return Note(
         source=name,
         tables=tuple(tables),
@@ -237,7 +240,8 @@ def note_context(parts: list[Part], text: str) -> NoteContext:
     years = {y for p in parts for r in p.header + p.body for y in labels.years_in(r.label)}
     years |= {y for p in parts for r in p.header + p.body for y, _ in r.years}
     convenience = others[0] if others else None
-    context = NoteContext(own, unit, convenience, rate_note, years)
+    local_dollar = currency.dollar_is_local(text, own)
+    context = NoteContext(own, unit, convenience, rate_note, years, dollar_is_local=local_dollar)
     context.convenience_unit = scales.get(convenience) if scales.get(convenience) != unit else None
     return context
 
@@ -268,10 +272,10 @@ def _whole_table_currency(header, part: Part, ctx: NoteContext) -> str | None:
 
 def _own_currency(currencies: Counter[str], text: str) -> str:
     if currencies:
-        return currencies.most_common(1)[0][0]
+        return currency.dollar_of(text, currencies.most_common(1)[0][0], labels.unit_currency(text))
     if labels.unit_currency(text):
         return labels.unit_currency(text)
-    return "USD" if "$" in text else ""
+    return currency.dollar_of(text) if "$" in text else ""
 
 
 # ---------------------------------------------------------------- rows and cells
@@ -313,6 +317,7 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore 
     reading noticed."""
     noticed: list[Finding] = []
     header = read_header(part.header)
+    header.currencies = [(column_currency(c, ctx), line) for c, line in header.currencies]
     _drop_footnote_marks(part.body)
     local, code, block = textbody.translation_block(part.body, ctx)
     data = [r for r in local if r.has_values]

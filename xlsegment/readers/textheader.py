@@ -119,7 +119,9 @@ def _read_mark(h: Header, r: RawRow, text: str) -> bool:
         h.note_ref = True
         return True
     main, exception = labels.split_exception(text)
-    if exception and (labels.unit_of(main) or labels.unit_line_currency(main)):
+    # not a sentence: "All amounts are in millions of US dollars unless otherwise noted."
+    unit_line = len(main) <= SETTINGS.unit_line_chars and not text.rstrip().endswith(".")
+    if exception and unit_line and (labels.unit_of(main) or labels.unit_line_currency(main)):
         return True  # "(In ₹ crore, except US$ million)": a unit line over every column
     cur = labels.currency_of(text)
     if cur and text != "$":

@@ -90,7 +90,9 @@ def same_figure_ties(tables: list[Table]) -> list[Relation]:
     for table in tables:
         groups: dict[tuple, list[Fact]] = {}
         for fact in table.cells.values():
-            if _consolidated(fact):
+            # A "Total" column before the adjustments ("Subtotal | Other | Total |
+            # Adjustments | Consolidated") totals the segments, not the entity.
+            if _consolidated(fact) and table.columns[fact.at.col].role != Role.SUBTOTAL:
                 groups.setdefault(_tie_key(fact), []).append(fact)
         for key, facts in groups.items():
             if len(facts) > 1 and all(classify(f.label).kind == LineKind.TOTAL for f in facts):
