@@ -31,6 +31,7 @@ class LazyGroup(click.Group):
         "share": "xlsegment.udfs.cli:share",
         "addin": "xlsegment.udfs.cli:addin",
         "lite": "xlsegment.udfs.cli:lite",
+        "batch": "xlsegment.batch.cli:batch",
     }
 
     def list_commands(self, ctx):

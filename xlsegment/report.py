@@ -11,6 +11,11 @@ _MARK = {Severity.ERROR: "ERROR", Severity.WARNING: "warn ", Severity.INFO: "inf
 
 
 def to_json(result: CheckResult) -> str:
+    return json.dumps(to_dict(result), indent=2, ensure_ascii=False)
+
+
+def to_dict(result: CheckResult) -> dict:
+    """What ``check --json`` prints, as data: the batch's rows are made of it too."""
     rate = result.rate
     doc = {
         "source": result.note.source,
@@ -55,7 +60,7 @@ def to_json(result: CheckResult) -> str:
         ],
         "findings": [f.to_dict() for f in result.findings],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False)
+    return doc
 
 
 def to_text(result: CheckResult, verbose: bool = False) -> str:

@@ -150,6 +150,10 @@ REFUSALS = (
 
 
 def reader_for(source: object) -> tuple[Reader, Peek | None]:
+    from xlsegment.readers.fsds import FsdsReader, is_fsds_folder
+
+    if isinstance(source, str | os.PathLike) and is_fsds_folder(Path(source)):
+        return FsdsReader(), None  # a folder of the SEC's data sets, not one file
     look = peek(Path(source)) if isinstance(source, str | os.PathLike) else None
     if look is not None:
         refused = next((r for r in REFUSALS if r.matches(look)), None)

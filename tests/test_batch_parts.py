@@ -1,0 +1,105 @@
+"""The parts of ``xlsegment batch`` that need no cluster: what SOURCES name, the content
+hash a rerun recognises, one filing's isolated check (timeout, memory), the progress line,
+and the one line a user without the [batch] extra gets."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from xlsegment.batch import sources
+from xlsegment.batch.run import Tally
+from xlsegment.batch.task import Options, check_one
+from xlsegment.cli import cli
+from xlsegment.errors import InputError
+
+DATA = Path(__file__).parent / "data"
+NOTE = DATA / "corpus" / "02_alphabet_2024.txt"
+FSDS = DATA / "fsds" / "apple_fy2024"
+
+
+def test_sources_are_files_folders_globs_lists_and_data_sets(tmp_path):
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    a = shutil.copy(NOTE, tmp_path / "a.txt")
+    b = shutil.copy(NOTE, tmp_path / "deep" / "er" / "b.htm")
+    (tmp_path / "deep" / "skip.pdf").write_bytes(b"%PDF-")
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"# the filings\n{a}\ndeep/er/b.htm\n\n", encoding="utf-8")
+    assert sources.expand([str(tmp_path / "deep")]) == [str(b)]
+    assert sources.expand([str(tmp_path / "**" / "*.htm")]) == [str(b)]
+    assert sources.expand([f"@{listing}", str(a)]) == [str(a), str(b)]  # each path once
+    assert sources.expand([str(FSDS)]) == [f"{FSDS}#0000320193-24-000123"]
+    with pytest.raises(InputError, match="names no file"):
+        sources.expand([str(tmp_path / "nothing*.txt")])
+
+
+def test_the_hash_is_the_content_not_the_path(tmp_path):
+    copy = shutil.copy(NOTE, tmp_path / "renamed.txt")
+    assert sources.content_hash(str(copy)) == sources.content_hash(str(NOTE))
+    Path(copy).write_text(NOTE.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert sources.content_hash(str(copy)) != sources.content_hash(str(NOTE))
+    # what cannot be read is keyed by its path, and tried again on every run
+    assert sources.content_hash(str(tmp_path / "gone.txt")) != sources.content_hash(
+        str(tmp_path / "gone2.txt")
+    )
+
+
+def test_one_filing_checked_alone_gives_its_summary():
+    outcome = check_one(str(NOTE), Options())
+    row = outcome["row"]
+    assert (row["status"], row["reader"], row["errors"], row["checks"]) == ("ok", "filing text", 0, 18)
+    assert row["seconds"] > 0 and row["peak_mb"] > 0
+
+
+def _long_note(path: Path, rows: int) -> Path:
+    lines = ["Segment information", "Mining", "Games", "Total", "2024", "2024", "2024"]
+    for i in range(rows):
+        lines += [f"Line {i}", "1", "2", "3"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_a_filing_past_the_timeout_is_stopped(tmp_path):
+    outcome = check_one(str(_long_note(tmp_path / "long.txt", 200_000)), Options(timeout=1.0))
+    assert outcome["row"]["status"] == "timed out"
+
+
+@pytest.mark.slow
+def test_a_filing_past_its_memory_limit_fails_alone(tmp_path):
+    outcome = check_one(str(_long_note(tmp_path / "long.txt", 400_000)), Options(timeout=300, memory_mb=256))
+    assert outcome["row"]["status"] == "failed"
+    assert "memory" in outcome["row"]["reason"]
+
+
+def test_a_missing_file_is_refused_in_one_line(tmp_path):
+    outcome = check_one(str(tmp_path / "gone.txt"), Options())
+    assert outcome["row"]["status"] == "refused"
+    assert outcome["row"]["reason"] == f"{tmp_path / 'gone.txt'}: file not found"
+
+
+def test_the_progress_line_tells_done_failed_rate_and_eta():
+    tally = Tally(total=10)
+    tally.statuses.update({"ok": 3, "timed out": 1})
+    tally.started -= 2.0
+    line = tally.line()
+    assert line.startswith("4/10 filings, 1 failed, ") and "/s, ETA " in line
+    assert (
+        tally.summary()
+        == "10 filings: 3 ok, 0 errors, 0 refused, 0 failed, 1 timed out; 0 done before (skipped)"
+    )
+
+
+def test_without_the_extra_batch_says_how_to_install(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed now fails
+    result = CliRunner().invoke(cli, ["batch", str(NOTE), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert (
+        result.output.strip()
+        == "xlsegment: xlsegment batch needs the batch extra: pip install 'xlsegment[batch]'"
+    )
+    assert not (tmp_path / "out").exists()

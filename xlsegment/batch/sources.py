@@ -1,0 +1,112 @@
+"""What ``xlsegment batch SOURCES...`` names, as filings with their content hash.
+
+A source is a file, a folder (every note file under it, recursively), a glob (``"filings/
+**/*.htm"``), a list file (``@list.txt``: one path per line, ``#`` comments), or a folder
+of the SEC's Financial Statement Data Sets (one filing per accession number in its
+sub.txt). Paths are kept in the order given, each once.
+
+The content hash (SHA-256 of the file's bytes; for a data-set filing, of its accession
+number and the folder's files) is what a rerun recognises as done, whatever the path.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from xlsegment.errors import InputError
+from xlsegment.readers import fsds
+
+# The files a folder is searched for: filing text, tidy CSV, HTML and iXBRL, XBRL
+# instances, filled workbooks.
+NOTE_SUFFIXES = frozenset({".txt", ".csv", ".htm", ".html", ".xhtml", ".xml", ".xbrl", ".xlsx", ".xlsm"})
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Filing:
+    """One filing to check: its path as given (``FOLDER#ADSH`` for a data-set filing)
+    and the hash of its content."""
+
+    path: str
+    sha256: str
+
+
+def expand(sources: list[str]) -> list[str]:
+    """Every filing path the sources name, in order, each once; a source that names
+    nothing is one line naming it."""
+    out: dict[str, None] = {}
+    for source in sources:
+        found = _expand_one(source)
+        if not found:
+            raise InputError(source, None, "names no file (not a file, folder, glob or @list)")
+        out.update(dict.fromkeys(found))
+    return list(out)
+
+
+def _expand_one(source: str) -> list[str]:
+    if source.startswith("@"):
+        return _from_list(Path(source[1:]))
+    path = Path(source)
+    if fsds.is_fsds_folder(path):
+        return [source] if "#" in source else [f"{path}#{adsh}" for adsh in fsds.filings(path)]
+    if path.is_dir():
+        return [str(p) for p in sorted(path.rglob("*")) if p.suffix.lower() in NOTE_SUFFIXES and p.is_file()]
+    if glob.has_magic(source):
+        return [p for p in sorted(glob.glob(source, recursive=True)) if not Path(p).is_dir()]
+    # A file, or a path that is not there: the task says which, as a refused row.
+    return [source]
+
+
+def _from_list(listing: Path) -> list[str]:
+    try:
+        lines = listing.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise InputError(str(listing), None, e.strerror or "cannot read the list") from None
+    except UnicodeDecodeError:
+        raise InputError(str(listing), None, "the list is not UTF-8 text") from None
+    base = listing.parent
+    out = []
+    for line in (raw.strip() for raw in lines):
+        if line and not line.startswith("#"):
+            out.extend(_expand_one(line if Path(line).is_absolute() else str(base / line)))
+    return out
+
+
+def content_hash(path: str) -> str:
+    """SHA-256 of what the path holds, read in chunks. Where it cannot be read as a
+    regular file, the hash of its path: the task refuses it in one line, as ``check``
+    would, and a rerun tries it again."""
+    folder, _, adsh = path.partition("#")
+    if adsh and fsds.is_fsds_folder(Path(folder)):
+        return hashlib.sha256(adsh.encode() + bytes.fromhex(_folder_digest(folder))).hexdigest()
+    return _file_digest(Path(path)) or hashlib.sha256(b"unreadable:" + path.encode()).hexdigest()
+
+
+@lru_cache(maxsize=16)
+def _folder_digest(folder: str) -> str:
+    """One data-set folder's files hashed once, however many filings it holds."""
+    return hashlib.sha256("".join(_file_digest(Path(folder) / n) for n in fsds.FILES).encode()).hexdigest()
+
+
+def _file_digest(file: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        if not stat.S_ISREG(os.stat(file).st_mode):
+            return ""  # a pipe or device would block: never read here
+        with open(file, "rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def filings(sources: list[str]) -> list[Filing]:
+    """The filings the sources name, each with its content hash."""
+    return [Filing(path, content_hash(path)) for path in expand(sources)]
