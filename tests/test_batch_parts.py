@@ -103,3 +103,19 @@ def test_without_the_extra_batch_says_how_to_install(monkeypatch, tmp_path):
         == "xlsegment: xlsegment batch needs the batch extra: pip install 'xlsegment[batch]'"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_a_fault_of_the_code_on_one_filing_is_a_failed_row(monkeypatch):
+    """A bug the check raises on one filing (here put there by hand) becomes that filing's
+    row with the exception named; the batch goes on (test_batch runs the rest)."""
+    from xlsegment import api
+    from xlsegment.batch import task
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(api, "check", broken)
+    outcome = task._checked(str(NOTE), Options())  # what the child runs
+    assert outcome["row"]["status"] == "failed"
+    assert outcome["row"]["reason"] == "ZeroDivisionError: division by zero"
+    assert outcome["findings"] == []
