@@ -124,12 +124,15 @@ class Index(Periods):
 
     @classmethod
     def from_note(cls, note: Note, checker: Callable[[Note], object] | None = None) -> Index:
-        from xlsegment.pipeline import run
+        from xlsegment.model import Origin
+        from xlsegment.pipeline import normalise, run
 
         # The note as the pipeline leaves it: from line-level data (prepare mode), with the
-        # totals, segment profit and net income the workbook computes.
-        result = run(note)
-        note = result.note
+        # totals, segment profit and net income the workbook computes. A filing's note is
+        # complete as read: its check waits for a function that asks for it (check_result),
+        # so a first SEGVALUE on a big workbook does not relate every table first.
+        result = run(note) if note.origin == Origin.DATA else None
+        note = result.note if result is not None else normalise(note)
         currency = note.presentation_currency
         facts = tuple(f for f in note.facts if not currency or f.currency == currency)
         lines: dict[str, str] = {}
@@ -162,7 +165,7 @@ class Index(Periods):
             regions=regions_of(facts),
             clashes=clashes,
         )
-        if checker is None:
+        if checker is None and result is not None:
             index._check = result  # checked already, at the note's own rate
         return index
 
