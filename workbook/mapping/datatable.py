@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from xlsegment import limits
 from xlsegment.errors import InputError
+from xlsegment.limits import DECIMALS_HIGHEST, DECIMALS_LOWEST
 from xlsegment.model import FactId, Note
 from xlsegment.numbers import exact_value, parse_cell
 from xlsegment.readers.tidycells import column_name
@@ -102,12 +103,18 @@ def read_data_rows(wb: Workbook) -> DataTable:
     kept = [(top + 1 + k, r) for k, r in enumerate(block[1:]) if any(v is not None and v != "" for v in r)]
     where = DataRows(sheet, tuple(header), top, tuple(row for row, _ in kept), left)
     records = []
+    padding = [None] * len(header)
     for row, values in kept:
-        record = dict(zip(header, list(values) + [None] * (len(header) - len(values)), strict=True))
+        record = dict(zip(header, [*values, *padding[len(values) :]], strict=True))
+        # Text and whole numbers, as nearly every cell is, pass as they are; anything else
+        # is read by the rules below, which name the cell when they refuse it.
         for col in _TEXT_COLUMNS:
-            record[col] = text_cell(record[col], where.cell_of(row, col) or sheet)
-        record["value"] = data_value(record["value"], where.cell_of(row, "value") or sheet)
-        if "decimals" in record:
+            if type(record[col]) is not str:
+                record[col] = text_cell(record[col], where.cell_of(row, col) or sheet)
+        if type(record["value"]) is not int:
+            record["value"] = data_value(record["value"], where.cell_of(row, "value") or sheet)
+        shown = record.get("decimals")
+        if "decimals" in record and not (type(shown) is int and DECIMALS_LOWEST <= shown <= DECIMALS_HIGHEST):
             record["decimals"] = data_decimals(record["decimals"], where.cell_of(row, "decimals") or sheet)
         records.append(record)
     return DataTable(tuple(header), records, where)
