@@ -21,13 +21,12 @@ TRUTHS = [json.loads(p.read_text(encoding="utf-8")) for p in truth_files()]
 # - one segment whose name the note does not print (Union Pacific, Mastercard, Netflix):
 #   its figures are the entity's, asked for by a name the note never states;
 # - a reconciliation printed from the consolidated figure up to the segments' total
-#   (Palantir), or from EBIT in a table of its own (Nike);
+#   (Palantir);
 # - a reconciliation that starts from revenue because no segment states a profit (Riot);
 # - AEGON's flattened fixed-width text, whose columns are unnamed;
 # - Home Depot's primary segment beside its total, Coca-Cola's segments' sum (one column
 #   read as a segment is a reconciling item in the truth).
 KNOWN_GAPS = {
-    "05_nike_fy2025": 3,
     "06_home_depot_fy2024": 2,
     "16_riot_platforms_2023": 3,
     "53_aegon_2000": 12,

@@ -89,6 +89,9 @@ def _chain(ix: Index, period: str, line: str | None) -> list[Step]:
     if upward and (first is None or len(first) == 1):
         return upward
     if first is None:
+        unstated = _row_without_total(ix, period, lines, kind)
+        if unstated and _reaches(unstated, kind):
+            return unstated
         what = line or "segment profit or loss"
         raise Miss(f"no total of {what!r} over the segments for {period}")
     return first
@@ -197,6 +200,47 @@ def _from_the_segments(segments: list[Fact], others: list[Fact], start: Fact) ->
         return []
     first = Step(f"Total of the {len(segments)} segments (computed)", total, None, LineKind.SUBTOTAL)
     return [first] + [Step(f.segment, f.value, f, _kind(f.segment)) for f in others]
+
+
+def _row_without_total(ix: Index, period: str, lines: list[str], kind: LineKind) -> list[Step]:
+    """A measure stated across the segment and reconciling columns, but not in the Total
+    column, which states only the rows below it ("EBIT" by segment and Corporate, then
+    "Interest expense" and "Income before income taxes" under the Total): each column's
+    figure in the note's order (a stated subtotal of segments among them), the measure's
+    total (computed, subtotals left out), then the Total column's rows below it while
+    they reconcile the measure (ASC 280-10-50-30)."""
+    for item in lines:
+        row = [f for f in ix.facts_of(item, period) if f.at is not None]
+        if len(row) < 2 or any(_whole(f) for f in row) or len({(f.at.table, f.at.row) for f in row}) > 1:
+            continue
+        at = row[0].at
+        total_col = next(
+            (
+                j
+                for j, c in enumerate(ix.note.tables[at.table].columns)
+                if c.role == Role.TOTAL and c.period == period
+            ),
+            None,
+        )
+        if total_col is None:
+            continue
+        reportable = ix.reportable(period, [item])
+        subtotals = ix.subtotals(period, [item])
+        summed = [f for f in row if f.segment not in subtotals and f.role != Role.SUBTOTAL]
+        if sum(1 for f in summed if f.role == Role.SEGMENT and f.segment in reportable) < 2:
+            continue
+        total = Step(f"{row[0].label or item} (computed)", sum((f.value for f in summed), 0), None, kind)
+        columns = sorted(row, key=lambda f: f.at.col)
+        steps = [*(Step(f.segment, f.value, f, _kind(f.segment)) for f in columns), total]
+        pivot = len(steps) - 1
+        for fact in ix.facts_at(at.table, col=total_col):
+            if fact.at.row <= at.row or fact.period != period:
+                continue
+            if not _belongs(_kind(fact.line_item, fact.label), kind):
+                break
+            steps.append(_step(fact))
+        return steps[: _end(steps, kind, pivot) + 1]
+    return []
 
 
 def _below(ix: Index, start: Fact) -> list[Fact]:
