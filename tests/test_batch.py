@@ -165,6 +165,33 @@ def test_ctrl_c_leaves_a_consistent_folder(sources, tmp_path):
     assert not (out / ".lock").exists()
 
 
+def test_a_rerun_with_other_options_checks_again_and_retries_on_request(first_run, sources, tmp_path):
+    out, _, _ = first_run
+    copy = tmp_path / "again"
+    shutil.copytree(out, copy)
+    (copy / ".lock").unlink(missing_ok=True)
+    few = tmp_path / "few"
+    few.mkdir()
+    shutil.copy(NOTES[0], few / NOTES[0].name)
+    # --tables 1: another result, so another part (check --tables refuses a text note)
+    tally, _ = run_batch([str(few)], copy, Options(timeout=TIMEOUT, tables=(1,)), workers=1, quiet=True)
+    assert tally.total == 1 and tally.statuses["refused"] == 1
+    # the timed-out note is skipped, unless asked to retry (here with the same timeout)
+    long_note = [str(sources / "odd" / "long_note.txt")]
+    tally, _ = run_batch(long_note, copy, Options(timeout=TIMEOUT), workers=1, quiet=True)
+    assert tally.total == 0 and tally.skipped == 1
+    tally, _ = run_batch(long_note, copy, Options(timeout=1.0), workers=1, quiet=True, retry_failed=True)
+    assert tally.total == 1 and tally.statuses["timed out"] == 1
+
+
+def test_an_unreachable_scheduler_is_one_line_with_nothing_written(sources, tmp_path):
+    from xlsegment.errors import InputError
+
+    with pytest.raises(InputError, match="no Dask scheduler reached"):
+        run_batch([str(sources / "a")], tmp_path / "out", Options(), scheduler="nonsense", quiet=True)
+    assert not (tmp_path / "out" / "filings.parquet").exists()
+
+
 def test_csv_tables_hold_the_same_rows(first_run, sources, tmp_path):
     out, _, _ = first_run
     copy = tmp_path / "csv"

@@ -35,6 +35,29 @@ def test_sources_are_files_folders_globs_lists_and_data_sets(tmp_path):
     assert sources.expand([str(FSDS)]) == [f"{FSDS}#0000320193-24-000123"]
     with pytest.raises(InputError, match="names no file"):
         sources.expand([str(tmp_path / "nothing*.txt")])
+    # a typo is one line, never a clean run of refused rows; "x" and "./x" are one filing
+    with pytest.raises(InputError, match="file not found"):
+        sources.expand([str(tmp_path / "gone.txt")])
+    assert sources.expand([str(a), f"{tmp_path}/./a.txt"]) == [str(a)]
+
+
+def test_a_data_set_folder_below_a_folder_is_read_as_data_sets(tmp_path):
+    shutil.copytree(FSDS, tmp_path / "quarters" / "2024q4")
+    shutil.copy(NOTE, tmp_path / "quarters" / "note.txt")
+    found = sources.expand([str(tmp_path / "quarters")])
+    fsds_filing = f"{tmp_path / 'quarters' / '2024q4'}#0000320193-24-000123"
+    assert found == [str(tmp_path / "quarters" / "note.txt"), fsds_filing]
+    # a folder a glob matches is searched too
+    assert sources.expand([str(tmp_path / "quart*")]) == found
+
+
+def test_the_options_that_change_a_result_are_part_of_its_key():
+    plain, tables = Options(), Options(tables=(1,))
+    assert plain.fingerprint() == "" and tables.fingerprint() != ""
+    a = sources.filings([str(NOTE)], plain.fingerprint())[0]
+    b = sources.filings([str(NOTE)], tables.fingerprint())[0]
+    assert a.sha256 == b.sha256 and a.key == a.sha256 and b.key != a.key
+    assert Options(timeout=5).fingerprint() == ""  # the bounds change no result that is one
 
 
 def test_the_hash_is_the_content_not_the_path(tmp_path):
@@ -88,10 +111,10 @@ def test_the_progress_line_tells_done_failed_rate_and_eta():
     tally.started -= 2.0
     line = tally.line()
     assert line.startswith("4/10 filings, 1 failed, ") and "/s, ETA " in line
-    assert (
-        tally.summary()
-        == "10 filings: 3 ok, 0 errors, 0 refused, 0 failed, 1 timed out; 0 done before (skipped)"
-    )
+    want = "10 filings: checked now 3 ok, 0 errors, 0 refused, 0 failed, 1 timed out; 0 done before"
+    assert tally.summary() == want + " (skipped; their rows are in the tables)"
+    tally.named = 12  # copies of one content are checked once
+    assert tally.summary().startswith("12 filings, 10 distinct: checked now 3 ok")
 
 
 def test_without_the_extra_batch_says_how_to_install(monkeypatch, tmp_path):

@@ -42,6 +42,7 @@ EXIT_BATCH = (
     help="MB per filing.",
 )
 @click.option("--csv", "as_csv", is_flag=True, help="Write CSV files instead of Parquet.")
+@click.option("--retry-failed", is_flag=True, help="Check again the filings that failed or timed out before.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--rate", type=RATE, default=None, help="Convenience rate for every filing, as check's --rate.")
 @click.option(
@@ -50,7 +51,20 @@ EXIT_BATCH = (
 @click.option(
     "--tables", metavar="N,M", default=None, help="Tables of each filing to read, as check's --tables."
 )
-def batch(sources, out, scheduler, workers, timeout, memory_mb, as_csv, quiet, rate, note_heading, tables):
+def batch(
+    sources,
+    out,
+    scheduler,
+    workers,
+    timeout,
+    memory_mb,
+    as_csv,
+    retry_failed,
+    quiet,
+    rate,
+    note_heading,
+    tables,
+):
     """Check many filings (files, folders, globs, @list files, SEC data-set folders) on a
     Dask cluster, local by default; one row per filing and per finding in OUT."""
     from xlsegment.batch.run import INSTALL_HINT, run_batch
@@ -63,8 +77,8 @@ def batch(sources, out, scheduler, workers, timeout, memory_mb, as_csv, quiet, r
         raise UsageFault(INSTALL_HINT) from None
     options = Options(note_heading, _table_numbers(tables), rate, timeout, memory_mb)
     try:
-        tally, written = _guard(run_batch, list(sources), out, options, scheduler=scheduler,
-                                workers=workers, as_csv=as_csv, quiet=quiet)  # fmt: skip
+        how = {"scheduler": scheduler, "workers": workers, "as_csv": as_csv, "quiet": quiet}
+        tally, written = _guard(run_batch, list(sources), out, options, retry_failed=retry_failed, **how)
     except KeyboardInterrupt:
         click.echo(f"interrupted: the finished filings are in {out}; run the same command again to resume")
         sys.exit(130)

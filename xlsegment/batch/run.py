@@ -23,6 +23,7 @@ from pathlib import Path
 from xlsegment.batch import sources as sources_mod
 from xlsegment.batch.store import OutputFolder
 from xlsegment.batch.task import STATUSES, Options, check_one
+from xlsegment.errors import InputError
 
 CLOSE_TIMEOUT = 10  # seconds the local cluster is given to stop its workers
 INSTALL_HINT = "xlsegment batch needs the batch extra: pip install 'xlsegment[batch]'"
@@ -34,6 +35,7 @@ class Tally:
 
     total: int
     skipped: int = 0
+    named: int = 0  # filings the sources name, copies of one content included
     statuses: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.perf_counter)
 
@@ -52,7 +54,12 @@ class Tally:
 
     def summary(self) -> str:
         counts = ", ".join(f"{self.statuses[s]} {s}" for s in STATUSES)
-        return f"{self.total + self.skipped} filings: {counts}; {self.skipped} done before (skipped)"
+        distinct = self.total + self.skipped
+        named = (
+            f"{self.named} filings, {distinct} distinct" if self.named > distinct else f"{distinct} filings"
+        )
+        before = f"{self.skipped} done before (skipped; their rows are in the tables)"
+        return f"{named}: checked now {counts}; {before}"
 
 
 class Progress:
@@ -85,7 +92,10 @@ def cluster_client(scheduler: str | None, workers: int | None):
     except ImportError:
         raise SystemExit(INSTALL_HINT) from None
     if scheduler:
-        return Client(scheduler, timeout="30s"), None
+        try:
+            return Client(scheduler, timeout="30s"), None
+        except (OSError, ValueError, TimeoutError) as e:
+            raise InputError(scheduler, None, f"no Dask scheduler reached ({_first_line(e)})") from None
     # Workers fork each filing's check as a child (batch.task): a daemon may not.
     dask.config.set({"distributed.worker.daemon": False})
     with _workers_ignore_ctrl_c():
@@ -97,6 +107,10 @@ def cluster_client(scheduler: str | None, workers: int | None):
             silence_logs=logging.ERROR,
         )
     return Client(cluster), cluster
+
+
+def _first_line(e: Exception) -> str:
+    return (str(e).strip().splitlines() or [type(e).__name__])[0]
 
 
 @contextmanager
@@ -122,39 +136,39 @@ def run_batch(
     workers: int | None = None,
     as_csv: bool = False,
     quiet: bool = False,
+    retry_failed: bool = False,
 ) -> tuple[Tally, list[Path]]:
     """Check every filing ``names`` name into ``out``; what was done, and the tables."""
-    filings = sources_mod.filings(names)
+    filings = sources_mod.filings(names, options.fingerprint())
     with OutputFolder(out) as folder:
-        done = folder.done()
-        todo = list({f.sha256: f for f in filings if f.sha256 not in done}.values())
-        tally = Tally(total=len(todo), skipped=len({f.sha256 for f in filings}) - len(todo))
+        done = folder.done(retry_failed)
+        todo = list({f.key: f for f in filings if f.key not in done}.values())
+        tally = Tally(total=len(todo), skipped=len({f.key for f in filings}) - len(todo), named=len(filings))
+        # A cluster that cannot be reached is one line, with nothing written.
+        client, cluster = cluster_client(scheduler, workers) if todo else (None, None)
         try:
             if todo:
-                _run(todo, folder, options, tally, scheduler, workers, quiet)
+                _run(todo, folder, options, tally, client, cluster, quiet)
         finally:
             # Also on Ctrl-C: the tables then hold what is done, and the parts resume.
             written = folder.write_tables(filings, as_csv)
         return tally, written
 
 
-def _run(todo, folder: OutputFolder, options, tally: Tally, scheduler, workers, quiet) -> None:
+def _run(todo, folder: OutputFolder, options, tally: Tally, client, cluster, quiet) -> None:
     from distributed import as_completed
 
-    client, cluster = cluster_client(scheduler, workers)
     tally.started = time.perf_counter()  # the rate is the filings', not the cluster's start
     progress = Progress(tally, quiet)
     futures = []
     try:
         # pure=False: a filing is checked as often as asked (a rerun after a fix).
-        futures = [
-            client.submit(check_one, f.path, options, key=f"check-{f.sha256}", pure=False) for f in todo
-        ]
+        futures = [client.submit(check_one, f.path, options, key=f"check-{f.key}", pure=False) for f in todo]
         by_key = {fut.key: f for fut, f in zip(futures, todo, strict=True)}
         for future in as_completed(futures):
             filing = by_key[future.key]
             outcome = _outcome(future)
-            folder.write_part(filing.sha256, outcome)
+            folder.write_part(filing.key, outcome)
             tally.statuses[outcome["row"]["status"]] += 1
             progress.update()
     finally:

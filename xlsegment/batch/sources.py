@@ -30,11 +30,14 @@ _CHUNK = 1 << 20
 
 @dataclass(frozen=True)
 class Filing:
-    """One filing to check: its path as given (``FOLDER#ADSH`` for a data-set filing)
-    and the hash of its content."""
+    """One filing to check: its path as given (``FOLDER#ADSH`` for a data-set filing),
+    the hash of its content, and the key of its part: the content checked with these
+    options (``--note``, ``--tables``, ``--rate``), so that a rerun with other options
+    checks it again."""
 
     path: str
     sha256: str
+    key: str = ""
 
 
 def expand(sources: list[str]) -> list[str]:
@@ -52,15 +55,33 @@ def expand(sources: list[str]) -> list[str]:
 def _expand_one(source: str) -> list[str]:
     if source.startswith("@"):
         return _from_list(Path(source[1:]))
-    path = Path(source)
+    path = Path(os.path.normpath(source))  # "x" and "./x" are one filing
     if fsds.is_fsds_folder(path):
-        return [source] if "#" in source else [f"{path}#{adsh}" for adsh in fsds.filings(path)]
+        return [str(path)] if "#" in source else [f"{path}#{adsh}" for adsh in fsds.filings(path)]
     if path.is_dir():
-        return [str(p) for p in sorted(path.rglob("*")) if p.suffix.lower() in NOTE_SUFFIXES and p.is_file()]
+        return _folder(path)
     if glob.has_magic(source):
-        return [p for p in sorted(glob.glob(source, recursive=True)) if not Path(p).is_dir()]
-    # A file, or a path that is not there: the task says which, as a refused row.
-    return [source]
+        # A folder a glob matches is searched as a folder would be.
+        return [f for p in sorted(glob.glob(source, recursive=True)) for f in _expand_one(p)]
+    if not path.exists() and not fsds.is_fsds_folder(path):
+        # A typo must not pass as a clean run of "refused" rows.
+        raise InputError(source, None, "file not found")
+    return [str(path)]
+
+
+def _folder(root: Path) -> list[str]:
+    """Every note file under a folder; a data-set folder below it is read as data sets,
+    not as the text files it holds."""
+    out = []
+    for folder, subfolders, files in os.walk(root):
+        here = Path(folder)
+        if fsds.is_fsds_folder(here):
+            subfolders.clear()
+            out.extend(f"{here}#{adsh}" for adsh in fsds.filings(here))
+            continue
+        subfolders.sort()
+        out.extend(str(here / f) for f in sorted(files) if Path(f).suffix.lower() in NOTE_SUFFIXES)
+    return out
 
 
 def _from_list(listing: Path) -> list[str]:
@@ -107,6 +128,12 @@ def _file_digest(file: Path) -> str:
     return digest.hexdigest()
 
 
-def filings(sources: list[str]) -> list[Filing]:
-    """The filings the sources name, each with its content hash."""
-    return [Filing(path, content_hash(path)) for path in expand(sources)]
+def filings(sources: list[str], options: str = "") -> list[Filing]:
+    """The filings the sources name, each with its content hash and its part's key."""
+    out = []
+    for path in expand(sources):
+        sha = content_hash(path)
+        out.append(
+            Filing(path, sha, hashlib.sha256(f"{sha}|{options}".encode()).hexdigest() if options else sha)
+        )
+    return out

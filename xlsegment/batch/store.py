@@ -1,8 +1,11 @@
 """The batch's output folder: what is done, written so that no stop leaves it inconsistent.
 
-- ``.parts/<sha256>.json``: each filing's row and findings, written the moment the filing
-  is done (a temp file, then a rename). A rerun skips every hash with a part: the parts
-  are the resumable state, whatever stopped the run (Ctrl-C, a kill, a lost cluster).
+- ``.parts/<key>.json``: each filing's row and findings, written the moment the filing
+  is done (a temp file, then a rename). The key is the content's hash, with the options
+  that change a result (``--note``, ``--tables``, ``--rate``) where given. A rerun skips
+  every key with a part (with ``--retry-failed``, but those that failed or timed out):
+  the parts are the resumable state, whatever stopped the run (Ctrl-C, a kill, a lost
+  cluster).
 - ``filings.parquet`` and ``findings.parquet`` (``.csv`` with ``--csv``): made from the
   parts for the filings of the run, each by a temp file and a rename, at the end and on
   Ctrl-C. The columns are ``check --json``'s: a filing's summary, each finding's fields.
@@ -55,6 +58,7 @@ FINDING_COLUMNS = (
     "at",
 )
 _TEMP = ".~xlsegment-batch-"
+_RETRIED = ("failed", "timed out")
 
 
 class OutputFolder:
@@ -96,17 +100,21 @@ class OutputFolder:
             return
         raise OutputError(f"{self.folder}: cannot take the lock {self._lock}")
 
-    def done(self) -> set[str]:
-        """The hashes of the filings a part holds."""
-        return {p.stem for p in self.parts.glob("*.json")}
+    def done(self, retry_failed: bool = False) -> set[str]:
+        """The keys of the filings a part holds; with ``retry_failed``, not those that
+        failed or timed out (a longer timeout, more memory, a fixed bug)."""
+        keys = {p.stem for p in self.parts.glob("*.json")}
+        if retry_failed:
+            keys = {k for k in keys if (self.part(k) or {}).get("row", {}).get("status") not in _RETRIED}
+        return keys
 
-    def write_part(self, sha256: str, outcome: dict) -> None:
+    def write_part(self, key: str, outcome: dict) -> None:
         """One filing's outcome, at once: a temp file, then a rename."""
-        _write_atomic(self.parts / f"{sha256}.json", json.dumps(outcome, ensure_ascii=False))
+        _write_atomic(self.parts / f"{key}.json", json.dumps(outcome, ensure_ascii=False))
 
-    def part(self, sha256: str) -> dict | None:
+    def part(self, key: str) -> dict | None:
         try:
-            return json.loads((self.parts / f"{sha256}.json").read_text(encoding="utf-8"))
+            return json.loads((self.parts / f"{key}.json").read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
 
@@ -114,12 +122,12 @@ class OutputFolder:
         """The rows of filings.* and findings.* for these filings, from their parts."""
         rows, findings, seen = [], [], set()
         for filing in filings:
-            outcome = self.part(filing.sha256)
+            outcome = self.part(filing.key)
             if outcome is None:
                 continue
             rows.append(_filing_row(filing, outcome["row"]))
-            if filing.sha256 not in seen:  # a content checked once, whatever its paths
-                seen.add(filing.sha256)
+            if filing.key not in seen:  # a content checked once, whatever its paths
+                seen.add(filing.key)
                 findings.extend({"sha256": filing.sha256, **{k: f.get(k) for k in FINDING_COLUMNS[1:]}}
                                 for f in outcome["findings"])  # fmt: skip
         return rows, findings

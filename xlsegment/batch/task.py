@@ -42,6 +42,13 @@ class Options:
     timeout: float = 300.0  # seconds of one filing's check
     memory_mb: int = 4096  # address space of one filing's check
 
+    def fingerprint(self) -> str:
+        """What a filing's result depends on besides its content: "" for check's defaults,
+        so a folder checked with them keeps its parts' names."""
+        if self.note is None and not self.tables and self.rate is None:
+            return ""
+        return f"note={self.note!r} tables={self.tables!r} rate={self.rate}"
+
 
 def check_one(path: str, options: Options) -> dict:
     """What checking ``path`` gave: ``{"row": {...}, "findings": [...]}``. Never raises."""
@@ -180,6 +187,7 @@ def _checked(path: str, options: Options) -> dict:
 
     compose()
     try:
+        _picks_tables(path, options)
         result = check(path, options.rate, ReadOptions(note=options.note, tables=options.tables))
     except XlsegmentError as e:
         return failed_outcome("refused", str(e))
@@ -198,6 +206,20 @@ def _checked(path: str, options: Options) -> dict:
         "peak_mb": _peak_mb(),
     }
     return {"row": row, "findings": doc["findings"]}
+
+
+def _picks_tables(path: str, options: Options) -> None:
+    """--note and --tables pick tables in a whole filing; on any other source they are
+    refused, as ``check`` refuses them, never ignored."""
+    from xlsegment.errors import InputError
+    from xlsegment.readers import reader_for
+
+    asked = [o for o, v in (("--note", options.note), ("--tables", options.tables)) if v]
+    reader = reader_for(path)[0] if asked else None
+    if reader is not None and not getattr(reader, "picks_tables", False):
+        raise InputError(
+            path, None, f"{asked[0]} picks tables in an HTML or iXBRL filing; this file is {reader.name}"
+        )
 
 
 def failed_outcome(status: str, reason: str) -> dict:
