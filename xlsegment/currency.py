@@ -237,16 +237,10 @@ def _joined_scale(text: str) -> Mark | None:
 # 2025"). A note that writes them day first ("30 June 2025", "31 December") is filed under
 # another dollar's law (Australia, Canada, Singapore, Hong Kong, New Zealand): which dollar
 # its "$" is, the note does not say, so it is left unnamed rather than guessed.
-_DAY_FIRST = re.compile(
-    r"\b(?:[12]?\d|3[01])\s+(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\b",
-    re.IGNORECASE,
-)
-_MONTH_FIRST = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"\s+(?:[12]?\d|3[01])\b",
-    re.IGNORECASE,
-)
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_DAY = r"(?:[12]?\d|3[01])"
+_DAY_FIRST = re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.IGNORECASE)
+_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.IGNORECASE)
 
 
 _US_DOLLAR_NAMED = re.compile(r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.?\s+dollars?\b", re.IGNORECASE)

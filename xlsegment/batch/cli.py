@@ -84,7 +84,7 @@ def batch(
         sys.exit(130)
     click.echo(tally.summary())
     click.echo("wrote " + ", ".join(str(p) for p in written))
-    sys.exit(1 if _any_not_clean(written[0]) else 0)
+    sys.exit(1 if tally.not_clean else 0)
 
 
 def _table_numbers(tables: str | None) -> tuple[int, ...]:
@@ -94,12 +94,3 @@ def _table_numbers(tables: str | None) -> tuple[int, ...]:
         return tuple(dict.fromkeys(int(n) for n in tables.replace(" ", "").split(",") if n))
     except ValueError:
         raise UsageFault(f"--tables {tables!r}: give table numbers such as 3,4") from None
-
-
-def _any_not_clean(filings: Path) -> bool:
-    """Whether a filing of the run, done now or before, has errors, failed or timed out:
-    the exit code tells the state of every filing named, skipped ones included."""
-    from pyarrow import csv, parquet
-
-    table = csv.read_csv(filings) if filings.suffix == ".csv" else parquet.read_table(filings)
-    return bool(set(table.column("status").to_pylist()) & {"errors", "failed", "timed out"})

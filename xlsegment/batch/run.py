@@ -22,9 +22,10 @@ from pathlib import Path
 
 from xlsegment.batch import sources as sources_mod
 from xlsegment.batch.store import OutputFolder
-from xlsegment.batch.task import STATUSES, Options, check_one
+from xlsegment.batch.task import STATUSES, Options, check_one, failed_outcome
 from xlsegment.errors import InputError
 
+NOT_CLEAN = ("errors", "failed", "timed out")  # what makes batch exit 1
 CLOSE_TIMEOUT = 10  # seconds the local cluster is given to stop its workers
 INSTALL_HINT = "xlsegment batch needs the batch extra: pip install 'xlsegment[batch]'"
 
@@ -36,6 +37,7 @@ class Tally:
     total: int
     skipped: int = 0
     named: int = 0  # filings the sources name, copies of one content included
+    not_clean: int = 0  # rows of the tables, skipped ones included, with errors or a failure
     statuses: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.perf_counter)
 
@@ -151,7 +153,9 @@ def run_batch(
                 _run(todo, folder, options, tally, client, cluster, quiet)
         finally:
             # Also on Ctrl-C: the tables then hold what is done, and the parts resume.
-            written = folder.write_tables(filings, as_csv)
+            rows, findings = folder.tables(filings)
+            written = folder.write_tables(rows, findings, as_csv)
+            tally.not_clean = sum(1 for r in rows if r["status"] in NOT_CLEAN)
         return tally, written
 
 
@@ -184,8 +188,6 @@ def _run(todo, folder: OutputFolder, options, tally: Tally, client, cluster, qui
 
 def _outcome(future) -> dict:
     """A task's outcome; a worker lost under the task (out of memory) is a failed row."""
-    from xlsegment.batch.task import failed_outcome
-
     try:
         return future.result()
     except Exception as e:  # noqa: BLE001 - KilledWorker and the like: the row says why

@@ -63,7 +63,7 @@ def _expand_one(source: str) -> list[str]:
     if glob.has_magic(source):
         # A folder a glob matches is searched as a folder would be.
         return [f for p in sorted(glob.glob(source, recursive=True)) for f in _expand_one(p)]
-    if not path.exists() and not fsds.is_fsds_folder(path):
+    if not path.exists():
         # A typo must not pass as a clean run of "refused" rows.
         raise InputError(source, None, "file not found")
     return [str(path)]

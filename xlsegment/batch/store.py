@@ -22,6 +22,7 @@ from pathlib import Path
 
 from xlsegment import processes
 from xlsegment.batch.task import SUMMARY_COLUMNS
+from xlsegment.model import Finding, Severity
 from xlsegment.outputs import OutputError, umask
 
 FILING_COLUMNS = (
@@ -38,25 +39,8 @@ FILING_COLUMNS = (
     "seconds",
     "peak_mb",
 )
-FINDING_COLUMNS = (
-    "sha256",
-    "code",
-    "severity",
-    "table",
-    "period",
-    "line_item",
-    "segment",
-    "source_line",
-    "sheet",
-    "cell",
-    "expected",
-    "actual",
-    "difference",
-    "tolerance",
-    "message",
-    "related_lines",
-    "at",
-)
+# One row per finding: the filing's hash, then the fields of check --json's findings.
+FINDING_COLUMNS = ("sha256", *Finding("", Severity.INFO, "").to_dict())
 _TEMP = ".~xlsegment-batch-"
 _RETRIED = ("failed", "timed out")
 
@@ -132,9 +116,8 @@ class OutputFolder:
                                 for f in outcome["findings"])  # fmt: skip
         return rows, findings
 
-    def write_tables(self, filings, as_csv: bool) -> list[Path]:
+    def write_tables(self, rows: list[dict], findings: list[dict], as_csv: bool) -> list[Path]:
         """filings.* and findings.*, each replaced whole by a rename."""
-        rows, findings = self.tables(filings)
         written = []
         for name, data, columns in (
             ("filings", rows, FILING_COLUMNS),

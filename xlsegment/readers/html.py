@@ -259,12 +259,13 @@ def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
             None,
         )
     )
-    own = stated or _own_currency(currencies, " ".join(headers), text)
-    own = currency.dollar_of(f"{text} {' '.join(headers)}", own, stated)
+    said = f"{text} {' '.join(headers)}"  # what the note says of its currency
+    own = currency.dollar_of(said, stated or _own_currency(currencies, " ".join(headers), text), stated)
     others = [c for c in [*currencies, *(m.currency for m in excepted)] if c != own]
     convenience = others[0] if others else None
-    local_dollar = currency.dollar_is_local(f"{text} {' '.join(headers)}", own)
-    context = NoteContext(own, unit, convenience, None, set(), dollar_is_local=local_dollar)
+    context = NoteContext(
+        own, unit, convenience, None, set(), dollar_is_local=currency.dollar_is_local(said, own)
+    )
     context.convenience_unit = scales.get(convenience) if scales.get(convenience) != unit else None
     return context
 

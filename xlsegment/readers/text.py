@@ -271,10 +271,11 @@ def _whole_table_currency(header, part: Part, ctx: NoteContext) -> str | None:
 
 
 def _own_currency(currencies: Counter[str], text: str) -> str:
+    stated = labels.unit_currency(text)
     if currencies:
-        return currency.dollar_of(text, currencies.most_common(1)[0][0], labels.unit_currency(text))
-    if labels.unit_currency(text):
-        return labels.unit_currency(text)
+        return currency.dollar_of(text, currencies.most_common(1)[0][0], stated)
+    if stated:
+        return stated
     return currency.dollar_of(text) if "$" in text else ""
 
 
