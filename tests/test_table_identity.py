@@ -43,6 +43,8 @@ SEGMENTS = "Mining\nGames\nTotal\nRevenue\n1,000\n500\n1,500\nCost of revenue\n(
         ("The following table presents segment results for the six months ended June 30, 2020:", "6M 2020"),
         ("Segment results for the fiscal year ended January 31, 2025 were as follows:", "2025"),
         ("The following table presents segment results as of December 31, 2024:", "2024"),
+        ("The following table reconciles the results to core results for 2024:", "2024"),
+        ("Segment results for the year 2024 were as follows:", "2024"),
     ],
 )  # fmt: skip
 def test_the_introducing_sentence_states_the_period(lead_in, period):
@@ -55,6 +57,8 @@ def test_a_sentence_before_the_introducing_one_states_no_period():
     above = "Revenue amounted to $26.4 billion for the year ended December 31, 2023. Segment results:"
     assert {f.period for f in read_string(f"{above}\n{SEGMENTS}").facts} == {""}
     two = "The following table presents results for the years ended December 31, 2024 and 2023:"
+    assert {f.period for f in read_string(f"{two}\n{SEGMENTS}").facts} == {""}
+    two = "The following table presents results for 2024 and 2023:"
     assert {f.period for f in read_string(f"{two}\n{SEGMENTS}").facts} == {""}
 
 

@@ -172,6 +172,9 @@ class Column:
     currency: str
     role: Role = Role.SEGMENT
     measure: str = ""  # measures side by side: the line item the column holds (rows are segments)
+    # A reconciliation laid out in columns: the adjustment or the adjusted basis ("Core
+    # results") the column states the row's line item on (readers/layout.reconciled_bases).
+    basis: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,7 @@ class LineKind(enum.StrEnum):
     INTERSEGMENT = "intersegment"
     CORPORATE = "corporate"
     PERCENT = "percentage or ratio"
+    COUNT = "count"  # "Number of stores", "Employees": a measure, no amount of money
     UNKNOWN = "unknown"  # no financial wording: a segment, region or product name
 
 
@@ -60,6 +61,7 @@ MEASURES = frozenset(
         LineKind.CAPEX,
         LineKind.OTHER_AMOUNT,
         LineKind.INTERSEGMENT,
+        LineKind.COUNT,
     }
 )
 # Result lines: a list of figures above them ends in them.
@@ -136,7 +138,16 @@ _CAPEX = _words(
     r"\bexpenditures?\s+for\s+(?:long-lived|property)",
 )
 _ASSETS = _words(r"\bassets\b")
-_RECONCILING = _words(r"\bunallocated\b", r"\breconciling\s+items?\b", r"\bnot\s+allocated\b")
+# "Significant items:", "Specific items", "Adjusting items": IFRS filers' headings over the
+# items that reconcile an underlying measure to the statutory one (IAS 1.97-98 items).
+_RECONCILING = _words(
+    r"\bunallocated\b",
+    r"\breconciling\s+items?\b",
+    r"\bnot\s+allocated\b",
+    r"^(?:individually\s+)?(?:significant|specific|special|adjusting|exceptional|non-?recurring)\s+items\b",
+)
+# "Number of stores at fiscal year end", "Employees", "Headcount": counts beside amounts.
+_COUNT = _words(r"^(?:average\s+|total\s+)?number\s+of\b", r"^headcount\b", r"^(?:average\s+)?employees\b")
 # Expense captions, with and without the word "expense" (ASC 280-10-50-26B).
 _EXPENSE = _words(
     r"\bexpenses?\b",
@@ -277,6 +288,8 @@ def classify(label: str) -> Line:
 def _kind(rest: str, text: str) -> LineKind:
     if _PERCENT.search(text):
         return LineKind.PERCENT
+    if _COUNT.search(rest):
+        return LineKind.COUNT
     if _ELIMINATION.search(rest):
         return LineKind.ELIMINATION
     if _INTERSEGMENT.search(rest):
@@ -361,6 +374,31 @@ _RECONCILING_COLUMN = re.compile(
 
 def is_reconciling_column(name: str) -> bool:
     return bool(_RECONCILING_COLUMN.match(name.strip()))
+
+
+# A reconciliation laid out in columns ("IFRS results | Amortization | Restructuring | Core
+# results"): the first column states a measure on the reporting basis, the last on the
+# entity's own adjusted basis (IFRS 8.28 reconciles such a measure; SEC Regulation G and
+# Item 10(e) require a non-GAAP measure's reconciliation to its GAAP one). Its columns are
+# bases of the same figures, never segments.
+_BASIS = r"(?:\s+(?:results?|basis|figures|measures?|amounts?))?"
+_REPORTED_BASIS = re.compile(
+    r"^(?:ifrs|(?:u\.?s\.?\s*)?gaap|reported|as\s+reported|statutory|ias)" + _BASIS + r"$", re.IGNORECASE
+)
+_ADJUSTED_BASIS = re.compile(
+    r"^(?:core|adjusted|as\s+adjusted|non-?\s?(?:ifrs|gaap)|underlying|comparable|pro\s*forma)"
+    + _BASIS
+    + r"$",
+    re.IGNORECASE,
+)
+
+
+def is_reported_basis(label: str) -> bool:
+    return bool(_REPORTED_BASIS.match(_clean(label)))
+
+
+def is_adjusted_basis(label: str) -> bool:
+    return bool(_ADJUSTED_BASIS.match(_clean(label)))
 
 
 def column_role(name: str) -> Role:

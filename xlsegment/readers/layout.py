@@ -11,7 +11,14 @@ from xlsegment import currency, labels
 from xlsegment.model import Column, Fact, FactId, Finding, Role, Row, Severity, Source, Table
 from xlsegment.readers import naming
 from xlsegment.settings import SETTINGS
-from xlsegment.vocabulary import LineKind, classify, column_role, is_reconciling_column
+from xlsegment.vocabulary import (
+    LineKind,
+    classify,
+    column_role,
+    is_adjusted_basis,
+    is_reconciling_column,
+    is_reported_basis,
+)
 
 _CONTINUED = re.compile(r"\(\s*continued\s*\)|[-–—]\s*continued\s*$|^continued$", re.IGNORECASE)
 
@@ -152,6 +159,9 @@ _LEAD_IN_PERIOD = re.compile(
     r"\b(?i:ended|ending|as\s+of|as\s+at|at)\s+"
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+)?(?P<year>(?:19|20)\d\d)\b"
     r"|\b(?i:(?:" + labels.FISCAL_WORDS + r")\s+(?:year\s+)?)(?P<fy>(?:19|20)\d\d)\b"
+    # "... reconciles the Group's results to core results for 2024:": a year alone after
+    # "for", which the one-year test below keeps from "for 2024 and 2023".
+    r"|\b(?i:for\s+(?:the\s+)?(?:(?:fiscal\s+)?year\s+)?)(?P<for>(?:19|20)\d\d)\b(?![\d,])"
 )
 _INTRODUCES = re.compile(r"follow|as follows|below|:\s*$", re.IGNORECASE)
 
@@ -208,7 +218,7 @@ def lead_in_period(lead_in: str) -> str:
     ("The following table presents ... for the six months ended June 30, 2020:" -> "6M
     2020"); "" where it states none or several, rather than a guess."""
     sentence = introducing_sentence(lead_in)
-    found = {m["year"] or m["fy"] for m in _LEAD_IN_PERIOD.finditer(sentence)}
+    found = {m["year"] or m["fy"] or m["for"] for m in _LEAD_IN_PERIOD.finditer(sentence)}
     if len(found) != 1 or len(set(labels.years_in(sentence))) != 1:
         return ""  # "the years ended December 31, 2024 and 2023": which column is which?
     return with_duration(found.pop(), labels.duration_of(sentence))
@@ -285,11 +295,30 @@ def measures_per_column(names: list[str]) -> bool:
     return bool(names) and all(classify(n).financial for n in names) and len(set(names)) == len(names)
 
 
+def reconciled_bases(cols: list[Column]) -> list[Column] | None:
+    """A reconciliation laid out in columns, "IFRS results | Amortization | Impairments |
+    Core results": the entity's figures on the reporting basis, each adjustment, and the
+    adjusted basis that is their sum (vocabulary.is_reported_basis). No column is a segment;
+    each adjustment and the adjusted figure name the row's line item on their basis."""
+    # At least one adjustment between: two bases side by side ("Reported | Comparable"
+    # over each year) add up to nothing, and are read as the names they are.
+    if len(cols) < 3 or not is_reported_basis(cols[0].label) or not is_adjusted_basis(cols[-1].label):
+        return None
+    last = len(cols) - 1
+    roles = [Role.SEGMENT] + [Role.CORPORATE] * (last - 1) + [Role.TOTAL]
+    return [
+        Column(c.label, "", c.period, c.currency, role, c.measure, basis=c.label if i else "")
+        for i, (c, role) in enumerate(zip(cols, roles, strict=True))
+    ]
+
+
 def mark_subtotals(cols: list[Column]) -> list[Column]:
     """Of several Total columns, all but the last are subtotals ("Total Brand" before "Total").
     The one column after a reconciliation column is the consolidated figure whatever its
     name ("Segments | Reconciliation to Consolidated Financial Statements | Siemens Group":
     IFRS 8.28 and ASC 280-10-50-30 reconcile the segments' total to the entity's)."""
+    if (bases := reconciled_bases(cols)) is not None:
+        return bases
     cols = list(cols)
     if len(cols) >= 3 and is_reconciling_column(cols[-2].label) and cols[-1].role == Role.SEGMENT:
         c = cols[-1]
@@ -413,6 +442,8 @@ def _meaning(row: Row, col: Column) -> tuple[str, str, Role]:
         if col.role == Role.CONVENIENCE:
             return row.line_item, segment, Role.CONVENIENCE
         return row.line_item, segment, Role.TOTAL if segment == "Total" else Role.SEGMENT
+    if col.basis:
+        return f"{row.line_item} ({col.basis})", row.segment or col.segment, col.role
     return row.line_item, row.segment or col.segment, col.role
 
 

@@ -30,7 +30,9 @@ _MEASURE_IN_TITLE = re.compile(
     r"|property(?:,)?\s+(?:plant\s+)?and\s+equipment(?:,\s+net)?|additions\s+to\s+property\s+and\s+equipment"
     r"|capital\s+expenditures|depreciation(?:\s+and\s+amortization)?(?:\s+expense)?"
     r"|net\s+sales|sales|revenues?|operating\s+(?:income|profit|earnings|result)|adjusted\s+ebitda|ebitda"
-    r"|ebita|ebit)\b",
+    r"|ebita|ebit"
+    # counts by segment ("Number of stores at fiscal year end", "Employees")
+    r"|number\s+of\s+[a-z]+|employees|headcount)\b",
     re.IGNORECASE,
 )
 _PAGE_FURNITURE = re.compile(r"^.*\btable\s+of\s+contents\s*", re.IGNORECASE)
@@ -58,6 +60,10 @@ _NAMED_SEGMENT = re.compile(
 )
 
 
+# The end of a sentence: not after an abbreviation's letter ("U.S. Retail").
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)]{2}[.:])\s+(?=[A-Z(])")
+
+
 @lru_cache(maxsize=1024)
 def title_measure(title: str, anywhere: bool = False) -> str:
     """The measure the heading nearest the table names, in its own words, or "".
@@ -82,7 +88,16 @@ def title_segment(title: str) -> str:
     """The one segment a table's lead-in names ("... for our Primary segment:"), or "":
     where it names two ("the Americas segment and the EMEA segment") the table is not one
     segment's, and "the Company's reportable segment" names the company, not a segment."""
-    names = {m.group(1) for m in _NAMED_SEGMENT.finditer(title or "")}
+    # The sentence that names it must be the table's own: nothing but a unit line may
+    # follow it ("... about the Primary segment. Amounts in thousands."). A footnote of the
+    # table above ("... exclude fuel for the Fuel segment. Net sales by category") names
+    # no segment of the table below.
+    sentences = _SENTENCE_END.split(title or "")
+    while (
+        len(sentences) > 1 and labels.unit_of(sentences[-1]) and len(sentences[-1]) <= SETTINGS.heading_chars
+    ):
+        sentences.pop()
+    names = {m.group(1) for m in _NAMED_SEGMENT.finditer(sentences[-1])}
     names = {n for n in names if not n.endswith(("'s", "’s"))}
     return names.pop() if len(names) == 1 else ""
 
@@ -239,6 +254,14 @@ def _holds_a_part(section: str, label: str, line, rows: RowsMeasure) -> bool:
     return line.kind == LineKind.RECONCILING and bool(_HOLDER.search(label)) and not segment_measure
 
 
+def _reconciles_segment_measure(section: str, line) -> bool:
+    """Corporate costs under "Segment operating income:" hold no part of a segment measure:
+    they reconcile the segments' total to the entity's figure (ASC 280-10-50-30(b)), a
+    line of the entity's own, not a segment of the heading."""
+    segment_measure = section.lower().lstrip().startswith(("segment", "total segment"))
+    return segment_measure and classify(section).financial and line.kind == LineKind.CORPORATE
+
+
 def keeps_heading(section: str, heading: str) -> bool:
     """A sign heading ("Less:") under a segment's or a group's heading ("Alpha") marks the
     sign of the rows after it, which stay that segment's: ASU 2023-07 notes lay each
@@ -264,14 +287,17 @@ def _total_of_heading(row: Row) -> Row:
 
 def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure) -> Row:
     label = row.line_item
-    if is_sign_heading(row.section):
-        # "Add:", "Less:" mark signs, not segments; under "Reconciling items:" the rows are
-        # the entity's reconciling items (ASC 280-10-50-30), never segments of a measure,
-        # though Corporate and Eliminations stay the categories they name.
-        reconciling = classify(row.section).kind == LineKind.RECONCILING
+    reconciling = classify(row.section).kind == LineKind.RECONCILING
+    if is_sign_heading(row.section) or (reconciling and not classify(row.section).total):
+        # "Add:", "Less:" mark signs, not segments; under "Reconciling items:" or
+        # "Significant items:" the rows are the entity's reconciling items (ASC
+        # 280-10-50-30, IAS 1.97), never segments of a measure, though Corporate and
+        # Eliminations stay the categories they name.
         row = replace(row, section="")
         if reconciling and classify(label).kind not in (LineKind.CORPORATE, LineKind.ELIMINATION):
             return row
+    if _reconciles_segment_measure(row.section, classify(label)):
+        return replace(row, section="")
     if table == GEO_REVENUE or table.endswith(" by geography"):
         return _geographic_row(row, label, table, last, rows.measure)
     section = row.section
