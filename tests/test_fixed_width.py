@@ -7,9 +7,9 @@ from xlsegment.api import check
 from xlsegment.model import Column, Role, Row
 from xlsegment.numbers import parse_cell
 from xlsegment.readers import fixedwidth, html, htmlheads, placement
+from xlsegment.readers.aligning import align_line_items
 from xlsegment.readers.htmlgrid import GridCell, LogicalRow
 from xlsegment.readers.layout import NoteContext
-from xlsegment.readers.naming import align_line_items
 
 from .test_relate_rules import table
 

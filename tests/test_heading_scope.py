@@ -110,3 +110,72 @@ def test_only_the_heading_nearest_the_table_gives_it_one_segment(kind, tmp_path)
     near = "The following table presents net sales by category for our Fuel & Convenience segment:"
     facts = _by_value(_read(kind, tmp_path, near, rows))
     assert facts[419].segment == "Fuel & Convenience"
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+@pytest.mark.parametrize(
+    ("heading", "total", "after"),
+    [
+        ("Resultado operacional", "Consolidado", "Resultado financeiro líquido"),
+        ("Operating income:", "Consolidated", "Net finance result"),
+        ("Resultado de explotación", "Total consolidado", "Resultado financiero neto"),
+    ],
+)
+def test_grid_rows_after_a_headings_last_total_are_the_entitys(kind, tmp_path, heading, total, after):
+    """Whatever language names them, the lines after the measure's consolidated total
+    are the entity's own, not segments of the heading."""
+    rows = [
+        (heading, ("", "")),
+        ("Celulose", (4862, 3905)),
+        ("Papel", (702, 655)),
+        ("Total dos segmentos", (5564, 4560)),
+        ("Corporativo", (-427, -399)),
+        (total, (5137, 4161)),
+        (after, (-1204, -1561)),
+        ("Resultado antes dos impostos", (3933, 2600)),
+    ]
+    facts = _by_value(_read(kind, tmp_path, "Informações por segmento:", rows))
+    assert facts[4862].segment == "Celulose"
+    assert facts[-1204].segment in ("", "Total") and facts[-1204].line_item == after
+    assert facts[3933].segment in ("", "Total")
+
+
+def test_a_total_before_corporate_and_a_worldwide_total_keeps_the_heading_open():
+    """'Total' of the segments, then 'General corporate', then 'Worldwide total': the
+    heading's last total closes it, so corporate stays a part of the measure."""
+    note = read_string(
+        "Identifiable assets\n2024\n2023\nPharma\n570\n583\nDevices\n843\n747\nTotal\n1,413\n1,330\n"
+        "General corporate\n387\n345\nWorldwide total\n1,800\n1,675\n"
+    )
+    facts = {f.value: f for f in note.facts}
+    assert facts[387].segment == "General corporate"
+
+
+def test_a_product_named_group_leaves_the_heading_open():
+    """'Individual | Group | Total 2000 | Total 1999' under a measure's heading: "Group"
+    is a product there, since totals follow it, so the totals stay the heading's."""
+    note = read_string(
+        "New insurance written\nIndividual\n10\n20\n30\n"
+        "Group\n1\n2\n3\nTotal 2000\n11\n22\n33\nTotal 1999\n9\n18\n27\n"
+    )
+    facts = {f.value: f for f in note.facts}
+    assert facts[33].line_item == facts[27].line_item == "New insurance written"
+
+
+def test_an_entity_line_of_a_segment_by_year_grid_takes_the_totals_and_their_translation():
+    """Segment x year with a US$ column: a reconciling line states the Total of each year
+    and the translation, and goes in those three columns, not the first three."""
+    text = (
+        "The following table presents segment results (RMB in thousands, US$ in thousands):\n"
+        "Mining\nGames\nTotal\n2023\n2024\n2023\n2024\n2023\n2024\n2024\n"
+        "RMB\nRMB\nRMB\nRMB\nRMB\nRMB\nUS$\n"
+        "Segment operating income\n400\n480\n100\n120\n500\n600\n82\n"
+        "Unallocated share-based compensation\n(180)\n(210)\n(29)\n"
+        "Income from operations\n320\n390\n53\n"
+    )
+    note = read_string(text)
+    facts = {f.value: f for f in note.facts}
+    assert (facts[-180].segment, facts[-180].period) == ("Total", "2023")
+    assert (facts[-210].segment, facts[-210].period) == ("Total", "2024")
+    assert facts[-29].currency == "USD"
+    assert not [f for f in note.findings if f.code == "seg.layout.placement"]

@@ -75,10 +75,7 @@ def test_no_third_probe_note_has_a_false_error_but_the_known(path):
 
 # The fourth probe (tests/data/probe4); its README says what is still read wrong.
 KNOWN4_WRONG = {
-    "h08_brl_pt": 6,
-    "t02_rmb_group_major_20f": 6,
     "t03_hkd_year_major": 2,
-    "t11_sept_fy_product_disagg": 15,
     "t13_krw_20f": 3,
 }
 

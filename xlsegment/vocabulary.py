@@ -240,7 +240,9 @@ _CORPORATE = _words(r"\bcorporate\b", r"\ball\s+other\b", r"\bheadquarters\b")
 _BARE_TOTAL = re.compile(
     r"^(?:total|totals|consolidated|total\s+consolidated|consolidated\s+total|grand\s+total|worldwide"
     r"|worldwide\s+total|total\s+company|company\s+total|group|group\s+total|total\s+group"
-    r"|totaal|groep|gesamt|summe|konzern|total\s+du\s+groupe|totale)$",
+    r"|totaal|groep|gesamt|summe|konzern|total\s+du\s+groupe|totale"
+    # the consolidated figure in Spanish, Portuguese, French and Italian notes
+    r"|(?:total\s+)?consolidad[oa]|(?:total\s+)?consolid[ée]e?|(?:totale\s+)?consolidato)$",
     re.IGNORECASE,
 )
 _TOTAL_PREFIX = re.compile(

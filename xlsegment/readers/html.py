@@ -21,6 +21,7 @@ from xlsegment.model import Column, Finding, Note, Role, Row, Severity, Source, 
 from xlsegment.numbers import looks_european
 from xlsegment.readers import (
     HEAD_BYTES,
+    aligning,
     decoding,
     fixedwidth,
     htmldoc,
@@ -29,6 +30,7 @@ from xlsegment.readers import (
     ixbrl,
     naming,
 )
+from xlsegment.readers.declared import declared_segments
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
 from xlsegment.readers.htmlsections import Sections, inner_label, section_subtotals, year_row
 from xlsegment.readers.layout import (
@@ -179,7 +181,7 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
         tables = ixbrl.apply_tags(tables)
         if ctx.unit == "units":
             ctx = replace(ctx, unit=ixbrl.unit_from_tags(tables) or ctx.unit)
-    tables, aliases, alias_findings = naming.align_line_items(tables)
+    tables, aliases, alias_findings = aligning.align_line_items(tables)
     findings.extend(alias_findings)
     if european:
         findings.append(Finding("seg.format.european", Severity.INFO, "numbers read as European (1.234,5)"))
@@ -264,7 +266,13 @@ def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
     others = [c for c in [*currencies, *(m.currency for m in excepted)] if c != own]
     convenience = others[0] if others else None
     context = NoteContext(
-        own, unit, convenience, None, set(), dollar_is_local=currency.dollar_is_local(said, own)
+        own,
+        unit,
+        convenience,
+        None,
+        set(),
+        dollar_is_local=currency.dollar_is_local(said, own),
+        segments=declared_segments(text),
     )
     context.convenience_unit = scales.get(convenience) if scales.get(convenience) != unit else None
     return context
@@ -427,7 +435,7 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, opened) ->
         )
         noticed.extend(found)
     drop_unallocated_nils(columns, values)
-    table_rows = naming.unify_dated_rows(table_rows)
+    table_rows = aligning.unify_dated_rows(table_rows)
     first = block.line or 0
     last = max(
         [first]
@@ -437,7 +445,7 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, opened) ->
     period = table_period or next((c.period for c in columns if c.period), "") or lead_in_period(title)
     title = title or (header[0].label if header else "")
     measure = measures[0] if measures else ""
-    table = to_table(index, title, table_rows, columns, values, period, first, last, measure)
+    table = to_table(index, title, table_rows, columns, values, period, first, last, measure, ctx.segments)
     words = period_words(htmlheads.period_headings(header))
     return replace(section_subtotals(table), period_words=words), noticed
 

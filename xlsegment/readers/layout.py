@@ -62,6 +62,7 @@ class NoteContext:
     years: set[int]
     convenience_unit: str | None = None  # the translated figures' scale, where not the note's
     dollar_is_local: bool = False  # a bare "$" is the note's currency, or its unnamed dollar
+    segments: tuple[str, ...] = ()  # the segments its prose declares (readers/declared.py)
 
 
 def column_currency(found: str | None, context: NoteContext) -> str:
@@ -364,14 +365,49 @@ def _closes_table(rows: list[Row], r: int) -> bool:
     )
 
 
+def _outside_closed_headings(rows: list[Row]) -> list[Row]:
+    """A heading ("Operating income:", "Resultado operacional") holds its rows up
+    to their bare total ("Consolidated", "Total"); rows after that total ("Net financial
+    result", "Income before taxes") carry the entity's own lines, whatever language names
+    them, and are no part of the heading's group."""
+    # The last bare total of a heading closes it: "Total" then "General corporate" then
+    # "Worldwide total" are all the heading's rows (the first a subtotal of the segments).
+    # A total after it ("Individual | Group | Total 2000"), where "Group" is a product's
+    # name, says the heading is still open.
+    last_total: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        line = classify(row.label)
+        if row.section and line.kind == LineKind.TOTAL:
+            last_total[row.section] = i
+        elif row.section in last_total and line.total:
+            last_total[row.section] = len(rows)
+    return [
+        replace(row, section="", measure="")
+        if i > last_total.get(row.section, len(rows)) and not row.block
+        else row
+        for i, row in enumerate(rows)
+    ]
+
+
 def to_table(
-    index, title, rows: list[Row], columns, values, period, first_line, last_line, measure: str = ""
+    index,
+    title,
+    rows: list[Row],
+    columns,
+    values,
+    period,
+    first_line,
+    last_line,
+    measure: str = "",
+    declared: tuple[str, ...] = (),
 ) -> Table:
     """The table of facts: each placed cell with its period, line item, segment and role.
-    ``measure``: what a header cell over every period says the figures are."""
+    ``measure``: what a header cell over every period says the figures are; ``declared``:
+    the segments the note's prose names."""
     name = naming.table_name(title, rows, columns)
     cells: dict[tuple[int, int], Fact] = {}
-    measure = naming.rows_measure(title, rows, measure)
+    rows = _outside_closed_headings(rows)
+    measure = replace(naming.rows_measure(title, rows, measure), declared=declared)
     rows = [
         naming.row_semantics(row, columns, name, _closes_table(rows, r), title, measure)
         for r, row in enumerate(rows)

@@ -190,9 +190,11 @@ def _default(chunk, n, columns=()):
         for c, v in zip(_translated_columns(columns), chunk[1:], strict=False):
             row[c] = v  # a figure's translations, where the row has them
     elif _one_per_total(chunk, columns):
-        # As many figures as Total columns (one per period of a segment x year grid): a
-        # reconciling item stated for the entity only, in each period's Total.
-        for c, v in zip(totals, chunk, strict=True):
+        # As many figures as Total columns (one per period of a segment x year grid), and
+        # their translations where the row has them: a reconciling item stated for the
+        # entity only, in each period's Total.
+        places = totals if len(chunk) == len(totals) else sorted(totals + _translated_columns(columns))
+        for c, v in zip(places, chunk, strict=True):
             row[c] = v
     else:
         for i, v in enumerate(chunk):
@@ -211,7 +213,10 @@ def _one_per_total(chunk, columns) -> bool:
     asked."""
     totals = _total_columns(columns)
     periods = {columns[i].period for i in totals}
-    return len(totals) >= 2 and len(chunk) == len(totals) == len(periods) < len(columns)
+    # "... | Total 2023 | Total 2024 | US$ 2024": the Totals' figures and the translation
+    translated = len(totals) + len(_translated_columns(columns))
+    fits = len(chunk) in (len(totals), translated) and len(chunk) < len(columns)
+    return len(totals) >= 2 and len(totals) == len(periods) and fits
 
 
 def _translated_columns(columns) -> list[int]:

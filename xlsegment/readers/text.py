@@ -13,7 +13,8 @@ from pathlib import Path
 from xlsegment import currency, labels
 from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Severity, Table
-from xlsegment.readers import decoding, headerrules, naming, placement, textbody
+from xlsegment.readers import aligning, decoding, headerrules, placement, textbody
+from xlsegment.readers.declared import declared_segments
 from xlsegment.readers.layout import (
     NoteContext,
     OpenHeading,
@@ -83,7 +84,7 @@ def read_string(text: str, name: str = "<text>") -> Note:
             tables.append(table)
     if not tables:
         raise InputError(name, parts[0].body[0].line, "no table could be laid out")
-    tables, aliases, alias_findings = naming.align_line_items(tables)
+    tables, aliases, alias_findings = aligning.align_line_items(tables)
     findings.extend(alias_findings)
     if european:
         findings.append(Finding("seg.format.european", Severity.INFO, "numbers read as European (1.234,5)"))
@@ -241,7 +242,15 @@ def note_context(parts: list[Part], text: str) -> NoteContext:
     years |= {y for p in parts for r in p.header + p.body for y, _ in r.years}
     convenience = others[0] if others else None
     local_dollar = currency.dollar_is_local(text, own)
-    context = NoteContext(own, unit, convenience, rate_note, years, dollar_is_local=local_dollar)
+    context = NoteContext(
+        own,
+        unit,
+        convenience,
+        rate_note,
+        years,
+        dollar_is_local=local_dollar,
+        segments=declared_segments(text),
+    )
     context.convenience_unit = scales.get(convenience) if scales.get(convenience) != unit else None
     return context
 
@@ -351,13 +360,15 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore 
         # Columns no header names: their sums are checked, but a miss is never an error.
         rows = [replace(r, guessed=True) for r in rows]
     drop_unallocated_nils(columns, body.values)
-    rows = naming.unify_dated_rows(rows)
+    rows = aligning.unify_dated_rows(rows)
     title = " ".join(header.lead_in)[-200:] or (part.header[0].label if part.header else "")
     if not header.lead_in and not header.names and previous_title and _only_periods(part.header):
         title = previous_title  # a later part of the table, under its own year only
     period = header.period or (header.period_cols[-1] if header.period_cols else "")
     last = max(max([r.line] + [ln for _, ln in r.cells]) for r in part.body)
-    table = to_table(index, title, rows, columns, body.values, period, first_line, last)
+    table = to_table(
+        index, title, rows, columns, body.values, period, first_line, last, declared=ctx.segments
+    )
     after = PartBefore(local_columns, dropped, title, OpenHeading.after(_header_words(part.header), rows))
     words = period_words(header.period_headings)
     return replace(table, reading=reading.rule, period_words=words), after, noticed

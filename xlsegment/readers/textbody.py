@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from xlsegment import labels
 from xlsegment.model import Column, Finding, Role, Row, Severity
 from xlsegment.numbers import Cell
-from xlsegment.readers import naming
+from xlsegment.readers import aligning, naming
 from xlsegment.readers.layout import (
     NoteContext,
     introducing_sentence,
@@ -137,8 +137,8 @@ def _chunks(label: str, cells: list[Placed], n: int, line: int) -> tuple[list[li
 def _row_year(label: str, line: int, ctx: NoteContext, body: Body) -> tuple[str, int | None]:
     item, year = labels.split_label_date(label)
     if year and ctx.years and year not in ctx.years:
-        fixed = naming.probable_year(year, ctx.years)
-        body.findings.append(naming.label_date_finding(label, year, fixed, line))
+        fixed = aligning.probable_year(year, ctx.years)
+        body.findings.append(aligning.label_date_finding(label, year, fixed, line))
         year = fixed or year
     return item, year
 

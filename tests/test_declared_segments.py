@@ -1,0 +1,82 @@
+"""The segments a note's prose declares (readers/declared.py), and what they make of a
+heading over rows: under a declared segment's name the rows are its lines (products,
+costs), not segments of their own (ASC 280-10-50-21, IFRS 8.22)."""
+
+from __future__ import annotations
+
+import pytest
+
+from xlsegment.api import parse
+from xlsegment.readers.declared import declared_segments
+from xlsegment.readers.text import read_string
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("We have two reportable segments, Water Technologies and Climate Solutions. Other text.",
+         ("Water Technologies", "Climate Solutions")),
+        ("We operate three reportable segments: Clubs, warehouse stores; Markets, small stores; and "
+         "Fuel & Convenience, fuel stations. Next.", ("Clubs", "Markets", "Fuel & Convenience")),
+        ("The Company has three reportable segments: Americas, EMEA and Asia Pacific. We",
+         ("Americas", "EMEA", "Asia Pacific")),
+        ("Our reportable segments are U.S. Retail, International and Corporate. We",
+         ("U.S. Retail", "International", "Corporate")),
+        ("We have 2 operating segments: Mining and Games (see Note 2).", ("Mining", "Games")),
+        # a count that disagrees with the names found, or no names at all: nothing declared
+        ("We have three reportable segments: Mining and Games.", ()),
+        ("We have three reportable segments, each of which is managed separately.", ()),
+        ("Segment information is presented below.", ()),
+    ],
+)  # fmt: skip
+def test_grid_the_names_a_sentence_declares(sentence, names):
+    assert declared_segments(sentence) == names
+
+
+LEAD = "We have two reportable segments, Water Technologies and Climate Solutions."
+ROWS = [
+    ("Water Technologies:", ()),
+    ("Residential filtration", (412, 398)),
+    ("Commercial systems", (287, 271)),
+    ("Total Water Technologies", (699, 669)),
+    ("Climate Solutions:", ()),
+    ("HVAC equipment", (503, 476)),
+    ("Controls", (121, 115)),
+    ("Total Climate Solutions", (624, 591)),
+    ("Total net revenue", (1323, 1260)),
+]
+
+
+def _note(kind: str, tmp_path, lead: str):
+    if kind == "text":
+        lines = [lead, "The following table disaggregates net revenue by product line:", "2025", "2024"]
+        for label, values in ROWS:
+            lines += [label, *(f"{v:,}" for v in values)]
+        return read_string("\n".join(lines) + "\n")
+    body = "".join(
+        f"<tr><td>{label}</td>" + "".join(f"<td>{v:,}</td>" for v in values) + "</tr>"
+        for label, values in ROWS
+    )
+    path = tmp_path / "note.htm"
+    path.write_text(
+        f"<html><body><p>{lead} The following table disaggregates net revenue by product line:</p>"
+        f"<table><tr><td></td><td>2025</td><td>2024</td></tr>{body}</table></body></html>"
+    )
+    return parse(path)
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_rows_under_a_declared_segment_are_its_lines(kind, tmp_path):
+    facts = {f.value: f for f in _note(kind, tmp_path, LEAD).facts}
+    assert (facts[412].segment, facts[412].line_item) == ("Water Technologies", "Residential filtration")
+    assert (facts[121].segment, facts[121].line_item) == ("Climate Solutions", "Controls")
+    assert facts[699].segment == "Water Technologies"
+    assert facts[1323].segment == "Total"
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_without_a_declaration_the_rows_under_a_heading_are_read_as_before(kind, tmp_path):
+    """'Oral, Personal and Home Care' over its regions, and no sentence naming segments:
+    the rows stay the segments of the group, as the reader read them before."""
+    facts = {f.value: f for f in _note(kind, tmp_path, "Revenue is reported by product line.").facts}
+    assert facts[412].segment == "Residential filtration"

@@ -1,0 +1,70 @@
+"""The segments a note's prose declares: "We have two reportable segments, Water
+Technologies and Climate Solutions", "three reportable segments: Warehouse Clubs,
+membership-only stores; Neighborhood Markets, ...; and Fuel & Convenience, ...".
+
+ASC 280-10-50-21 and IFRS 8.22 require the note to name the factors that identify the
+segments, so most notes name them in a sentence before the tables. A heading over rows
+that is one of these names is that segment's block, and the rows under it are its lines
+(products, expense captions), not segments of their own. Only names the sentence states
+plainly count: capitalised, a few words each, listed after "segments" and a count or
+"are"; anything else declares nothing rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from xlsegment import labels
+
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_INTRO = re.compile(
+    r"\b(?:" + _COUNT + r"\s+(?:reportable|operating|business)\s+segments?|"
+    r"(?:reportable|operating)\s+segments?\s+(?:are|were|consist\s+of|comprise)(?=[\s:]))"
+    r"(?:\s*[,:;—–-]\s*|\s+(?:which\s+are|namely|are|consisting\s+of)\s*[:,]?\s*|\s+)"
+    # up to the sentence's end: a period after no one-letter abbreviation ("U.S. Retail")
+    r"(?P<list>.*?)(?:(?<!\b[A-Z])\.(?=\s|$)|\s\(|$)",
+    re.IGNORECASE,
+)
+_ITEM_WORDS = 6  # "Oral, Personal and Home Care": a name is a few words, never a clause
+_NAME = re.compile(r"^(?:the\s+)?([A-Z0-9][\w&'’.-]*(?:\s+(?:and|of|&|[A-Z0-9][\w&'’.-]*)){0,5})$")
+
+
+def declared_segments(text: str) -> tuple[str, ...]:
+    """The segment names the first sentence declaring them lists, in its order; () where
+    none lists them plainly or the count it states disagrees with the names found."""
+    for m in _INTRO.finditer(text):
+        names = _names(m.group("list"))
+        count = re.match(r"\s*(\w+)", m.group(0)).group(1).lower()
+        stated = _NUMBERS.get(count, int(count) if count.isdigit() else None)
+        if names and (stated is None or stated == len(names)):
+            return tuple(names)
+    return ()
+
+
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    )
+}
+
+
+def _names(listing: str) -> list[str]:
+    # "A, description; B, description; and C, description": the name before each comma.
+    items = listing.split(";") if ";" in listing else re.split(r",\s*|\s+and\s+", listing)
+    names = []
+    for item in items:
+        item = re.sub(r"^\s*(?:and|&)\s+", "", item.strip())
+        if ";" in listing:
+            item = item.split(",")[0].strip()
+        m = _NAME.match(item)
+        if not item or m is None or len(item.split()) > _ITEM_WORDS:
+            return []
+        names.append(m.group(1))
+    return names
+
+
+def is_declared(label: str, declared: tuple[str, ...]) -> bool:
+    """The label names one of the declared segments ("Water Technologies:")."""
+    key = labels.norm_key(labels.strip_footnotes(label).strip(" :"))
+    return bool(key) and any(key == labels.norm_key(d) for d in declared)
