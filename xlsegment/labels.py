@@ -52,7 +52,14 @@ PERIOD_HEADING_RE = re.compile(
     r"|^(?:as\s+(?:of|at)|at)\s*,?:?$"  # "As of" alone over the years of an instant
     # A 52/53-week fiscal year's length under its label ("Fiscal 2024" over "(53 weeks)"):
     # it says how long the year is, never whose figures these are.
-    r"|^\(?(?:52|53|fifty[\s-]two|fifty[\s-]three)[\s-]+weeks?\b[^()]*\)?$",
+    r"|^\(?(?:52|53|fifty[\s-]two|fifty[\s-]three)[\s-]+weeks?\b[^()]*\)?$"
+    # "Half-year ended 31 December 2024", "First half ended", "Six-month period ended"
+    r"|^(?:for\s+the\s+)?(?:half[\s-]+year|first\s+half|second\s+half|(?:three|six|nine)[\s-]+month\s+period)"
+    r"\s+ended"
+    # "Apr–Jun", "Jan–Dec 2024": a quarter, a half-year or a year by its months (Nordic reports)
+    r"|^(?:" + MONTHS + r")\.?\s*[–—-]\s*(?:" + MONTHS + r")\.?(?:\s+\d{4})?$"
+    # "截至2025年6月30日止六个月", "Seis meses terminados el 30 de junio", "Primer semestre"
+    r"|^截至.*止|^(?:tres|três|seis|nueve|nove)\s+meses\b|^(?:primer|primeiro|segundo)\s+semestre\b",
     re.IGNORECASE,
 )
 UNIT_RE = re.compile(
@@ -200,10 +207,35 @@ def years_in(text: str) -> list[int]:
 _DURATION_RE = re.compile(
     r"\b(?P<n>three|six|nine|3|6|9)[\s-]+months?\b"
     r"|\b(?P<w>thirteen|twenty[\s-]six|thirty[\s-]nine|13|26|39)[\s-]+weeks?\b"
-    r"|\b(?P<q>quarters?)\s+ended\b",
+    r"|\b(?P<q>quarters?)\s+ended\b"
+    # a half-year: IFRS interim reports (IAS 34) in English, Spanish, Portuguese, German
+    r"|\b(?P<h>half[\s-]+year|first\s+half|second\s+half|semestre|halbjahr|h[12])\b"
+    r"|(?P<zh>三|六|九)个月"
+    r"|\b(?P<es>tres|três|seis|nueve|nove)\s+meses\b"
+    r"|\b(?P<a>" + MONTHS + r")\.?\s*[–—-]\s*(?P<b>" + MONTHS + r")\b",
     re.IGNORECASE,
 )
 _MONTHS = {"three": "3M", "3": "3M", "six": "6M", "6": "6M", "nine": "9M", "9": "9M"}
+_OTHER_WORDS = {
+    "三": "3M",
+    "六": "6M",
+    "九": "9M",
+    "tres": "3M",
+    "três": "3M",
+    "seis": "6M",
+    "nueve": "9M",
+    "nove": "9M",
+}
+_MONTH_ORDER = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _months_between(first: str, last: str) -> str | None:
+    """ "Apr–Jun" is 3M, "Jan–Jun" 6M, "Jan–Dec" a year (None)."""
+    a, b = (_MONTH_ORDER.index(m[:3].lower()) for m in (first, last))
+    months = (b - a) % 12 + 1
+    return None if months == 12 else f"{months}M"
+
+
 _WEEKS = {"thirteen": "3M", "13": "3M", "twenty six": "6M", "26": "6M", "thirty nine": "9M", "39": "9M"}
 
 
@@ -224,6 +256,12 @@ def duration_of(text: str) -> str | None:
         return _MONTHS[m["n"].lower()]
     if m["w"]:
         return _WEEKS[re.sub(r"[\s-]+", " ", m["w"].lower())]
+    if m["h"]:
+        return "6M"
+    if m["zh"] or m["es"]:
+        return _OTHER_WORDS[(m["zh"] or m["es"]).lower()]
+    if m["a"]:
+        return _months_between(m["a"], m["b"])
     return "3M"
 
 
@@ -266,8 +304,14 @@ def unit_currency(text: str) -> str | None:
 
 # "in millions of Canadian dollars unless otherwise noted": the unit, then a currency's name
 # in the words of CLDR's table; the longest run of up to four words that names one counts.
+# So does a sentence that says what the figures are presented in: "presented in Australian
+# dollars and rounded to the nearest hundred thousand dollars ($m)", "the Group's
+# presentation currency is the Canadian dollar" (IAS 21.8 and IAS 1.51(d) ask for it).
 _UNIT_OF_WORDS = re.compile(
-    r"\bin\s+(?:thousands?|millions?|billions?)\s+of\s+(?P<words>(?:[^\W\d_][\w.]*\s+){0,3}[^\W\d_][\w.]*)",
+    r"(?:\bin\s+(?:thousands?|millions?|billions?)\s+of"
+    r"|\b(?:presented|expressed|reported|stated)\s+in(?:\s+(?:thousands?|millions?|billions?)\s+of)?"
+    r"|\bpresentation\s+currency\s+is(?:\s+the)?)"
+    r"\s+(?P<words>(?:[^\W\d_][\w.]*\s+){0,3}[^\W\d_][\w.]*)",
     re.IGNORECASE,
 )
 

@@ -211,13 +211,50 @@ def year_to_date(durations: list[str], lead_in: str) -> list[str]:
 def lead_in_duration(lead_in: str) -> str | None:
     """The interim duration the sentence introducing a table states ("for the three months
     ended June 30, 2025 and 2024" -> "3M"), for a header that states none over its years."""
-    return labels.duration_of(introducing_sentence(lead_in))
+    return labels.duration_of(heading_above(lead_in) or introducing_sentence(lead_in))
+
+
+# Where a period heading right above a table may start: "For the year ended ...",
+# "Half-year ended ...", "Six months ended ...", "As at ...", "截至...止六个月".
+_HEADING_START = re.compile(
+    r"(?i:\bfor\s+the\b|\bas\s+(?:of|at)\b|\b(?:three|six|nine|twelve)[\s-]+months\b|\bhalf[\s-]+year\b"
+    r"|\b(?:(?:fiscal|financial)\s+)?years?\s+ended\b|\bquarters?\s+ended\b)|截至"
+)
+# What may stand after it: a unit line, a currency line or an audit qualifier in brackets.
+_TRAILING_BRACKET = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_SENTENCE_AFTER = re.compile(r"[.:;]\s+\S")
+_QUALIFIER_WORDS = re.compile(r"(?i)\b(?:un)?audited\b|\brestated\b|\breviewed\b")
+
+
+def heading_above(lead_in: str) -> str:
+    """The period heading that ends a lead-in, right above its table ("... STATEMENTS
+    (Continued) For the year ended December 31, 2023 (In millions of Korean won)" ->
+    "For the year ended December 31, 2023"), where it names one year; else ""."""
+    text = lead_in.strip()
+    while (m := _TRAILING_BRACKET.search(text)) is not None:
+        bracket = m.group()
+        if not (
+            labels.unit_of(bracket) or labels.unit_line_currency(bracket) or _QUALIFIER_WORDS.search(bracket)
+        ):
+            break
+        text = text[: m.start()]
+    for m in _HEADING_START.finditer(text):
+        tail = text[m.start() :]
+        if _SENTENCE_AFTER.search(tail) or len(tail) > SETTINGS.heading_chars:
+            continue  # "... for the year ended December 31, 2023. Segment results:" is prose
+        if labels.is_period_heading(tail) and len(set(labels.years_in(tail))) == 1:
+            return tail
+    return ""
 
 
 def lead_in_period(lead_in: str) -> str:
     """The one period, with its duration, that the sentence introducing a table states
     ("The following table presents ... for the six months ended June 30, 2020:" -> "6M
-    2020"); "" where it states none or several, rather than a guess."""
+    2020"), or the period heading right above it; "" where it states none or several,
+    rather than a guess."""
+    heading = heading_above(lead_in)
+    if heading:
+        return with_duration(str(labels.years_in(heading)[0]), labels.duration_of(heading))
     sentence = introducing_sentence(lead_in)
     found = {m["year"] or m["fy"] or m["for"] for m in _LEAD_IN_PERIOD.finditer(sentence)}
     if len(found) != 1 or len(set(labels.years_in(sentence))) != 1:

@@ -39,6 +39,9 @@ class Part:
 
     header: list[RawRow] = field(default_factory=list)
     body: list[RawRow] = field(default_factory=list)
+    # The figure-less lines right above the table, a blank line apart from it ("For the
+    # six months ended 30 June 2025"): where its header states no period, they may.
+    above: str = ""
 
 
 class TextReader:
@@ -68,9 +71,13 @@ def read_string(text: str, name: str = "<text>") -> Note:
     blocks, european = tokenize(text)
     findings: list[Finding] = []
     parts: list[Part] = []
+    above = ""
     for block in blocks:
-        parts.extend(_split_parts(block.rows))
-    parts = [p for p in parts if any(r.cells for r in p.body)]
+        found = [p for p in _split_parts(block.rows) if any(r.cells for r in p.body)]
+        if found:
+            found[0].above = above
+        parts.extend(found)
+        above = "" if found else " ".join(r.label for r in block.rows)
     _refuse_scrambled(blocks, parts, name)
 
     context = note_context(parts, text)
@@ -280,7 +287,18 @@ def _whole_table_currency(header, part: Part, ctx: NoteContext) -> str | None:
 
 
 def _own_currency(currencies: Counter[str], text: str) -> str:
-    stated = labels.unit_currency(text)
+    # A unit line of its own names it too ("（人民币千元）", "(en miles de euros)"), a blank
+    # line above its table.
+    stated = labels.unit_currency(text) or next(
+        (
+            found
+            for line in text.splitlines()
+            if len(line) <= SETTINGS.unit_line_chars
+            and (found := labels.unit_line_currency(line.strip()))
+            and found != "USD"  # a bare "$m" names no dollar (currency.dollar_of decides)
+        ),
+        None,
+    )
     if currencies:
         return currency.dollar_of(text, currencies.most_common(1)[0][0], stated)
     if stated:
@@ -326,7 +344,7 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore 
     """One part of the note as a table, what a later part may continue, and what the
     reading noticed."""
     noticed: list[Finding] = []
-    header = read_header(part.header)
+    header = read_header(part.header, part.above)
     header.currencies = [(column_currency(c, ctx), line) for c, line in header.currencies]
     _drop_footnote_marks(part.body)
     local, code, block = textbody.translation_block(part.body, ctx)

@@ -72,8 +72,9 @@ class Header:
     period_headings: list[str] = field(default_factory=list)  # "Years ended December 31,"
 
 
-def read_header(run: list[RawRow]) -> Header:
-    """The header's bands, cell by cell in the order the text gives them."""
+def read_header(run: list[RawRow], above: str = "") -> Header:
+    """The header's bands, cell by cell in the order the text gives them. ``above``: the
+    lines a blank line above the table, which may state its period."""
     h = Header()
     dates: list[str] = []
     first_years = None  # the row whose years came first
@@ -88,8 +89,8 @@ def read_header(run: list[RawRow]) -> Header:
     elif dates:
         h.period = period_labels(dates)[0]
     _names_below_the_currency_row(h)
-    _period_from_lead_in(h)
-    _durations_over_years(h)
+    _period_from_lead_in(h, above)
+    _durations_over_years(h, above)
     return h
 
 
@@ -174,21 +175,21 @@ def _read_period_heading(h: Header, r: RawRow, text: str, dates: list[str]) -> N
         h.sections.append(r)  # "Years ended December 31," with years on the next row
 
 
-def _period_from_lead_in(h: Header) -> None:
+def _period_from_lead_in(h: Header, above: str) -> None:
     """A table whose header states no period takes the one the sentence leading into it
-    states (``layout.lead_in_period``)."""
+    states (``layout.lead_in_period``), or the lines right above it."""
     if not h.period and not h.period_cols:
-        h.period = lead_in_period(" ".join(h.lead_in)) or None
+        h.period = lead_in_period(" ".join(h.lead_in) or above) or None
 
 
-def _durations_over_years(h: Header) -> None:
+def _durations_over_years(h: Header, above: str = "") -> None:
     """Interim durations as a band over the years ("Three Months Ended" | "Six Months
     Ended" over 2025 2024 2025 2024): each duration stands over an equal run of years. A
     duration stated only in the lead-in ("for the six months ended June 30, 2025") holds
     for every period of the table."""
     h.durations = year_to_date(h.durations, " ".join(h.lead_in))
     if not h.durations:
-        found = lead_in_duration(" ".join(h.lead_in))
+        found = lead_in_duration(" ".join(h.lead_in) or above)
         if found:
             h.durations = [found]
     if not h.durations:

@@ -1,0 +1,85 @@
+"""Periods as interim and foreign reports state them: month ranges ("Apr–Jun", "Jan–Dec"),
+half-years (IAS 34), Chinese and Spanish durations, a period heading right above each
+table (after a "(Continued)" title, before a unit line in brackets, or a blank line
+above it in filing text), and the currency a sentence says the figures are presented in."""
+
+from __future__ import annotations
+
+import pytest
+
+from xlsegment import labels
+from xlsegment.api import parse
+from xlsegment.readers.layout import lead_in_period
+from xlsegment.readers.text import read_string
+
+
+@pytest.mark.parametrize(
+    ("heading", "duration"),
+    [
+        ("Apr–Jun", "3M"), ("Oct-Dec", "3M"), ("Jan–Jun 2025", "6M"), ("Jan–Sep", "9M"), ("Jan–Dec", None),
+        ("Half-year ended 31 December 2024", "6M"), ("First half ended 30 June 2025", "6M"),
+        ("截至2025年6月30日止六个月", "6M"), ("截至2025年9月30日止九个月", "9M"),
+        ("Seis meses terminados el 30 de junio de 2025", "6M"), ("Year ended 31 March 2025", None),
+    ],
+)  # fmt: skip
+def test_grid_a_period_heading_and_its_duration(heading, duration):
+    assert labels.is_period_heading(heading)
+    assert labels.duration_of(heading) == duration
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "period"),
+    [
+        ("NOTES (Continued) For the year ended December 31, 2023 (In millions of Korean won)",
+         "2023"),
+        ("The Group's segments are reviewed monthly. Half-year ended 31 December 2024", "6M 2024"),
+        ("（1）报告分部的利润 截至2025年6月30日止六个月 （人民币千元）", "6M 2025"),
+        ("分部资料 （人民币千元） For the six months ended 30 June 2025 (unaudited)", "6M 2025"),
+        # two years, or no heading at the end: no period
+        ("For the years ended December 31, 2024 and 2023 (in millions)", ""),
+        ("The table below was restated in 2023. Segment results", ""),
+    ],
+)  # fmt: skip
+def test_grid_the_period_heading_right_above_a_table(lead_in, period):
+    assert lead_in_period(lead_in) == period
+
+
+TABLE = "Mining\nGames\nTotal\nRevenue\n1,000\n500\n1,500\nCost\n(400)\n(300)\n(700)\n"
+
+
+def test_a_period_a_blank_line_above_the_table_is_its_period():
+    """Filing text often puts the period heading in a paragraph of its own above the table."""
+    note = read_string(
+        f"Segment information\n（人民币千元）\n\nFor the six months ended 30 June 2025 (unaudited)\n\n{TABLE}"
+    )
+    assert {f.period for f in note.facts} == {"6M 2025"}
+    assert {f.currency for f in note.facts} == {"CNY"}
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("The financial statements are presented in Australian dollars and rounded to the nearest hundred "
+         "thousand dollars ($m).", "AUD"),
+        ("The Group's presentation currency is the Canadian dollar.", "CAD"),
+        ("Amounts are expressed in New Zealand dollars.", "NZD"),
+    ],
+)  # fmt: skip
+def test_grid_a_dollar_the_note_says_its_figures_are_presented_in(kind, tmp_path, sentence, code):
+    if kind == "text":
+        note = read_string(
+            f"{sentence}\n$m\n2025\n2024\nMining\n1,000\n900\nGames\n500\n400\nTotal\n1,500\n1,300\n"
+        )
+    else:
+        rows = "".join(
+            f"<tr><td>{a}</td><td>$</td><td>{b}</td><td>{c}</td></tr>"
+            for a, b, c in (("Mining", "1,000", "900"), ("Games", "500", "400"), ("Total", "1,500", "1,300"))
+        )
+        path = tmp_path / "note.htm"
+        path.write_text(
+            f"<html><body><p>{sentence}</p><table><tr><td>$m</td><td></td><td>2025</td><td>2024</td></tr>"
+            f"{rows}</table></body></html>"
+        )
+        note = parse(path)
+    assert {f.currency for f in note.facts} == {code}
