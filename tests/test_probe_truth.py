@@ -74,10 +74,7 @@ def test_no_third_probe_note_has_a_false_error_but_the_known(path):
 
 
 # The fourth probe (tests/data/probe4); its README says what is still read wrong.
-KNOWN4_WRONG = {
-    "t03_hkd_year_major": 2,
-    "t13_krw_20f": 3,
-}
+KNOWN4_WRONG = {"t03_hkd_year_major": 2}
 
 
 @pytest.mark.parametrize("path", probe2.notes(probe2.PROBE4), ids=lambda p: p.stem)

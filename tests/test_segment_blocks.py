@@ -15,6 +15,7 @@ from __future__ import annotations
 import pytest
 
 from xlsegment.api import check
+from xlsegment.model import SEGMENTS_TOTAL
 from xlsegment.readers.text import read_string
 
 SEGMENTS = ["Fluid Handling", "Motion Technologies", "Building Climate Solutions", "Sensing"]
@@ -53,7 +54,8 @@ def _note(profit: str, segments: int, years: int) -> tuple[str, dict]:
         *map(_shown, profit_total),
     ]
     for j, y in enumerate(ys):
-        want[("Total segment net sales", "Total", y)] = sales_total[j]
+        # the segments' total, named so: never mistaken for the entity's Total
+        want[("Total segment net sales", SEGMENTS_TOTAL, y)] = sales_total[j]
     return "\n".join(lines) + "\n", want
 
 

@@ -18,6 +18,11 @@ class Severity(enum.StrEnum):
     INFO = "info"
 
 
+# The segments' total as a row states it above the reconciling items ("Total reportable
+# segments", "Total segment assets"): a subtotal, never the entity's "Total".
+SEGMENTS_TOTAL = "Total reportable segments"
+
+
 class Role(enum.StrEnum):
     """What a column or a block of a schedule stands for."""
 

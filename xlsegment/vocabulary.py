@@ -103,7 +103,7 @@ def _words(*alternatives: str) -> re.Pattern:
 
 # Order matters: the first kind whose words a label carries wins.
 _PERCENT = _words(r"%", r"\bper ?cent", r"\bpercentage\b", r"\bbps\b", r"\bbasis points\b", r"^change$")
-_ELIMINATION = _words(r"\beliminations?\b", r"\beliminated\b")
+_ELIMINATION = _words(r"\beliminations?\b", r"\beliminated\b", r"\bconsolidation\s+adjustments?\b")
 _INTERSEGMENT = _words(r"\binter-?\s?segments?\b", r"\bintercompany\b", r"\binter-?company\b")
 _NET_INCOME = _words(
     r"^(?:consolidated\s+)?net\s+\(?(?:income|loss|earnings|profit)",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from xlsegment import labels
-from xlsegment.model import Role, Row
+from xlsegment.model import SEGMENTS_TOTAL, Role, Row
 from xlsegment.readers.declared import is_declared
 from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import LineKind, classify, is_sign_heading
@@ -161,9 +161,12 @@ class RowsMeasure:
         """The table ends in a bare total or the total of ``measure``: every row above it
         is a part of that one sum."""
         low = self.closing.lower()
+        kind = classify(measure).kind if measure else LineKind.UNKNOWN
         return bool(measure) and (
             low in BARE_TOTALS
             or (low.startswith("total") and labels.norm_key(measure) in labels.norm_key(low))
+            # "Total assets" closes "Segment assets": the same kind of amount
+            or (low.startswith("total") and kind in _HELD_MEASURES and classify(low).kind == kind)
         )
 
 
@@ -321,6 +324,10 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
     if measure and _names_a_segment(line) and not row.segment:
         # Segments as rows under a heading that names the measure ("Total segment assets").
         return replace(row, line_item=measure, segment=label)
+    if measure and not row.segment and names_segments_total(label):
+        # "Total segment assets" names its line; "Total reportable segments" the measure's
+        item = row.line_item if line.financial and line.kind != LineKind.SUBTOTAL else measure
+        return replace(row, line_item=item, segment=SEGMENTS_TOTAL)
     # "Total", and a bare total of another wording ("Group", "Worldwide", "Konzern")
     bare = labels.strip_footnotes(label).lower().strip(" :") in BARE_TOTALS or line.kind == LineKind.TOTAL
     closing = (
@@ -427,6 +434,16 @@ def totals_heading(label: str, heading: str) -> bool:
 
 
 _SEGMENTS_TOTAL = re.compile(r"^total\s+(?:reportable\s+|operating\s+)?segments?\b", re.IGNORECASE)
+# The segments' total before the reconciling rows ("Total reportable segments", "Total
+# segment assets", "Subtotal of segments", "Segments total"): never the entity's Total.
+_NAMES_SEGMENTS_TOTAL = re.compile(
+    r"^(?:sub-?\s?)?total\s+(?:of\s+)?(?:(?:the\s+)?reportable\s+|operating\s+)?segments?\b|^segments?\s+total\b",
+    re.IGNORECASE,
+)
+
+
+def names_segments_total(label: str) -> bool:
+    return bool(_NAMES_SEGMENTS_TOTAL.match(labels.strip_footnotes(label).strip()))
 
 
 def closes_group(label: str, section: str) -> bool:

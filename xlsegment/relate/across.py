@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from xlsegment import labels
 from xlsegment.interval import Interval, compare_sum
-from xlsegment.model import Evidence, Fact, Relation, Role, Table
+from xlsegment.model import SEGMENTS_TOTAL, Evidence, Fact, Relation, Role, Table
 from xlsegment.relate.evidence import Tally
 from xlsegment.relate.policy import IDENTITY_PERIODS
 from xlsegment.relate.rules import RULES
@@ -113,14 +113,19 @@ def _tie(table: Table, fact: Fact, first: Fact) -> Relation:
 
 
 def _consolidated(fact: Fact) -> bool:
+    """The entity's figure, or the segments' total, which a note may state twice too."""
     return (
-        bool(fact.period) and fact.segment == "Total" and fact.reported and classify(fact.line_item).financial
+        bool(fact.period)
+        and fact.segment in ("Total", SEGMENTS_TOTAL)
+        and fact.reported
+        and classify(fact.line_item).financial
     )
 
 
 def _tie_key(fact: Fact) -> tuple:
     line = classify(fact.line_item)
-    return (fact.period, line.kind, labels.norm_key(fact.line_item) or fact.line_item.lower(), fact.currency)
+    key = labels.norm_key(fact.line_item) or fact.line_item.lower()
+    return (fact.period, line.kind, key, fact.currency, fact.segment)
 
 
 def blocks_to_totals(tables: list[Table]) -> list[Relation]:
