@@ -191,7 +191,7 @@ def read_options(source: Path, note_heading: str | None, tables: str | None, lis
                 f"{source}: {given[0]} picks tables in an HTML or iXBRL filing; this file is {reader.name}"
             )
     if list_tables:
-        from xlsegment.readers.html import list_tables as tables_of
+        from xlsegment.readers.htmldoc import list_tables as tables_of
 
         for line in _guard(tables_of, source):
             click.echo(line)

@@ -80,18 +80,6 @@ def _financial(label: str) -> bool:
     return classify(label).financial
 
 
-def list_tables(path: str | Path) -> list[str]:
-    """One line per table of the file: its number, shape and the text that leads into it."""
-    doc = htmldoc.parse(path)
-    out = []
-    for block in doc.tables:
-        rows = [r for r in grid_rows(block.element) if any(c.text for c in r)]
-        width = max((sum(1 for c in r if c.text) for r in rows), default=0)
-        lead = _last_words(" ".join(htmldoc.lead_in(doc, block, 1).split()), 70)
-        out.append(f"{block.number:>4}  {len(rows):>3} rows x {width:>2} cells  {lead}")
-    return out
-
-
 @dataclass
 class _Cells:
     """Where each figure was read: its Source and the ix facts of its cell, by a key."""
@@ -123,14 +111,6 @@ class FixedWidthTextReader:
     def read(self, source, options) -> Note:
         name = str(source)
         return read_document(htmldoc.from_text(name, _decoded(Path(source))), name, options)
-
-
-def _last_words(text: str, width: int) -> str:
-    """The end of a lead-in, cut at a word: "... the table below is as follows:"."""
-    if len(text) <= width:
-        return text
-    tail = text[-width:]
-    return "…" + tail[tail.find(" ") + 1 :] if " " in tail else "…" + tail
 
 
 def _decoded(path: Path) -> str:
@@ -414,6 +394,13 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, opened) ->
     if not keep:
         return None, noticed
     columns, measures = _columns([heads[i] for i in keep], table_period, ctx)
+    marks = [
+        {a.currency for r in body for a in r.amounts if a.currency and _column_of(a, spans) == i}
+        for i in keep
+    ]
+    columns = htmltranslated.marked_in_another_currency(
+        columns, [bool(heads[i].currency) for i in keep], marks, ctx.currency
+    )
     if columns and columns[0].label == _UNNAMED_LABEL.format(1):
         noticed.append(_unnamed_finding(block, len(columns)))
     position = {col: k for k, col in enumerate(keep)}

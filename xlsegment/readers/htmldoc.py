@@ -12,7 +12,7 @@ from pathlib import Path
 
 from xlsegment.errors import InputError
 from xlsegment.readers import decoding, fixedwidth
-from xlsegment.readers.htmlgrid import is_hidden, visible_text
+from xlsegment.readers.htmlgrid import grid_rows, is_hidden, visible_text
 from xlsegment.settings import SETTINGS
 
 _BLOCKS = frozenset(
@@ -412,3 +412,23 @@ def lead_in(doc: Document, table: Block, limit: int = 3) -> str:
             break
         texts.insert(0, b.text)
     return " ".join(texts)
+
+
+def list_tables(path: str | Path) -> list[str]:
+    """One line per table of the file: its number, shape and the text that leads into it."""
+    doc = parse(path)
+    out = []
+    for block in doc.tables:
+        rows = [r for r in grid_rows(block.element) if any(c.text for c in r)]
+        width = max((sum(1 for c in r if c.text) for r in rows), default=0)
+        lead = _last_words(" ".join(lead_in(doc, block, 1).split()), 70)
+        out.append(f"{block.number:>4}  {len(rows):>3} rows x {width:>2} cells  {lead}")
+    return out
+
+
+def _last_words(text: str, width: int) -> str:
+    """The end of a lead-in, cut at a word: "... the table below is as follows:"."""
+    if len(text) <= width:
+        return text
+    tail = text[-width:]
+    return "…" + tail[tail.find(" ") + 1 :] if " " in tail else "…" + tail

@@ -22,6 +22,9 @@ class Head:
     percent: bool = False
     alone: bool = False  # the last name came from a cell over this column alone
     duration: str = ""  # "3M", "6M": a heading over the years ("Three Months Ended June 30,")
+    # "Adjusted" alone over "EBITDA": the first line of a wrapped name, where a name follows
+    # in the cell below; alone it qualifies a period ("2023 As adjusted") and is no name.
+    pending: str = ""
 
 
 def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[Head], str]:
@@ -70,6 +73,9 @@ def read_head(head: Head, text: str, alone: bool = False) -> None:
     if duration and len(text) < SETTINGS.duration_heading_chars:
         head.duration = duration
         return
+    if low == "adjusted" and alone:
+        head.pending = text
+        return
     if (
         (labels.unit_of(text) and len(text) < SETTINGS.heading_chars)
         or labels.NOISE_RE.match(text)
@@ -79,6 +85,8 @@ def read_head(head: Head, text: str, alone: bool = False) -> None:
     if labels.is_period_heading(text) or not any(ch.isalpha() for ch in text):
         return
     name = labels.strip_footnotes(text)
+    if head.pending and alone:
+        name, head.pending = f"{head.pending} {name}", ""
     if alone and head.alone and head.names:
         # "The" over "Netherlands", "Other" over "countries", each over one column: one name
         # wrapped over two lines. A cell over several columns is a group's name instead.

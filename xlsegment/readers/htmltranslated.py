@@ -10,11 +10,30 @@ of the local line it repeats, so each translated figure pairs with its local fig
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from xlsegment import labels
 from xlsegment.model import Column, Finding, Role, Severity
 from xlsegment.readers.htmlgrid import LogicalRow
 from xlsegment.readers.layout import translation_block_at
+
+
+def marked_in_another_currency(
+    columns: list[Column], named: list[bool], marks: list[set[str]], note: str
+) -> list[Column]:
+    """Columns whose header names no currency (``named``) and whose body marks every figure
+    in one currency other than the note's (``marks``: the symbols before its figures, "US$
+    7,046" in a block under a lone "US$" row): that currency's figures. A bare "$" names no
+    currency of its own, since filers in pesos and dollars alike write it."""
+    out = list(columns)
+    for j, (col, has_name, symbols) in enumerate(zip(columns, named, marks, strict=True)):
+        codes = {labels.currency_of(s) for s in symbols if s.strip() != "$"}
+        if has_name or col.currency != note or len(codes) != 1 or None in codes:
+            continue
+        code = codes.pop()
+        if code != note and len(symbols) == 1:
+            out[j] = replace(col, currency=code)
+    return out
 
 
 def split_block(body: list[LogicalRow], note_currency: str) -> tuple[list[LogicalRow], str, list[LogicalRow]]:

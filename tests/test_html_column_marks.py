@@ -1,0 +1,48 @@
+"""What an HTML header and the marks beside the figures say of a column: "Adjusted" over
+"EBITDA" is one wrapped name (alone, "Adjusted" qualifies a period and names nothing),
+and a block whose every figure is marked "US$" in a note in pesos is in US dollars; a bare
+"$" names no currency of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from xlsegment.api import parse
+
+LEAD = "<p>Amounts in millions of Mexican pesos (Ps.).</p>"
+
+
+def _note(tmp_path, head: str, rows: str):
+    path = tmp_path / "note.htm"
+    path.write_text(f"<html><body>{LEAD}<table>{head}{rows}</table></body></html>", encoding="utf-8")
+    return parse(path)
+
+
+@pytest.mark.parametrize("second", ["EBITDA", "operating income", "EBITDA (1)"])
+def test_a_name_wrapped_after_adjusted_is_one_name(tmp_path, second):
+    head = (
+        "<tr><td></td><td colspan='2'>Capital</td><td colspan='2'>Adjusted</td></tr>"
+        f"<tr><td></td><td colspan='2'>expenditures</td><td colspan='2'>{second}</td></tr>"
+        "<tr><td>Year ended December 31, 2024:</td></tr>"
+    )
+    rows = (
+        "<tr><td>Beverages</td><td>Ps.</td><td>142,810</td><td>Ps.</td><td>27,423</td></tr>"
+        "<tr><td>Stores</td><td></td><td>218,431</td><td></td><td>24,910</td></tr>"
+        "<tr><td>Consolidated</td><td>Ps.</td><td>361,241</td><td>Ps.</td><td>52,333</td></tr>"
+    )
+    facts = {f.value: f for f in _note(tmp_path, head, rows).facts}
+    assert facts[27423].line_item.startswith(f"Adjusted {second.split(' (')[0]}")
+    assert facts[27423].segment == "Beverages"
+    assert facts[142810].currency == "MXN"
+
+
+@pytest.mark.parametrize(("symbol", "code"), [("US$", "USD"), ("$", "MXN"), ("Ps.", "MXN")])
+def test_figures_marked_in_another_currency_are_in_it(tmp_path, symbol, code):
+    head = "<tr><td></td><td colspan='2'>Net sales</td><td colspan='2'>Capital expenditures</td></tr>"
+    rows = (
+        f"<tr><td>Beverages</td><td>{symbol}</td><td>7,046</td><td>{symbol}</td><td>450</td></tr>"
+        "<tr><td>Stores</td><td></td><td>10,777</td><td></td><td>612</td></tr>"
+        f"<tr><td>Consolidated</td><td>{symbol}</td><td>17,823</td><td>{symbol}</td><td>1,062</td></tr>"
+    )
+    facts = {f.value: f for f in _note(tmp_path, head, rows).facts}
+    assert {facts[v].currency for v in (7046, 10777, 17823, 450)} == {code}
