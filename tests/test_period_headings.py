@@ -38,6 +38,8 @@ def test_grid_a_period_heading_and_its_duration(heading, duration):
         # two years, or no heading at the end: no period
         ("For the years ended December 31, 2024 and 2023 (in millions)", ""),
         ("The table below was restated in 2023. Segment results", ""),
+        ("Charges were $4.0 billion, respectively, for the year ended December 31, 2022.", ""),
+        ("The charges were recorded in the year ended December 31, 2022", ""),
     ],
 )  # fmt: skip
 def test_grid_the_period_heading_right_above_a_table(lead_in, period):

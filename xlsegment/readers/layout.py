@@ -240,8 +240,10 @@ def heading_above(lead_in: str) -> str:
         text = text[: m.start()]
     for m in _HEADING_START.finditer(text):
         tail = text[m.start() :]
-        if _SENTENCE_AFTER.search(tail) or len(tail) > SETTINGS.heading_chars:
+        if _SENTENCE_AFTER.search(tail) or len(tail) > SETTINGS.heading_chars or tail.endswith("."):
             continue  # "... for the year ended December 31, 2023. Segment results:" is prose
+        if tail[0].islower():
+            continue  # "..., respectively, for the year ended December 31, 2022": a sentence's end
         if labels.is_period_heading(tail) and len(set(labels.years_in(tail))) == 1:
             return tail
     return ""
