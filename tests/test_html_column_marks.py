@@ -46,3 +46,31 @@ def test_figures_marked_in_another_currency_are_in_it(tmp_path, symbol, code):
     )
     facts = {f.value: f for f in _note(tmp_path, head, rows).facts}
     assert {facts[v].currency for v in (7046, 10777, 17823, 450)} == {code}
+
+
+def test_group_names_wrapped_over_the_same_columns_and_a_footnoted_currency_cell(tmp_path):
+    """'Display' over 'Modules', each spanning that segment's two years, is one name; a
+    'US$ (3)' cell is a currency with its footnote mark, not a figure -3; Chinese words
+    wrapped over two lines join without a space."""
+    head = (
+        "<tr><td></td><td colspan='2'>Display</td><td colspan='2'>精密</td><td colspan='3'></td></tr>"
+        "<tr><td></td><td colspan='2'>Modules</td><td colspan='2'>零部件</td><td colspan='3'>Total</td></tr>"
+        "<tr><td></td>" + "".join(f"<td>{y}</td>" for y in ("2023", "2024") * 3 + ("2024",)) + "</tr>"
+        "<tr><td></td>" + "<td>NT$</td>" * 6 + "<td>US$ (3)</td></tr>"
+    )
+    rows = (
+        "<tr><td>Revenue</td>"
+        + "".join(f"<td>{v}</td>" for v in ("3,281", "6,562", "3,281", "3,281", "6,562", "9,843", "300"))
+        + "</tr>"
+    )
+    path = tmp_path / "note.htm"
+    path.write_text(
+        "<html><body><p>(In thousands of New Taiwan dollars and US dollars; US$1 = NT$32.81)</p>"
+        f"<table>{head}{rows}</table></body></html>",
+        encoding="utf-8",
+    )
+    facts = [(f.segment, f.period, f.currency, f.value) for f in parse(path).facts]
+    assert ("Display Modules", "2023", "TWD", 3281) in facts
+    assert ("精密零部件", "2024", "TWD", 3281) in facts
+    assert ("Total", "2024", "USD", 300) in facts
+    assert -3 not in {v for *_, v in facts}

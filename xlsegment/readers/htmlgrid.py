@@ -167,6 +167,8 @@ def logical_row(index: int, cells: list[GridCell], european: bool = False) -> Lo
         text = gc.text
         if not text:
             continue
+        if (plain := labels.strip_footnotes(text)) != text and is_currency_symbol(plain):
+            text = plain  # "US$ (3)": a currency cell with its footnote mark, no figure -3
         bare = text.replace("(", "").strip()
         if is_currency_symbol(bare) or (not bare and text == "("):
             if symbol_cell is not None and symbol_cell.text.strip() != "$":

@@ -25,6 +25,7 @@ class Head:
     # "Adjusted" alone over "EBITDA": the first line of a wrapped name, where a name follows
     # in the cell below; alone it qualifies a period ("2023 As adjusted") and is no name.
     pending: str = ""
+    span: tuple[int, int] | None = None  # the grid columns of the cell the last name came from
 
 
 def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[Head], str]:
@@ -43,7 +44,7 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
                     table_period = period_labels([gc.text])[0]
                 continue
             for i in covered:
-                read_head(heads[i], gc.text, alone=len(covered) == 1)
+                read_head(heads[i], gc.text, alone=len(covered) == 1, span=(gc.col, gc.end))
     stated = lead_in_duration(lead_in) if not any(h.duration for h in heads) else None
     for head, duration in zip(heads, year_to_date([h.duration for h in heads], lead_in), strict=True):
         head.duration = duration
@@ -54,7 +55,7 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
     return heads, table_period
 
 
-def read_head(head: Head, text: str, alone: bool = False) -> None:
+def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] | None = None) -> None:
     text = text.strip()
     low = text.lower()
     if "%" in text or low in ("change", "percent", "percentage") or "% change" in low or "percent" in low:
@@ -65,7 +66,7 @@ def read_head(head: Head, text: str, alone: bool = False) -> None:
     ):
         head.period = period_labels([text])[0]
         return
-    cur = labels.currency_of(text)
+    cur = labels.currency_of(text) or labels.currency_of(labels.strip_footnotes(text))  # "US$ (3)"
     if cur and text != "$":
         head.currency = cur
         return
@@ -87,13 +88,22 @@ def read_head(head: Head, text: str, alone: bool = False) -> None:
     name = labels.strip_footnotes(text)
     if head.pending and alone:
         name, head.pending = f"{head.pending} {name}", ""
-    if alone and head.alone and head.names:
-        # "The" over "Netherlands", "Other" over "countries", each over one column: one name
-        # wrapped over two lines. A cell over several columns is a group's name instead.
-        head.names[-1] = f"{head.names[-1]} {name}"
+    if head.names and ((alone and head.alone) or (span is not None and span == head.span)):
+        # "The" over "Netherlands", "Display" over "Modules" over the same columns: one name
+        # wrapped over two lines. A cell over more columns is a group's name instead.
+        head.names[-1] = f"{head.names[-1]}{_joiner(head.names[-1], name)}{name}"
     else:
         head.names.append(name)
-    head.alone = alone
+    head.alone, head.span = alone, span
+
+
+def _joiner(before: str, after: str) -> str:
+    """Wrapped Chinese or Japanese words join without a space ("精密" over "零部件")."""
+    return "" if before and after and _cjk(before[-1]) and _cjk(after[0]) else " "
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def period_headings(header: list[LogicalRow]) -> list[str]:
