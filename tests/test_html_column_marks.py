@@ -5,6 +5,8 @@ and a block whose every figure is marked "US$" in a note in pesos is in US dolla
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from xlsegment.api import parse
@@ -74,3 +76,23 @@ def test_group_names_wrapped_over_the_same_columns_and_a_footnoted_currency_cell
     assert ("精密零部件", "2024", "TWD", 3281) in facts
     assert ("Total", "2024", "USD", 300) in facts
     assert -3 not in {v for *_, v in facts}
+
+
+@pytest.mark.parametrize("change", ["$ Change", "Change", "Variance", "Increase (decrease)", "$ Variance"])
+def test_a_change_column_beside_the_periods_is_no_amount(tmp_path, change):
+    """10-Q blocks "2025 | 2024 | $ Change | % Change" under "Three Months Ended": the
+    change columns are differences, so the two periods stay named."""
+    head = (
+        "<tr><td></td><td colspan='4'>Three Months Ended June 30,</td></tr>"
+        f"<tr><td></td><td>2025</td><td>2024</td><td>{change}</td><td>% Change</td></tr>"
+    )
+    rows = (
+        "<tr><td>Americas</td><td>1,284.6</td><td>1,201.3</td><td>83.3</td><td>6.9%</td></tr>"
+        "<tr><td>Europe</td><td>642.8</td><td>671.5</td><td>(28.7)</td><td>(4.3)%</td></tr>"
+        "<tr><td>Total net sales</td><td>1,927.4</td><td>1,872.8</td><td>54.6</td><td>2.9%</td></tr>"
+    )
+    path = tmp_path / "note.htm"
+    path.write_text(f"<html><body><p>(in millions)</p><table>{head}{rows}</table></body></html>")
+    facts = {f.value: f for f in parse(path).facts}
+    assert (facts[Decimal("642.8")].segment, facts[Decimal("642.8")].period) == ("Europe", "3M 2025")
+    assert Decimal("83.3") not in facts

@@ -4,6 +4,7 @@ percentages. The spans come from the grid, so no tiling is guessed here."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from xlsegment import labels
@@ -55,11 +56,17 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
     return heads, table_period
 
 
+# "$ Change", "Change", "Variance", "Increase (decrease)": the change between two periods.
+_CHANGE = re.compile(
+    r"^(?:[$€£¥]|us\$|ps\.)?\s*(?:change|variance|var\.?|increase\s*\(decrease\)|inc\.?\s*\(dec\.?\))(?:\s*\(\w{1,2}\))?$"
+)
+
+
 def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] | None = None) -> None:
     text = text.strip()
     low = text.lower()
-    if "%" in text or low in ("change", "percent", "percentage") or "% change" in low or "percent" in low:
-        head.percent = True
+    if "%" in text or low in ("change", "percent", "percentage") or "percent" in low or _CHANGE.match(low):
+        head.percent = True  # a change column: a difference of two periods, no amount of one
         return
     if labels.years_in(text) and (
         labels.YEAR_RE.match(text) or labels.is_period_heading(text) or len(text) < SETTINGS.heading_chars
