@@ -179,3 +179,22 @@ def test_an_entity_line_of_a_segment_by_year_grid_takes_the_totals_and_their_tra
     assert (facts[-210].segment, facts[-210].period) == ("Total", "2024")
     assert facts[-29].currency == "USD"
     assert not [f for f in note.findings if f.code == "seg.layout.placement"]
+
+
+@pytest.mark.parametrize("where", [1, 2, 3])
+def test_a_ratio_heading_among_measures_stands_over_its_own_column(where):
+    """Segments as rows under "Revenues | % of total | EBITDA | Operating income": the
+    ratio column is where the header puts it, and the measures keep their own figures."""
+    names = ["Revenues", "EBITDA", "Operating income"]
+    names.insert(where, "% of consolidated revenues")
+    rows = {"Mining": [100, 30, 20], "Games": [50, 10, 5], "Total": [150, 40, 25]}
+    share = {"Mining": "66.7", "Games": "33.3", "Total": "100.0"}
+    body = ""
+    for seg, figures in rows.items():
+        cells = [str(v) for v in figures]
+        cells.insert(where, share[seg])
+        body += seg + "\n" + "\n".join(cells) + "\n"
+    note = read_string("For the year ended December 31, 2024\n" + "\n".join(names) + "\n" + body)
+    facts = {(f.segment, f.line_item): f.value for f in note.facts}
+    assert facts[("Mining", "EBITDA")] == 30 and facts[("Games", "Operating income")] == 5
+    assert facts[("Total", "Revenues")] == 150

@@ -229,10 +229,19 @@ def segments_then_changes(s: Shape) -> Reading | None:
         return None  # names beyond the columns that head no rows: which is which is a guess
     # Names beyond the segment columns head the first rows.
     s.h.sections = names[n - changed :] + s.h.sections
-    cols = [segment_column(r.label, s.period, s.ctx.currency) for r in names[: n - changed]]
-    message = f"{changed} change or percentage column(s) after the segments not read as amounts"
+    kept = names[: n - changed]
+    # A change or ratio heading among the names ("Revenues | % of consolidated revenues |
+    # EBITDA") stands over its own column: the header's order says which.
+    order = sorted([(r.line, False) for r in kept] + [(r.line, True) for r in s.h.changes[:changed]])
+    dropped = {i for i, (_, change) in enumerate(order) if change}
+    if measures_per_column([r.label for r in kept]):
+        # "Revenues | EBITDA | Operating income" over rows of segments: measures side by side.
+        cols = [measure_column(r.label, s.period, s.ctx.currency) for r in kept]
+    else:
+        cols = mark_subtotals([segment_column(r.label, s.period, s.ctx.currency) for r in kept])
+    message = f"{changed} change or percentage column(s) beside the named columns not read as amounts"
     finding = _finding("seg.layout.percent", Severity.INFO, message, s)
-    return Reading(mark_subtotals(cols), set(range(n - changed, n)), (finding,))
+    return Reading(cols, dropped, (finding,))
 
 
 def name_per_column(s: Shape) -> Reading | None:
@@ -414,10 +423,13 @@ RULES = (
         apply=continued_changes_after,
     ),
     HeaderRule(
-        "segments, then change columns",
-        "segment columns, then change or percentage columns (% of total), which are no amounts",
+        "named columns and change columns",
+        "segment or measure columns, and change or percentage columns (% of total) where the "
+        "header puts them, which are no amounts",
         (("Mining|Games|% of total|Revenue|100|50|66.7|Cost|(60)|(30)|66.7",
-          ("Mining - -", "Games - -")),),
+          ("Mining - -", "Games - -")),
+         ("Revenues|% of total|EBITDA|Mining|100|66.7|30|Games|50|33.3|10|Total|150|100.0|40",
+          ("- - -", "- - -"))),
         apply=segments_then_changes,
     ),
     HeaderRule(

@@ -331,8 +331,14 @@ def measure_column(label: str, period: str, currency: str) -> Column:
 
 
 def measures_per_column(names: list[str]) -> bool:
-    """Every column named by a different financial measure: measures side by side."""
-    return bool(names) and all(classify(n).financial for n in names) and len(set(names)) == len(names)
+    """Every column named by a different financial measure: measures side by side. A
+    ratio among them ("% of consolidated revenues", "EBITDA margin") is a measure too."""
+    lines = [classify(n) for n in names]
+    return (
+        any(x.financial for x in lines)
+        and all(x.financial or x.kind == LineKind.PERCENT for x in lines)
+        and len(set(names)) == len(names)
+    )
 
 
 def reconciled_bases(cols: list[Column]) -> list[Column] | None:
