@@ -67,6 +67,21 @@ K = LineKind
         ("Equity-method investments", K.OTHER_AMOUNT, False, False),
         ("Investments", K.OTHER_AMOUNT, False, False),
         ("Margen EBITDA (%)", K.PERCENT, False, False),
+        # the other languages' words for a measure
+        ("Resultado de explotación", K.SEGMENT_PROFIT, False, False),
+        ("Résultat opérationnel", K.SEGMENT_PROFIT, False, False),
+        ("Betriebsergebnis", K.SEGMENT_PROFIT, False, False),
+        ("Amortizaciones y deterioros", K.DEPRECIATION, False, True),
+        ("Depreciação e amortização", K.DEPRECIATION, False, True),
+        ("Abschreibungen", K.DEPRECIATION, False, True),
+        ("Consolidado", K.TOTAL, True, False),
+        ("Total consolidado", K.TOTAL, True, False),
+        # reconciling headings, counts, consolidation adjustments
+        ("Significant items", K.RECONCILING, False, False),
+        ("Adjusting items", K.RECONCILING, False, False),
+        ("Number of stores at fiscal year end", K.COUNT, False, False),
+        ("Employees", K.COUNT, False, False),
+        ("Consolidation adjustments", K.ELIMINATION, False, False),
     ],
 )
 def test_classify(caption, kind, total, expense):

@@ -127,9 +127,20 @@ _PROFIT = _words(
     r"\bcontribution(?:\s+margin)?$",
     r"\bsegment\s+result\b",
     r"\b(?:beneficio|resultado|utilidad|lucro|risultato)\s+(?:operativo|operacional|del?\s+segmento|do\s+segmento|del\s+settore)\b",
+    # "Resultado de explotación", "Resultado de exploração", "Résultat opérationnel",
+    # "Betriebsergebnis", "Operatief resultaat"
+    r"\bresultado\s+de\s+explota|\bresultado\s+de\s+explora|\br[ée]sultat\s+op[ée]rationnel",
+    r"\bbetriebsergebnis\b|\boperatief\s+resultaat\b",
 )
 _GROSS = _words(r"\bgross\s+(?:profit|margin)\b")
-_DEPRECIATION = _words(r"\bdepreciation\b", r"\bamorti[sz]ation\b", r"\bd&a\b")
+_DEPRECIATION = _words(
+    r"\bdepreciation\b",
+    r"\bamorti[sz]ation\b",
+    r"\bd&a\b",
+    # Spanish, Portuguese, French, German and Italian depreciation and amortisation
+    r"\bamortizaci(?:ón|on|ones)\b|\bdepreciaci(?:ón|on)\b|\bamortiza[çc](?:ão|ao|ões)\b|\bdeprecia[çc](?:ão|ao)\b",
+    r"\bamortissements?\b|\babschreibungen\b|\bammortamenti\b",
+)
 _CAPEX = _words(
     r"\bcapital\s+expenditures?\b",
     r"\bcapex\b",
