@@ -96,3 +96,23 @@ def test_a_change_column_beside_the_periods_is_no_amount(tmp_path, change):
     facts = {f.value: f for f in parse(path).facts}
     assert (facts[Decimal("642.8")].segment, facts[Decimal("642.8")].period) == ("Europe", "3M 2025")
     assert Decimal("83.3") not in facts
+
+
+@pytest.mark.parametrize("mark", ["%", "(%)", "in %"])
+def test_a_percent_sign_over_the_labels_makes_every_figure_a_ratio(tmp_path, mark):
+    """An 'EBITA margin' table under a '%' unit cell: its figures are no amounts, so they
+    never tie to the amounts of another table's same line."""
+    amounts = (
+        "<table><tr><td>SEK m</td><td>2025</td><td>2024</td></tr>"
+        "<tr><td>Flow</td><td>1 751</td><td>1 665</td></tr><tr><td>Marine</td><td>400</td><td>380</td></tr>"
+        "<tr><td>Group</td><td>2 151</td><td>2 045</td></tr></table>"
+    )
+    margins = (
+        f"<p>EBITA margin by business area</p><table><tr><td>{mark}</td><td>2025</td><td>2024</td></tr>"
+        "<tr><td>Flow</td><td>18,8</td><td>18,4</td></tr><tr><td>Marine</td><td>15,4</td><td>13,4</td></tr>"
+        "<tr><td>Group</td><td>17,9</td><td>17,4</td></tr></table>"
+    )
+    path = tmp_path / "note.htm"
+    path.write_text(f"<html><body><p>EBITA by business area</p>{amounts}{margins}</body></html>")
+    note = parse(path)
+    assert {f.value for f in note.facts} == {1751, 1665, 400, 380, 2151, 2045}

@@ -38,6 +38,11 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
     for row in header:
         for gc in sorted(row.cells + row.years, key=lambda c: c.col):
             covered = [i for i, (lo, hi) in enumerate(spans) if gc.col <= hi and lo <= gc.end - 1]
+            if not covered and _ALL_PERCENT.match(gc.text.strip()):
+                # "%" over the labels, as a unit line over the table: every figure is a ratio
+                for head in heads:
+                    head.percent = True
+                continue
             if not covered:
                 if labels.years_in(gc.text) and (
                     labels.is_period_heading(gc.text) or len(gc.text) < SETTINGS.heading_chars
@@ -56,6 +61,7 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
     return heads, table_period
 
 
+_ALL_PERCENT = re.compile(r"^\(?\s*(?:in\s+)?%\s*\)?$", re.IGNORECASE)
 # "$ Change", "Change", "Variance", "Increase (decrease)": the change between two periods.
 _CHANGE = re.compile(
     r"^(?:[$€£¥]|us\$|ps\.)?\s*(?:change|variance|var\.?|increase\s*\(decrease\)|inc\.?\s*\(dec\.?\))(?:\s*\(\w{1,2}\))?$"
