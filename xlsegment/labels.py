@@ -401,11 +401,24 @@ _EXCEPT = re.compile(
 )
 
 
+# "(₹ in crore, US$ in million)", "(In millions of Korean won and thousands of US
+# dollars)": the second currency's scale, stated after the note's own.
+_SECOND_SCALE = re.compile(
+    r"^(?P<main>.*?)(?:\s*[,;]\s*|\s+and\s+)"
+    r"(?P<rest>(?:(?:US|HK|NT|A|C|S|R)?\$|[A-Z]{3})\s+in\s+[^)）,;]*"
+    r"|(?:thousands?|millions?|billions?)\s+of\s+[^)）,;]*)(?P<close>[)）]?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def split_exception(text: str) -> tuple[str, str]:
-    """A unit line without its "except ..." clause, and that clause ("" where none)."""
+    """A unit line without its "except ..." clause, and that clause ("" where none); a
+    second currency's scale ("(₹ in crore, US$ in million)") is such a clause too."""
     m = _EXCEPT.match(text.strip())
     if m is None:
-        return text, ""
+        m = _SECOND_SCALE.match(text.strip())
+        if m is None or unit_of(m["main"]) is None or currency.mark(m["rest"]) is None:
+            return text, ""
     return m["main"] + m["close"], m["rest"].strip()
 
 

@@ -155,8 +155,9 @@ def consistent_with(
 
 
 def source_column(table: Table, c: int) -> int | None:
-    """The column a convenience column translates: the column of the same segment and
-    period, else the nearest column to its left of the same period. This is the one
+    """The column a convenience column translates: the column of the same segment, period
+    and measure (measures side by side are each their own column), else the nearest column
+    to its left of the same period. This is the one
     pairing of translated to local figures; the check and the workbook's live formulas
     both use it."""
     col = table.columns[c]
@@ -165,7 +166,9 @@ def source_column(table: Table, c: int) -> int | None:
         (
             i
             for i in local
-            if table.columns[i].segment == col.segment and table.columns[i].period == col.period
+            if table.columns[i].segment == col.segment
+            and table.columns[i].period == col.period
+            and table.columns[i].measure == col.measure
         ),
         None,
     )

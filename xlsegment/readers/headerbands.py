@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from xlsegment import currency
+from xlsegment import currency, labels
 from xlsegment.model import Column
-from xlsegment.readers.layout import NoteContext
+from xlsegment.readers.layout import NoteContext, with_duration
 from xlsegment.readers.textheader import Header, dedupe_names, unwrapped
 from xlsegment.vocabulary import LineKind, classify
 
@@ -97,6 +97,22 @@ def measure_over_the_periods(s: Shape) -> None:
         h.names = h.names[1:]  # the names after the years head the first rows
         h.names_before_years = 0
         s.__dict__.pop("names", None)
+
+
+def one_year_in_its_words(s: Shape) -> None:
+    """Period headings that name one year in different words ("Year ended March 31, 2025"
+    over the flows, "As of March 31, 2025" over the assets) above names of every column:
+    the year of every column, as a lone year would be. Which heading stands over which
+    name is not said, and both name the same year."""
+    h = s.h
+    headings = h.period_cols
+    if len(headings) < 2 or len(s.names) < s.n or not all(labels.is_period_heading(p) for p in headings):
+        return
+    years = {y for p in headings for y in labels.years_in(p)}
+    durations = {labels.duration_of(p) for p in headings}
+    if len(years) == 1 and len(durations) == 1:
+        h.period = with_duration(str(years.pop()), durations.pop())
+        h.period_cols = []
 
 
 def widest_rows_named(s: Shape) -> None:

@@ -26,6 +26,7 @@ from xlsegment.readers.headerbands import (
     group_label_over_names,
     interleaved_pieces,
     measure_over_the_periods,
+    one_year_in_its_words,
     title_above_the_period,
     widest_rows_named,
     years_over_currency_runs,
@@ -329,6 +330,15 @@ RULES = (
         (("Segment information|2024|Mining|Corporate|Total|Revenue|1,000|500|1,500",
           ("Mining 2024 -", "Corporate 2024 -", "Total 2024 -")),),
         normalise=title_above_the_period,
+    ),
+    HeaderRule(
+        "one year in its words",
+        "period headings naming one year in different words ('Year ended March 31, 2025', "
+        "'As of March 31, 2025') over names of every column: that year over each",
+        (("Year ended March 31, 2025|As of March 31, 2025|Revenue|Segment assets|Mining|100|900|"
+          "Games|50|400|Total|150|1,300",
+          ("- 2025 -", "- 2025 -")),),
+        normalise=one_year_in_its_words,
     ),
     HeaderRule(
         "a group label over the names",

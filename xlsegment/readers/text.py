@@ -224,8 +224,10 @@ def note_context(parts: list[Part], text: str) -> NoteContext:
     scales: dict[str, str] = {}  # the scale a line names with a currency: "(In thousands of US dollars)"
     translated: list[str] = []
     unit = in_sentence = rate_note = None
-    for r in (r for p in parts for r in p.header + p.body if not r.has_values):
-        label, cur, found, excepted = _unit_line(r.label)
+    lines = [r.label for p in parts for r in p.header + p.body if not r.has_values]
+    lines += [p.above for p in parts if p.above and len(p.above) <= SETTINGS.unit_line_chars]
+    for line in lines:
+        label, cur, found, excepted = _unit_line(line)
         if cur:
             currencies[cur] += 1
             if found and len(label) <= SETTINGS.unit_line_chars:
@@ -240,8 +242,8 @@ def note_context(parts: list[Part], text: str) -> NoteContext:
             in_sentence = in_sentence or found
         else:
             unit = unit or found
-        if labels.NOTE_REF_RE.match(r.label.strip()):
-            rate_note = r.label.strip().strip("()")
+        if labels.NOTE_REF_RE.match(line.strip()):
+            rate_note = line.strip().strip("()")
     unit = unit or in_sentence or labels.unit_of(text) or "units"
     own = _own_currency(currencies, text)
     others = [c for c in [*currencies, *translated] if c != own]
