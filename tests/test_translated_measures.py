@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from xlsegment import labels
+from xlsegment import labels, translation
 from xlsegment.api import check
 from xlsegment.readers.text import read_string
 
@@ -57,3 +57,11 @@ def test_a_translated_block_of_measures_pairs_each_with_its_own(unit_line, shift
 )  # fmt: skip
 def test_grid_a_second_currencys_scale_in_the_unit_line(line, main, rest):
     assert labels.split_exception(line) == (main, rest)
+
+
+def test_a_local_figure_in_a_larger_unit_than_its_translation_has_negative_decimals():
+    """Won millions beside US$ thousands: 63,520,112 million is a figure rounded to the
+    million, -6 decimals in units, -3 in thousands; the rate bounds stay exact."""
+    low, high = translation.rate_bounds(Decimal("63520112000"), 43137598, local_decimals=-3)
+    assert low < Decimal("1472.5") < high
+    assert translation.rate_bounds(5, 5, local_decimals=-1) is not None

@@ -63,8 +63,10 @@ def rate_bounds(
 ) -> tuple | None:
     """Interval of rates r with ROUND(local'/r) = translated for some local' within rounding."""
     v, u = _frac(local), _frac(translated)
-    half_v = Fraction(1, 2 * 10**local_decimals)
-    half_u = Fraction(1, 2 * 10**decimals)
+    # Half a unit of the last digit shown; a local figure in millions beside translated
+    # thousands has negative decimals in their unit (-3: rounded to the thousand).
+    half_v = Fraction(1, 2) * Fraction(10) ** -local_decimals
+    half_u = Fraction(1, 2) * Fraction(10) ** -decimals
     if v == 0 or u == 0 or (v > 0) != (u > 0):
         return None
     v, u = abs(v), abs(u)
