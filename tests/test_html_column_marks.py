@@ -116,3 +116,24 @@ def test_a_percent_sign_over_the_labels_makes_every_figure_a_ratio(tmp_path, mar
     path.write_text(f"<html><body><p>EBITA by business area</p>{amounts}{margins}</body></html>")
     note = parse(path)
     assert {f.value for f in note.facts} == {1751, 1665, 400, 380, 2151, 2045}
+
+
+@pytest.mark.parametrize(
+    ("dates", "periods"),
+    [(("31 Dec 2024", "30 Jun 2024"), ("31 Dec 2024", "30 Jun 2024")),
+     (("31.12.2024", "31.12.2023"), ("2024", "2023")),
+     (("2024", "2023 As adjusted (1)"), ("2024", "2023"))],
+)  # fmt: skip
+def test_dated_columns_keep_their_dates_apart(tmp_path, dates, periods):
+    """Two instants of one year keep their dates; a date written with dots is no number in
+    a note of European digits; a footnoted "As adjusted (1)" qualifies its year."""
+    head = "<tr><td></td>" + "".join(f"<td>{d}</td>" for d in dates) + "</tr>"
+    rows = (
+        "<tr><td>España</td><td>1.206.418</td><td>1.150.233</td></tr>"
+        "<tr><td>Resto</td><td>488.115</td><td>452.806</td></tr>"
+        "<tr><td>Total</td><td>1.694.533</td><td>1.603.039</td></tr>"
+    )
+    path = tmp_path / "note.htm"
+    path.write_text(f"<html><body><p>(en miles de euros)</p><table>{head}{rows}</table></body></html>")
+    facts = {f.value: f for f in parse(path).facts}
+    assert (facts[1206418].period, facts[1150233].period) == periods

@@ -44,6 +44,7 @@ from xlsegment.readers.layout import (
     lead_in_period,
     mark_subtotals,
     measure_column,
+    period_labels,
     period_words,
     segment_column,
     stated_rate,
@@ -461,6 +462,9 @@ def _columns(heads: list[htmlheads.Head], table_period, ctx) -> tuple[list[Colum
     """Columns from their headers; the second value names the line item of each column where
     the columns are measures side by side (revenue and adjusted EBITDA per segment row)."""
     periods = [h.period or table_period for h in heads]
+    texts = [h.period_text for h in heads]
+    if all(texts) and len(set(periods)) < len(periods) and len(set(texts)) == len(texts):
+        periods = period_labels(texts)  # "31 Dec 2024 | 30 Jun 2024": two dates of one year
     names = [h.names[-1] if h.names else "" for h in heads]
     currencies = [column_currency(h.currency, ctx) for h in heads]
     if translated_by_unit_line(periods, any(h.currency for h in heads), ctx):

@@ -180,8 +180,8 @@ def logical_row(index: int, cells: list[GridCell], european: bool = False) -> Lo
         if row.amounts and text.lower() in _CLOSERS and row.amounts[-1].last < gc.col:
             _close(row, text, gc)
             continue
-        if labels.YEAR_RE.match(text) and not symbol:
-            row.years.append(gc)
+        if (labels.YEAR_RE.match(text) or _NUMERIC_DATE.match(text)) and not symbol:
+            row.years.append(gc)  # "31.12.2024" is a date, not 31,122,024 in European digits
             continue
         cell = None if _is_key_cell(row, gc) else parse_cell(_amount_text(text, opened), european)
         if cell is not None:
@@ -195,6 +195,9 @@ def logical_row(index: int, cells: list[GridCell], european: bool = False) -> Lo
     if symbol_cell is not None and symbol_cell.text.strip() != "$" and not row.amounts:
         _header_text(row, symbol_cell)
     return row
+
+
+_NUMERIC_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d$")
 
 
 def _header_text(row: LogicalRow, gc: GridCell) -> None:

@@ -27,6 +27,7 @@ class Head:
     # in the cell below; alone it qualifies a period ("2023 As adjusted") and is no name.
     pending: str = ""
     span: tuple[int, int] | None = None  # the grid columns of the cell the last name came from
+    period_text: str = ""  # the heading its period came from ("31 Dec 2024")
 
 
 def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[Head], str]:
@@ -77,7 +78,7 @@ def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] 
     if labels.years_in(text) and (
         labels.YEAR_RE.match(text) or labels.is_period_heading(text) or len(text) < SETTINGS.heading_chars
     ):
-        head.period = period_labels([text])[0]
+        head.period, head.period_text = period_labels([text])[0], text
         return
     cur = labels.currency_of(text) or labels.currency_of(labels.strip_footnotes(text))  # "US$ (3)"
     if cur and text != "$":
@@ -92,7 +93,7 @@ def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] 
         return
     if (
         (labels.unit_of(text) and len(text) < SETTINGS.heading_chars)
-        or labels.NOISE_RE.match(text)
+        or labels.NOISE_RE.match(labels.strip_footnotes(text))  # "As adjusted (1)"
         or labels.NOTE_REF_RE.match(text)
     ):
         return
