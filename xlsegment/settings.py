@@ -69,6 +69,20 @@ class ReaderSettings:
             "a longer block is body text"
         ),
     )
+    aligned_rows: int = field(
+        default=3,
+        metadata=_why(
+            "text with at least this many lines of two or more figures set apart by two or more "
+            "spaces holds a table aligned by spaces (pdftotext -layout); fewer is prose with numbers"
+        ),
+    )
+    aligned_overlap_chars: int = field(
+        default=3,
+        metadata=_why(
+            "a header phrase heads an aligned column it overlaps by at least this many characters "
+            "(or half its length, if shorter): a heading centred over two columns spans both"
+        ),
+    )
     fixed_width_title_chars: int = field(
         default=60,
         metadata=_why(

@@ -149,14 +149,15 @@ def parse(path: str | Path) -> Document:
     return Document(str(p), _blocks(body), root, errors, truncated)
 
 
-def from_text(path: str, text: str) -> Document:
+def from_text(path: str, text: str, elements=None) -> Document:
     """A plain-text filing with EDGAR fixed-width table blocks, as a document of
-    paragraphs and tables whose elements carry the text's line numbers."""
+    paragraphs and tables whose elements carry the text's line numbers; ``elements``:
+    another layout's paragraphs and tables of the text (readers/aligned.py)."""
     import lxml.html
 
     root = lxml.html.document_fromstring("<html><body></body></html>")
     body = root.find("body")
-    for el in fixedwidth.to_elements(text, 1):
+    for el in fixedwidth.to_elements(text, 1) if elements is None else elements:
         body.append(el)
     return Document(path, _blocks(body), root)
 

@@ -1,0 +1,121 @@
+"""Filing text aligned by spaces (pdftotext -layout, text filings without EDGAR's column
+marks): figures by their right edges, header phrases over the columns they span, read as
+the HTML reader reads cells and spans. The issue's five arrangements, aligned."""
+
+from __future__ import annotations
+
+import pytest
+
+from xlsegment.api import check, parse
+from xlsegment.readers import aligned
+
+
+def _note(tmp_path, text: str):
+    path = tmp_path / "note.txt"
+    path.write_text(text, encoding="utf-8")
+    return parse(path)
+
+
+def _facts(note) -> dict:
+    return {(f.segment, f.line_item, f.period, f.currency): f.value for f in note.facts}
+
+
+SEGMENT_BY_YEAR = """\
+For the convenience of the reader, 2024 amounts are translated at RMB7.2993 to US$1.00.
+
+(In thousands)
+                          Mining                 Games                      Consolidated
+                    2023        2024        2023        2024        2023        2024        2024
+                 RMB'000     RMB'000     RMB'000     RMB'000     RMB'000     RMB'000     US$'000
+Revenue            1,000       1,200         500         600       1,500       1,800         247
+Cost of revenue     (400)       (500)       (200)       (250)       (600)       (750)       (103)
+Gross profit         600         700         300         350         900       1,050         144
+"""
+
+MEASURE_BY_YEAR = """\
+(dollars in millions)
+                  Net Sales           Operating Profit      Operating Profit Margins
+               2024       2023        2024       2023          2024       2023
+Mining     $  1,000   $    900    $    200   $    150          20.0%      16.7%
+Games           500        450         50         45          10.0%      10.0%
+Total      $  1,500   $  1,350    $    250   $    195          16.7%      14.4%
+"""
+
+TITLE_ABOVE_YEAR = """\
+(in thousands of U.S. dollars)
+Segment information
+                                   2024
+                      Mining   Corporate      Total
+Revenue                1,000         500      1,500
+Operating income         300         (50)       250
+Total assets           5,000       1,000      6,000
+"""
+
+INTERIM = """\
+(in millions)
+                       Three Months Ended         Six Months Ended
+                            June 30,                  June 30,
+                        2025        2024          2025        2024
+Mining              $  1,284     $ 1,201      $  2,498    $  2,350
+Games                    642         671         1,270       1,318
+Total               $  1,926     $ 1,872      $  3,768    $  3,668
+"""
+
+UNIT_LINE_ABROAD = """\
+(en miles de euros)
+                                    2024
+                        Minería   Corporativo       Total
+Ingresos                  1.000           500       1.500
+Resultado operativo         300           (50)        250
+Activos                   5.000         1.000       6.000
+"""
+
+
+def test_segment_by_year_with_a_translated_column(tmp_path):
+    note = _note(tmp_path, SEGMENT_BY_YEAR)
+    facts = _facts(note)
+    assert facts[("Mining", "Revenue", "2023", "CNY")] == 1000
+    assert facts[("Games", "Revenue", "2024", "CNY")] == 600
+    assert facts[("Total", "Revenue", "2024", "CNY")] == 1800
+    assert facts[("Total", "Revenue", "2024", "USD")] == 247
+    assert check(note).summary["errors"] == 0
+
+
+def test_measure_by_year(tmp_path):
+    facts = _facts(_note(tmp_path, MEASURE_BY_YEAR))
+    assert facts[("Mining", "Net Sales", "2024", "USD")] == 1000
+    assert facts[("Mining", "Operating Profit", "2023", "USD")] == 150
+    assert all("Margin" not in line for _, line, _, _ in facts)  # percentages, never amounts
+
+
+def test_a_title_line_above_the_year(tmp_path):
+    facts = _facts(_note(tmp_path, TITLE_ABOVE_YEAR))
+    assert facts[("Mining", "Revenue", "2024", "USD")] == 1000
+    assert facts[("Corporate", "Operating income", "2024", "USD")] == -50
+    assert facts[("Total", "Total assets", "2024", "USD")] == 6000
+
+
+def test_interim_periods_stay_apart(tmp_path):
+    facts = _facts(_note(tmp_path, INTERIM))
+    assert facts[("", "Games", "3M 2025", "USD")] == 642  # rows the note does not call segments
+    assert facts[("Total", "Total", "6M 2024", "USD")] == 3668
+    periods = {p for _, _, p, _ in facts}
+    assert periods == {"3M 2025", "3M 2024", "6M 2025", "6M 2024"}
+
+
+def test_a_unit_line_in_another_language(tmp_path):
+    facts = _facts(_note(tmp_path, UNIT_LINE_ABROAD))
+    assert facts[("Minería", "Ingresos", "2024", "EUR")] == 1000
+    assert facts[("Total", "Activos", "2024", "EUR")] == 6000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue 1,000 900\nCost (400) (300)\nProfit 600 600\n",  # flowed: one space apart
+        "Mining\nGames\nTotal\nRevenue\n1,000\n500\n1,500\nCost\n(400)\n(300)\n(700)\n",
+        "Revenue grew to $1,000 million in 2024  from  $900 million.\n",
+    ],
+)
+def test_text_not_aligned_by_spaces_is_left_to_the_filing_text_reader(text):
+    assert not aligned.has_tables(text)

@@ -1,0 +1,323 @@
+"""Filing text laid out in columns of characters: `pdftotext -layout` output, and text
+filings whose tables line figures up by spaces without EDGAR's column marks.
+
+Such a table states each figure's column by where its last character falls (figures are
+right-aligned), and each heading's columns by the characters it spans: "Advanced
+Materials" centred over its 2023 and 2024 columns spans both, "Total" over three spans
+three. Both are lost once the text is split into one cell per line, so these tables are
+read by position instead: the figures' right edges give the columns, each header phrase
+(words one space apart) becomes a cell spanning the columns it overlaps, and the table is
+handed to the HTML reader as a ``<table>`` with those spans. Text between tables becomes
+paragraphs, so lead-ins, period headings and unit lines are found as in HTML.
+
+A table here is a run of at least ``SETTINGS.aligned_rows`` lines that each hold two or
+more figures set apart by two or more spaces, with the header lines right above it; the
+flowed text of a PDF (one space between a label and its figures) is not one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from xlsegment import labels
+from xlsegment.numbers import is_currency_symbol, parse_cell
+from xlsegment.readers.fixedwidth import MARK, Line, _cells, _paragraphs
+from xlsegment.settings import SETTINGS
+
+_PHRASE = re.compile(r"\S+(?: \S+)*")  # words one space apart: a cell of a header line
+_EDGE_TOLERANCE = 2  # ")" and "%" after a right-aligned figure end a character or two later
+
+
+def _figures(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each token of a line that is a figure or a nil dash; a year is a
+    heading ("2023  2024" over the columns), no figure."""
+    return [
+        (m.start(), m.end())
+        for m in re.finditer(r"\S+", text)
+        if parse_cell(m.group()) is not None and not labels.YEAR_RE.match(m.group())
+    ]
+
+
+_LABEL_END = re.compile(r"\S(?=\s{2,})")
+
+
+def _after_label(text: str) -> int:
+    """Where a line's label ends: at its first gap of two or more spaces after a word."""
+    m = _LABEL_END.search(text)
+    return m.end() if m else 0
+
+
+def _is_figure_row(text: str) -> bool:
+    """Two or more figures after the label's gap ("Natural Gas Pipelines (1)   1,284.6")."""
+    start = _after_label(text)
+    return start > 0 and sum(1 for s, _ in _figures(text) if s >= start) >= 2
+
+
+def has_tables(text: str) -> bool:
+    """Whether the text holds a table aligned by spaces: enough lines of gapped figures."""
+    return sum(1 for line in text.splitlines() if _is_figure_row(line)) >= SETTINGS.aligned_rows
+
+
+@dataclass
+class _Table:
+    header: list[Line]
+    body: list[Line]
+
+
+def _is_header_line(text: str) -> bool:
+    """A line above the figures that heads columns: indented, or cells apart by gaps."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > SETTINGS.lead_in_chars and "  " not in stripped:
+        return False
+    return text.startswith("    ") or "  " in stripped
+
+
+def _is_heading(text: str) -> bool:
+    """A short line of its own above the figures: a unit line ("(in millions, except
+    percentages)") or a heading of rows ("Revenues:"), never a sentence."""
+    stripped = text.strip()
+    return bool(stripped) and len(stripped) <= SETTINGS.lead_in_chars and not stripped.endswith(".")
+
+
+def _split(lines: list[Line]) -> list[tuple[str, list[Line] | _Table]]:
+    """("text", lines) and ("table", _Table) in order."""
+    rows = [_is_figure_row(line.text) for line in lines]
+    out: list[tuple[str, list[Line] | _Table]] = []
+    i, text = 0, []
+    while i < len(lines):
+        if not rows[i]:
+            text.append(lines[i])
+            i += 1
+            continue
+        head = []
+        while text and (_is_header_line(text[-1].text) or _is_heading(text[-1].text)):
+            head.insert(0, text.pop())
+        end = _body_end(lines, rows, i)
+        out.append(("text", text))
+        out.append(("table", _Table(head, lines[i:end])))
+        text, i = [], end
+    out.append(("text", text))
+    return [(k, v) for k, v in out if v]
+
+
+def _body_end(lines: list[Line], rows: list[bool], i: int) -> int:
+    """Where a table's body ends: after its last figure row, with the label-only lines
+    (section headings) between figure rows, and single blank lines before more figures."""
+    end = i + 1
+    j = i + 1
+    while j < len(lines):
+        text = lines[j].text.strip()
+        if rows[j]:
+            end = j + 1
+        elif not text:
+            if not (j + 1 < len(lines) and (rows[j + 1] or _is_header_line(lines[j + 1].text))):
+                break
+        elif len(text) > SETTINGS.lead_in_chars or text.endswith("."):
+            break  # a footnote or a paragraph after the table
+        j += 1
+    return end
+
+
+def _columns(body: list[Line]) -> list[tuple[int, int]]:
+    """(first, last) character of each figure column, from the figures' right edges."""
+    edges: list[list[int]] = []  # clusters of right edges
+    lefts: dict[int, int] = {}
+    for line in body:
+        if not _is_figure_row(line.text):
+            continue
+        for start, end in _figures(line.text):
+            if start < _after_label(line.text):
+                continue  # a footnote mark in the label: "Natural Gas Pipelines (1)"
+            edge = end - 1
+            cluster = next((k for k, c in enumerate(edges) if abs(c[0] - edge) <= _EDGE_TOLERANCE), None)
+            if cluster is None:
+                edges.append([edge])
+                cluster = len(edges) - 1
+            else:
+                edges[cluster].append(edge)
+            lefts[cluster] = min(lefts.get(cluster, start), start)
+    order = sorted(range(len(edges)), key=lambda k: min(edges[k]))
+    out, previous = [], -1
+    for k in order:
+        last = max(edges[k])
+        first = previous + 1 if out else lefts[k]
+        out.append((first, last))
+        previous = last
+    return out
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A header phrase and the figure columns it heads (first = last = -1: the labels')."""
+
+    text: str
+    first: int
+    last: int
+    centre: float
+
+    def over(self, first: int, last: int) -> _Phrase:
+        return _Phrase(self.text, first, last, self.centre)
+
+
+def _header_cells(text: str, columns: list[tuple[int, int]]) -> list[_Phrase]:
+    """Each phrase of a header line, over the figure columns it overlaps; a phrase that
+    starts the line flush left, or stands left of every column, heads the labels."""
+    out = []
+    for m in _PHRASE.finditer(text):
+        start, end = m.start(), m.end()
+        least = min(SETTINGS.aligned_overlap_chars, max(1, (end - start) // 2))
+        covered = [k for k, (lo, hi) in enumerate(columns) if min(end, hi + 1) - max(start, lo) >= least]
+        if start == 0:
+            covered = [-1]  # "(in millions, except percentages)", "Revenues:"
+        elif not covered:
+            before = [k for k, (lo, _) in enumerate(columns) if lo <= start]
+            covered = [before[-1]] if before else [-1]
+        out.append(_Phrase(m.group(), covered[0], covered[-1], (start + end) / 2))
+    return out
+
+
+def _stretched(cells: list[_Phrase], columns: list[tuple[int, int]]) -> list[_Phrase]:
+    """A group name set over part of its columns ("Total" over the last of 2023, 2024 and
+    US$ 2024) heads the columns no other phrase of its line heads, each going to the
+    nearest phrase by its centre: what the reader of a centred heading sees."""
+    placed = [c for c in cells if c.first >= 0]
+    if not placed:
+        return cells
+    owner = {}
+    for k, (lo, hi) in enumerate(columns):
+        mine = next((i for i, c in enumerate(placed) if c.first <= k <= c.last), None)
+        nearest = min(range(len(placed)), key=lambda i: abs(placed[i].centre - (lo + hi) / 2))
+        owner[k] = mine if mine is not None else nearest
+    spans = []
+    for i, c in enumerate(placed):
+        mine = [k for k, o in owner.items() if o == i]
+        spans.append(c.over(min(mine), max(mine)) if mine else c)
+    return [c for c in cells if c.first < 0] + spans
+
+
+def _groups(cells: list[_Phrase], n: int) -> bool:
+    """A line of group names: fewer phrases over the columns than there are columns."""
+    return 0 < sum(1 for c in cells if c.first >= 0) < n
+
+
+def _snapped(cells: list[_Phrase], below: list[_Phrase]) -> list[_Phrase]:
+    """Each phrase over the union of the spans of the line below that it overlaps: the
+    first line of a wrapped group name spans what its last line spans."""
+    out = []
+    for c in cells:
+        under = [b for b in below if b.first >= 0 and b.first <= c.last and c.first <= b.last]
+        out.append(
+            c.over(min(b.first for b in under), max(b.last for b in under)) if c.first >= 0 and under else c
+        )
+    return out
+
+
+def _header_row(number: int, spans: list[_Phrase], n: int):
+    cells: list[tuple[str, int]] = [("", 1)]
+    at = 0  # the next figure column without a cell
+    for c in spans:
+        if c.first < 0:
+            cells[0] = (f"{cells[0][0]} {c.text}".strip(), 1)
+            continue
+        if c.first < at:
+            continue  # overlaps a phrase already placed: the line is not a row of cells
+        cells += [("", 1)] * (c.first - at)
+        cells.append((c.text, c.last - c.first + 1))
+        at = c.last + 1
+    cells += [("", 1)] * (n - at)
+    return _row(number, cells)
+
+
+def to_elements(text: str, first_line: int = 1) -> list:
+    """The text as lxml elements: ``<p>`` paragraphs and a ``<table>`` per aligned table,
+    each element carrying its file line."""
+    lines = [Line(first_line + i, raw.rstrip()) for i, raw in enumerate(text.splitlines())]
+    out = []
+    for kind, part in _split(lines):
+        if kind == "text":
+            out.extend(_paragraphs(part))
+        else:
+            out.append(_table_element(part))
+    return out
+
+
+def _table_element(table: _Table):
+    import lxml.html
+
+    columns = _columns(table.body)
+    starts = [0, *(lo for lo, _ in columns)]
+    element = lxml.html.Element("table")
+    element.set(MARK, "1")
+    element.sourceline = (table.header or table.body)[0].number
+    rows, below = [], None
+    for line in reversed(table.header):
+        cells = _header_cells(line.text, columns)
+        if below is not None and _groups(below, len(columns)):
+            cells = _snapped(cells, below)  # "Advanced" over "Materials": that name's columns
+        else:
+            cells = _stretched(cells, columns)
+        rows.insert(0, _header_row(line.number, cells, len(columns)))
+        below = cells if any(c.first >= 0 for c in cells) else below
+    for row in rows:
+        element.append(row)
+    for line in table.body:
+        if not line.text.strip():
+            continue
+        cells = _cells(line.text, starts)
+        label, _, last = cells[0].rpartition(" ")
+        if label and is_currency_symbol(last) and len(cells) > 1 and cells[1]:
+            cells[:2] = [label, f"{last} {cells[1]}"]  # "Mining  $  1,000": the "$" is the figure's
+        element.append(_row(line.number, [(cell, 1) for cell in cells]))
+    return element
+
+
+def _row(number: int, cells: list[tuple[str, int]]):
+    import lxml.html
+
+    tr = lxml.html.Element("tr")
+    tr.sourceline = number
+    for text, span in cells:
+        td = lxml.html.Element("td")
+        td.text = text
+        if span > 1:
+            td.set("colspan", str(span))
+        td.sourceline = number
+        tr.append(td)
+    return tr
+
+
+class AlignedTextReader:
+    """Filing text whose tables line figures up by spaces (``has_tables``): read by
+    position, as the HTML reader reads cells and their spans."""
+
+    name = "filing text aligned in columns"
+
+    def can_read(self, source, peek) -> bool:
+        from xlsegment.readers import fixedwidth
+        from xlsegment.readers.html import HTML_SUFFIXES
+
+        if peek is None or peek.is_zip or peek.suffix in HTML_SUFFIXES:
+            return False
+        text = _decoded(peek.path)
+        return text is not None and not fixedwidth.has_tables(text) and has_tables(text)
+
+    def read(self, source, options):
+        from xlsegment.readers import htmldoc
+        from xlsegment.readers.html import read_document
+
+        name = str(source)
+        text = _decoded(Path(source)) or ""
+        return read_document(htmldoc.from_text(name, text, to_elements(text)), name, options)
+
+
+def _decoded(path: Path) -> str | None:
+    """The file's text, where it is text (the filing-text reader says why where it is not)."""
+    from xlsegment.errors import InputError
+    from xlsegment.readers import decoding
+
+    try:
+        return decoding.decode(decoding.read_bytes(path), str(path))[0]
+    except InputError:  # not text: the filing-text reader refuses it with its reason
+        return None
