@@ -4,6 +4,8 @@ the HTML reader reads cells and spans. The issue's five arrangements, aligned.""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from xlsegment.api import check, parse
@@ -119,3 +121,29 @@ def test_a_unit_line_in_another_language(tmp_path):
 )
 def test_text_not_aligned_by_spaces_is_left_to_the_filing_text_reader(text):
     assert not aligned.has_tables(text)
+
+
+NORDIC = """\
+                                  Oct–Dec    Oct–Dec    Jan–Dec    Jan–Dec
+SEK m                                2024       2023       2024       2023
+Net sales
+  Process Solutions                 4 812      4 506     17 406     16 213
+  Hygiene Systems                   2 935      3 012     11 508     11 870
+  Group                             7 747      7 518     28 914     28 083
+EBITA margin, %
+  Process Solutions                  14.6       13.7       15.0       14.3
+  Hygiene Systems                    11.7       13.0       12.1       12.7
+  Group                              13.5       13.5       14.0       13.7
+"""
+
+
+def test_thousands_grouped_by_spaces_and_a_ratio_heading_over_the_segments(tmp_path):
+    """'4 812' is one figure in its column; 'Oct–Dec' is a quarter and 'Jan–Dec' a year;
+    the rows under 'EBITA margin, %' are each segment's ratio, never its EBITA."""
+    note = _note(tmp_path, NORDIC)
+    facts = _facts(note)
+    assert facts[("Process Solutions", "Net sales", "3M 2024", "SEK")] == 4812
+    assert facts[("Hygiene Systems", "Net sales", "2023", "SEK")] == 11870
+    margins = [f for f in note.facts if f.value == Decimal("14.6")]
+    assert [f.line_item for f in margins] == ["EBITA margin, %"]
+    assert check(note).summary["errors"] == 0

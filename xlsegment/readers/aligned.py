@@ -30,12 +30,17 @@ _PHRASE = re.compile(r"\S+(?: \S+)*")  # words one space apart: a cell of a head
 _EDGE_TOLERANCE = 2  # ")" and "%" after a right-aligned figure end a character or two later
 
 
+# A token: a figure grouped by single spaces ("17 406", "(1 204)", "−1 204,5"), as Nordic
+# and French filers write thousands, or any run of non-spaces.
+_TOKEN = re.compile(r"[-−(]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?\)?%?(?!\S)|\S+")
+
+
 def _figures(text: str) -> list[tuple[int, int]]:
     """(start, end) of each token of a line that is a figure or a nil dash; a year is a
     heading ("2023  2024" over the columns), no figure."""
     return [
         (m.start(), m.end())
-        for m in re.finditer(r"\S+", text)
+        for m in _TOKEN.finditer(text)
         if parse_cell(m.group()) is not None and not labels.YEAR_RE.match(m.group())
     ]
 
@@ -265,7 +270,7 @@ def _table_element(table: _Table):
     for line in table.body:
         if not line.text.strip():
             continue
-        cells = _cells(line.text, starts)
+        cells = _cells(line.text, starts, _TOKEN)
         label, _, last = cells[0].rpartition(" ")
         if label and is_currency_symbol(last) and len(cells) > 1 and cells[1]:
             cells[:2] = [label, f"{last} {cells[1]}"]  # "Mining  $  1,000": the "$" is the figure's

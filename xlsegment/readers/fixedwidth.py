@@ -94,12 +94,12 @@ def _continues_label(before: list[str], cells: list[str]) -> bool:
     return bool(before[0]) and not any(before[1:]) and label[:1].islower()
 
 
-def _cells(text: str, starts: list[int]) -> list[str]:
+def _cells(text: str, starts: list[int], token_pattern: re.Pattern = _TOKEN) -> list[str]:
     """A line's tokens by column: a figure by its last character, a word by its first.
     In a row of figures the words before the first figure are its label, however far they
     run; in a heading line each word sits in the column it starts in."""
     cells: list[list[str]] = [[] for _ in starts]
-    tokens = list(_TOKEN.finditer(text))
+    tokens = list(token_pattern.finditer(text))
     columns = [_column(t, starts) for t in tokens]
     first = next((k for k, t in enumerate(tokens) if columns[k] > 0 and _is_figure(t.group())), None)
     for k, token in enumerate(tokens):

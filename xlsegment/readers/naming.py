@@ -289,19 +289,27 @@ def _total_of_heading(row: Row) -> Row:
     return row
 
 
-def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure) -> Row:
-    label = row.line_item
+def _outside_its_heading(row: Row, label: str) -> tuple[Row, bool]:
+    """A row whose heading marks signs or reconciling items, not a group of segments; and
+    whether that settles it. "Add:", "Less:" mark signs; under "Reconciling items:" or
+    "Significant items:" the rows are the entity's reconciling items (ASC 280-10-50-30,
+    IAS 1.97), never segments of a measure, though Corporate and Eliminations stay the
+    categories they name; corporate costs under "Segment operating income:" reconcile it."""
     reconciling = classify(row.section).kind == LineKind.RECONCILING
     if is_sign_heading(row.section) or (reconciling and not classify(row.section).total):
-        # "Add:", "Less:" mark signs, not segments; under "Reconciling items:" or
-        # "Significant items:" the rows are the entity's reconciling items (ASC
-        # 280-10-50-30, IAS 1.97), never segments of a measure, though Corporate and
-        # Eliminations stay the categories they name.
         row = replace(row, section="")
         if reconciling and classify(label).kind not in (LineKind.CORPORATE, LineKind.ELIMINATION):
-            return row
+            return row, True
     if _reconciles_segment_measure(row.section, classify(label)):
-        return replace(row, section="")
+        return replace(row, section=""), True
+    return row, False
+
+
+def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure) -> Row:
+    label = row.line_item
+    row, settled = _outside_its_heading(row, label)
+    if settled:
+        return row
     if table == GEO_REVENUE or table.endswith(" by geography"):
         return _geographic_row(row, label, table, last, rows.measure)
     section = row.section
@@ -309,6 +317,11 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
     measure = row.measure or (section if section and classify(section).financial else "") or rows.measure
     if any(c.measure for c in columns):
         measure = ""  # measures side by side: each column names its own
+    ratio = next((h for h in (row.block, section) if h and classify(h).kind == LineKind.PERCENT), "")
+    if ratio and _names_a_segment(line):
+        # "EBITA margin, %" over the segments: each row is that segment's ratio, never an
+        # amount of the measure the table is about.
+        return replace(row, line_item=labels.strip_footnotes(ratio).strip(" :"), segment=label)
     unlabelled = _unlabelled_row(row, label, last)
     if unlabelled is not None:
         return unlabelled
