@@ -147,3 +147,34 @@ def test_thousands_grouped_by_spaces_and_a_ratio_heading_over_the_segments(tmp_p
     margins = [f for f in note.facts if f.value == Decimal("14.6")]
     assert [f.line_item for f in margins] == ["EBITA margin, %"]
     assert check(note).summary["errors"] == 0
+
+
+STACKED_EUROPEAN = """\
+(em milhares de reais)
+                                                  Exercícios findos em
+                                                   31 de dezembro de
+                                                      2024            2023  Var. %
+
+Combustíveis
+  Receita operacional líquida                   24.806.412      23.118.905     7,3
+  Lucro bruto                                    1.891.104       1.716.294    10,2
+  Despesas operacionais, líquidas               (1.004.227)       (958.402)    4,8
+  Lucro operacional (EBIT)                         886.877         757.892    17,0
+
+Logística
+  Receita operacional líquida                    3.412.870       3.097.214    10,2
+  Lucro bruto                                    1.306.525       1.153.151    13,3
+  Despesas operacionais, líquidas                 (388.910)       (351.276)   10,7
+  Lucro operacional (EBIT)                         917.615         801.875    14,4
+"""
+
+
+def test_european_figures_and_segment_blocks_a_blank_line_apart(tmp_path):
+    """'1.004.227' is one figure where the note writes European digits; each block under
+    its segment's heading stays in the table, under the years a blank line above it."""
+    note = _note(tmp_path, STACKED_EUROPEAN)
+    facts = _facts(note)
+    assert facts[("Combustíveis", "Despesas operacionais, líquidas", "2024", "BRL")] == -1004227
+    assert facts[("Logística", "Lucro operacional (EBIT)", "2023", "BRL")] == 801875
+    assert Decimal("17.0") not in {f.value for f in note.facts}  # the change column
+    assert check(note).summary["errors"] == 0

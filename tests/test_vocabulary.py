@@ -74,6 +74,8 @@ K = LineKind
         ("Amortizaciones y deterioros", K.DEPRECIATION, False, True),
         ("Depreciação e amortização", K.DEPRECIATION, False, True),
         ("Abschreibungen", K.DEPRECIATION, False, True),
+        ("Lucro bruto", K.GROSS_PROFIT, False, False),
+        ("Despesas operacionais, líquidas", K.EXPENSE, False, True),
         ("Consolidado", K.TOTAL, True, False),
         ("Total consolidado", K.TOTAL, True, False),
         # reconciling headings, counts, consolidation adjustments

@@ -132,7 +132,11 @@ _PROFIT = _words(
     r"\bresultado\s+de\s+explota|\bresultado\s+de\s+explora|\br[ée]sultat\s+op[ée]rationnel",
     r"\bbetriebsergebnis\b|\boperatief\s+resultaat\b",
 )
-_GROSS = _words(r"\bgross\s+(?:profit|margin)\b")
+_GROSS = _words(
+    r"\bgross\s+(?:profit|margin)\b",
+    # Portuguese, Spanish, French and German gross profit
+    r"\blucro\s+bruto\b|\butilidad\s+bruta\b|\bbeneficio\s+bruto\b|\bmarge\s+brute\b|\bbruttoergebnis\b",
+)
 _DEPRECIATION = _words(
     r"\bdepreciation\b",
     r"\bamorti[sz]ation\b",
@@ -165,6 +169,7 @@ _EXPENSE = _words(
     r"\bcosts?\b",
     r"\bcost(?:e|o)s?\b",  # Spanish and Portuguese costs and expenses
     r"\bgastos?\b",
+    r"\bdespesas?\b",  # Portuguese expenses
     r"\bcustos?\b",
     r"\bcosti\b",
     r"\bselling\b",

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xlsegment import labels
-from xlsegment.numbers import is_currency_symbol, parse_cell
+from xlsegment.numbers import is_currency_symbol, looks_european, parse_cell
 from xlsegment.readers.fixedwidth import MARK, Line, _cells, _paragraphs
 from xlsegment.settings import SETTINGS
 
@@ -35,13 +35,13 @@ _EDGE_TOLERANCE = 2  # ")" and "%" after a right-aligned figure end a character 
 _TOKEN = re.compile(r"[-−(]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?\)?%?(?!\S)|\S+")
 
 
-def _figures(text: str) -> list[tuple[int, int]]:
+def _figures(text: str, european: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each token of a line that is a figure or a nil dash; a year is a
     heading ("2023  2024" over the columns), no figure."""
     return [
         (m.start(), m.end())
         for m in _TOKEN.finditer(text)
-        if parse_cell(m.group()) is not None and not labels.YEAR_RE.match(m.group())
+        if parse_cell(m.group(), european) is not None and not labels.YEAR_RE.match(m.group())
     ]
 
 
@@ -54,15 +54,22 @@ def _after_label(text: str) -> int:
     return m.end() if m else 0
 
 
-def _is_figure_row(text: str) -> bool:
+def _is_figure_row(text: str, european: bool = False) -> bool:
     """Two or more figures after the label's gap ("Natural Gas Pipelines (1)   1,284.6")."""
     start = _after_label(text)
-    return start > 0 and sum(1 for s, _ in _figures(text) if s >= start) >= 2
+    return start > 0 and sum(1 for s, _ in _figures(text, european) if s >= start) >= 2
+
+
+def _european(text: str) -> bool:
+    """Whether the text writes its figures "1.234,5" (numbers.looks_european)."""
+    tokens = [m.group() for m in _TOKEN.finditer(text) if m.group()[:1] in "($-−0123456789"]
+    return looks_european(tokens, text[:4000])
 
 
 def has_tables(text: str) -> bool:
     """Whether the text holds a table aligned by spaces: enough lines of gapped figures."""
-    return sum(1 for line in text.splitlines() if _is_figure_row(line)) >= SETTINGS.aligned_rows
+    european = _european(text)
+    return sum(1 for line in text.splitlines() if _is_figure_row(line, european)) >= SETTINGS.aligned_rows
 
 
 @dataclass
@@ -86,9 +93,9 @@ def _is_heading(text: str) -> bool:
     return bool(stripped) and len(stripped) <= SETTINGS.lead_in_chars and not stripped.endswith(".")
 
 
-def _split(lines: list[Line]) -> list[tuple[str, list[Line] | _Table]]:
+def _split(lines: list[Line], european: bool) -> list[tuple[str, list[Line] | _Table]]:
     """("text", lines) and ("table", _Table) in order."""
-    rows = [_is_figure_row(line.text) for line in lines]
+    rows = [_is_figure_row(line.text, european) for line in lines]
     out: list[tuple[str, list[Line] | _Table]] = []
     i, text = 0, []
     while i < len(lines):
@@ -99,6 +106,8 @@ def _split(lines: list[Line]) -> list[tuple[str, list[Line] | _Table]]:
         head = []
         while text and (_is_header_line(text[-1].text) or _is_heading(text[-1].text)):
             head.insert(0, text.pop())
+            if len(text) >= 2 and not text[-1].text.strip() and _is_header_line(text[-2].text):
+                text.pop()  # a blank line between the years and the first block's heading
         end = _body_end(lines, rows, i)
         out.append(("text", text))
         out.append(("table", _Table(head, lines[i:end])))
@@ -117,7 +126,7 @@ def _body_end(lines: list[Line], rows: list[bool], i: int) -> int:
         if rows[j]:
             end = j + 1
         elif not text:
-            if not (j + 1 < len(lines) and (rows[j + 1] or _is_header_line(lines[j + 1].text))):
+            if not _continues_after_blank(lines, rows, j):
                 break
         elif len(text) > SETTINGS.lead_in_chars or text.endswith("."):
             break  # a footnote or a paragraph after the table
@@ -125,14 +134,25 @@ def _body_end(lines: list[Line], rows: list[bool], i: int) -> int:
     return end
 
 
-def _columns(body: list[Line]) -> list[tuple[int, int]]:
+def _continues_after_blank(lines: list[Line], rows: list[bool], j: int) -> bool:
+    """After a blank line the table goes on with more figures, a header line, or a block's
+    heading right above its figures ("Logística Portuária" over its lines)."""
+    if j + 1 >= len(lines):
+        return False
+    after = lines[j + 1].text
+    if rows[j + 1] or _is_header_line(after):
+        return True
+    return _is_heading(after) and j + 2 < len(lines) and rows[j + 2]
+
+
+def _columns(body: list[Line], european: bool) -> list[tuple[int, int]]:
     """(first, last) character of each figure column, from the figures' right edges."""
     edges: list[list[int]] = []  # clusters of right edges
     lefts: dict[int, int] = {}
     for line in body:
-        if not _is_figure_row(line.text):
+        if not _is_figure_row(line.text, european):
             continue
-        for start, end in _figures(line.text):
+        for start, end in _figures(line.text, european):
             if start < _after_label(line.text):
                 continue  # a footnote mark in the label: "Natural Gas Pipelines (1)"
             edge = end - 1
@@ -239,19 +259,20 @@ def to_elements(text: str, first_line: int = 1) -> list:
     """The text as lxml elements: ``<p>`` paragraphs and a ``<table>`` per aligned table,
     each element carrying its file line."""
     lines = [Line(first_line + i, raw.rstrip()) for i, raw in enumerate(text.splitlines())]
+    european = _european(text)
     out = []
-    for kind, part in _split(lines):
+    for kind, part in _split(lines, european):
         if kind == "text":
             out.extend(_paragraphs(part))
         else:
-            out.append(_table_element(part))
+            out.append(_table_element(part, european))
     return out
 
 
-def _table_element(table: _Table):
+def _table_element(table: _Table, european: bool):
     import lxml.html
 
-    columns = _columns(table.body)
+    columns = _columns(table.body, european)
     starts = [0, *(lo for lo, _ in columns)]
     element = lxml.html.Element("table")
     element.set(MARK, "1")
@@ -270,7 +291,7 @@ def _table_element(table: _Table):
     for line in table.body:
         if not line.text.strip():
             continue
-        cells = _cells(line.text, starts, _TOKEN)
+        cells = _cells(line.text, starts, _TOKEN, european)
         label, _, last = cells[0].rpartition(" ")
         if label and is_currency_symbol(last) and len(cells) > 1 and cells[1]:
             cells[:2] = [label, f"{last} {cells[1]}"]  # "Mining  $  1,000": the "$" is the figure's

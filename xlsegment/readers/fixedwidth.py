@@ -94,25 +94,31 @@ def _continues_label(before: list[str], cells: list[str]) -> bool:
     return bool(before[0]) and not any(before[1:]) and label[:1].islower()
 
 
-def _cells(text: str, starts: list[int], token_pattern: re.Pattern = _TOKEN) -> list[str]:
+def _cells(
+    text: str, starts: list[int], token_pattern: re.Pattern = _TOKEN, european: bool = False
+) -> list[str]:
     """A line's tokens by column: a figure by its last character, a word by its first.
     In a row of figures the words before the first figure are its label, however far they
     run; in a heading line each word sits in the column it starts in."""
     cells: list[list[str]] = [[] for _ in starts]
     tokens = list(token_pattern.finditer(text))
-    columns = [_column(t, starts) for t in tokens]
-    first = next((k for k, t in enumerate(tokens) if columns[k] > 0 and _is_figure(t.group())), None)
+    columns = [_column(t, starts, european) for t in tokens]
+    first = next(
+        (k for k, t in enumerate(tokens) if columns[k] > 0 and _is_figure(t.group(), european)), None
+    )
     for k, token in enumerate(tokens):
-        column = 0 if first is not None and k < first and not _is_figure(token.group()) else columns[k]
+        column = (
+            0 if first is not None and k < first and not _is_figure(token.group(), european) else columns[k]
+        )
         cells[column].append(token.group())
     return [" ".join(c) for c in cells]
 
 
-def _column(token: re.Match, starts: list[int]) -> int:
+def _column(token: re.Match, starts: list[int], european: bool = False) -> int:
     """A figure's column is where its last character is; a word's, the one it overlaps
     most (headings are centred or right-aligned over their column, and may start a little
     left of its mark)."""
-    if _is_figure(token.group()):
+    if _is_figure(token.group(), european):
         at = token.end() - 1
         return max((i for i, s in enumerate(starts) if s <= at), default=0)
     bounds = [*starts[1:], max(token.end(), starts[-1]) + 1]
@@ -120,8 +126,8 @@ def _column(token: re.Match, starts: list[int]) -> int:
     return max(range(len(starts)), key=lambda i: (overlap[i], -i))
 
 
-def _is_figure(token: str) -> bool:
-    return parse_cell(token) is not None
+def _is_figure(token: str, european: bool = False) -> bool:
+    return parse_cell(token, european) is not None
 
 
 def to_elements(text: str, first_line: int = 1) -> list:
