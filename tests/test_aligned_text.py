@@ -178,3 +178,30 @@ def test_european_figures_and_segment_blocks_a_blank_line_apart(tmp_path):
     assert facts[("Logística", "Lucro operacional (EBIT)", "2023", "BRL")] == 801875
     assert Decimal("17.0") not in {f.value for f in note.facts}  # the change column
     assert check(note).summary["errors"] == 0
+
+
+YEARS_AS_ROWS = """\
+in CHF million                   Instrumentation   Life Science        Group
+                                                       Reagents
+Net sales to third parties
+  2024                                   1,482.6          906.3      2,388.9
+  2023                                   1,411.9          958.2      2,370.1
+Operating EBIT (1)
+  2024                                     268.4          141.7        410.1
+  2023                                     250.1          162.4        412.5
+Operating EBIT margin, %
+  2024                                      18.1           15.6         17.2
+  2023                                      17.7           16.9         17.4
+"""
+
+
+def test_years_as_row_labels_and_a_ratio_heading_among_them(tmp_path):
+    """Years as the rows' labels under each measure's heading; the rows under a ratio's
+    heading are no amounts of the measure above it; a name wrapped under another heads
+    its column alone ('Life Science' over 'Reagents', 'Instrumentation' beside them)."""
+    note = _note(tmp_path, YEARS_AS_ROWS)
+    facts = _facts(note)
+    assert facts[("Life Science Reagents", "Operating EBIT", "2023", "CHF")] == Decimal("162.4")
+    assert facts[("Instrumentation", "Net sales to third parties", "2024", "CHF")] == Decimal("1482.6")
+    assert not [f for f in note.facts if f.value == Decimal("18.1") and f.line_item == "Operating EBIT"]
+    assert check(note).summary["errors"] == 0

@@ -282,7 +282,9 @@ def _table_element(table: _Table, european: bool):
         cells = _header_cells(line.text, columns)
         if below is not None and _groups(below, len(columns)):
             cells = _snapped(cells, below)  # "Advanced" over "Materials": that name's columns
-        else:
+        elif below is not None:
+            # Group names over a line that heads every column ("Mining  Games" over
+            # "2023 2024 2023 2024"); right above the figures each name heads its own.
             cells = _stretched(cells, columns)
         rows.insert(0, _header_row(line.number, cells, len(columns)))
         below = cells if any(c.first >= 0 for c in cells) else below

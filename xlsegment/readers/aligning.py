@@ -10,7 +10,7 @@ from dataclasses import replace
 from xlsegment import labels
 from xlsegment.model import Finding, Role, Row, Severity, Table
 from xlsegment.readers.naming import BARE_TOTALS
-from xlsegment.vocabulary import classify
+from xlsegment.vocabulary import LineKind, classify
 
 
 def unify_dated_rows(rows: list[Row]) -> list[Row]:
@@ -32,6 +32,8 @@ def unify_dated_rows(rows: list[Row]) -> list[Row]:
 
 
 def _close(a: str, b: str) -> bool:
+    if (classify(a).kind == LineKind.PERCENT) != (classify(b).kind == LineKind.PERCENT):
+        return False  # "Operating EBIT margin, %" is a ratio of "Operating EBIT", not it
     a, b = a.lower(), b.lower()
     return a.startswith(b) or b.startswith(a) or _ratio_at_least(a, b, 0.85)
 

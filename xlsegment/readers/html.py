@@ -298,6 +298,12 @@ def _is_heading_row(row: LogicalRow) -> bool:
     )
 
 
+def _header_piece(row: LogicalRow, header: list[LogicalRow]) -> bool:
+    """Under header rows, a row whose one text stands right of the labels' column ("Reagents"
+    under "Life Science", "EBITDA" under "Adjusted"): a piece of a wrapped heading."""
+    return bool(header) and not row.amounts and row.label_cell is not None and row.label_cell.col > 0
+
+
 def _split(rows: list[LogicalRow]) -> list[tuple[list[LogicalRow], list[LogicalRow]]]:
     """Header rows and body rows; a heading inside the body starts a new part, as a new
     period block does in filing text ("Fiscal 2023" under the 2024 figures)."""
@@ -315,7 +321,7 @@ def _split(rows: list[LogicalRow]) -> list[tuple[list[LogicalRow], list[LogicalR
                 if r.texts and not labels.years_in(" ".join(c.text for c in r.texts))
             ]
             parts.append(([*names, row] if not row.texts else [row], []))
-        elif not any(r.amounts for r in body) and _is_heading_row(row):
+        elif not any(r.amounts for r in body) and (_is_heading_row(row) or _header_piece(row, header)):
             header.append(row)
         else:
             body.append(row)
@@ -533,11 +539,12 @@ def _rows(block, body, spans, position, n, cells: _Cells, sections: Sections):
     previous = ""
     for lr in body:
         placed = [] if is_ratio_row(lr.label) else _placed(lr, spans, position)
-        if not placed:
+        label, dated = year_row(lr, sections, inner_label(lr, sections)) if placed else ("", None)
+        if not placed or (dated and is_ratio_row(label)):
+            # a ratio, or a year's row under a ratio's heading ("Operating EBIT margin, %")
             if not lr.amounts:
                 sections.heading(lr.label)
             continue
-        label, dated = year_row(lr, sections, inner_label(lr, sections))
         label = label or (naming.unlabelled_subtotal(previous) if previous else "(unlabelled)")
         item, row_year = labels.split_label_date(label)
         row_year = row_year or dated
@@ -554,7 +561,8 @@ def _rows(block, body, spans, position, n, cells: _Cells, sections: Sections):
         )
         values.append(_row_values(block, placed, n, cells))
         previous = label
-        sections.closed_by(label)
+        if not dated:  # a year's row, named after its heading, closes nothing
+            sections.closed_by(label)
     return rows, values
 
 

@@ -11,7 +11,7 @@ from xlsegment.model import Role, Table
 from xlsegment.readers import naming
 from xlsegment.readers.layout import is_lead_in
 from xlsegment.settings import SETTINGS
-from xlsegment.vocabulary import classify
+from xlsegment.vocabulary import LineKind, classify
 
 
 def classify_financial(label: str) -> bool:
@@ -60,7 +60,9 @@ class Sections:
             self.section, self.block, self.carried = "", "", False
         if naming.keeps_heading(self.block or self.section, text):
             return  # "Less:" under a segment's heading: the rows stay that segment's
-        if self.section and classify_financial(self.section) and not classify_financial(text):
+        # A ratio's heading ("Operating EBIT margin, %") is a line item of its own, no group.
+        ratio = classify(text).kind == LineKind.PERCENT
+        if self.section and classify_financial(self.section) and not classify_financial(text) and not ratio:
             self.block = text
             return
         self.section, self.block = text, ""
