@@ -151,8 +151,11 @@ _CAPEX = _words(
     r"\badditions\s+to\s+(?:property|long-lived|plant|fixed)",
     r"\bpurchases?\s+of\s+property",
     r"\bexpenditures?\s+for\s+(?:long-lived|property)",
+    # "Inversiones en inmovilizado", "Investimentos em imobilizado", "Investitionen"
+    r"\binversiones\s+en\s+(?:inmovilizado|activos)|\binvestimentos\s+em\s+(?:imobilizado|ativos)",
+    r"\binvestissements\s+(?:corporels|en\s+immobilisations)|\binvestitionen\b",
 )
-_ASSETS = _words(r"\bassets\b")
+_ASSETS = _words(r"\bassets\b", r"\bactivos\b|\bativos\b|\bactifs\b|\bvermögenswerte\b|\battività\b")
 # "Significant items:", "Specific items", "Adjusting items": IFRS filers' headings over the
 # items that reconcile an underlying measure to the statutory one (IAS 1.97-98 items).
 _RECONCILING = _words(
@@ -160,6 +163,9 @@ _RECONCILING = _words(
     r"\breconciling\s+items?\b",
     r"\bnot\s+allocated\b",
     r"^(?:individually\s+)?(?:significant|specific|special|adjusting|exceptional|non-?recurring)\s+items\b",
+    # unallocated items and reconciliations in Spanish, Portuguese, French and German
+    r"\bno\s+asignad[oa]s?\b|\bn[ãa]o\s+alocad[oa]s?\b|\bnon\s+allou[ée]e?s?\b|\bnicht\s+zugeordnet",
+    r"^(?:conciliaci[óo]n|concilia[çc][ãa]o|rapprochement|überleitung)\b",
 )
 # "Number of stores at fiscal year end", "Employees", "Headcount": counts beside amounts.
 _COUNT = _words(r"^(?:average\s+|total\s+)?number\s+of\b", r"^headcount\b", r"^(?:average\s+)?employees\b")
