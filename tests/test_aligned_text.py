@@ -146,6 +146,8 @@ def test_thousands_grouped_by_spaces_and_a_ratio_heading_over_the_segments(tmp_p
     assert facts[("Hygiene Systems", "Net sales", "2023", "SEK")] == 11870
     margins = [f for f in note.facts if f.value == Decimal("14.6")]
     assert [f.line_item for f in margins] == ["EBITA margin, %"]
+    group = [f for f in note.facts if f.value == Decimal("14.0")]
+    assert [(f.segment, f.line_item) for f in group] == [("Total", "EBITA margin, %")]
     assert check(note).summary["errors"] == 0
 
 
@@ -205,3 +207,26 @@ def test_years_as_row_labels_and_a_ratio_heading_among_them(tmp_path):
     assert facts[("Instrumentation", "Net sales to third parties", "2024", "CHF")] == Decimal("1482.6")
     assert not [f for f in note.facts if f.value == Decimal("18.1") and f.line_item == "Operating EBIT"]
     assert check(note).summary["errors"] == 0
+
+
+GROUP_ONLY_LINES = """\
+Six months ended 30 June 2025
+
+£m                          UK & Ireland   Continental     Central       Group
+                                                Europe       costs
+Revenue                            612.4         438.7           –     1,051.1
+Operating profit/(loss)             65.4          28.3       (17.8)       75.9
+Net finance costs                                                       (18.6)
+Profit before tax                                                         57.3
+Capital expenditure                 30.6          22.4         0.9        53.9
+"""
+
+
+def test_lines_stated_for_the_group_only_stay_in_the_table(tmp_path):
+    """'Net finance costs' with its one figure under Group is a row of the table, which
+    goes on below it; the period comes from the heading above the table."""
+    note = _note(tmp_path, GROUP_ONLY_LINES)
+    assert len(note.tables) == 1
+    facts = _facts(note)
+    assert facts[("Total", "Net finance costs", "6M 2025", "GBP")] == Decimal("-18.6")
+    assert facts[("Continental Europe", "Capital expenditure", "6M 2025", "GBP")] == Decimal("22.4")

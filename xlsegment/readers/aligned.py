@@ -66,6 +66,13 @@ def _european(text: str) -> bool:
     return looks_european(tokens, text[:4000])
 
 
+def _one_figure_row(text: str) -> bool:
+    """A figure after the label's gap, and nothing else after it."""
+    start = _after_label(text)
+    after = text[start:].split()
+    return start > 0 and len(after) == 1 and parse_cell(after[0]) is not None
+
+
 def has_tables(text: str) -> bool:
     """Whether the text holds a table aligned by spaces: enough lines of gapped figures."""
     european = _european(text)
@@ -123,8 +130,8 @@ def _body_end(lines: list[Line], rows: list[bool], i: int) -> int:
     j = i + 1
     while j < len(lines):
         text = lines[j].text.strip()
-        if rows[j]:
-            end = j + 1
+        if rows[j] or _one_figure_row(lines[j].text):
+            end = j + 1  # "Net finance costs   ...   (18.6)": a figure in one column only
         elif not text:
             if not _continues_after_blank(lines, rows, j):
                 break

@@ -318,10 +318,11 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
     if any(c.measure for c in columns):
         measure = ""  # measures side by side: each column names its own
     ratio = next((h for h in (row.block, section) if h and classify(h).kind == LineKind.PERCENT), "")
-    if ratio and _names_a_segment(line):
-        # "EBITA margin, %" over the segments: each row is that segment's ratio, never an
-        # amount of the measure the table is about.
-        return replace(row, line_item=labels.strip_footnotes(ratio).strip(" :"), segment=label)
+    if ratio and (_names_a_segment(line) or line.kind == LineKind.TOTAL):
+        # "EBITA margin, %" over the segments and "Group": each row is that segment's (or
+        # the entity's) ratio, never an amount of the measure the table is about.
+        segment = "Total" if line.kind == LineKind.TOTAL else label
+        return replace(row, line_item=labels.strip_footnotes(ratio).strip(" :"), segment=segment)
     unlabelled = _unlabelled_row(row, label, last)
     if unlabelled is not None:
         return unlabelled
