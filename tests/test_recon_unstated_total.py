@@ -62,3 +62,24 @@ def test_nike_ebit_reconciles_to_income_before_taxes():
     assert rows[0] == ["NORTH AMERICA", 4735]
     assert ["EARNINGS (LOSS) BEFORE INTEREST AND TAXES (computed)", 3778] in rows
     assert rows[-2] == ["TOTAL NIKE, INC. INCOME BEFORE INCOME TAXES", 3885]
+
+
+def test_segments_assessed_on_revenue_and_cost_reconcile_from_their_revenue(tmp_path):
+    """No segment states a profit: SEGRECON runs from the segments' revenue through their
+    total cost and each reconciling item to the net loss, in the note's order."""
+    text = (
+        "The following table presents revenue and cost of revenue for the reportable segments:\n"
+        "Years Ended December 31,\n2023\n2022\nReportable segment revenue:\nMining\n$\n189\n$\n157\n"
+        "Hosting\n154\n102\nTotal segment and consolidated revenue\n$\n343\n$\n259\n"
+        "Reportable segment cost of revenue:\nMining\n135\n85\nHosting\n186\n116\n"
+        "Total segment and consolidated cost of revenue\n$\n321\n$\n201\nReconciling items:\n"
+        "Selling, general and administrative\n(100)\n(67)\nDepreciation and amortization\n(252)\n(108)\n"
+        "Net loss\n$\n(330)\n$\n(117)\n"
+    )
+    path = tmp_path / "note.txt"
+    path.write_text(text, encoding="utf-8")
+    ix = index_of(path)
+    rows = ix.reconciliation(ix.period(2023))
+    assert [value for _, value in rows[:4]] == [343, 321, -100, -252]
+    assert rows[4] == ["Net loss", -330]
+    assert rows[-1][0] == "Check"

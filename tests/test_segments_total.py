@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from xlsegment.model import SEGMENTS_TOTAL
+from xlsegment.readers.naming import names_segments_total
 from xlsegment.readers.text import read_string
 
 
@@ -27,3 +28,12 @@ def test_grid_the_segments_total_and_the_rows_that_reconcile_it(subtotal, other)
     assert facts[10].segment == other
     assert "assets" in facts[10].line_item.lower()
     assert not [f for f in note.findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("label", "segments_only"),
+    [("Total reportable segments", True), ("Total segment assets", True), ("Segments total", True),
+     ("Total segment and consolidated revenue", False), ("Total", False), ("Total assets", False)],
+)  # fmt: skip
+def test_grid_which_labels_total_the_segments_only(label, segments_only):
+    assert names_segments_total(label) == segments_only

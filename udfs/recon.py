@@ -71,6 +71,8 @@ def _chain(ix: Index, period: str, line: str | None) -> list[Step]:
     # segments' "Revenues" rows above "Total revenues").
     others = (x for x in ix.lines_of(kind) if x != line and not _NOT_THE_END.search(x))
     lines = [line, *others] if line else ix.profit_items()
+    if not line and not lines:
+        return _from_revenue(ix, period)
     first: list[Step] | None = None
     upward: list[Step] = []
     for start in _starts(ix, period, lines):
@@ -95,6 +97,21 @@ def _chain(ix: Index, period: str, line: str | None) -> list[Step]:
         what = line or "segment profit or loss"
         raise Miss(f"no total of {what!r} over the segments for {period}")
     return first
+
+
+def _from_revenue(ix: Index, period: str) -> list[Step]:
+    """Where no segment states a profit (the segments are assessed on revenue and cost of
+    revenue), the note reconciles their revenue down to the entity's income: the total of
+    their revenue, then each figure of the entity below it (their total cost, the
+    reconciling items), to income before tax or net income (ASC 280-10-50-30)."""
+    starts = _starts(ix, period, ix.lines_of(LineKind.REVENUE))
+    # their total first: "Other revenue", stated for no segment, is a part of it
+    for start in sorted(starts, key=lambda f: f.segment != "Total"):
+        run = [_step(start)] + [_step(f) for f in _below(ix, start) if _whole(f)]
+        steps = run[: _end(run, LineKind.SEGMENT_PROFIT) + 1]
+        if _reaches(steps, LineKind.SEGMENT_PROFIT) and steps[-1].kind != LineKind.TOTAL:
+            return steps
+    raise Miss(f"no segment states a profit, and no reconciliation of their revenue for {period}")
 
 
 def _run(ix: Index, start: Fact, kind: LineKind, lines: list[str]) -> list[Step]:

@@ -457,7 +457,10 @@ _NAMES_SEGMENTS_TOTAL = re.compile(
 
 
 def names_segments_total(label: str) -> bool:
-    return bool(_NAMES_SEGMENTS_TOTAL.match(labels.strip_footnotes(label).strip()))
+    """The label totals the segments only: "Total segment and consolidated revenue" is
+    the entity's figure too, and stays its Total."""
+    text = labels.strip_footnotes(label).strip()
+    return bool(_NAMES_SEGMENTS_TOTAL.match(text)) and "consolidated" not in text.lower()
 
 
 def closes_group(label: str, section: str) -> bool:
