@@ -198,3 +198,21 @@ def test_a_ratio_heading_among_measures_stands_over_its_own_column(where):
     facts = {(f.segment, f.line_item): f.value for f in note.facts}
     assert facts[("Mining", "EBITDA")] == 30 and facts[("Games", "Operating income")] == 5
     assert facts[("Total", "Revenues")] == 150
+
+
+@pytest.mark.parametrize(
+    ("kind", "heading"),
+    [("text", "Net earnings attributable to:"), ("html", "Net earnings attributable to:"),
+     ("html", "Net income attributable to")],  # in text a line ending "to" wraps onto the next
+)  # fmt: skip
+def test_owners_under_attributable_to_are_lines_of_the_entity(kind, tmp_path, heading):
+    rows = [
+        ("Net earnings", (891, 771)),
+        (heading, ("", "")),
+        ("Common shareholders", (877, 760)),
+        ("Non-controlling interests", (14, 11)),
+    ]
+    facts = _by_value(_read(kind, tmp_path, "Reconciliation to net earnings:", rows))
+    assert facts[877].segment in ("", "Total")
+    assert facts[877].line_item.endswith("Common shareholders")
+    assert "attributable to" in facts[14].line_item

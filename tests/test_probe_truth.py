@@ -96,7 +96,6 @@ KNOWN5_WRONG = {
     "h01_saas_10k_contribution_margin": 3,
     # a nil dash read as 0, which the scorer pairs with the optional "0 %" change
     "h06_swiss_20f_chf_core_reconciliation_columns": 1,
-    "h07_canada_ifrs8_measure_by_year_blocks": 4,
     "t05_japan_20f_yen_usd_thousands": 3,
     "t11_medtech_10k_single_segment": 3,
 }

@@ -302,7 +302,15 @@ def _outside_its_heading(row: Row, label: str) -> tuple[Row, bool]:
             return row, True
     if _reconciles_segment_measure(row.section, classify(label)):
         return replace(row, section=""), True
+    if _ATTRIBUTABLE.search(row.section):
+        # "Net earnings attributable to:" over "Common shareholders": the owners' shares of
+        # the entity's figure, each a line of its own, never segments (IAS 1.81B).
+        heading = row.section.strip().rstrip(":")
+        return replace(row, line_item=f"{heading} {labels.strip_footnotes(label)}", section=""), True
     return row, False
+
+
+_ATTRIBUTABLE = re.compile(r"\battributable\s+to\s*:?\s*$", re.IGNORECASE)
 
 
 def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure) -> Row:
