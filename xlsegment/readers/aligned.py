@@ -73,8 +73,15 @@ def _one_figure_row(text: str) -> bool:
     return start > 0 and len(after) == 1 and parse_cell(after[0]) is not None
 
 
+# Two figures apart by two or more spaces after a word, on one line: the cheap first
+# look, which text one cell per line never passes.
+_GAPPED_FIGURES = re.compile(r"(?m)\S {2,}[-−($]?\d[^\n]*? {2,}[-−($]?\d")
+
+
 def has_tables(text: str) -> bool:
     """Whether the text holds a table aligned by spaces: enough lines of gapped figures."""
+    if _GAPPED_FIGURES.search(text) is None:
+        return False
     european = _european(text)
     return sum(1 for line in text.splitlines() if _is_figure_row(line, european)) >= SETTINGS.aligned_rows
 

@@ -401,10 +401,10 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, opened) ->
     if not keep:
         return None, noticed
     columns, measures = _columns([heads[i] for i in keep], table_period, ctx)
-    marks = [
-        {a.currency for r in body for a in r.amounts if a.currency and _column_of(a, spans) == i}
-        for i in keep
-    ]
+    marked: dict[int | None, set[str]] = {}
+    for a in (a for r in body for a in r.amounts if a.currency):
+        marked.setdefault(_column_of(a, spans), set()).add(a.currency)
+    marks = [marked.get(i, set()) for i in keep]
     columns = htmltranslated.marked_in_another_currency(
         columns, [bool(heads[i].currency) for i in keep], marks, ctx.currency
     )
