@@ -53,7 +53,8 @@ def parse_cell(text: str, european: bool = False) -> Cell | None:
     m = CELL_RE.match(s)
     if not m:
         return None
-    digits = m["num"].replace(" ", "")
+    # Thousands grouped by a space, a no-break space or a narrow one ("3 812,4")
+    digits = m["num"].replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if european:
         digits = digits.replace(".", "").replace(",", ".")
     else:
@@ -126,7 +127,8 @@ def looks_european(tokens: list[str], text: str = "") -> bool:
     """True when the note's separators, or failing them its language, say '1.234,5'."""
     us = eu = dotted = points = 0
     for t in tokens:
-        core = t.strip().strip("()$€£%").strip()
+        # thousands grouped by spaces say nothing of the decimal mark: "3 812,4" is "3812,4"
+        core = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", t.strip().strip("()$€£%").strip())
         if "." in core:
             points += 1
         if _US_ONLY.match(core):

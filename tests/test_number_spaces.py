@@ -1,0 +1,28 @@
+"""Thousands grouped by a space of any kind: a plain, a no-break (U+00A0) or a narrow
+no-break space (U+202F), as French, Nordic and South African filers print them. A
+no-break space once crashed the reader ("invalid literal for int()")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from xlsegment.numbers import parse_cell
+from xlsegment.readers.text import read_string
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+@pytest.mark.parametrize(
+    ("text", "european", "value"),
+    [("3{s}812,4", True, Decimal("3812.4")), ("(1{s}204)", False, -1204), ("17{s}406", False, 17406)],
+)
+def test_grid_a_space_between_thousands(space, text, european, value):
+    assert parse_cell(text.format(s=space), european).value == value
+
+
+def test_a_note_with_no_break_spaces_in_its_figures_is_read():
+    figures = "3\u00a0812,4\n3\u00a0497,6\n"
+    text = f"(en millions d'euros)\n2024\n2023\nMobilité\n{figures}Total\n{figures}"
+    note = read_string(text)
+    assert {f.value for f in note.facts} == {Decimal("3812.4"), Decimal("3497.6")}
