@@ -165,7 +165,9 @@ _RECONCILING = _words(
     r"^(?:individually\s+)?(?:significant|specific|special|adjusting|exceptional|non-?recurring)\s+items\b",
     # unallocated items and reconciliations in Spanish, Portuguese, French and German
     r"\bno\s+asignad[oa]s?\b|\bn[ãa]o\s+alocad[oa]s?\b|\bnon\s+allou[ée]e?s?\b|\bnicht\s+zugeordnet",
-    r"^(?:conciliaci[óo]n|concilia[çc][ãa]o|rapprochement|überleitung)\b",
+    # "Conciliación con el resultado ...": a heading over the items; "Überleitung" alone
+    # heads the reconciling column or block, a category beside the segments
+    r"^(?:conciliaci[óo]n|concilia[çc][ãa]o|rapprochement|überleitung)\s+(?:con|com|avec|zu[mr]?|to|with)\b",
 )
 # "Number of stores at fiscal year end", "Employees", "Headcount": counts beside amounts.
 _COUNT = _words(r"^(?:average\s+|total\s+)?number\s+of\b", r"^headcount\b", r"^(?:average\s+)?employees\b")
