@@ -85,3 +85,30 @@ def test_grid_a_dollar_the_note_says_its_figures_are_presented_in(kind, tmp_path
         )
         note = parse(path)
     assert {f.currency for f in note.facts} == {code}
+
+
+def test_a_remark_after_the_introducing_sentence_keeps_its_period(tmp_path):
+    """'... for the year ended December 31, 2025 was as follows. Translations of RMB
+    amounts into US$ are solely for the convenience of the reader ...': the sentence
+    that introduces the table states its period, the remark after it does not undo it."""
+    lead = (
+        "The Company adopted ASU 2023-07 retrospectively for all periods presented. The Company's "
+        "segment information for the year ended December 31, 2025 was as follows. Translations of RMB "
+        "amounts into US$ are solely for the convenience of the reader and were made at the rate of "
+        "RMB7.1736 to US$1.00, the noon buying rate in effect on December 31, 2025 in the H.10 "
+        "statistical release of the Federal Reserve Board."
+    )
+    rows = "".join(
+        f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td></tr>"
+        for a, b, c, d in (
+            ("Revenues", "8,416", "3,128", "11,544"),
+            ("Operating income", "900", "100", "1,000"),
+        )
+    )
+    path = tmp_path / "note.htm"
+    path.write_text(
+        f"<html><body><p>{lead}</p><table><tr><td>(RMB in thousands)</td><td>Marketplace</td>"
+        f"<td>Logistics</td><td>Total</td></tr>{rows}</table></body></html>",
+        encoding="utf-8",
+    )
+    assert {f.period for f in parse(path).facts} == {"2025"}

@@ -69,6 +69,13 @@ class ReaderSettings:
             "a longer block is body text"
         ),
     )
+    lead_in_period_chars: int = field(
+        default=600,
+        metadata=_why(
+            "the end of a lead-in searched for the sentence that introduces the table and states "
+            "its period; a remark on the table (a convenience rate) may follow that sentence"
+        ),
+    )
     aligned_rows: int = field(
         default=3,
         metadata=_why(

@@ -32,7 +32,7 @@ from xlsegment.readers import (
 )
 from xlsegment.readers.declared import declared_segments
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
-from xlsegment.readers.htmlsections import Sections, inner_label, section_subtotals, year_row
+from xlsegment.readers.htmlsections import Sections, inner_label, section_subtotals, split_parts, year_row
 from xlsegment.readers.layout import (
     NoteContext,
     OpenHeading,
@@ -286,57 +286,6 @@ def _own_currency(currencies: Counter, body: str, text: str) -> str:
 # ---------------------------------------------------------------- one HTML table
 
 
-def _is_heading_row(row: LogicalRow) -> bool:
-    """A row without figures that names columns or a period, not a section of rows."""
-    if row.amounts:
-        return False
-    if row.years or row.texts:
-        return True
-    text = row.label
-    return bool(text) and (
-        labels.is_period_heading(text) or bool(labels.years_in(text) and len(text) < SETTINGS.heading_chars)
-    )
-
-
-def _header_piece(row: LogicalRow, header: list[LogicalRow]) -> bool:
-    """Under header rows, a row whose one text stands right of the labels' column ("Reagents"
-    under "Life Science", "EBITDA" under "Adjusted"): a piece of a wrapped heading."""
-    return bool(header) and not row.amounts and row.label_cell is not None and row.label_cell.col > 0
-
-
-def _split(rows: list[LogicalRow]) -> list[tuple[list[LogicalRow], list[LogicalRow]]]:
-    """Header rows and body rows; a heading inside the body starts a new part, as a new
-    period block does in filing text ("Fiscal 2023" under the 2024 figures)."""
-    parts: list[tuple[list[LogicalRow], list[LogicalRow]]] = [([], [])]
-    for row in rows:
-        if not (row.label or row.amounts or row.texts or row.years):
-            continue
-        header, body = parts[-1]
-        if _is_heading_row(row) and any(r.amounts for r in body):
-            # The column names of the part above head this part too; a period beside them
-            # ("2000 | The | United") is the part above's only.
-            names = [
-                _without_years(r)
-                for r in header
-                if r.texts and not labels.years_in(" ".join(c.text for c in r.texts))
-            ]
-            parts.append(([*names, row] if not row.texts else [row], []))
-        elif not any(r.amounts for r in body) and (_is_heading_row(row) or _header_piece(row, header)):
-            header.append(row)
-        else:
-            body.append(row)
-    return [(h, b) for h, b in parts if any(r.amounts for r in b)]
-
-
-def _without_years(row: LogicalRow) -> LogicalRow:
-    if not row.years:
-        return row
-    bare = labels.YEAR_RE.match(row.label.strip()) is not None
-    return replace(
-        row, years=[], label="" if bare else row.label, label_cell=None if bare else row.label_cell
-    )
-
-
 def _column_ranges(body: list[LogicalRow]) -> list[tuple[int, int]]:
     """The grid columns of each logical column: set by the rows with the most figures,
     which every other figure is then matched to by overlap."""
@@ -371,14 +320,15 @@ def _read_table(doc, block, index, ctx, european, cells: _Cells, carried: OpenHe
     """The tables of one HTML table element, the row heading its last part leaves open,
     and what the reading noticed."""
     rows = [logical_row(i, cs, european) for i, cs in enumerate(grid_rows(block.element))]
-    title = " ".join(htmldoc.lead_in(doc, block).split())[-200:]
+    lead = " ".join(htmldoc.lead_in(doc, block).split())
+    title = lead[-200:]
     out, noticed = [], []
-    for header, body in _split(rows):
+    for header, body in split_parts(rows):
         # The header's words and years, so a repeated "Years ended" over its years is known.
         words = tuple(c.text for r in header for c in r.cells + r.years if c.text)
         section = carried.continued(words)
         opened = Sections(section=section, carried=bool(section))
-        table, found = _read_part(block, header, body, index + len(out), title, ctx, cells, opened)
+        table, found = _read_part(block, header, body, index + len(out), (title, lead), ctx, cells, opened)
         noticed.extend(found)
         carried = OpenHeading(words) if table is None else OpenHeading.after(words, list(table.rows))
         if table is not None:
@@ -386,9 +336,8 @@ def _read_table(doc, block, index, ctx, european, cells: _Cells, carried: OpenHe
     return out, carried, noticed
 
 
-def _read_part(block, header, body, index, title, ctx, cells: _Cells, opened) -> tuple[Table | None, list]:
-    spans = _column_ranges([r for r in body if r.amounts])
-    heads, table_period = htmlheads.heads_of(header, spans, title)
+def _amount_columns(block, heads, body, spans) -> tuple[list[int], list[Finding]]:
+    """The columns of amounts: those neither headed as percentages nor filled with them."""
     for i, head in enumerate(heads):
         amounts = [a for r in body for a in r.amounts if _column_of(a, spans) == i]
         if amounts and sum(a.percent for a in amounts) * 2 > len(amounts):
@@ -398,6 +347,15 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, opened) ->
     if len(keep) < len(heads):
         message = f"table {block.number}: {len(heads) - len(keep)} percentage column(s) not read as amounts"
         noticed.append(Finding("seg.layout.percent", Severity.INFO, message, source_line=block.line))
+    return keep, noticed
+
+
+def _read_part(block, header, body, index, titles, ctx, cells: _Cells, opened) -> tuple[Table | None, list]:
+    # the title is the lead-in's end; its introducing sentence may stand further back
+    title, lead = titles
+    spans = _column_ranges([r for r in body if r.amounts])
+    heads, table_period = htmlheads.heads_of(header, spans, title)
+    keep, noticed = _amount_columns(block, heads, body, spans)
     if not keep:
         return None, noticed
     columns, measures = _columns([heads[i] for i in keep], table_period, ctx)
@@ -436,7 +394,11 @@ def _read_part(block, header, body, index, title, ctx, cells: _Cells, opened) ->
         + [c.line or first for r in body for c in r.cells]
         + [a.source.line or first for r in body for a in r.amounts]
     )
-    period = table_period or next((c.period for c in columns if c.period), "") or lead_in_period(title)
+    period = (
+        table_period
+        or next((c.period for c in columns if c.period), "")
+        or lead_in_period(lead[-SETTINGS.lead_in_period_chars :])
+    )
     title = title or (header[0].label if header else "")
     measure = measures[0] if measures else ""
     table = to_table(index, title, table_rows, columns, values, period, first, last, measure, ctx.segments)

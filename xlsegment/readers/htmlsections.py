@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from xlsegment import labels
 from xlsegment.model import Role, Table
 from xlsegment.readers import naming
+from xlsegment.readers.htmlgrid import LogicalRow
 from xlsegment.readers.layout import is_lead_in
 from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import LineKind, classify
@@ -102,3 +103,54 @@ def section_subtotals(table: Table) -> Table:
         replace(row, segment=subtotal[r]) if r in subtotal else row for r, row in enumerate(table.rows)
     )
     return replace(table, rows=rows, cells=cells)
+
+
+def _is_heading_row(row: LogicalRow) -> bool:
+    """A row without figures that names columns or a period, not a section of rows."""
+    if row.amounts:
+        return False
+    if row.years or row.texts:
+        return True
+    text = row.label
+    return bool(text) and (
+        labels.is_period_heading(text) or bool(labels.years_in(text) and len(text) < SETTINGS.heading_chars)
+    )
+
+
+def _header_piece(row: LogicalRow, header: list[LogicalRow]) -> bool:
+    """Under header rows, a row whose one text stands right of the labels' column ("Reagents"
+    under "Life Science", "EBITDA" under "Adjusted"): a piece of a wrapped heading."""
+    return bool(header) and not row.amounts and row.label_cell is not None and row.label_cell.col > 0
+
+
+def split_parts(rows: list[LogicalRow]) -> list[tuple[list[LogicalRow], list[LogicalRow]]]:
+    """Header rows and body rows; a heading inside the body starts a new part, as a new
+    period block does in filing text ("Fiscal 2023" under the 2024 figures)."""
+    parts: list[tuple[list[LogicalRow], list[LogicalRow]]] = [([], [])]
+    for row in rows:
+        if not (row.label or row.amounts or row.texts or row.years):
+            continue
+        header, body = parts[-1]
+        if _is_heading_row(row) and any(r.amounts for r in body):
+            # The column names of the part above head this part too; a period beside them
+            # ("2000 | The | United") is the part above's only.
+            names = [
+                _without_years(r)
+                for r in header
+                if r.texts and not labels.years_in(" ".join(c.text for c in r.texts))
+            ]
+            parts.append(([*names, row] if not row.texts else [row], []))
+        elif not any(r.amounts for r in body) and (_is_heading_row(row) or _header_piece(row, header)):
+            header.append(row)
+        else:
+            body.append(row)
+    return [(h, b) for h, b in parts if any(r.amounts for r in b)]
+
+
+def _without_years(row: LogicalRow) -> LogicalRow:
+    if not row.years:
+        return row
+    bare = labels.YEAR_RE.match(row.label.strip()) is not None
+    return replace(
+        row, years=[], label="" if bare else row.label, label_cell=None if bare else row.label_cell
+    )

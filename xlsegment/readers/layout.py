@@ -191,8 +191,15 @@ def introducing_sentence(lead_in: str) -> str:
     """The last sentence of a lead-in where it introduces the table ("The following
     table ...", "... as follows:") or is a period heading right above it ("Year ended 31
     March 2025"), else "": text before it often speaks of the table above."""
-    sentence = re.split(r"(?<=\.)\s+(?=[A-Z])", lead_in.strip())[-1] if lead_in.strip() else ""
-    return sentence if _INTRODUCES.search(sentence) or labels.is_period_heading(sentence) else ""
+    sentences = re.split(r"(?<=\.)\s+(?=[A-Z])", lead_in.strip()) if lead_in.strip() else [""]
+    last = sentences[-1]
+    if _INTRODUCES.search(last) or labels.is_period_heading(last):
+        return last
+    # "... for the year ended December 31, 2025 was as follows. Translations of RMB amounts
+    # into US$ are solely for the convenience of the reader ...": a remark on the table
+    # may follow the sentence that introduces it; the text before that sentence, which
+    # may speak of the table above, still counts for nothing.
+    return next((x for x in reversed(sentences[-3:-1]) if _INTRODUCES.search(x)), "")
 
 
 _MONTHS_STATED = re.compile(r"\b(three|six|nine|twelve)\b(?=[^.]*\bmonths?\b)", re.IGNORECASE)
