@@ -112,3 +112,17 @@ def test_a_remark_after_the_introducing_sentence_keeps_its_period(tmp_path):
         encoding="utf-8",
     )
     assert {f.period for f in parse(path).facts} == {"2025"}
+
+
+def test_a_period_never_takes_two_durations():
+    """A table under "Three Months Ended June 30, 2025", in a note whose lead-in speaks of
+    the three and six months: its figures are 3M, never "6M 3M 2025"."""
+    from xlsegment.readers.layout import with_duration
+
+    assert with_duration("3M 2025", "6M") == "3M 2025"
+    assert with_duration("2025", "6M") == "6M 2025"
+    text = (
+        "The following tables present segment results for the three and six months ended June 30, 2025:\n\n"
+        f"Three Months Ended June 30, 2025\n\n{TABLE}"
+    )
+    assert {f.period for f in read_string(text).facts} == {"3M 2025"}

@@ -88,7 +88,6 @@ LATER = {
         "h11_de_halbjahr_tausend_eur_q2_h1_blocks": {"wrong": 38},
         "h12_cn20f_rmb_usd_block_period_in_leadin": {"wrong": 12},
         "t01_us10k_measure_year_blocks_pct_of_total": {"unnamed": 42, "missing": 3},
-        "t02_us10q_period_heading_tables_asu_columns": {"wrong": 18},
         "t03_us10k_cad_year_major_june_fy_wrapped": {"wrong": 12, "missing": 24, "errors": 2},
         "t04_us10k_stacked_blocks_recast_dollar_pct_change": {"wrong": 17, "missing": 18},
         "t05_us10q_retail_13_39_weeks_split_dates": {"unnamed": 37, "missing": 22},

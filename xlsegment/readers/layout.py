@@ -274,7 +274,9 @@ def lead_in_period(lead_in: str) -> str:
 def with_duration(period: str, duration: str | None) -> str:
     """A period label with its interim duration: "6M 2025" for six months ended in 2025;
     a year's label stays the year, so figures of different durations never meet."""
-    return f"{duration} {period}" if duration and not period.startswith(duration) else period
+    # A period that already states its duration keeps it: "3M 2025" under a band that
+    # says "Six Months Ended" is no "6M 3M 2025".
+    return f"{duration} {period}" if duration and not _DURATION_MARK.match(period) else period
 
 
 _DURATION_MARK = re.compile(r"^(\d{1,2}M)\b")
