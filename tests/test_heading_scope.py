@@ -216,3 +216,14 @@ def test_owners_under_attributable_to_are_lines_of_the_entity(kind, tmp_path, he
     assert facts[877].segment in ("", "Total")
     assert facts[877].line_item.endswith("Common shareholders")
     assert "attributable to" in facts[14].line_item
+
+
+def test_all_other_after_the_segments_total_stays_a_category():
+    """'All other' under 'Segment Adjusted EBITDA', after 'Total reportable segments', is
+    the category of the other segments (ASC 280-10-50-15), not a reconciling line."""
+    note = read_string(
+        "Segment Adjusted EBITDA\n2024\n2023\nResidential\n400\n350\nCommercial\n272\n256\n"
+        "Total reportable segments\n672\n606\nAll other (1)\n6\n5\n"
+    )
+    facts = {f.value: f for f in note.facts}
+    assert facts[6].segment == "All other"

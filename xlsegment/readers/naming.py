@@ -258,12 +258,17 @@ def _holds_a_part(section: str, label: str, line, rows: RowsMeasure) -> bool:
     return line.kind == LineKind.RECONCILING and bool(_HOLDER.search(label)) and not segment_measure
 
 
-def _reconciles_segment_measure(section: str, line) -> bool:
+def _reconciles_segment_measure(section: str, label: str) -> bool:
     """Corporate costs under "Segment operating income:" hold no part of a segment measure:
     they reconcile the segments' total to the entity's figure (ASC 280-10-50-30(b)), a
-    line of the entity's own, not a segment of the heading."""
+    line of the entity's own, not a segment of the heading. "All other" is no such line:
+    it is the category of the other segments (ASC 280-10-50-15)."""
     segment_measure = section.lower().lstrip().startswith(("segment", "total segment"))
-    return segment_measure and classify(section).financial and line.kind == LineKind.CORPORATE
+    corporate = classify(label).kind == LineKind.CORPORATE and not _ALL_OTHER.match(label.strip())
+    return segment_measure and classify(section).financial and corporate
+
+
+_ALL_OTHER = re.compile(r"^all\s+other\b", re.IGNORECASE)
 
 
 def keeps_heading(section: str, heading: str) -> bool:
@@ -300,7 +305,7 @@ def _outside_its_heading(row: Row, label: str) -> tuple[Row, bool]:
         row = replace(row, section="")
         if reconciling and classify(label).kind not in (LineKind.CORPORATE, LineKind.ELIMINATION):
             return row, True
-    if _reconciles_segment_measure(row.section, classify(label)):
+    if _reconciles_segment_measure(row.section, label):
         return replace(row, section=""), True
     if _ATTRIBUTABLE.search(row.section):
         # "Net earnings attributable to:" over "Common shareholders": the owners' shares of
