@@ -126,3 +126,34 @@ def test_a_period_never_takes_two_durations():
         f"Three Months Ended June 30, 2025\n\n{TABLE}"
     )
     assert {f.period for f in read_string(text).facts} == {"3M 2025"}
+
+
+SPLIT_DATES = (
+    "The following table presents net sales by segment:\n(in thousands)\nThirteen Weeks Ended\n"
+    "Thirty-Nine Weeks Ended\nNovember 1,\n2025\nNovember 2,\n2024\nNovember 1,\n2025\nNovember 2,\n2024\n"
+    "Retail\n$\n1,284\n$\n1,236\n$\n3,702\n$\n3,598\nLicensing\n28\n26\n84\n80\n"
+    "Total\n$\n1,312\n$\n1,262\n$\n3,786\n$\n3,678\n"
+)
+
+
+def test_dates_split_over_two_lines_are_each_columns_date():
+    """'November 1,' over '2025', once per column: each is that column's date, under its
+    band of weeks."""
+    facts = {(f.segment, f.period): f.value for f in read_string(SPLIT_DATES).facts}
+    assert facts[("Retail", "3M 2025")] == 1284 and facts[("Retail", "9M 2024")] == 3598
+
+
+def test_a_footnote_of_the_table_above_gives_the_next_table_no_duration():
+    """'(2) ... for the thirteen and thirty-nine weeks ended November 1, 2025, ... n/m —
+    not meaningful Total assets by segment were as follows:': the footnote ends before
+    the words in lower case; the assets are instants, with no duration."""
+    text = (
+        SPLIT_DATES
+        + "(2) Corporate includes compensation of $9.4 million for the thirteen and thirty-nine weeks "
+        "ended November 1, 2025, and other costs. n/m — not meaningful Total assets by segment were as "
+        "follows:\n(in thousands)\nNovember 1,\n2025\nNovember 2,\n2024\nRetail\n2,418\n2,362\n"
+        "Licensing\n41\n39\nTotal\n2,459\n2,401\n"
+    )
+    assets = [f for f in read_string(text).facts if f.value in (2418, 2401)]
+    assert {f.period for f in assets} == {"2025", "2024"}
+    assert {f.line_item for f in assets} == {"Total assets"}

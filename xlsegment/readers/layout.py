@@ -193,6 +193,12 @@ def introducing_sentence(lead_in: str) -> str:
     March 2025"), else "": text before it often speaks of the table above."""
     sentences = re.split(r"(?<=\.)\s+(?=[A-Z])", lead_in.strip()) if lead_in.strip() else [""]
     last = sentences[-1]
+    # "... center costs. n/m — not meaningful Total assets by segment were as follows:": a
+    # footnote of the table above ends before a word in lower case; the introducing words
+    # are what follows its last full stop.
+    tail = re.split(r"(?<=[a-z)]\.)\s+(?=[a-z])", last)[-1]
+    if tail != last and _INTRODUCES.search(tail):
+        return tail
     if _INTRODUCES.search(last) or labels.is_period_heading(last):
         return last
     # "... for the year ended December 31, 2025 was as follows. Translations of RMB amounts

@@ -71,6 +71,10 @@ def title_measure(title: str, anywhere: bool = False) -> str:
     # Only a heading that starts with its measure names it ("Total segment assets are as
     # follows", "Capital Expenditures"); a measure further into a sentence may be any word.
     last = _SENTENCE_BREAK.split(title.strip())[-1] if title else ""
+    # a footnote of the table above may end before a word in lower case ("n/m — not
+    # meaningful Total assets by segment were as follows:"): the heading is after it
+    last = re.split(r"(?<=[a-z)]\.)\s+(?=[a-z])", last)[-1]
+    last = re.sub(r"^n/?m\b\W*not meaningful\s*", "", last, flags=re.IGNORECASE)
     last = _PAGE_FURNITURE.sub("", last)  # "118 Table of Contents Assets": the heading after it
     last = re.sub(r"^(?:our|the)\s+", "", last, flags=re.IGNORECASE)
     m = _MEASURE_IN_TITLE.search(last) if anywhere else _MEASURE_IN_TITLE.match(last)

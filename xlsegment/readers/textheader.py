@@ -78,10 +78,18 @@ def read_header(run: list[RawRow], above: str = "") -> Header:
     h = Header()
     dates: list[str] = []
     first_years = None  # the row whose years came first
+    # "November 1," over "2025", once per column: dates split over two lines (two or
+    # more of them; one such caption over the years is the caption of them all)
+    split_dates = sum(1 for r in run if len(r.years) == 1 and _MONTH_DAY_ONLY.match(r.label.strip())) >= 2
     for r in run:
+        text = r.label.strip()
+        if split_dates and len(r.years) == 1 and _MONTH_DAY_ONLY.match(text):
+            # "November 1," over "2025": a date split over two lines, one column's date
+            dates.append(f"{text} {r.years[0][0]}")
+            h.first = h.first or "years"
+            continue
         if r.years:
             first_years = _read_years(h, r, first_years)
-        text = r.label.strip()
         if text and not _read_mark(h, r, text):
             _read_words(h, r, text, dates, first_years)
     if len(dates) >= 2:
@@ -92,6 +100,9 @@ def read_header(run: list[RawRow], above: str = "") -> Header:
     _period_from_lead_in(h, above)
     _durations_over_years(h, above)
     return h
+
+
+_MONTH_DAY_ONLY = re.compile(r"^(?:" + labels.MONTHS + r")\.?\s+\d{1,2},?$", re.IGNORECASE)
 
 
 def _read_years(h: Header, r: RawRow, first_years: RawRow | None) -> RawRow | None:
