@@ -157,3 +157,20 @@ def test_a_footnote_of_the_table_above_gives_the_next_table_no_duration():
     assets = [f for f in read_string(text).facts if f.value in (2418, 2401)]
     assert {f.period for f in assets} == {"2025", "2024"}
     assert {f.line_item for f in assets} == {"Total assets"}
+
+
+def test_names_repeated_under_each_period_are_never_dropped_for_the_periods():
+    """Two period headings over names wrapped and repeated per period ('Packaged |
+    Ingredient', then 'Foods | Solutions | Total', once per year): the columns are left
+    unnamed with a warning, never the first two read as the periods' entity figures."""
+    text = (
+        "(in thousands of Canadian dollars)\n"
+        "Fiscal Year Ended June 28, 2025\nFiscal Year Ended June 29, 2024\n"
+        "Packaged\nIngredient\nPackaged\nIngredient\nFoods\nSolutions\nTotal\nFoods\nSolutions\nTotal\n"
+        "Net revenue\n$\n184,362\n$\n96,518\n$\n280,880\n$\n171,905\n$\n82,247\n$\n254,152\n"
+        "Cost of goods sold\n121,845\n71,204\n193,049\n115,366\n70,930\n186,296\n"
+    )
+    note = read_string(text)
+    entity = [f for f in note.facts if f.segment in ("", "Total") and f.value in (184362, 96518)]
+    assert entity == []
+    assert any(f.code == "seg.layout.columns" for f in note.findings)

@@ -164,6 +164,13 @@ def period_per_column(s: Shape) -> Reading | None:
         return None
     cols, found = _period_columns(s, s.curs, s.n)
     extra = s.n - len(cols)
+    named = [r.label for r in s.h.names]
+    if extra and len(set(named)) < len(named):
+        # Names repeated under each period ("Packaged | Ingredient", then "Foods |
+        # Solutions | Total", once per year): the periods are bands over those columns,
+        # which this reading cannot place; reading the first columns as the periods would
+        # give the segments' figures to the entity. Headings of rows never repeat.
+        return None
     reading = Reading(cols, set(), tuple(found))
     if extra:
         reading = _extra_columns(s, reading, extra)
