@@ -80,3 +80,25 @@ def test_without_a_declaration_the_rows_under_a_heading_are_read_as_before(kind,
     the rows stay the segments of the group, as the reader read them before."""
     facts = {f.value: f for f in _note(kind, tmp_path, "Revenue is reported by product line.").facts}
     assert facts[412].segment == "Residential filtration"
+
+
+def test_a_declared_list_ends_where_the_sentence_goes_on():
+    sentence = (
+        "The Executive Board reviews the Company's two operating segments, Port Terminals and Rail "
+        "Freight, and allocates resources to them."
+    )
+    assert declared_segments(sentence) == ("Port Terminals", "Rail Freight")
+
+
+def test_a_declared_name_in_pieces_leaves_the_columns_unnamed():
+    """'Port' and 'Rail' over 'Terminals' and 'Freight', given line by line and joined
+    wrongly ('Corporate and Terminals'): no column is named, none is given to the entity."""
+    text = (
+        "We have two reportable segments, Port Terminals and Rail Freight.\n"
+        "Port\nRail\nCorporate and\nTerminals\nFreight\neliminations\nTotal\n"
+        "2023\n2024\n2023\n2024\n2023\n2024\n2023\n2024\n"
+        "Revenue\n100\n110\n50\n60\n(10)\n(12)\n140\n158\n"
+    )
+    note = read_string(text)
+    assert not [f for f in note.facts if f.segment in ("", "Total", "Corporate and Terminals")]
+    assert any(f.code == "seg.layout.columns" for f in note.findings)

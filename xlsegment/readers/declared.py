@@ -59,7 +59,9 @@ def _names(listing: str) -> list[str]:
             item = item.split(",")[0].strip()
         m = _NAME.match(item)
         if not item or m is None or len(item.split()) > _ITEM_WORDS:
-            return []
+            # "Port Terminals and Rail Freight, and allocates resources to them": the list
+            # ends where the sentence goes on; the count it states must still agree
+            return names if names and item[:1].islower() else []
         names.append(m.group(1))
     return names
 

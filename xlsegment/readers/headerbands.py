@@ -74,6 +74,28 @@ def _pieces(label: str) -> bool:
     return label.strip().lower() in _LONE_JOINING_WORD or len(codes) >= 2
 
 
+def declared_in_pieces(s: Shape) -> None:
+    """A segment the note's prose declares ("Port Terminals") standing in the header in
+    two pieces, its first words one name and its last words inside another ("Port", then
+    "Corporate and Terminals"): the header's lines were interleaved, so which words make
+    which column's name cannot be told and none is taken (the columns are unnamed)."""
+    h = s.h
+    names = [r.label.strip() for r in h.names]
+    for declared in s.ctx.segments:
+        words = declared.split()
+        if any(declared.lower() in n.lower() for n in names):
+            continue
+        for k in range(1, len(words)):
+            head, tail = " ".join(words[:k]).lower(), " ".join(words[k:]).lower()
+            starts = [i for i, n in enumerate(names) if n.lower() == head]
+            ends = [i for i, n in enumerate(names) if tail in n.lower() and n.lower() != head]
+            if starts and ends:
+                h.names = []
+                h.names_before_years = 0
+                s.__dict__.pop("names", None)
+                return
+
+
 def interleaved_pieces(s: Shape) -> None:
     """Names that are pieces of headings interleaved line by line: no reading of them can
     tell which words make which column's name, so none is taken (the columns are unnamed)."""

@@ -23,6 +23,7 @@ from xlsegment.model import Column, Finding, Role, Severity
 from xlsegment.readers.headerbands import (
     Shape,
     change_heading_in_two,
+    declared_in_pieces,
     group_label_over_names,
     interleaved_pieces,
     measure_over_the_periods,
@@ -164,6 +165,13 @@ def period_per_column(s: Shape) -> Reading | None:
         return None
     cols, found = _period_columns(s, s.curs, s.n)
     extra = s.n - len(cols)
+    local = [c.period for c in cols if c.role == Role.PERIOD]
+    if len(local) - len(set(local)) >= 2:
+        # "2023 2024" under each of several names the header no longer gives: a grid of
+        # the same periods again, in one currency, is columns this reading cannot tell
+        # apart. (Two instants of one year, "31 August | 28 February" over "2025 2025",
+        # stay two columns of that year.)
+        return None
     named = [r.label for r in s.h.names]
     if extra and len(set(named)) < len(named):
         # Names repeated under each period ("Packaged | Ingredient", then "Foods |
@@ -362,6 +370,16 @@ RULES = (
         (("2024|2023|%|Rm|Rm|change|Revenue|100|90|11",
           ("- 2024 ZAR", "- 2023 ZAR")),),
         normalise=change_heading_in_two,
+    ),
+    HeaderRule(
+        "declared names in pieces",
+        "a segment the prose declares ('Port Terminals') standing in the header in two pieces, "
+        "its first words one name and its last inside another: the lines were interleaved, "
+        "so the names are not read, and the columns are unnamed",
+        (("We have two reportable segments, Port Terminals and Rail Freight.|2024|Port|Rail|"
+          "Corporate and|Terminals|Freight|eliminations|Total|Revenue|100|50|(10)|140",
+          ("Column 1 2024 -", "Column 2 2024 -", "Column 3 2024 -", "Column 4 2024 -")),),
+        normalise=declared_in_pieces,
     ),
     HeaderRule(
         "interleaved pieces",
