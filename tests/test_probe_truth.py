@@ -86,7 +86,6 @@ LATER = {
         "h03_us10k_june_52week_geo_pct_change": {"missing": 4},
         "h04_us10k_stacked_blocks_as_adjusted_all_other": {"wrong": 4, "missing": 2},
         "h11_de_halbjahr_tausend_eur_q2_h1_blocks": {"wrong": 38},
-        "h12_cn20f_rmb_usd_block_period_in_leadin": {"wrong": 12},
         "t01_us10k_measure_year_blocks_pct_of_total": {"unnamed": 42, "missing": 3},
         "t03_us10k_cad_year_major_june_fy_wrapped": {"unnamed": 36},
         "t04_us10k_stacked_blocks_recast_dollar_pct_change": {"wrong": 17, "missing": 18},

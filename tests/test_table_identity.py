@@ -76,3 +76,18 @@ def test_a_lead_in_that_gives_the_table_to_one_segment(lead_in, segment):
     )
     segments = {f.segment for f in read_string(text).facts}
     assert segments == ({segment} if segment else {"", "Total"})
+
+
+def test_a_remark_about_geography_names_no_geographic_table():
+    """'Revenues by segment ... were as follows. Substantially all revenues are from
+    China; accordingly, no geographic information is presented.': the segments' revenue,
+    never long-lived assets by geography."""
+    lead = (
+        "Revenues by segment for the two years ended December 31, 2025 were as follows. Substantially all "
+        "of its long-lived assets are located in China; accordingly, no geographic information is presented."
+    )
+    note = read_string(
+        f"{lead}\n2025\n2024\nMarketplace\n8,416\n7,902\nLogistics\n3,128\n2,874\nTotal\n11,544\n10,776\n"
+    )
+    assert {f.table for f in note.facts} != {"Long-lived assets by geography"}
+    assert {f.line_item for f in note.facts} != {"Long-lived assets"}

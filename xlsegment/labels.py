@@ -473,3 +473,27 @@ def stated_rate(text: str, local: str, foreign: str) -> tuple[str, int] | None:
         if _code(m.group(1)) == foreign and _code(m.group(2)) == local:
             return m.group(3).replace(",", ""), m.start()
     return None
+
+
+_INTRODUCES = re.compile(r"follow|as follows|below|:\s*$", re.IGNORECASE)
+
+
+def introducing_sentence(lead_in: str) -> str:
+    """The last sentence of a lead-in where it introduces the table ("The following
+    table ...", "... as follows:") or is a period heading right above it ("Year ended 31
+    March 2025"), else "": text before it often speaks of the table above."""
+    sentences = re.split(r"(?<=\.)\s+(?=[A-Z])", lead_in.strip()) if lead_in.strip() else [""]
+    last = sentences[-1]
+    # "... center costs. n/m — not meaningful Total assets by segment were as follows:": a
+    # footnote of the table above ends before a word in lower case; the introducing words
+    # are what follows its last full stop.
+    tail = re.split(r"(?<=[a-z)]\.)\s+(?=[a-z])", last)[-1]
+    if tail != last and _INTRODUCES.search(tail):
+        return tail
+    if _INTRODUCES.search(last) or is_period_heading(last):
+        return last
+    # "... for the year ended December 31, 2025 was as follows. Translations of RMB amounts
+    # into US$ are solely for the convenience of the reader ...": a remark on the table
+    # may follow the sentence that introduces it; the text before that sentence, which
+    # may speak of the table above, still counts for nothing.
+    return next((x for x in reversed(sentences[-3:-1]) if _INTRODUCES.search(x)), "")

@@ -164,7 +164,6 @@ _LEAD_IN_PERIOD = re.compile(
     # "for", which the one-year test below keeps from "for 2024 and 2023".
     r"|\b(?i:for\s+(?:the\s+)?(?:(?:fiscal\s+)?year\s+)?)(?P<for>(?:19|20)\d\d)\b(?![\d,])"
 )
-_INTRODUCES = re.compile(r"follow|as follows|below|:\s*$", re.IGNORECASE)
 
 
 _MONTH_DAY = re.compile(r"\b(?:" + labels.MONTHS + r")\.?\s+\d{1,2}\b", re.IGNORECASE)
@@ -187,27 +186,6 @@ def period_words(headings: list[str]) -> str:
     return next(iter(found.values())) if len(found) == 1 else ""
 
 
-def introducing_sentence(lead_in: str) -> str:
-    """The last sentence of a lead-in where it introduces the table ("The following
-    table ...", "... as follows:") or is a period heading right above it ("Year ended 31
-    March 2025"), else "": text before it often speaks of the table above."""
-    sentences = re.split(r"(?<=\.)\s+(?=[A-Z])", lead_in.strip()) if lead_in.strip() else [""]
-    last = sentences[-1]
-    # "... center costs. n/m — not meaningful Total assets by segment were as follows:": a
-    # footnote of the table above ends before a word in lower case; the introducing words
-    # are what follows its last full stop.
-    tail = re.split(r"(?<=[a-z)]\.)\s+(?=[a-z])", last)[-1]
-    if tail != last and _INTRODUCES.search(tail):
-        return tail
-    if _INTRODUCES.search(last) or labels.is_period_heading(last):
-        return last
-    # "... for the year ended December 31, 2025 was as follows. Translations of RMB amounts
-    # into US$ are solely for the convenience of the reader ...": a remark on the table
-    # may follow the sentence that introduces it; the text before that sentence, which
-    # may speak of the table above, still counts for nothing.
-    return next((x for x in reversed(sentences[-3:-1]) if _INTRODUCES.search(x)), "")
-
-
 _MONTHS_STATED = re.compile(r"\b(three|six|nine|twelve)\b(?=[^.]*\bmonths?\b)", re.IGNORECASE)
 _MONTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 
@@ -216,7 +194,7 @@ def year_to_date(durations: list[str], lead_in: str) -> list[str]:
     """A "Year-to-Date" band's duration, where the introducing sentence states the longer
     of its interim periods ("for the three and nine months ended September 30" -> 9M);
     else it stays "YTD", a period of its own that meets no other."""
-    months = [_MONTHS[m.lower()] for m in _MONTHS_STATED.findall(introducing_sentence(lead_in))]
+    months = [_MONTHS[m.lower()] for m in _MONTHS_STATED.findall(labels.introducing_sentence(lead_in))]
     longest = f"{max(months)}M" if months and max(months) < 12 else labels.YEAR_TO_DATE
     return [longest if d == labels.YEAR_TO_DATE else d for d in durations]
 
@@ -224,7 +202,7 @@ def year_to_date(durations: list[str], lead_in: str) -> list[str]:
 def lead_in_duration(lead_in: str) -> str | None:
     """The interim duration the sentence introducing a table states ("for the three months
     ended June 30, 2025 and 2024" -> "3M"), for a header that states none over its years."""
-    return labels.duration_of(heading_above(lead_in) or introducing_sentence(lead_in))
+    return labels.duration_of(heading_above(lead_in) or labels.introducing_sentence(lead_in))
 
 
 # Where a period heading right above a table may start: "For the year ended ...",
@@ -270,7 +248,7 @@ def lead_in_period(lead_in: str) -> str:
     heading = heading_above(lead_in)
     if heading:
         return with_duration(str(labels.years_in(heading)[0]), labels.duration_of(heading))
-    sentence = introducing_sentence(lead_in)
+    sentence = labels.introducing_sentence(lead_in)
     found = {m["year"] or m["fy"] or m["for"] for m in _LEAD_IN_PERIOD.finditer(sentence)}
     if len(found) != 1 or len(set(labels.years_in(sentence))) != 1:
         return ""  # "the years ended December 31, 2024 and 2023": which column is which?

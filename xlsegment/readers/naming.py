@@ -108,8 +108,13 @@ def title_segment(title: str) -> str:
 
 def table_name(title: str, rows: list[Row], columns) -> str:
     low = title.lower()
+    # The geographic cue must be the table's own heading or introducing sentence: "...;
+    # accordingly, no geographic information is presented" after "Revenues by segment
+    # ... were as follows." names no geographic table.
+    last = _SENTENCE_BREAK.split(title.strip())[-1]
+    own = (labels.introducing_sentence(title) or ("" if last.endswith(".") else last)).lower()
     text = " ".join(r.label.lower() for r in rows)
-    if ("geograph" in low or "by region" in low) and _rows_are_places(rows):
+    if ("geograph" in own or "by region" in own) and _rows_are_places(rows):
         if "long-lived" in low or "long - lived" in low or "long-lived" in text:
             return GEO_ASSETS
         # A geographic table of one measure is as common for assets as for revenue.

@@ -15,7 +15,6 @@ from xlsegment.numbers import Cell
 from xlsegment.readers import aligning, naming
 from xlsegment.readers.layout import (
     NoteContext,
-    introducing_sentence,
     is_continued_title,
     is_lead_in,
     is_ratio_row,
@@ -87,7 +86,7 @@ def first_headings(sections: list[RawRow], header: list[RawRow], body: list[RawR
     # A heading above the sentence that introduces this table ("A reconciliation ... is as
     # follows:") ends the text before it (a block of margins), and heads none of its rows.
     introduced = max(
-        (r.line for r in header if is_lead_in(r.label) and introducing_sentence(r.label)), default=0
+        (r.line for r in header if is_lead_in(r.label) and labels.introducing_sentence(r.label)), default=0
     )
     for raw in sorted(sections, key=lambda r: r.line) + body:
         if raw.has_values:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from xlsegment import labels
-from xlsegment.readers.layout import introducing_sentence
 
 MAX_TITLE_CHARS = 120  # longer than this, the phrase is prose, not a title
 MIN_TITLE_CHARS = 4  # shorter than this, a fragment ("T"), not a title
@@ -81,7 +80,7 @@ _BOUNDARY = re.compile(
 def own_title(lead_in: str) -> str | None:
     """The title the filing gives a table: what its introducing sentence says the table
     holds, else a short heading just before it; None where it gives neither."""
-    sentence = _BOUNDARY.split(introducing_sentence(lead_in))[-1]
+    sentence = _BOUNDARY.split(labels.introducing_sentence(lead_in))[-1]
     for pattern in _INTRODUCED if sentence else ():
         found = pattern.search(sentence)
         if found:
