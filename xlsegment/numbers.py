@@ -123,12 +123,17 @@ figures in ten with a point have three digits after each point: decimals in US n
 have one or two digits (28.4, 1,028.45), and a run of exactly three is no coincidence."""
 
 
+_SPACED_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
+
+
 def looks_european(tokens: list[str], text: str = "") -> bool:
     """True when the note's separators, or failing them its language, say '1.234,5'."""
     us = eu = dotted = points = 0
     for t in tokens:
-        # thousands grouped by spaces say nothing of the decimal mark: "3 812,4" is "3812,4"
-        core = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", t.strip().strip("()$€£%").strip())
+        core = t.strip().strip("()$€£%").strip()
+        if " " in core or "\u00a0" in core or "\u202f" in core:
+            # thousands grouped by spaces say nothing of the decimal mark: "3 812,4" is "3812,4"
+            core = _SPACED_THOUSANDS.sub("", core)
         if "." in core:
             points += 1
         if _US_ONLY.match(core):
