@@ -174,3 +174,13 @@ def test_names_repeated_under_each_period_are_never_dropped_for_the_periods():
     entity = [f for f in note.facts if f.segment in ("", "Total") and f.value in (184362, 96518)]
     assert entity == []
     assert any(f.code == "seg.layout.columns" for f in note.findings)
+
+
+@pytest.mark.parametrize("qualifier", ["Restated (3)", "As Recast (1)", "Restated", "(Unaudited)"])
+def test_a_footnoted_qualifier_under_a_year_is_no_name(qualifier):
+    """'2024 | Restated (3)' over the columns: the footnote mark does not make the
+    qualifier a segment's name."""
+    text = f"Six months ended 31 August\n2025\n2024\n{qualifier}\nRm\nRm\nTrading profit\n1,786\n1,682\n"
+    facts = read_string(text).facts
+    assert {f.segment for f in facts} <= {"", "Total"}
+    assert {f.value for f in facts} == {1786, 1682}

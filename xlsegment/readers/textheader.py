@@ -125,7 +125,7 @@ def _read_mark(h: Header, r: RawRow, text: str) -> bool:
     if text == "%":
         h.percent_marks.append(r.line)  # noise, unless a layer of the header
         return True
-    if labels.NOISE_RE.match(text):
+    if labels.NOISE_RE.match(labels.strip_footnotes(text)):  # "Restated (3)" too
         return True
     if labels.NOTE_REF_RE.match(text):
         h.note_ref = True
