@@ -226,7 +226,7 @@ _OTHER_WORDS = {
     "nueve": "9M",
     "nove": "9M",
 }
-_MONTH_ORDER = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_ORDER = tuple(name[:3] for name in MONTHS.split("|")[:12])  # "jan" .. "dec"
 
 
 def _months_between(first: str, last: str) -> str | None:
@@ -476,6 +476,13 @@ def stated_rate(text: str, local: str, foreign: str) -> tuple[str, int] | None:
 
 
 _INTRODUCES = re.compile(r"follow|as follows|below|:\s*$", re.IGNORECASE)
+_BEFORE_LOWER_CASE = re.compile(r"(?<=[a-z)]\.)\s+(?=[a-z])")
+
+
+def after_footnote(text: str) -> str:
+    """What follows a footnote of the table above that ends before a word in lower case
+    ("... center costs. n/m — not meaningful Total assets by segment were as follows:")."""
+    return _BEFORE_LOWER_CASE.split(text)[-1]
 
 
 def introducing_sentence(lead_in: str) -> str:
@@ -487,7 +494,7 @@ def introducing_sentence(lead_in: str) -> str:
     # "... center costs. n/m — not meaningful Total assets by segment were as follows:": a
     # footnote of the table above ends before a word in lower case; the introducing words
     # are what follows its last full stop.
-    tail = re.split(r"(?<=[a-z)]\.)\s+(?=[a-z])", last)[-1]
+    tail = after_footnote(last)
     if tail != last and _INTRODUCES.search(tail):
         return tail
     if _INTRODUCES.search(last) or is_period_heading(last):

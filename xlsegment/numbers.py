@@ -45,6 +45,11 @@ def is_currency_symbol(text: str) -> bool:
     return bool(s) and currency.code(s) is not None and (not s.isalpha() or s.isupper() or s == "Rs")
 
 
+_SPACES = " \u00a0\u202f"  # a space, a no-break space, a narrow no-break space
+_NO_SPACES = str.maketrans("", "", _SPACES)
+_SPACED_THOUSANDS = re.compile(f"(?<=\\d)[{_SPACES}](?=\\d{{3}}\\b)")
+
+
 def parse_cell(text: str, european: bool = False) -> Cell | None:
     """Read one cell such as `(5,822)`, `($7,969)`, `1,028.4`, `—`; None if it is no number."""
     s = text.strip()
@@ -54,7 +59,7 @@ def parse_cell(text: str, european: bool = False) -> Cell | None:
     if not m:
         return None
     # Thousands grouped by a space, a no-break space or a narrow one ("3 812,4")
-    digits = m["num"].replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    digits = m["num"].translate(_NO_SPACES)
     if european:
         digits = digits.replace(".", "").replace(",", ".")
     else:
@@ -123,15 +128,12 @@ figures in ten with a point have three digits after each point: decimals in US n
 have one or two digits (28.4, 1,028.45), and a run of exactly three is no coincidence."""
 
 
-_SPACED_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
-
-
 def looks_european(tokens: list[str], text: str = "") -> bool:
     """True when the note's separators, or failing them its language, say '1.234,5'."""
     us = eu = dotted = points = 0
     for t in tokens:
         core = t.strip().strip("()$€£%").strip()
-        if " " in core or "\u00a0" in core or "\u202f" in core:
+        if any(space in core for space in _SPACES):
             # thousands grouped by spaces say nothing of the decimal mark: "3 812,4" is "3812,4"
             core = _SPACED_THOUSANDS.sub("", core)
         if "." in core:

@@ -16,7 +16,13 @@ import re
 
 from xlsegment import labels
 
-_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    )
+}
+_COUNT = r"(?P<count>" + "|".join(list(_NUMBERS)[2:]) + r"|\d{1,2})"
 _INTRO = re.compile(
     r"\b(?:" + _COUNT + r"\s+(?:reportable|operating|business)\s+segments?|"
     r"(?:reportable|operating)\s+segments?\s+(?:are|were|consist\s+of|comprise)(?=[\s:]))"
@@ -34,19 +40,11 @@ def declared_segments(text: str) -> tuple[str, ...]:
     none lists them plainly or the count it states disagrees with the names found."""
     for m in _INTRO.finditer(text):
         names = _names(m.group("list"))
-        count = re.match(r"\s*(\w+)", m.group(0)).group(1).lower()
+        count = (m.group("count") or "").lower()  # none in "reportable segments are ..."
         stated = _NUMBERS.get(count, int(count) if count.isdigit() else None)
         if names and (stated is None or stated == len(names)):
             return tuple(names)
     return ()
-
-
-_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-    )
-}
 
 
 def _names(listing: str) -> list[str]:

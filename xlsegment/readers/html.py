@@ -321,14 +321,13 @@ def _read_table(doc, block, index, ctx, european, cells: _Cells, carried: OpenHe
     and what the reading noticed."""
     rows = [logical_row(i, cs, european) for i, cs in enumerate(grid_rows(block.element))]
     lead = " ".join(htmldoc.lead_in(doc, block).split())
-    title = lead[-200:]
     out, noticed = [], []
     for header, body in split_parts(rows):
         # The header's words and years, so a repeated "Years ended" over its years is known.
         words = tuple(c.text for r in header for c in r.cells + r.years if c.text)
         section = carried.continued(words)
         opened = Sections(section=section, carried=bool(section))
-        table, found = _read_part(block, header, body, index + len(out), (title, lead), ctx, cells, opened)
+        table, found = _read_part(block, header, body, index + len(out), lead, ctx, cells, opened)
         noticed.extend(found)
         carried = OpenHeading(words) if table is None else OpenHeading.after(words, list(table.rows))
         if table is not None:
@@ -350,9 +349,9 @@ def _amount_columns(block, heads, body, spans) -> tuple[list[int], list[Finding]
     return keep, noticed
 
 
-def _read_part(block, header, body, index, titles, ctx, cells: _Cells, opened) -> tuple[Table | None, list]:
+def _read_part(block, header, body, index, lead, ctx, cells: _Cells, opened) -> tuple[Table | None, list]:
     # the title is the lead-in's end; its introducing sentence may stand further back
-    title, lead = titles
+    title = lead[-200:]
     spans = _column_ranges([r for r in body if r.amounts])
     heads, table_period = htmlheads.heads_of(header, spans, title)
     keep, noticed = _amount_columns(block, heads, body, spans)

@@ -72,6 +72,7 @@ _CHANGE = re.compile(
 def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] | None = None) -> None:
     text = text.strip()
     low = text.lower()
+    plain = labels.strip_footnotes(text)  # "US$ (3)", "As adjusted (1)"
     if "%" in text or low in ("change", "percent", "percentage") or "percent" in low or _CHANGE.match(low):
         head.percent = True  # a change column: a difference of two periods, no amount of one
         return
@@ -80,7 +81,7 @@ def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] 
     ):
         head.period, head.period_text = period_labels([text])[0], text
         return
-    cur = labels.currency_of(text) or labels.currency_of(labels.strip_footnotes(text))  # "US$ (3)"
+    cur = labels.currency_of(text) or labels.currency_of(plain)
     if cur and text != "$":
         head.currency = cur
         return
@@ -93,13 +94,13 @@ def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] 
         return
     if (
         (labels.unit_of(text) and len(text) < SETTINGS.heading_chars)
-        or labels.NOISE_RE.match(labels.strip_footnotes(text))  # "As adjusted (1)"
+        or labels.NOISE_RE.match(plain)
         or labels.NOTE_REF_RE.match(text)
     ):
         return
     if labels.is_period_heading(text) or not any(ch.isalpha() for ch in text):
         return
-    name = labels.strip_footnotes(text)
+    name = plain
     if head.pending and alone:
         name, head.pending = f"{head.pending} {name}", ""
     if head.names and ((alone and head.alone) or (span is not None and span == head.span)):

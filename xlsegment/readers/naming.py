@@ -73,7 +73,7 @@ def title_measure(title: str, anywhere: bool = False) -> str:
     last = _SENTENCE_BREAK.split(title.strip())[-1] if title else ""
     # a footnote of the table above may end before a word in lower case ("n/m — not
     # meaningful Total assets by segment were as follows:"): the heading is after it
-    last = re.split(r"(?<=[a-z)]\.)\s+(?=[a-z])", last)[-1]
+    last = labels.after_footnote(last)
     last = re.sub(r"^n/?m\b\W*not meaningful\s*", "", last, flags=re.IGNORECASE)
     last = _PAGE_FURNITURE.sub("", last)  # "118 Table of Contents Assets": the heading after it
     last = re.sub(r"^(?:our|the)\s+", "", last, flags=re.IGNORECASE)
@@ -385,14 +385,14 @@ def _lines_of_declared_segment(section: str, label: str, line, declared: tuple[s
         is_declared(section, declared)
         and not is_declared(label, declared)
         and not (line.closes and closes_group(label, section))
-        and not _SEGMENTS_TOTAL.match(label)  # "Total segment net sales" after the last block
+        and not _NAMES_SEGMENTS_TOTAL.match(label)  # "Total segment net sales" after the last block
     )
 
 
 def _row_in_group(row: Row, label: str, line, section: str, measure: str) -> Row:
     """A row under a heading that names no measure: a segment's block, or a group of
     segments, regions or products ("Oral, Personal and Home Care" over its regions)."""
-    if _SEGMENTS_TOTAL.match(label):
+    if _NAMES_SEGMENTS_TOTAL.match(label):
         # "Total segment net sales" after the last segment's block adds every block:
         # the segments' total, no one block's figure.
         return replace(row, segment="Total")
@@ -469,7 +469,6 @@ def totals_heading(label: str, heading: str) -> bool:
     return not words or words <= set(labels.norm_key(heading).split())
 
 
-_SEGMENTS_TOTAL = re.compile(r"^total\s+(?:reportable\s+|operating\s+)?segments?\b", re.IGNORECASE)
 # The segments' total before the reconciling rows ("Total reportable segments", "Total
 # segment assets", "Subtotal of segments", "Segments total"): never the entity's Total.
 _NAMES_SEGMENTS_TOTAL = re.compile(
