@@ -60,3 +60,46 @@ def test_the_interim_example_answers_by_quarter_and_half():
     ix = index_of(Path(__file__).parent / "data" / "identity" / "4_interim.txt")
     assert ix.consolidated("Revenue", ix.period("Q2 2025")) == 12000
     assert ix.consolidated("Revenue", ix.period("H1 2025")) == 23400
+
+
+def _quarter_note(tmp_path, headings: list[str]):
+    cells = ["(Dollars in millions)", *headings]
+    software = [100 * (k + 1) for k in range(len(headings))]
+    cells += ["Software", *(f"{v:,}" for v in software), "Total revenue", *(f"{v:,}" for v in software)]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    return index_of(path), software
+
+
+# (column heading, period label, how an analyst asks for it)
+QUARTER_HEADERS = {
+    # a 10-Q's quarter against the prior year's, beside the half-years
+    "quarter and half": [
+        ("Q2 2025", "3M 2025", "Q2 2025"),
+        ("Q2 2024", "3M 2024", "2Q 2024"),
+        ("H1 2025", "6M 2025", "H1 2025"),
+        ("H1 2024", "6M 2024", "6M 2024"),
+    ],
+    # every quarter of one year and the year: each quarter keeps its number
+    "four quarters": [
+        ("Q1 2025", "3M 2025-Q1", "Q1 2025"),
+        ("Q2 2025", "3M 2025-Q2", "Q2 2025"),
+        ("Q3 2025", "3M 2025-Q3", "3Q 2025"),
+        ("Q4 2025", "3M 2025-Q4", "Q4 2025"),
+        ("Full year 2025", "2025", "FY2025"),
+    ],
+    "quarters in words": [
+        ("Second quarter 2025", "3M 2025", "Q2 2025"),
+        ("Second quarter 2024", "3M 2024", "3M 2024"),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", QUARTER_HEADERS)
+def test_grid_a_quarter_is_three_months_and_found_by_its_number(tmp_path, case):
+    headings, labels, asked = zip(*QUARTER_HEADERS[case], strict=True)
+    ix, software = _quarter_note(tmp_path, list(headings))
+    assert sorted(ix.periods) == sorted(labels)
+    for label, question, value in zip(labels, asked, software, strict=True):
+        assert ix.period(question) == label
+        assert ix.value(ix.line_item("Software"), "Total", label) == value

@@ -85,7 +85,6 @@ LATER = {
     probe2.PROBE7: {
         "h03_us10k_june_52week_geo_pct_change": {"missing": 4},
         "h04_us10k_stacked_blocks_as_adjusted_all_other": {"wrong": 4, "missing": 2},
-        "h11_de_halbjahr_tausend_eur_q2_h1_blocks": {"wrong": 38},
         "t01_us10k_measure_year_blocks_pct_of_total": {"unnamed": 42, "missing": 3},
         "t03_us10k_cad_year_major_june_fy_wrapped": {"unnamed": 36},
         "t04_us10k_stacked_blocks_recast_dollar_pct_change": {"wrong": 2, "missing": 18},

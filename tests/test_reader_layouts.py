@@ -439,7 +439,13 @@ Total revenue
 
 def test_quarter_columns_keep_their_quarter_and_add_to_the_year():
     n = note(QUARTERS)
-    assert [c.period for c in n.tables[0].columns] == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2024"]
+    assert [c.period for c in n.tables[0].columns] == [
+        "3M 2024-Q1",
+        "3M 2024-Q2",
+        "3M 2024-Q3",
+        "3M 2024-Q4",
+        "2024",
+    ]
     result = check(n)
     assert result.summary["errors"] == 0
     assert sum(1 for r in result.relations if str(r.kind) == "crossfoot") == 3

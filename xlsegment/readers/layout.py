@@ -134,17 +134,20 @@ _ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 
 
 def period_labels(texts: list[str]) -> list[str]:
-    """Period of each column heading: the year ("December 31, 2024" -> "2024"), or the year
-    and quarter ("Q3 2024" -> "2024-Q3"); headings that still collide keep their text."""
+    """Period of each column heading: the year ("December 31, 2024" -> "2024"), with its
+    interim duration ("Six Months Ended June 30, 2025" -> "6M 2025"). A quarter is three
+    months ("Q3 2024" -> "3M 2024", as "Three Months Ended" is); where one header names
+    several quarters of a year, each keeps its number ("3M 2024-Q3"). Headings that still
+    collide keep their text."""
+    quarters = [_QUARTER.search(t) for t in texts]
     out = []
-    for t in texts:
+    for t, q in zip(texts, quarters, strict=True):
         year = str(labels.years_in(t)[-1])
-        q = _QUARTER.search(t)
-        duration = labels.duration_of(t)
-        if q:
-            out.append(f"{year}-Q{q.group(1) or _ORDINAL[q.group(2).lower()]}")
-        else:
-            out.append(with_duration(year, duration))
+        out.append(with_duration(year, "3M" if q else labels.duration_of(t)))
+    out = [
+        f"{label}-Q{q.group(1) or _ORDINAL[q.group(2).lower()]}" if q and out.count(label) > 1 else label
+        for label, q in zip(out, quarters, strict=True)
+    ]
     # Different headings that name one year ("January 1, 2023", "December 31, 2023") keep
     # their text; a heading repeated word for word (a year over its translation) stays one.
     label_of = dict(zip(texts, out, strict=True))
