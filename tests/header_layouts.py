@@ -70,6 +70,9 @@ class HeaderSpec:
     durations: tuple[str, ...] = ("3M", "6M")
     title: bool = False  # "Segment information" above everything
     unit: str = ""  # "", "es" (euros, Spanish, European numbers) or "zh" (RMB thousands)
+    # measure_year: a change column closing the first measure's years, no amount: a
+    # percentage ("% Change", "Variation": "+9.0 %") or money ("$ Change": "+120")
+    change: str = ""
     move: int = 0
     moved: str = "stack"  # which total ``move`` shifts: one of ``header_totals(spec)``
 
@@ -84,6 +87,7 @@ class _Column:
     duration: str | None = None
     currency: str | None = None
     percent: bool = False  # a margin column: figures that are not amounts
+    change: str = ""  # "%" or "$": a change column, printed with its sign, no amount
 
 
 @dataclass
@@ -130,6 +134,10 @@ def render_header_layout(spec: HeaderSpec) -> tuple[str, dict[int, dict]]:
                 continue
             if col.percent:
                 lines.append(f"{value:.1f}%")
+                continue
+            if col.change:
+                # as change columns print: an explicit sign, "%" apart from the figure
+                lines.append(f"{value:+,}" + (" %" if col.change == "%" else ""))
                 continue
             if row.dollar:
                 lines.append("$")
@@ -266,15 +274,30 @@ def _measure_year(spec: HeaderSpec) -> _Table:
     each with its amounts, then its margins (percentages, never amounts)."""
     years = _years(spec)
     head = [name for name, _ in MEASURE_COLUMNS] + [MARGIN_COLUMN, "(dollars in millions)"]
-    head += [str(year) for year in years] * (len(MEASURE_COLUMNS) + 1)
+    change = [spec.change] if spec.change else []
+    head += [str(year) for year in years] + change + [str(year) for year in years] * len(MEASURE_COLUMNS)
     currency = UNIT_CURRENCY.get(spec.unit)
     columns = [_Column(year, line=words, currency=currency) for _, words in MEASURE_COLUMNS for year in years]
+    if change:
+        kind = "$" if "$" in spec.change else "%"
+        columns.insert(len(years), _Column(years[0], change=kind))
     columns += [_Column(year, percent=True) for year in years]
     names = _segment_names(spec)
     rows = [_measure_row(name, (name,), [s], years, spec.dollar and s == 0) for s, name in enumerate(names)]
     if spec.total:
         rows.append(_measure_row("Total segment", ("Total",), range(spec.segments), years, spec.dollar))
+    if change:
+        for row in rows:
+            row.values.insert(len(years), _change(row.values[0], row.values[1], columns[len(years)].change))
     return _Table(head, columns, rows, {"segments": (len(rows) - 1, 0)} if spec.total else {})
+
+
+def _change(new: Decimal, old: Decimal, kind: str) -> Decimal:
+    """The change of the first measure's latest year against the year before: in money, or
+    in percent of the year before, to one place."""
+    if kind == "$":
+        return new - old
+    return (100 * (new - old) / abs(old)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
 def _measure_row(label: str, segment: tuple[str, ...], members, years: list[int], dollar: bool) -> _Row:

@@ -63,6 +63,16 @@ GRID = [
         "year_major", segments=SEGMENTS, years=YEARS, total=BOTH, names_once=BOTH, dollar=BOTH, ascending=BOTH
     ),  # fmt: skip
     *_specs("measure_year", segments=SEGMENTS, years=YEARS, total=BOTH, dollar=BOTH),
+    # a change column closing the first measure's years, in English and French words, in
+    # percent or money, under a title line or not
+    *_specs(
+        "measure_year",
+        change=("% Change", "Variation", "$ Change"),
+        title=BOTH,
+        segments=SEGMENTS,
+        years=(2, 3),
+        total=BOTH,
+    ),  # fmt: skip
     *_specs("caption", segments=SEGMENTS, years=YEARS, total=BOTH, dollar=BOTH),
     *_specs(
         "instant",

@@ -15,6 +15,14 @@ MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+# The months in French, Spanish, Portuguese, German and Italian, for period headings.
+FOREIGN_MONTHS = (
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    "|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    "|januar|februar|märz|juni|juli|oktober|dezember"
+    "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+)
 YEAR_RE = re.compile(r"^(19|20)\d\d$")
 # "Fiscal year" as filers write it: US "fiscal", IFRS "financial", and the financial year of
 # Spanish, French, Portuguese, Italian, German and Dutch reports ("Ejercicio 2024").
@@ -58,6 +66,11 @@ PERIOD_HEADING_RE = re.compile(
     r"\s+ended"
     # "Apr–Jun", "Jan–Dec 2024": a quarter, a half-year or a year by its months (Nordic reports)
     r"|^(?:" + MONTHS + r")\.?\s*[–—-]\s*(?:" + MONTHS + r")\.?(?:\s+\d{4})?$"
+    # "au 31 décembre", "al 31 de diciembre de 2024", "zum 31. Dezember": an instant in the
+    # other languages read; "Exercice", "Ejercicio" alone over its years: the financial year
+    r"|^(?:au|à|al|a|em|en|zum|per)\s+(?:le\s+)?\d{1,2}\.?\s+(?:de\s+)?(?:" + FOREIGN_MONTHS + r")"
+    r"(?:\s+(?:de\s+)?\d{4})?,?:?$"
+    r"|^(?:" + FISCAL_WORDS + r")(?:\s+year)?:?$"
     # "截至2025年6月30日止六个月", "Seis meses terminados el 30 de junio", "Primer semestre"
     r"|^截至.*止|^(?:tres|três|seis|nueve|nove)\s+meses\b|^(?:primer|primeiro|segundo)\s+semestre\b",
     re.IGNORECASE,
@@ -111,8 +124,13 @@ _THOUSANDS_MARK = re.compile(r"['’`]\s*000\b")
 NOTE_REF_RE = re.compile(r"^\(?note\s+\d+\)?$", re.IGNORECASE)
 # "Millions of U.S. dollars (Note 3)": the note that states the convenience rate, after a mark.
 _NOTE_REF_TAIL = re.compile(r"\s*\(note\s+\d+[a-z]?\)\s*$", re.IGNORECASE)
-# A qualifier of a period's figures, not a name: "(Unaudited)", "(As Recast)", "Restated".
-_QUALIFIER = r"\(?\s*(?:as\s+)?(?:restated|recast|revised|adjusted|re-?presented|unaudited|audited)\s*\)?"
+# A qualifier of a period's figures, not a name: "(Unaudited)", "(As Recast)", "Restated",
+# and the same in the languages the vocabulary reads ("2023 retraité", "2023 reexpresado",
+# "2023 angepasst").
+_QUALIFIER = (
+    r"\(?\s*(?:as\s+)?(?:restated|recast|revised|adjusted|re-?presented|unaudited|audited"
+    r"|retraitée?s?|reexpresad[oa]s?|reexpressad[oa]s?|ajustad[oa]s?|angepasst|rideterminat[oi])\s*\)?"
+)
 NOISE_RE = re.compile(r"^(?:amount\s*%?|%|" + _QUALIFIER + r")+$", re.IGNORECASE)
 
 _PAREN = re.compile(r"\([^)]*\)")

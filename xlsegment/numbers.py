@@ -19,7 +19,7 @@ _CURRENCY = r"(?:" + currency.symbol_pattern() + r"|Rs\.?\s?)?"
 CELL_RE = re.compile(
     r"^\s*+(?P<lp>\()?\s*+"
     + _CURRENCY
-    + r"\s*+(?P<minus>[-−–])?\s*+(?P<lp2>\()?\s*+"
+    + r"\s*+(?:(?P<minus>[-−–])|\+)?\s*+(?P<lp2>\()?\s*+"  # "+9.0 %": an explicit sign, as changes print
     + _CURRENCY
     + r"\s*+(?P<num>\d(?:[.,\s]*+\d++)*+)\s*+(?P<tminus>-)?(?P<rp>\))?\s*+(?P<pct>%)?\s*+(?P<rp2>\))?\s*+$"
 )

@@ -42,7 +42,7 @@ from xlsegment.readers.layout import (
     translated_by_unit_line,
     under_period,
 )
-from xlsegment.readers.textheader import UNNAMED, nested
+from xlsegment.readers.textheader import UNNAMED, nested, nested_with_changes
 from xlsegment.vocabulary import classify
 
 
@@ -82,6 +82,11 @@ def nested_grid(s: Shape) -> Reading | None:
         if grid is not None:
             return Reading(grid)
     return None
+
+
+def nested_grid_with_changes(s: Shape) -> Reading | None:
+    found = nested_with_changes(s.h, s.n, s.ctx)
+    return None if found is None else Reading(*found)
 
 
 def _kept(s: Shape) -> list[Column]:
@@ -409,6 +414,15 @@ RULES = (
          ("2024|2023|Mining|Games|Mining|Games|Revenue|100|50|90|40",
           ("Mining 2024 -", "Games 2024 -", "Mining 2023 -", "Games 2023 -"))),
         apply=nested_grid,
+    ),
+    HeaderRule(
+        "names over years and their changes",
+        "names each over a run of years, a run ending in change columns ('Revenue' over 2024, "
+        "2023 and 'Variation', 'Operating income' over 2024 and 2023): the changes are no amounts",
+        (("Revenue|Operating income|2024|2023|Variation|2024|2023|"
+          "Mining|100|80|+25.0 %|20|16|Games|50|40|+25.0 %|10|8",
+          ("- 2024 -", "- 2023 -", "- 2024 -", "- 2023 -")),),
+        apply=nested_grid_with_changes,
     ),
     HeaderRule(
         "continued, with its change columns",

@@ -313,8 +313,10 @@ def segment_column(label: str, period: str, currency: str) -> Column:
     """A column named by its header: a segment, Total, Corporate or Eliminations."""
     name = labels.strip_footnotes(label)
     role = column_role(name)
-    # "Total reportable segments" is the segments' total, not the consolidated Total.
-    segment = "Total" if role == Role.TOTAL and "segment" not in name.lower() else name
+    # "Total reportable segments" ("Total secteurs opérationnels") is the segments' total,
+    # not the consolidated Total.
+    segments = "segment" in name.lower() or naming.names_segments_total(name)
+    segment = "Total" if role == Role.TOTAL and not segments else name
     return Column(name, segment, period, currency, role)
 
 

@@ -102,7 +102,8 @@ def _continues(last: RawRow, text: str) -> bool:
         return False
     if labels.currency_of(last.label) or labels.unit_of(last.label):
         return False  # "Rm" then "change": a mark, then the next column's heading
-    return bool(_WRAPS.search(last.label) or _CONTINUES.match(text))
+    # "au 31 décembre" under a measure's name is its period heading, not the name's rest
+    return bool(_WRAPS.search(last.label) or (_CONTINUES.match(text) and not labels.is_period_heading(text)))
 
 
 def _closing(items: list[tuple[int, str]], k: int) -> bool:
@@ -174,7 +175,8 @@ def _symbol_before_amount(s: str, rows: list[RawRow], items, k: int) -> bool:
 
 # "nm" (not meaningful) where a change or ratio cannot be computed: a cell of the row's
 # change column, never a label or an amount.
-_NOT_MEANINGFUL = re.compile(r"^(?:n\.?\s?/?\s?m\.?|not\s+meaningful)$", re.IGNORECASE)
+# "n.s." (French "non significatif"), "n.a."/"n/a" where no ratio is stated
+_NOT_MEANINGFUL = re.compile(r"^(?:n\.?\s?/?\s?[msa]\.?|not\s+meaningful|not\s+applicable)$", re.IGNORECASE)
 
 
 def _add_cell(rows: list[RawRow], s: str, number: int, european: bool) -> None:

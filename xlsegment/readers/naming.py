@@ -471,8 +471,12 @@ def totals_heading(label: str, heading: str) -> bool:
 
 # The segments' total before the reconciling rows ("Total reportable segments", "Total
 # segment assets", "Subtotal of segments", "Segments total"): never the entity's Total.
+# The same in French, Spanish, Portuguese, German and Italian notes ("Total secteurs
+# opérationnels", "Total segmentos", "Summe der Segmente", "Totale settori").
 _NAMES_SEGMENTS_TOTAL = re.compile(
-    r"^(?:sub-?\s?)?total\s+(?:of\s+)?(?:(?:the\s+)?reportable\s+|operating\s+)?segments?\b|^segments?\s+total\b",
+    r"^(?:sub-?\s?)?total\s+(?:of\s+)?(?:(?:the\s+)?reportable\s+|operating\s+)?segments?\b|^segments?\s+total\b"
+    r"|^total\s+(?:des\s+|de\s+(?:los\s+)?|dos\s+)?(?:secteurs|segmentos)\b|^summe\s+(?:der\s+)?segmente\b"
+    r"|^segmente\s+gesamt\b|^totale\s+settori\b",
     re.IGNORECASE,
 )
 

@@ -93,6 +93,8 @@ def first_headings(sections: list[RawRow], header: list[RawRow], body: list[RawR
             break
         if not heads_rows(raw) or raw.line < introduced:
             continue
+        if raw.line < years_line and not raw.label.rstrip().endswith(":"):
+            continue  # a title over the table ("Other segment information"), not a group of rows
         section = labels.strip_footnotes(raw.label)
         measure = section if is_measure(section) and raw.line > years_line else measure
     return section, measure

@@ -39,9 +39,11 @@ from xlsegment.readers.lines import RawRow
 from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import LineKind, classify
 
-# "% Change", "% of total", "'24 vs. '23", "2024 vs. 2023", "Change", "Increase (decrease)"
+# "% Change", "% of total", "'24 vs. '23", "2024 vs. 2023", "Change", "Increase (decrease)",
+# and a change in the other languages read ("Variation", "Variación", "Variação", "Veränderung")
 _CHANGE = re.compile(
-    r"%|\bper ?cent|\bvs\.?(?=\s|$)|\bversus\b|^(?:\$\s*)?change\b|\bincrease\b|\bdecrease\b|\bbps\b",
+    r"%|\bper ?cent|\bvs\.?(?=\s|$)|\bversus\b|^(?:\$\s*)?change\b|\bincrease\b|\bdecrease\b|\bbps\b"
+    r"|^(?:variation|variación|variação|variazione|veränderung)\b",
     re.IGNORECASE,
 )
 
@@ -70,6 +72,7 @@ class Header:
     unnamed: bool = False  # no header told what the columns are
     durations: list[str] = field(default_factory=list)  # "3M", "6M": a band over the years
     period_headings: list[str] = field(default_factory=list)  # "Years ended December 31,"
+    year_cells: list[tuple[str, int]] = field(default_factory=list)  # every year cell, its line
 
 
 def read_header(run: list[RawRow], above: str = "") -> Header:
@@ -108,6 +111,7 @@ _MONTH_DAY_ONLY = re.compile(r"^(?:" + labels.MONTHS + r")\.?\s+\d{1,2},?$", re.
 def _read_years(h: Header, r: RawRow, first_years: RawRow | None) -> RawRow | None:
     """Year cells: one year for the whole table, or one per column."""
     ys = [str(y) for y, _ in r.years]
+    h.year_cells.extend((str(y), line) for y, line in r.years)
     if len(ys) == 1:
         h.period = ys[0]
     else:
@@ -241,7 +245,11 @@ def nested(h: Header, n: int, ctx: NoteContext) -> list[Column] | None:
         return None
     cols, used = found
     h.sections = [r for r in h.names if r not in used] + h.sections
-    # Subtotals are marked within each period: every year has its own Total.
+    return _subtotals_by_period(cols)
+
+
+def _subtotals_by_period(cols: list[Column]) -> list[Column]:
+    """Subtotals are marked within each period: every year has its own Total."""
     by_period: dict[str, list[int]] = {}
     for i, c in enumerate(cols):
         by_period.setdefault(c.period, []).append(i)
@@ -249,6 +257,49 @@ def nested(h: Header, n: int, ctx: NoteContext) -> list[Column] | None:
         for i, c in zip(idx, mark_subtotals([cols[i] for i in idx]), strict=True):
             cols[i] = c
     return cols
+
+
+def nested_with_changes(h: Header, n: int, ctx: NoteContext) -> tuple[list[Column], set[int]] | None:
+    """Names each over a run of years that may end in change columns: "Revenue" over 2024,
+    2023 and "Variation", "Operating income" over 2024 and 2023. The years and the change
+    headings, in the order the header gives them, are the columns; a run ends after its
+    changes or where a year comes again. Read only where the runs are as many as the names
+    right before the years and the columns tile the rows: with the change columns where the
+    rows carry them (a money change; their positions are returned, no amounts), or without
+    them and without a ratio measure's run where the rows leave percentages out."""
+    if not h.changes or len(h.names) < 2 or not h.year_cells or h.names_before_years is None:
+        return None
+    first = h.year_cells[0][1]
+    band = sorted(
+        [(line, p) for p, line in h.year_cells] + [(r.line, None) for r in h.changes if r.line > first]
+    )
+    runs: list[list[str | None]] = [[]]
+    for _, period in band:
+        if period is not None and (period in runs[-1] or None in runs[-1]):
+            runs.append([])
+        runs[-1].append(period)
+    heads = h.names[: h.names_before_years][-len(runs) :]
+    names = [labels.strip_footnotes(r.label) for r in heads]
+    if len(runs) < 2 or len(names) != len(runs) or any(run[0] is None for run in runs):
+        return None
+    grid = [(name, p) for name, run in zip(names, runs, strict=True) for p in run]
+    # The rows carry a change column or not (a money change, or a percentage printed
+    # without "%"), and a ratio measure's run or not; where two of these tile the rows
+    # differently, the header is not read.
+    tilings = {
+        tuple(
+            (name, p) for name, p in grid if (changes or p) and (ratios or not _PERCENT_MEASURE.search(name))
+        )
+        for changes in (True, False)
+        for ratios in (True, False)
+    }
+    kept = [t for t in tilings if len(t) == n]
+    if len(kept) != 1:
+        return None
+    measures = list(dict.fromkeys(name for name, p in kept[0] if p))
+    cols = [_named(name, p, ctx, measures) for name, p in kept[0] if p]
+    h.sections = [r for r in h.names if r not in heads] + h.sections
+    return _subtotals_by_period(cols), {i for i, (_, p) in enumerate(kept[0]) if p is None}
 
 
 # Line items that head the rows below them ("Net revenue" over its groups).
@@ -282,7 +333,10 @@ def _years_over_names(years, after: list[RawRow], n: int, ctx):
 
 # A measure given as a ratio of another ("Operating Profit Margins", "% of sales"): its
 # columns hold percentages, which the rows' amounts leave out.
-_PERCENT_MEASURE = re.compile(r"\bmargins?\b|%|\bper ?cent|\bratios?\b", re.IGNORECASE)
+# "Marge", "Margen", "Margem": a margin in French, German, Spanish and Portuguese.
+_PERCENT_MEASURE = re.compile(
+    r"\bmargins?\b|\bmarges?\b|\bmarge[nm]\b|%|\bper ?cent|\bratios?\b", re.IGNORECASE
+)
 
 
 def _names_over_years(years, before: list[RawRow], n: int, h: Header, ctx):
