@@ -103,3 +103,43 @@ def test_grid_a_quarter_is_three_months_and_found_by_its_number(tmp_path, case):
     for label, question, value in zip(labels, asked, software, strict=True):
         assert ix.period(question) == label
         assert ix.value(ix.line_item("Software"), "Total", label) == value
+
+
+def _quarters_under_the_year(tmp_path, form: str, full_year: str):
+    """A year over its quarters named alone ("Q1", "First Quarter") and the year's column."""
+    quarters = [
+        form.format(n=n, word=w) for n, w in enumerate(("First", "Second", "Third", "Fourth"), start=1)
+    ]
+    heads = [*quarters, full_year]
+    rows = {"Truckload": [100, 120, 130, 150], "Intermodal": [40, 45, 50, 55]}
+    rows = {k: [*v, sum(v)] for k, v in rows.items()}
+    rows["Total revenues"] = [a + b for a, b in zip(*rows.values(), strict=True)]
+    cells = "".join(f"<td>{h}</td>" for h in heads)
+    body = "".join(
+        f"<tr><td>{label}</td>" + "".join(f"<td>{v:,}</td>" for v in values) + "</tr>"
+        for label, values in rows.items()
+    )
+    page = (
+        "<html><body><p>Revenues by segment (in millions of U.S. dollars):</p><table>"
+        f"<tr><td></td><td colspan='5'>2025</td></tr><tr><td></td>{cells}</tr>{body}</table></body></html>"
+    )
+    html = tmp_path / "note.htm"
+    html.write_text(page, encoding="utf-8")
+    text = tmp_path / "note.txt"
+    lines = ["Revenues by segment (in millions of U.S. dollars):", "2025", *heads]
+    for label, values in rows.items():
+        lines += [label, *(f"{v:,}" for v in values)]
+    text.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return (html, text), rows
+
+
+@pytest.mark.parametrize("form", ["Q{n}", "{n}Q", "{word} Quarter"])
+@pytest.mark.parametrize("full_year", ["Full Year", "Year", "Total Year"])
+def test_grid_quarters_named_under_their_year_are_its_quarters(tmp_path, form, full_year):
+    paths, rows = _quarters_under_the_year(tmp_path, form, full_year)
+    for path in paths:
+        ix = index_of(path)
+        assert sorted(ix.periods) == ["2025", "3M 2025-Q1", "3M 2025-Q2", "3M 2025-Q3", "3M 2025-Q4"], path
+        for k, asked in enumerate(("Q1 2025", "Q2 2025", "3Q 2025", "Q4 2025", "FY2025")):
+            assert ix.value(ix.line_item("Truckload"), "Truckload", ix.period(asked)) == rows["Truckload"][k]
+            assert ix.consolidated("Revenues", ix.period(asked)) == rows["Total revenues"][k]

@@ -97,7 +97,6 @@ LATER = {
         "h02_us10q_ix_3m_9m_dates_row_product_within_segments": {"wrong": 3},
         "h04_us10k_ix_total_column_first_caption_per_year": {"wrong": 8, "errors": 3},
         "h05_us10k_ix_fy_labels_period_by_measure_bands": {"wrong": 93},
-        "h06_us10k_ix_quarterly_q1_q4_full_year": {"wrong": 106},
         "h07_nl20f_ix_eur_ifrs8_unallocated_eliminations": {"wrong": 8},
         "h08_jp20f_ix_millions_yen_thousands_usd": {"wrong": 1},
         "h09_kr20f_ix_krw_measure_columns_caption_usd_table": {"wrong": 29, "errors": 3},

@@ -283,6 +283,12 @@ def duration_of(text: str) -> str | None:
     return "3M"
 
 
+# A quarter named without its year ("Q2", "2Q", "Second Quarter"), and the year itself
+# named beside its quarters ("Full Year"): headings under or over a year.
+QUARTER_ALONE = re.compile(r"^(?:q[1-4]|[1-4]q|(?:first|second|third|fourth)\s+quarter)$", re.IGNORECASE)
+FULL_YEAR = re.compile(r"^(?:full[\s-]*year|total\s+year|year|fiscal\s+year)$", re.IGNORECASE)
+
+
 def is_period_heading(text: str) -> bool:
     return bool(PERIOD_HEADING_RE.search(text.strip()))
 

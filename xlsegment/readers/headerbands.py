@@ -15,7 +15,7 @@ from functools import cached_property
 
 from xlsegment import currency, labels
 from xlsegment.model import Column
-from xlsegment.readers.layout import NoteContext, with_duration
+from xlsegment.readers.layout import NoteContext, period_labels, with_duration
 from xlsegment.readers.textheader import Header, dedupe_names, unwrapped
 from xlsegment.vocabulary import LineKind, classify
 
@@ -104,6 +104,22 @@ def interleaved_pieces(s: Shape) -> None:
         h.names = []
         h.names_before_years = 0
         s.__dict__.pop("names", None)
+
+
+def quarters_of_the_year(s: Shape) -> None:
+    """ "Q1 | Q2 | Q3 | Q4 | Full Year" under or over one year: the names are the periods,
+    each quarter three months of that year and "Full Year" the year itself."""
+    h = s.h
+    words = [r.label.strip() for r in h.names]
+    quarters = [w for w in words if labels.QUARTER_ALONE.match(w)]
+    if not h.period or h.period_cols or len(quarters) < 2 or len(quarters) + 1 < len(words):
+        return
+    if not all(labels.QUARTER_ALONE.match(w) or labels.FULL_YEAR.match(w) for w in words):
+        return
+    texts = [f"{w} {h.period}" if labels.QUARTER_ALONE.match(w) else h.period for w in words]
+    h.period_cols, h.period = period_labels(texts), None
+    h.names, h.names_before_years = [], 0
+    s.__dict__.pop("names", None)
 
 
 def measure_over_the_periods(s: Shape) -> None:

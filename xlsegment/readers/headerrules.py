@@ -28,6 +28,7 @@ from xlsegment.readers.headerbands import (
     interleaved_pieces,
     measure_over_the_periods,
     one_year_in_its_words,
+    quarters_of_the_year,
     title_above_the_period,
     widest_rows_named,
     years_over_currency_runs,
@@ -350,6 +351,14 @@ RULES = (
         (("Segment information|2024|Mining|Corporate|Total|Revenue|1,000|500|1,500",
           ("Mining 2024 -", "Corporate 2024 -", "Total 2024 -")),),
         normalise=title_above_the_period,
+    ),
+    HeaderRule(
+        "quarters of the year",
+        "'Q1 | Q2 | Q3 | Q4 | Full Year' under or over one year: each quarter three months of "
+        "that year, 'Full Year' the year",
+        (("2025|Q1|Q2|Full Year|Revenue|100|200|300",
+          ("- 3M 2025-Q1 -", "- 3M 2025-Q2 -", "- 2025 -")),),
+        normalise=quarters_of_the_year,
     ),
     HeaderRule(
         "one year in its words",

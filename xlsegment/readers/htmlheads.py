@@ -28,6 +28,7 @@ class Head:
     pending: str = ""
     span: tuple[int, int] | None = None  # the grid columns of the cell the last name came from
     period_text: str = ""  # the heading its period came from ("31 Dec 2024")
+    quarter: str = ""  # "Q2", "Second Quarter" under or over the year: a quarter of it
 
 
 def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[Head], str]:
@@ -52,6 +53,7 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
                 continue
             for i in covered:
                 read_head(heads[i], gc.text, alone=len(covered) == 1, span=(gc.col, gc.end))
+    _quarters_of_the_year(heads)
     stated = lead_in_duration(lead_in) if not any(h.duration for h in heads) else None
     for head, duration in zip(heads, year_to_date([h.duration for h in heads], lead_in), strict=True):
         head.duration = duration
@@ -60,6 +62,15 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
         duration = head.duration or stated
         head.period = with_duration(head.period, duration) if head.period else head.period
     return heads, table_period
+
+
+def _quarters_of_the_year(heads: list[Head]) -> None:
+    """ "Q1 | Q2 | Q3 | Q4 | Full Year" under "2025": each quarter a period of three months
+    of that year ("3M 2025-Q1" where the header names several, ``layout.period_labels``)."""
+    quartered = [h for h in heads if h.quarter and h.period]
+    texts = [f"{h.quarter} {h.period}" for h in quartered]
+    for head, text, label in zip(quartered, texts, period_labels(texts), strict=True):
+        head.period, head.period_text = label, text
 
 
 _ALL_PERCENT = re.compile(r"^\(?\s*(?:in\s+)?%\s*\)?$", re.IGNORECASE)
@@ -92,6 +103,11 @@ def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] 
     if low == "adjusted" and alone:
         head.pending = text
         return
+    if labels.QUARTER_ALONE.match(text):
+        head.quarter = text
+        return
+    if labels.FULL_YEAR.match(text):
+        return  # "Full Year" beside the quarters under a year: that year, no name
     if (
         (labels.unit_of(text) and len(text) < SETTINGS.heading_chars)
         or labels.NOISE_RE.match(plain)

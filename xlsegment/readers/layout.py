@@ -129,7 +129,7 @@ def introduces_table(text: str) -> bool:
     return is_lead_in(text) or (sentence and not _reconciliation_heading(text))
 
 
-_QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b", re.IGNORECASE)
+_QUARTER = re.compile(r"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)\s+quarter)\b", re.IGNORECASE)
 _ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 
 
@@ -145,7 +145,9 @@ def period_labels(texts: list[str]) -> list[str]:
         year = str(labels.years_in(t)[-1])
         out.append(with_duration(year, "3M" if q else labels.duration_of(t)))
     out = [
-        f"{label}-Q{q.group(1) or _ORDINAL[q.group(2).lower()]}" if q and out.count(label) > 1 else label
+        f"{label}-Q{q.group(1) or q.group(2) or _ORDINAL[q.group(3).lower()]}"
+        if q and out.count(label) > 1
+        else label
         for label, q in zip(out, quarters, strict=True)
     ]
     # Different headings that name one year ("January 1, 2023", "December 31, 2023") keep
