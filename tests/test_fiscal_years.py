@@ -82,3 +82,30 @@ def test_real_retailer_years_are_refused_by_fiscal_name_and_found_by_year():
 def test_a_period_asked_by_its_fiscal_name(asked, year, fiscal):
     got = period_asked(asked)
     assert (got.year, got.fiscal) == (year, fiscal)
+
+
+@pytest.mark.parametrize("form", ["FY{yy}", "FY {yy}", "FY'{yy}", "FY20{yy}", "Fiscal 20{yy}"])
+@pytest.mark.parametrize("bands", ["periods over measures", "periods alone"])
+def test_grid_short_fiscal_year_labels_in_html_are_the_years(tmp_path, form, bands):
+    """ "FY25 | FY24" over the columns, or over a band of measures under each: 2025, 2024."""
+    years = (25, 24)
+    measures = ("Net Sales", "Operating Profit") if bands == "periods over measures" else ("",)
+    width = len(measures)
+    top = "".join(f"<td colspan='{width}'>{form.format(yy=y)}</td>" for y in years)
+    second = "<tr><td></td>" + "".join(f"<td>{m}</td>" for _ in years for m in measures) + "</tr>"
+    figures = {"Snacks": [100, 10, 90, 9], "Meals": [50, 5, 40, 4]}
+    figures["Total"] = [a + b for a, b in zip(*figures.values(), strict=True)]
+    body = "".join(
+        f"<tr><td>{label}</td>" + "".join(f"<td>{v}</td>" for v in values[: width * 2]) + "</tr>"
+        for label, values in figures.items()
+    )
+    lead = "<p>Net sales and operating profit by segment (in millions of U.S. dollars):</p>"
+    page = f"<html><body>{lead}<table><tr><td></td>{top}</tr>{second if width > 1 else ''}{body}</table></body></html>"
+    path = tmp_path / "note.htm"
+    path.write_text(page, encoding="utf-8")
+    ix = index_of(path)
+    assert sorted(ix.periods) == ["2024", "2025"]
+    if width > 1:
+        assert ix.value(ix.line_item("Operating Profit"), "Snacks", ix.period("FY2024")) == 9
+    else:
+        assert ix.value(ix.line_item("Meals"), "", ix.period("FY24")) == 5

@@ -92,6 +92,10 @@ def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] 
     ):
         head.period, head.period_text = period_labels([text])[0], text
         return
+    short = labels.year_cell(text)
+    if short is not None:
+        head.period, head.period_text = str(short), text  # "FY25": the fiscal year 2025
+        return
     cur = labels.currency_of(text) or labels.currency_of(plain)
     if cur and text != "$":
         head.currency = cur
