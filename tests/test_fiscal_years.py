@@ -100,7 +100,8 @@ def test_grid_short_fiscal_year_labels_in_html_are_the_years(tmp_path, form, ban
         for label, values in figures.items()
     )
     lead = "<p>Net sales and operating profit by segment (in millions of U.S. dollars):</p>"
-    page = f"<html><body>{lead}<table><tr><td></td>{top}</tr>{second if width > 1 else ''}{body}</table></body></html>"
+    bands = f"<tr><td></td>{top}</tr>{second if width > 1 else ''}"
+    page = f"<html><body>{lead}<table>{bands}{body}</table></body></html>"
     path = tmp_path / "note.htm"
     path.write_text(page, encoding="utf-8")
     ix = index_of(path)

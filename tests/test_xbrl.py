@@ -287,3 +287,17 @@ def test_fill_makes_a_workbook_from_an_instance(tmp_path):
     wb = openpyxl.load_workbook(out)
     values = [row for row in wb["Data"].iter_rows(values_only=True)]
     assert any(162560 in row and "Americas" in row for row in values)
+
+
+@pytest.mark.parametrize("undeclared", ["Alpha", "Beta"])
+def test_a_member_whose_prefix_is_undeclared_leaves_the_layout_reading(tmp_path, undeclared):
+    """A member QName with a prefix the filing never declares (Arelle cannot resolve it):
+    its tags say nothing of the segment, so each figure keeps the column it stands in,
+    never another member's name."""
+    text = filing(good_rows()).replace(f"ex:{undeclared}SegmentMember", f"zz:{undeclared}SegmentMember")
+    note = read(write(tmp_path, text))
+    by_segment = {(f.segment, f.line_item): f.value for f in note.facts}
+    assert by_segment[("Alpha", "Revenue")] == 100 and by_segment[("Beta", "Revenue")] == 50
+    assert by_segment[("Beta", "Operating income (loss)")] == -10
+    assert all(f.tag is None for f in note.facts if f.segment == undeclared)
+    assert check(note).summary["errors"] == 0

@@ -37,6 +37,7 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
     states holds over every year ("for the three months ended June 30, 2025 and 2024")."""
     heads = [Head() for _ in spans]
     table_period = ""
+    unit_currency = ""
     for row in header:
         for gc in sorted(row.cells + row.years, key=lambda c: c.col):
             covered = [i for i, (lo, hi) in enumerate(spans) if gc.col <= hi and lo <= gc.end - 1]
@@ -44,6 +45,10 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
                 # "%" over the labels, as a unit line over the table: every figure is a ratio
                 for head in heads:
                     head.percent = True
+                continue
+            if not covered and labels.unit_of(gc.text) and labels.currency_of(gc.text):
+                # "(In thousands of U.S. dollars)" over the labels: the currency of every column
+                unit_currency = labels.currency_of(gc.text)
                 continue
             if not covered:
                 if labels.years_in(gc.text) and (
@@ -53,6 +58,9 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
                 continue
             for i in covered:
                 read_head(heads[i], gc.text, alone=len(covered) == 1, span=(gc.col, gc.end))
+    if unit_currency and not any(h.currency for h in heads):
+        for head in heads:
+            head.currency = unit_currency
     _quarters_of_the_year(heads)
     stated = lead_in_duration(lead_in) if not any(h.duration for h in heads) else None
     for head, duration in zip(heads, year_to_date([h.duration for h in heads], lead_in), strict=True):

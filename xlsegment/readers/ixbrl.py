@@ -157,6 +157,10 @@ def _tag(fact) -> Tag | None:
     except (InvalidOperation, TypeError):
         return None
     ctx = fact.context
+    if ctx is not None and any(m.isExplicit and m.memberQname is None for m in ctx.qnameDims.values()):
+        # A member whose prefix the filing never declares (Arelle reports it): which segment
+        # or country the tag names is unknown, so the layout's reading stands.
+        return None
     start, end = _dates(ctx)
     decimals = fact.decimals
     unit = fact.unit
