@@ -365,7 +365,8 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore 
     if stated_in:
         columns = [replace(c, currency=stated_in) for c in columns]
     widths = _widths(data, len(columns), dropped)
-    section, measure = textbody.first_headings(header.sections, part.header, local)
+    rows_are_segments = any(c.measure for c in columns)
+    section, measure = textbody.first_headings(header.sections, part.header, local, rows_are_segments)
     if not section and previous is not None:
         section = previous.open.continued(_header_words(part.header))
     body = textbody.read_rows(local, widths, ctx, section, measure)

@@ -77,10 +77,18 @@ def heads_rows(raw: RawRow) -> bool:
     return not (labels.is_period_heading(label) and not labels.years_in(label))
 
 
-def first_headings(sections: list[RawRow], header: list[RawRow], body: list[RawRow]) -> tuple[str, str]:
+_NUMBERED_TITLE = re.compile(r"^(?:note\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
+
+
+def first_headings(
+    sections: list[RawRow], header: list[RawRow], body: list[RawRow], rows_are_segments: bool = False
+) -> tuple[str, str]:
     """The section and the measure heading over the first rows: the header's headings and
-    the body's before its first figures. A heading above the years is the table's title;
-    one below them heads rows."""
+    the body's before its first figures. A heading below the years heads rows; one above
+    them may name whose rows these are ("Electric Transmission" over a table per segment),
+    but not where the rows are the segments themselves (measures side by side), where it
+    is numbered ("4.3 Other segment information") or where it names a measure
+    ("Reconciliation of trading profit to profit before taxation"): that is a title."""
     section = measure = ""
     years_line = min((r.line for r in header if r.years), default=0)
     # A heading above the sentence that introduces this table ("A reconciliation ... is as
@@ -93,8 +101,9 @@ def first_headings(sections: list[RawRow], header: list[RawRow], body: list[RawR
             break
         if not heads_rows(raw) or raw.line < introduced:
             continue
-        if raw.line < years_line and not raw.label.rstrip().endswith(":"):
-            continue  # a title over the table ("Other segment information"), not a group of rows
+        title = rows_are_segments or _NUMBERED_TITLE.match(raw.label) or classify(raw.label).financial
+        if raw.line < years_line and title and not raw.label.rstrip().endswith(":"):
+            continue  # "Adjusted EBITDA reconciliation:" heads its rows: a colon says so
         section = labels.strip_footnotes(raw.label)
         measure = section if is_measure(section) and raw.line > years_line else measure
     return section, measure

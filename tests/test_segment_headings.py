@@ -1,0 +1,79 @@
+"""One table per segment, each under a line naming the segment above its period header
+("Electric Transmission", then "Twelve Months Ended December 31," over the years): the
+rows are that segment's lines. A numbered title above a table ("4.3 Segment results")
+and a title above a table whose rows are the segments name no segment. Grid over the
+text shapes (one cell per line, flowed), the period captions, and whether the prose
+declares the segments."""
+
+from __future__ import annotations
+
+import pytest
+
+from xlsegment.api import check, parse
+
+SEGMENTS = {"Electric Transmission": (1412, 402, 1010), "Gas Distribution": (986, 388, 598)}
+CAPTIONS = {
+    "twelve months": ["Twelve Months Ended", "December 31,"],
+    "year ended": ["Year Ended December 31,"],
+    "none": [],
+}
+DECLARED = "The Company has two reportable segments: Electric Transmission and Gas Distribution."
+
+
+def _table(name: str, figures: tuple[int, int, int], caption: list[str], flowed: bool) -> list[str]:
+    revenue, cost, income = figures
+    rows = [("Operating revenues", revenue), ("Cost of sales", cost), ("Segment net income", income)]
+    if flowed:
+        lines = [name, *caption, "(In millions) 2025 2024"]
+        return lines + [f"{label} ${v:,} ${v - 10:,}" for label, v in rows]
+    lines = [name, *caption, "(In millions)", "2025", "2024"]
+    for label, v in rows:
+        lines += [label, f"{v:,}", f"{v - 10:,}"]
+    return lines
+
+
+@pytest.mark.parametrize("flowed", [False, True], ids=["cells", "flowed"])
+@pytest.mark.parametrize("caption", CAPTIONS)
+@pytest.mark.parametrize("declared", [True, False], ids=["declared", "undeclared"])
+def test_grid_a_table_per_segment_under_its_name(tmp_path, flowed, caption, declared):
+    lines = ["Note 21 - Segment Information", DECLARED if declared else "Segment results are as follows:", ""]
+    for name, figures in SEGMENTS.items():
+        lines += [*_table(name, figures, CAPTIONS[caption], flowed), ""]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    note = parse(path)
+    facts = {(f.segment, f.line_item, f.period): f.value for f in note.facts}
+    for name, (revenue, _, income) in SEGMENTS.items():
+        assert facts[(name, "Operating revenues", "2025")] == revenue
+        assert facts[(name, "Segment net income", "2024")] == income - 10
+    assert check(note).summary["errors"] == 0
+
+
+@pytest.mark.parametrize("title", ["4.3 Segment results", "Note 4 Segment results", "Segment results"])
+def test_grid_a_title_over_segment_rows_names_no_segment(tmp_path, title):
+    cells = [title, "(in millions)", "Revenue", "Segment assets", "2025", "2024", "2025", "2024"]
+    cells += ["Transmission", "100", "90", "1,000", "900", "Distribution", "50", "40", "500", "400"]
+    cells += ["Total", "150", "130", "1,500", "1,300"]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    facts = {(f.segment, f.line_item, f.period): f.value for f in parse(path).facts}
+    assert facts[("Total", "Segment assets", "2024")] == 1300
+    assert not any(segment == title for segment, _, _ in facts)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Reconciliation of trading profit to profit before taxation",
+        "Segment profit reconciliation",
+        "Trading profit",
+    ],
+)
+def test_grid_a_title_naming_a_measure_heads_no_rows(tmp_path, title):
+    cells = [title, "Year ended", "31 August", "2025", "2024", "Trading profit", "1,786", "1,682"]
+    cells += ["Capital items", "(23)", "88", "Profit before taxation", "1,763", "1,770"]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    facts = {(f.line_item, f.period): f for f in parse(path).facts}
+    assert facts[("Capital items", "2025")].value == -23
+    assert all(f.segment in ("", "Total") for f in facts.values())
