@@ -105,7 +105,7 @@ EXPECTED = [
     ("16_riot_platforms_2023", 1, 9, []),
     ("17_rocket_companies_2023", 3, 111, []),
     ("18_palantir_2023", 3, 12, [("seg.candidate", "info", 83)]),
-    ("19_verizon_2023", 5, 78, []),
+    ("19_verizon_2023", 5, 84, []),
     ("20_thermo_fisher_2023", 3, 30, []),
     (
         "21_johnson_controls_fy2024",

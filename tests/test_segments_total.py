@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from xlsegment.model import SEGMENTS_TOTAL
+from xlsegment import labels
+from xlsegment.model import Role
 from xlsegment.readers.naming import names_segments_total
 from xlsegment.readers.text import read_string
 
@@ -23,7 +24,8 @@ def test_grid_the_segments_total_and_the_rows_that_reconcile_it(subtotal, other)
         f"{subtotal}\n150\n130\n{other}\n10\n12\nTotal assets\n160\n142\n"
     )
     facts = {f.value: f for f in note.facts}
-    assert facts[150].segment == SEGMENTS_TOTAL
+    # named by its own words, the segments' total: never the entity's Total
+    assert facts[150].segment == labels.segments_total(subtotal) and facts[150].role == Role.SUBTOTAL
     assert facts[160].segment == "Total"
     assert facts[10].segment == other
     assert "assets" in facts[10].line_item.lower()

@@ -289,6 +289,31 @@ QUARTER_ALONE = re.compile(r"^(?:q[1-4]|[1-4]q|(?:first|second|third|fourth)\s+q
 FULL_YEAR = re.compile(r"^(?:full[\s-]*year|total\s+year|year|fiscal\s+year)$", re.IGNORECASE)
 
 
+# The segments' total before the reconciling rows ("Total reportable segments", "Total
+# segment assets", "Subtotal of segments", "Segments total"): never the entity's Total
+# (IFRS 8.28, ASC 280-10-50-30). The same in French, Spanish, Portuguese, German and
+# Italian notes ("Total secteurs opérationnels", "Total segmentos", "Summe der Segmente").
+_SEGMENTS_TOTAL = re.compile(
+    r"^(?:sub-?\s?)?total\s+(?:of\s+)?(?:(?:the\s+)?reportable\s+|operating\s+)?segments?\b|^segments?\s+total\b"
+    r"|^total\s+(?:des\s+|de\s+(?:los\s+)?|dos\s+)?(?:secteurs|segmentos)\b|^summe\s+(?:der\s+)?segmente\b"
+    r"|^segmente\s+gesamt\b|^totale\s+settori\b",
+    re.IGNORECASE,
+)
+
+
+def segments_total(label: str) -> str | None:
+    """The words by which a label totals the segments only, as printed ("Total reportable
+    segments", "Total secteurs"); "Total segment operating income" totals the segments
+    too ("Total segments"). None for any other label, and for one that is the entity's
+    figure too ("Total segment and consolidated revenue", which stays the Total)."""
+    text = strip_footnotes(label).strip()
+    found = _SEGMENTS_TOTAL.match(text)
+    if not found or "consolidated" in text.lower():
+        return None
+    words = found.group(0)
+    return words + "s" if words.lower().endswith("segment") else words
+
+
 def is_period_heading(text: str) -> bool:
     return bool(PERIOD_HEADING_RE.search(text.strip()))
 

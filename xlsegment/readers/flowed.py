@@ -54,6 +54,10 @@ def unflow(lines: list[str]) -> list[tuple[int, str]]:
             out.append((number, line))
             continue
         tokens = stripped.split()
+        if _currency_row(tokens):
+            # "RMB RMB RMB US$" over the years: one currency mark per column
+            out.extend((number, token) for token in tokens)
+            continue
         items = _items(tokens)
         usual = _neighbours_width(widths, number - 1)
         if usual and _figures(items) == usual - 1 and _figures(_items(tokens, marks=False)) == usual:
@@ -62,6 +66,11 @@ def unflow(lines: list[str]) -> list[tuple[int, str]]:
             items = _items(tokens, marks=False)
         out.extend((number, item) for item in _with_footnote_digit(items, usual))
     return out
+
+
+def _currency_row(tokens: list[str]) -> bool:
+    """A line of currency marks only, one per column ("RMB RMB US$", "RMB’000 US$’000")."""
+    return len(tokens) >= 2 and all(is_currency_symbol(t) or labels.currency_of(t) for t in tokens)
 
 
 def _row_widths(lines: list[str]) -> list[int]:

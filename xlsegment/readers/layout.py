@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from xlsegment import currency, labels
-from xlsegment.model import SEGMENTS_TOTAL, Column, Fact, FactId, Finding, Role, Row, Severity, Source, Table
+from xlsegment.model import Column, Fact, FactId, Finding, Role, Row, Severity, Source, Table
 from xlsegment.readers import naming
 from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import (
@@ -522,8 +522,8 @@ def _meaning(row: Row, col: Column) -> tuple[str, str, Role]:
         segment = row.segment or ("Total" if classify(row.label).closes else "")
         if segment == "Total" and naming.names_segments_total(row.label):
             # the segments' total, which the reconciling rows below take to the entity's
-            segment = SEGMENTS_TOTAL
-        if segment == SEGMENTS_TOTAL and col.role != Role.CONVENIENCE:
+            segment = labels.segments_total(row.label)
+        if labels.segments_total(segment) and col.role != Role.CONVENIENCE:
             return row.line_item, segment, Role.SUBTOTAL
         if col.role == Role.CONVENIENCE:
             return row.line_item, segment, Role.CONVENIENCE

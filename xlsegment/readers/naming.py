@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from xlsegment import labels
-from xlsegment.model import SEGMENTS_TOTAL, Role, Row
+from xlsegment.model import Role, Row
 from xlsegment.readers.declared import is_declared
 from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import LineKind, classify, is_sign_heading
@@ -363,7 +363,7 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
     if measure and not row.segment and names_segments_total(label):
         # "Total segment assets" names its line; "Total reportable segments" the measure's
         item = row.line_item if line.financial and line.kind != LineKind.SUBTOTAL else measure
-        return replace(row, line_item=item, segment=SEGMENTS_TOTAL)
+        return replace(row, line_item=item, segment=labels.segments_total(label))
     # "Total", and a bare total of another wording ("Group", "Worldwide", "Konzern")
     bare = labels.strip_footnotes(label).lower().strip(" :") in BARE_TOTALS or line.kind == LineKind.TOTAL
     closing = (
@@ -385,14 +385,14 @@ def _lines_of_declared_segment(section: str, label: str, line, declared: tuple[s
         is_declared(section, declared)
         and not is_declared(label, declared)
         and not (line.closes and closes_group(label, section))
-        and not _NAMES_SEGMENTS_TOTAL.match(label)  # "Total segment net sales" after the last block
+        and not names_segments_total(label)  # "Total segment net sales" after the last block
     )
 
 
 def _row_in_group(row: Row, label: str, line, section: str, measure: str) -> Row:
     """A row under a heading that names no measure: a segment's block, or a group of
     segments, regions or products ("Oral, Personal and Home Care" over its regions)."""
-    if _NAMES_SEGMENTS_TOTAL.match(label):
+    if names_segments_total(label):
         # "Total segment net sales" after the last segment's block adds every block:
         # the segments' total, no one block's figure.
         return replace(row, segment="Total")
@@ -469,23 +469,9 @@ def totals_heading(label: str, heading: str) -> bool:
     return not words or words <= set(labels.norm_key(heading).split())
 
 
-# The segments' total before the reconciling rows ("Total reportable segments", "Total
-# segment assets", "Subtotal of segments", "Segments total"): never the entity's Total.
-# The same in French, Spanish, Portuguese, German and Italian notes ("Total secteurs
-# opérationnels", "Total segmentos", "Summe der Segmente", "Totale settori").
-_NAMES_SEGMENTS_TOTAL = re.compile(
-    r"^(?:sub-?\s?)?total\s+(?:of\s+)?(?:(?:the\s+)?reportable\s+|operating\s+)?segments?\b|^segments?\s+total\b"
-    r"|^total\s+(?:des\s+|de\s+(?:los\s+)?|dos\s+)?(?:secteurs|segmentos)\b|^summe\s+(?:der\s+)?segmente\b"
-    r"|^segmente\s+gesamt\b|^totale\s+settori\b",
-    re.IGNORECASE,
-)
-
-
 def names_segments_total(label: str) -> bool:
-    """The label totals the segments only: "Total segment and consolidated revenue" is
-    the entity's figure too, and stays its Total."""
-    text = labels.strip_footnotes(label).strip()
-    return bool(_NAMES_SEGMENTS_TOTAL.match(text)) and "consolidated" not in text.lower()
+    """The label totals the segments only (``labels.segments_total``)."""
+    return labels.segments_total(label) is not None
 
 
 def closes_group(label: str, section: str) -> bool:

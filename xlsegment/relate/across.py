@@ -116,7 +116,7 @@ def _consolidated(fact: Fact) -> bool:
     """The entity's figure, or the segments' total, which a note may state twice too."""
     return (
         bool(fact.period)
-        and fact.segment in ("Total", SEGMENTS_TOTAL)
+        and (fact.segment == "Total" or labels.segments_total(fact.segment) is not None)
         and fact.reported
         and classify(fact.line_item).financial
     )
@@ -125,7 +125,9 @@ def _consolidated(fact: Fact) -> bool:
 def _tie_key(fact: Fact) -> tuple:
     line = classify(fact.line_item)
     key = labels.norm_key(fact.line_item) or fact.line_item.lower()
-    return (fact.period, line.kind, key, fact.currency, fact.segment)
+    # the segments' total however a table words it ("Total segment", "Total segments")
+    segment = SEGMENTS_TOTAL if labels.segments_total(fact.segment) else fact.segment
+    return (fact.period, line.kind, key, fact.currency, segment)
 
 
 def blocks_to_totals(tables: list[Table]) -> list[Relation]:
