@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -58,7 +59,10 @@ class OpenpyxlWorkbook(Workbook):
         Rich text in cells is kept as runs, so a save writes it back."""
         from xlsegment.workbook.package import open_package
 
-        with open_package(path, data) as source:
+        with open_package(path, data) as source, warnings.catch_warnings():
+            # openpyxl warns of what its save would remove: a refresh in place keeps it all
+            # (splice.py), and a refresh into a new file says what it did not carry over.
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
             try:
                 book = openpyxl.load_workbook(source, rich_text=True)
             except Exception as exc:  # openpyxl raises many types for unreadable files
