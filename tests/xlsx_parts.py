@@ -80,6 +80,24 @@ class Package:
         self.contents[name] = xml.replace(b"</Relationships>", entry.encode())
         return rel_id
 
+    def related(self, source: str) -> list[tuple[str, str, str]]:
+        """(id, type, part) of each relationship of ``source`` to a part of the package."""
+        name = rels_name(source)
+        if name not in self.contents:
+            return []
+        folder = posixpath.dirname(source)
+        out = []
+        for r in ET.fromstring(self.contents[name]):
+            if r.get("TargetMode") != "External":
+                target = r.get("Target", "")
+                part = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join(folder, target))
+                )
+                out.append((r.get("Id"), r.get("Type"), part))
+        return out
+
     def edit(self, name: str, change: Callable[[bytes], bytes]) -> None:
         self.contents[name] = change(self.contents[name])
 
