@@ -450,3 +450,24 @@ def children_of(data: bytes) -> dict[str, list[bytes]]:
 
     root = etree.fromstring(data)
     return {etree.QName(el).localname: [etree.tostring(c) for c in el] for el in root}
+
+
+def test_a_data_source_in_settings_redraws_the_data_sheet_and_keeps_the_rest(book):
+    from xlsegment.api import parse
+    from xlsegment.readers.tidy import write_tidy_csv
+
+    source = book.with_name("facts.csv")
+    with source.open("w", newline="", encoding="utf-8") as fh:
+        write_tidy_csv(parse(SEED), fh)
+    source.write_text(source.read_text(encoding="utf-8").replace(",110739,", ",110749,", 1), encoding="utf-8")
+    wb = openpyxl.load_workbook(book)
+    sheet, cell = wb.defined_names["xls_Source"].attr_text.replace("$", "").split("!")
+    wb[sheet.strip("'")][cell] = source.name
+    wb.save(book)
+    inject(book, ["sparklines", "threaded comments"])
+    redrawn = ("Schedules", "Checks", "Data")
+    before, parts_redrawn = parts(book), redrawn_parts(book, redrawn)
+    refresh(book)
+    assert_kept(before, book, parts_redrawn | redrawn_parts(book, redrawn))
+    data = Package(book).sheet_part("Data")
+    assert parts(book)[data] != before[data] and b"110749" in parts(book)[data]
