@@ -12,8 +12,9 @@ read). So before a save over a user's file, the package is read as Excel reads i
 3. the XML of every kept part is scanned, namespace-aware (partscan.py), against what an
    openpyxl save carries over.
 
-Everything not on these lists is a loss, named with where it is. ``refresh`` refuses to save
-in place when there is any, and says what they are.
+Everything not on these lists is a loss, named with where it is. A refresh into a new file
+(openpyxl's save) says what they are. A refresh in place keeps every part it does not
+redraw (splice.py), so it refuses only the losses on the sheets it redraws.
 """
 
 from __future__ import annotations
