@@ -209,7 +209,7 @@ def test_a_refresh_killed_while_saving_leaves_the_original_intact(filled, tmp_pa
         from xlsegment.workbook.engines import openpyxl_engine
         from xlsegment.workbook.api import refresh
 
-        def slow_save(self, target=None):  # in place, the engine saves into memory first
+        def slow_save(self, target=None, sheets=None):  # in place, the engine saves into memory first
             (target if hasattr(target, "write") else open(target, "wb")).write(b"PK half a workbook")
             Path({str(started)!r}).touch()
             time.sleep(60)
@@ -248,7 +248,7 @@ def test_an_exception_during_save_leaves_no_temp_file(filled, tmp_path, monkeypa
     before = digest(path)
     from xlsegment.workbook.engines import openpyxl_engine
 
-    def failing_save(self, target=None):  # in place, the engine saves into memory first
+    def failing_save(self, target=None, sheets=None):  # in place, the engine saves into memory first
         if not hasattr(target, "write"):
             target = Path(target).open("wb")  # noqa: SIM115 - left open, as a crash leaves it
         target.write(b"partial")

@@ -8,6 +8,7 @@ on the way. Rendering draws the pipeline's result; nothing here relates or prepa
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from contextlib import contextmanager
 from decimal import Decimal
@@ -244,7 +245,7 @@ def refresh(path, out=None):
             result, redrawn = _redraw(wb, str(path), path.parent)
         if in_place:
             _refuse_losses(path, kept.in_place_losses(redrawn))
-            write = kept.splicer(wb.save, redrawn)
+            write = kept.splicer(functools.partial(wb.save, sheets=redrawn), redrawn)
         else:
             write = kept.writer(wb.save)
         safety.save(target, write, seen.fingerprint if in_place else None, lock)

@@ -291,8 +291,13 @@ def splice(
     """Write to ``target`` the user's package ``original`` with the sheets ``owned`` (by
     name) as openpyxl drew them in ``saved``; refuses in one line, writing nothing usable,
     when either package lacks what a workbook has."""
-    job = Splice(original, saved, owned, source)
-    job.plan()
+    try:
+        job = Splice(original, saved, owned, source)
+        job.plan()
+    except (ValueError, IndexError) as exc:  # an index or id in a part that is no number, or none
+        raise WorkbookError(
+            f"{source}: a part of the package refers to what is not there ({exc}); nothing was written"
+        ) from None
     job.write(target)
 
 
