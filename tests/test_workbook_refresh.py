@@ -247,13 +247,14 @@ def test_cli_refresh_to_a_new_file_says_what_it_could_not_keep(filled, tmp_path)
     pkg.relate("xl/workbook.xml", OFFICE + "customXml", "customXml/item1.xml")
     pkg.save(rich)
     runner = CliRunner()
-    res = runner.invoke(refresh_cmd, [str(rich)])
-    assert res.exit_code == 2 and "customXml parts" in res.output and "-o NEW.xlsx" in res.output
     out = tmp_path / "copy.xlsx"
     res = runner.invoke(refresh_cmd, [str(rich), "-o", str(out)])
     assert res.exit_code == 0, res.output
     assert "not carried over" in res.output and "customXml parts" in res.output
     assert out.exists()
+    res = runner.invoke(refresh_cmd, [str(rich)])  # in place it is kept: nothing to say
+    assert res.exit_code == 0 and "not carried over" not in res.output, res.output
+    assert Package(rich).contents["customXml/item1.xml"] == b"<x/>"
 
 
 def test_figures_with_decimals_keep_their_digits(tmp_path):

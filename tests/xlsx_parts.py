@@ -80,6 +80,24 @@ class Package:
         self.contents[name] = xml.replace(b"</Relationships>", entry.encode())
         return rel_id
 
+    def related(self, source: str) -> list[tuple[str, str, str]]:
+        """(id, type, part) of each relationship of ``source`` to a part of the package."""
+        name = rels_name(source)
+        if name not in self.contents:
+            return []
+        folder = posixpath.dirname(source)
+        out = []
+        for r in ET.fromstring(self.contents[name]):
+            if r.get("TargetMode") != "External":
+                target = r.get("Target", "")
+                part = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join(folder, target))
+                )
+                out.append((r.get("Id"), r.get("Type"), part))
+        return out
+
     def edit(self, name: str, change: Callable[[bytes], bytes]) -> None:
         self.contents[name] = change(self.contents[name])
 
@@ -128,3 +146,40 @@ def content_type(path: str | Path, part: str) -> str | None:
             return o.get("ContentType")
     ext = posixpath.splitext(part)[1].lstrip(".")
     return next((d.get("ContentType") for d in root.iter(f"{ns}Default") if d.get("Extension") == ext), None)
+
+
+# ---------------------------------------------------------------- what a refresh in place writes
+
+REDRAWN = ("Schedules", "Checks")  # the sheets a refresh draws afresh (Data read as the source)
+# The package-wide parts a refresh in place may edit: the formats appended, the redrawn
+# sheets' print names, the calculation chain dropped.
+SPLICED = (
+    "[Content_Types].xml",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/styles.xml",
+    "xl/calcChain.xml",
+)
+
+
+def redrawn_parts(path: str | Path, sheets: tuple[str, ...] = REDRAWN) -> set[str]:
+    """The parts a refresh in place may write: the package-wide ones, the redrawn sheets and
+    every part reached from them (their notes, tables, drawings, printer settings)."""
+    pkg = Package(path)
+    found = set(SPLICED)
+    todo = [pkg.sheet_part(name) for name in sheets]
+    while todo:
+        part = todo.pop()
+        found |= {part, rels_name(part)}
+        todo += [t for _, _, t in related(path, part) if t in pkg.contents and t not in found]
+    return found
+
+
+def assert_kept(before: dict[str, bytes], path: str | Path, redrawn: set[str]) -> None:
+    """Every part of ``before`` but the ``redrawn`` ones (as found before and after the
+    refresh) is in the file at ``path``, byte for byte, and no other part came."""
+    redrawn = redrawn | redrawn_parts(path)
+    after = parts(path)
+    changed = [n for n in before if n not in redrawn and after.get(n) != before[n]]
+    assert changed == [], changed
+    assert set(after) - set(before) <= redrawn, set(after) - set(before) - redrawn

@@ -8,6 +8,7 @@ on the way. Rendering draws the pipeline's result; nothing here relates or prepa
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from contextlib import contextmanager
 from decimal import Decimal
@@ -224,8 +225,10 @@ def note_from_workbook(wb, name: str = "Data") -> Note:
 def refresh(path, out=None):
     """Re-read the Data table and Settings, re-check, redraw Schedules and Checks in place.
 
-    Refuses to write over a workbook that is open, changed while we worked, or holds parts
-    openpyxl would drop; pass ``out`` to write the refreshed copy to a new file instead."""
+    In place, only the sheets refresh redraws are written anew; every other part of the
+    package is kept byte for byte (splice.py). Refuses to write over a workbook that is
+    open or changed while we worked, or whose redrawn sheets hold what openpyxl would drop;
+    pass ``out`` to write the refreshed copy to a new file (openpyxl's save) instead."""
     path = Path(path)
     # A macro workbook can be read; only a new .xlsx can be written from it.
     allowed = (".xlsx", ".xlsm") if out is not None else (".xlsx",)
@@ -237,30 +240,45 @@ def refresh(path, out=None):
     with safety.exclusive(target) as lock:  # the whole read-modify-write, one writer at a time
         safety.ensure_writable(path)
         seen, kept = _snapshot(path)
-        if kept.losses and in_place:
-            raise WorkbookError(
-                f"{path}: saving in place would drop {', '.join(kept.losses)}; "
-                "refresh into a new file with -o NEW.xlsx"
-            )
         wb = _openpyxl().open(path, seen.data)
         with about(path):
-            result = refresh_book(wb, str(path), folder=path.parent)
-        safety.save(target, kept.writer(wb.save), seen.fingerprint if in_place else None, lock)
+            result, redrawn = _redraw(wb, str(path), path.parent)
+        if in_place:
+            _refuse_losses(path, kept.in_place_losses(redrawn))
+            write = kept.splicer(functools.partial(wb.save, sheets=redrawn), redrawn)
+        else:
+            write = kept.writer(wb.save)
+        safety.save(target, write, seen.fingerprint if in_place else None, lock)
     return result
+
+
+def _refuse_losses(path: Path, losses: list[str]) -> None:
+    """A redrawn sheet is written anew: what openpyxl cannot keep on it would be lost, and
+    a signature would no longer hold."""
+    if losses:
+        raise WorkbookError(
+            f"{path}: saving in place would drop {', '.join(losses)}; move what is on a sheet "
+            "refresh redraws to a sheet of your own, or refresh into a new file with -o NEW.xlsx"
+        )
 
 
 def refresh_book(wb, name: str, folder: Path | None = None) -> Result:
     """Re-check an open workbook and redraw it (any engine): from the data source Settings
     names (a file in ``folder``, the workbook's), which rewrites the Data table, or else
     from the Data table itself. The result's note names what was read."""
-    resolve(wb)  # refresh redraws every part: refuse a workbook that lacks one, naming it
+    return _redraw(wb, name, folder)[0]
+
+
+def _redraw(wb, name: str, folder: Path | None) -> tuple[Result, tuple[str, ...]]:
+    """``refresh_book``, and the sheets it drew afresh."""
+    sheets = resolve(wb)  # refresh redraws every part: refuse a workbook that lacks one, naming it
     source = data_source(wb, folder)
     if source is None:
         result = run(note_from_workbook(wb, name))
     else:
         result = run(source, rate=read_rate(wb))
     drawn = render(wb, result, write_data_table=source is not None)
-    return dataclasses.replace(result, findings=tuple(drawn))
+    return dataclasses.replace(result, findings=tuple(drawn)), sheets.redrawn(source is not None)
 
 
 def check_workbook(path, rate=None) -> Result:

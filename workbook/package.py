@@ -12,8 +12,9 @@ read). So before a save over a user's file, the package is read as Excel reads i
 3. the XML of every kept part is scanned, namespace-aware (partscan.py), against what an
    openpyxl save carries over.
 
-Everything not on these lists is a loss, named with where it is. ``refresh`` refuses to save
-in place when there is any, and says what they are.
+Everything not on these lists is a loss, named with where it is. A refresh into a new file
+(openpyxl's save) says what they are. A refresh in place keeps every part it does not
+redraw (splice.py), so it refuses only the losses on the sheets it redraws.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import contextlib
 import io
 import posixpath
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,6 +111,7 @@ _MS_TYPES: dict[str, tuple[str, str]] = {
     "FeaturePropertyBag": (LOST, "checkboxes and other cell features (feature property bag)"),
     "sheetMetadata": (LOST, "dynamic-array formula metadata (spills become legacy arrays)"),
 }
+_BROKEN_BY_ANY_CHANGE = {_PACKAGE_TYPES["digital-signature/origin"][1]}
 _RICH_VALUES = ("rdRichValue", "richValue", "rdArray", "richStyles", "rdSupportingProperty")
 _RASTER = ("image/png", "image/jpeg", "image/gif", "image/bmp", "image/tiff")
 
@@ -252,6 +254,29 @@ class Inventory:
     carry: Carry
     data: bytes = b""
     source: str = "workbook"
+    placed: list[tuple[str, str]] = field(default_factory=list)  # (what, where) of each loss
+
+    def in_place_losses(self, redrawn: Iterable[str]) -> list[str]:
+        """What a refresh in place would lose though it keeps every part it does not redraw:
+        what openpyxl drops on the sheets it redraws (by name), and a digital signature,
+        which any change breaks."""
+        places = {sheet_place(name) for name in redrawn}
+        lost = [(w, p) for w, p in self.placed if p in places or w in _BROKEN_BY_ANY_CHANGE]
+        return describe(lost)
+
+    def splicer(self, save: Callable[[object], None], owned: Iterable[str]) -> Callable[[str], None]:
+        """``save`` (openpyxl's), keeping of it only the sheets ``owned``: the rest of the
+        package is the user's, byte for byte (splice.py)."""
+        owned = tuple(owned)
+
+        def write(target: str) -> None:
+            from xlsegment.workbook.splice import splice
+
+            saved = io.BytesIO()
+            save(saved)
+            splice(self.data, saved.getvalue(), owned, target, self.source)
+
+        return write
 
     def writer(self, save: Callable[[object], None]) -> Callable[[str], None]:
         """``save`` (openpyxl's), then the carried parts copied into the saved package."""
@@ -282,7 +307,7 @@ def inventory(data: bytes, path: str | Path, pillow: bool | None = None) -> Inve
     with open_package(path, data) as source, zipfile.ZipFile(source) as archive:
         walk = _Walk(archive, str(path), pillow)
         walk.run()
-    return Inventory(walk.loss_names(), walk.carry, data, str(path))
+    return Inventory(describe(walk.losses), walk.carry, data, str(path), list(walk.losses))
 
 
 def lossy_parts(path: str | Path, pillow: bool | None = None) -> list[str]:
@@ -337,6 +362,16 @@ def chart_places(archive: zipfile.ZipFile, source: str) -> dict[tuple, str]:
     return places
 
 
+def describe(losses: Iterable[tuple[str, str]]) -> list[str]:
+    """One entry per kind of loss, with the places it occurs."""
+    places: dict[str, list[str]] = {}
+    for what, where in losses:
+        spots = places.setdefault(what, [])
+        if where and where not in spots:
+            spots.append(where)
+    return [f"{what} ({', '.join(spots)})" if spots else what for what, spots in places.items()]
+
+
 class _Walk:
     """Follow the relationships from the package root and judge every part reached."""
 
@@ -347,15 +382,6 @@ class _Walk:
         self.carry = Carry()
         self.seen: set[str] = set()
         self.sheet_names: dict[str, str] = {}
-
-    def loss_names(self) -> list[str]:
-        """One entry per kind of loss, with the places it occurs."""
-        places: dict[str, list[str]] = {}
-        for what, where in self.losses:
-            spots = places.setdefault(what, [])
-            if where and where not in spots:
-                spots.append(where)
-        return [f"{what} ({', '.join(spots)})" if spots else what for what, spots in places.items()]
 
     def lose(self, what: str, where: str) -> None:
         if (what, where) not in self.losses:

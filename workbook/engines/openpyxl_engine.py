@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping, Sequence
+import warnings
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -58,7 +59,10 @@ class OpenpyxlWorkbook(Workbook):
         Rich text in cells is kept as runs, so a save writes it back."""
         from xlsegment.workbook.package import open_package
 
-        with open_package(path, data) as source:
+        with open_package(path, data) as source, warnings.catch_warnings():
+            # openpyxl warns of what its save would remove: a refresh in place keeps it all
+            # (splice.py), and a refresh into a new file says what it did not carry over.
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
             try:
                 book = openpyxl.load_workbook(source, rich_text=True)
             except Exception as exc:  # openpyxl raises many types for unreadable files
@@ -348,11 +352,22 @@ class OpenpyxlWorkbook(Workbook):
         return {name: (ws.title, ws.tables[name].ref) for ws in self.book.worksheets for name in ws.tables}
 
     # -- persistence ---------------------------------------------------------------------
-    def save(self, path: str | None = None) -> None:
+    def save(self, path: str | None = None, sheets: Collection[str] | None = None) -> None:
+        """Write the workbook (to ``path``, or where it came from). With ``sheets``, the
+        cells of every other sheet are left out of what is written: a refresh in place
+        keeps those sheets' parts as they were (splice.py), so writing them is wasted."""
         target = path or self.path
         if target is None:
             raise WorkbookError("no file to save to: pass a path")
-        self.book.save(target)
+        others = [ws for ws in self.book.worksheets if sheets is not None and ws.title not in sheets]
+        kept = [ws._cells for ws in others]
+        try:
+            for ws in others:
+                ws._cells = {}
+            self.book.save(target)
+        finally:
+            for ws, cells in zip(others, kept, strict=True):
+                ws._cells = cells
 
 
 def _read(cell) -> Cell:

@@ -20,6 +20,12 @@ class Sheets:
     schedules: str = c.SCHEDULES
     checks: str = c.CHECKS
 
+    def redrawn(self, data: bool) -> tuple[str, ...]:
+        """The sheets a refresh draws afresh: Schedules and Checks, and Data when it is
+        rewritten from the data source Settings names (``data``). Settings, and Data read
+        as the source, are the user's input: refresh reads them and leaves them as they are."""
+        return (self.schedules, self.checks, self.data) if data else (self.schedules, self.checks)
+
 
 def _sheet_of(target: str | None) -> str | None:
     if not target or "!" not in target:
