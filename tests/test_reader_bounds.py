@@ -64,3 +64,93 @@ def test_every_table_is_numbered_in_order_and_found_without_comparing_blocks(tmp
     monkeypatch.setattr(htmldoc.Block, "__eq__", compared)
     assert [htmldoc.lead_in(doc, t, 1) for t in tables[:3]] == ["Note 0", "Note 1", "Note 2"]
     assert htmldoc.lead_in(doc, tables[-1], 1) == "Note 2999"
+
+
+def _walked_section(doc: htmldoc.Document, start: int) -> list[htmldoc.Block]:
+    """The note under the heading at ``start`` as the reader found it by walking the blocks
+    from each heading: the reference the one-pass index must agree with."""
+    own = htmldoc._NUMBERING.match(doc.blocks[start].text.strip())
+    out = []
+    for b in doc.blocks[start + 1 :]:
+        if b.kind == "table" and htmldoc._is_heading_table(b):
+            break
+        if b.kind == "table":
+            out.append(b)
+        elif htmldoc._numbered_heading(b.text) and "continued" not in b.text.lower():
+            if own and b.text.strip().lower().startswith(own.group(0).strip().lower()):
+                continue
+            break
+    return [t for t in out if htmldoc._has_figures(t)]
+
+
+_FIGURES = "<table><tr><td>Revenue</td><td>1,234</td></tr></table>"
+_WORDS = "<table><tr><td>Revenue</td><td>n/a</td></tr></table>"
+_MIXED = (
+    "<p>Note 4. Leases</p>" + _FIGURES
+    + "<p>Note 5. Segment Information</p>" + _FIGURES + _WORDS
+    + "<p>Note 5. Segment Information (continued)</p>" + _FIGURES
+    + "<p>Note 5. Segment Information</p>" + _FIGURES  # repeated on the next page
+    + "<p>Segment Information</p>" + _FIGURES
+    + "<table><tr><td>Item 9. Changes in accountants</td></tr></table>" + _FIGURES
+    + "<p>Note 6. Income Taxes</p>" + _FIGURES
+    + "<p>6. Segment data</p>" + _FIGURES
+    + "<p>Note 5. Segment Information</p>" + _FIGURES
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("order", ["in document order", "last heading first"])
+def test_each_heading_has_the_note_the_walk_from_it_finds(tmp_path, order):
+    path = tmp_path / "mixed.htm"
+    path.write_bytes(f"<html><body>{_MIXED}</body></html>".encode())
+    doc = htmldoc.parse(path)
+    starts = [i for i, b in enumerate(doc.blocks) if b.kind == "text"]
+    assert len(starts) == 8
+    for i in starts if order == "in document order" else starts[::-1]:
+        assert doc.sections.tables(i) == _walked_section(doc, i), doc.blocks[i].text
+        assert doc.sections.count(i) == len(_walked_section(doc, i)), doc.blocks[i].text
+    counts = [doc.sections.count(i) for i in starts]
+    assert counts == [1, 4, 3, 2, 1, 1, 1, 1]
+
+
+def test_each_table_is_judged_once_however_many_headings_it_lies_under(tmp_path, monkeypatch):
+    """A segment heading over each of n tables: every heading's note runs to the end of the
+    file. Walking from each heading judged n²/2 tables; the reader judges each once."""
+    n = 400
+    path = tmp_path / "headings.htm"
+    path.write_bytes(
+        b"<html><body>"
+        + b"".join(b"<p>Segment Information</p>" + _FIGURES.encode() for _ in range(n))
+        + b"</body></html>"
+    )
+    doc = htmldoc.parse(path)
+    judged = []
+    real = htmldoc.visible_text
+    monkeypatch.setattr(htmldoc, "visible_text", lambda el: judged.append(el) or real(el))
+    located = htmldoc.locate(doc)
+    assert len(located.tables) == n and located.tables == doc.tables
+    # A table's text is read once to see whether it is a heading, once for its figures.
+    assert len(judged) <= 2 * len(doc.tables)
+
+
+class _CountingList(list):
+    """The document's blocks, counting how many a caller looks at (a slice counts its length)."""
+
+    looked = 0
+
+    def __getitem__(self, key):
+        got = super().__getitem__(key)
+        _CountingList.looked += len(got) if isinstance(key, slice) else 1
+        return got
+
+
+def test_the_lead_in_of_every_table_looks_at_a_few_blocks_each(tmp_path):
+    path = tmp_path / "many.htm"
+    path.write_bytes(_tables(2000))
+    doc = htmldoc.parse(path)
+    doc.blocks = _CountingList(doc.blocks)
+    _CountingList.looked = 0
+    leads = [htmldoc.lead_in(doc, t, 3) for t in doc.tables]
+    assert leads[0] == "Note 0" and leads[-1] == "Note 1999"
+    # The table itself, its lead-in and the table before: a slice of every block before
+    # each table looked at n²/2.
+    assert _CountingList.looked <= 4 * len(doc.tables)

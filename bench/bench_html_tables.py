@@ -1,0 +1,96 @@
+"""Benchmark (not a timed test): reading an HTML filing grows with its number of tables,
+not with its square. Goal: 40,000 tables take at most 2.5x as long as 20,000.
+
+Two generated filings of tiny tables, each read at 20,000 and at 40,000 tables in the same
+run, in-process through the reader registry (``xlsegment.readers.read``), after one warm-up
+read of a small file so that imports are not counted:
+
+- "one note": a "Segment Information" heading, then each table (two segments and a Total
+  over two years) with the sentence that leads into it;
+- "a heading each": a segment heading over every table (each heading's note runs to the
+  end of the file, so each is a candidate for the note).
+
+The ratio is the 40,000 file's median seconds over the 20,000 file's; a reader linear in
+the tables gives about 2, a quadratic one 4. Peak RSS is the whole process's so far.
+
+Run: python bench/bench_html_tables.py [runs [smaller larger]]
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from xlsegment.readers import read
+
+GOAL = 2.5  # the most 40,000 tables may cost over 20,000 (issue 20)
+
+_SEGMENT_TABLE = (
+    "<p>The following table presents revenue by segment {i}:</p>"
+    "<table><tr><td></td><td>2024</td><td>2023</td></tr>"
+    "<tr><td>Mining</td><td>{a}</td><td>1</td></tr>"
+    "<tr><td>Games</td><td>2</td><td>3</td></tr>"
+    "<tr><td>Total</td><td>{t}</td><td>4</td></tr></table>"
+)
+_TINY_TABLE = "<p>Segment Information</p><table><tr><td>Revenue</td><td>{a}</td></tr></table>"
+
+
+def one_note(n: int) -> str:
+    tables = "".join(_SEGMENT_TABLE.format(i=i, a=100 + i, t=102 + i) for i in range(n))
+    return f"<html><body><p>Segment Information</p>{tables}</body></html>"
+
+
+def a_heading_each(n: int) -> str:
+    return "<html><body>" + "".join(_TINY_TABLE.format(a=100 + i) for i in range(n)) + "</body></html>"
+
+
+SHAPES = {"one note": one_note, "a heading each": a_heading_each}
+
+
+def seconds_to_read(path: Path, runs: int) -> tuple[float, int]:
+    """Median seconds of ``runs`` reads, and how many tables the note holds."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        note = read(path)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), len(note.tables)
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+    smaller, larger = (int(a) for a in sys.argv[2:4]) if len(sys.argv) > 3 else (20_000, 40_000)
+    header = f"{'filing':16} {smaller:>10,} {larger:>10,} {'ratio':>6} {'goal':>6}  {'tables read':>13}"
+    print(header)
+    met = True
+    with tempfile.TemporaryDirectory() as tmp:
+        warm = Path(tmp) / "warm.htm"
+        warm.write_text(one_note(10), encoding="utf-8")
+        read(warm)
+        for shape, make in SHAPES.items():
+            seconds, counts = {}, {}
+            for n in (smaller, larger):
+                path = Path(tmp) / f"{n}.htm"
+                path.write_text(make(n), encoding="utf-8")
+                seconds[n], counts[n] = seconds_to_read(path, runs)
+                path.unlink()
+            ratio = seconds[larger] / seconds[smaller]
+            met = met and ratio <= GOAL
+            print(
+                f"{shape:16} {seconds[smaller]:9.2f}s {seconds[larger]:9.2f}s {ratio:6.2f} "
+                f"{'met' if ratio <= GOAL else 'NOT':>6}  {counts[smaller]:>6}/{counts[larger]:<6}"
+            )
+    verdict = "met" if met else "not met"
+    print(f"median of {runs} run(s) each; peak RSS {peak_mb():.0f} MB; goal <= {GOAL}x: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
