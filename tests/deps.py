@@ -63,9 +63,11 @@ def problem() -> str | None:
     except ImportError:
         spec = None
     origin = Path(spec.origin).resolve() if spec is not None and spec.origin else None
-    if origin is None or not origin.is_relative_to(ROOT):
-        where = f"is {origin.parent}" if origin is not None else "is not installed editable"
-        return f"xlsegment.workbook {where}, not this checkout's: run `{INSTALL}` in {ROOT} first"
+    then = f"run `{INSTALL}` in {ROOT} first"
+    if origin is None:
+        return f"xlsegment is installed without -e, so the tests cannot import it: {then}"
+    if not origin.is_relative_to(ROOT):
+        return f"xlsegment.workbook comes from {origin.parent}, not this checkout: {then}"
     return None
 
 
