@@ -16,13 +16,19 @@ is shown beside it. The ratio is the 40,000 file's median CPU seconds over the 2
 file's; a reader linear in the tables gives about 2, a quadratic one 4. Peak RSS is the
 whole process's so far.
 
+Then the bound: a 3 GB HTML file and a 3 GB workbook (sparse files: a few bytes on disk)
+given to ``xlsegment check``, whole process, median of 3, against the same process that
+only imports the command line. Goal: refused in under a second, by their size.
+
 Run: python bench/bench_html_tables.py [runs [smaller larger]]
 """
 
 from __future__ import annotations
 
+import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -69,6 +75,34 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
 
 
+REFUSED_WITHIN = 1.0  # seconds for a file over the size limit (issue 20)
+HUGE = 3 * 2**30
+
+
+def whole_process(args: list[str], runs: int = 3) -> tuple[float, str]:
+    """Median wall seconds of a process, and its last line on stderr."""
+    times, said = [], ""
+    for _ in range(runs):
+        t = time.perf_counter()
+        done = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - t)
+        said = (done.stderr.strip().splitlines() or [""])[-1]
+    return statistics.median(times), said
+
+
+def refusals(folder: Path) -> None:
+    base, _ = whole_process(["-c", "import xlsegment.cli"])
+    print(f"\n{'over the limit':16} {'refused in':>10} {'import alone':>12}  message")
+    for name, head in (("huge.htm", b"<html><body><table>"), ("huge.xlsx", b"PK\x03\x04")):
+        path = folder / name
+        path.write_bytes(head)
+        os.truncate(path, HUGE)
+        seconds, said = whole_process(["-m", "xlsegment.cli", "check", str(path)])
+        path.unlink()
+        verdict = "met" if seconds < REFUSED_WITHIN else "NOT met"
+        print(f"{name:16} {seconds:9.2f}s {base:11.2f}s  {said.replace(str(folder) + '/', '')} ({verdict})")
+
+
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 1
     smaller, larger = (int(a) for a in sys.argv[2:4]) if len(sys.argv) > 3 else (20_000, 40_000)
@@ -93,8 +127,9 @@ def main() -> None:
                 f"{'met' if ratio <= GOAL else 'NOT':>6}  {wall[smaller]:6.2f}/{wall[larger]:<6.2f}"
                 f"  ({counts[smaller]:,} and {counts[larger]:,} tables in the note)"
             )
-    verdict = "met" if met else "not met"
-    print(f"median of {runs} run(s) each; peak RSS {peak_mb():.0f} MB; goal <= {GOAL}x: {verdict}")
+        verdict = "met" if met else "not met"
+        print(f"median of {runs} run(s) each; peak RSS {peak_mb():.0f} MB; goal <= {GOAL}x: {verdict}")
+        refusals(Path(tmp))
 
 
 if __name__ == "__main__":
