@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import deps
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 SEED = DATA / "seeds" / "000_fa2b530666297a11.txt"
@@ -34,6 +36,14 @@ FINDING_FIELDS = (
     "tolerance",
     "message",
 )
+
+
+def pytest_configure(config):
+    """Stop at once, in one line with the command to run, where the test dependencies or
+    this checkout's editable install are missing: hundreds of import errors say less."""
+    line = deps.problem()
+    if line is not None:
+        pytest.exit(f"tests: {line}", returncode=pytest.ExitCode.USAGE_ERROR)
 
 
 def notes_in(folder: Path, at_least: int) -> list[str]:

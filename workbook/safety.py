@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from xlsegment import outputs, processes
+from xlsegment import limits, outputs, processes
+from xlsegment.errors import InputError
 from xlsegment.workbook.engines.base import WorkbookError
 
 LOCK_WAIT = 60.0  # seconds to wait for another xlsegment writing the same workbook
@@ -86,8 +87,11 @@ class Snapshot:
             try:
                 with open(path, "rb") as fh:
                     before = os.fstat(fh.fileno())
-                    data = fh.read()
+                    limits.workbook_size(str(path), before.st_size)  # refused unread
+                    data = fh.read(limits.WORKBOOK_BYTES + 1)
                 after = os.stat(path)
+            except InputError as e:
+                raise WorkbookError(str(e)) from None
             except IsADirectoryError:
                 raise WorkbookError(f"{path}: is a folder, not a workbook") from None
             except OSError as e:

@@ -31,6 +31,10 @@ PACKAGE_BYTES = 512 * 2**20
 PACKAGE_PARTS = 10_000
 RATIO = 200
 RATIO_FROM = 2**20
+# A workbook file as stored: its parts inflate to no less than they are stored in, so a
+# file larger than all its parts may inflate to cannot hold a package within the bounds
+# above. It is refused by its size, before its central directory is read.
+WORKBOOK_BYTES = PACKAGE_BYTES
 
 _SHOWN = 40  # characters of a refused value shown in a message
 
@@ -170,6 +174,22 @@ def note_size(name: str, size: int) -> None:
         limit = _size(NOTE_BYTES)
         why = f"is {_size(size)}; notes larger than {limit} are refused (is it the right file?)"
         raise InputError(name, None, why)
+
+
+def workbook_size(name: str, size: int) -> None:
+    """Refuse a workbook file larger than WORKBOOK_BYTES before reading it."""
+    if size > WORKBOOK_BYTES:
+        limit = _size(WORKBOOK_BYTES)
+        raise InputError(name, None, f"is {_size(size)}; workbooks larger than {limit} are refused")
+
+
+def file_size(name: str, size: int, is_zip: bool) -> None:
+    """Refuse an input file by its size alone: a workbook's bound if it is a zip package,
+    else a note's."""
+    if is_zip:
+        workbook_size(name, size)
+    else:
+        note_size(name, size)
 
 
 def package(archive: zipfile.ZipFile, name: str) -> None:

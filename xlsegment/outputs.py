@@ -124,6 +124,10 @@ def write_atomic(
     except BaseException:
         _remove(tmp)
         raise
+    finally:
+        # Again once the save is done: a process killed just before it started may still
+        # have been exiting (alive to signal 0) at the first look.
+        remove_stale_temps(folder)
     return Path(target)
 
 

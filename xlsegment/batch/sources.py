@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from xlsegment import limits
 from xlsegment.errors import InputError
 from xlsegment.readers import fsds
 
@@ -106,7 +107,9 @@ def content_hash(path: str) -> str:
     folder, _, adsh = path.partition("#")
     if adsh and fsds.is_fsds_folder(Path(folder)):
         return hashlib.sha256(adsh.encode() + bytes.fromhex(_folder_digest(folder))).hexdigest()
-    return _file_digest(Path(path)) or hashlib.sha256(b"unreadable:" + path.encode()).hexdigest()
+    # A file larger than any reader reads is refused by the task by its size: never hashed.
+    largest = max(limits.NOTE_BYTES, limits.WORKBOOK_BYTES)
+    return _file_digest(Path(path), largest) or hashlib.sha256(b"unreadable:" + path.encode()).hexdigest()
 
 
 @lru_cache(maxsize=16)
@@ -115,11 +118,15 @@ def _folder_digest(folder: str) -> str:
     return hashlib.sha256("".join(_file_digest(Path(folder) / n) for n in fsds.FILES).encode()).hexdigest()
 
 
-def _file_digest(file: Path) -> str:
+def _file_digest(file: Path, largest: int | None = None) -> str:
+    """SHA-256 of a regular file no larger than ``largest`` bytes, read in chunks; "" otherwise."""
     digest = hashlib.sha256()
     try:
-        if not stat.S_ISREG(os.stat(file).st_mode):
+        info = os.stat(file)
+        if not stat.S_ISREG(info.st_mode):
             return ""  # a pipe or device would block: never read here
+        if largest is not None and info.st_size > largest:
+            return ""
         with open(file, "rb") as fh:
             while chunk := fh.read(_CHUNK):
                 digest.update(chunk)

@@ -86,8 +86,7 @@ def peek(path: Path) -> Peek:
     except OSError as e:
         raise InputError(str(path), None, e.strerror or "cannot read") from None
     found = Peek(path, path.suffix.lower(), head)
-    if not found.is_zip:  # a workbook's bounds are its parts' (limits.package)
-        limits.note_size(str(path), info.st_size)  # refused by its size, never read whole
+    limits.file_size(str(path), info.st_size, found.is_zip)  # refused by its size, never read whole
     return found
 
 

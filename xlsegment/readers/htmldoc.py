@@ -102,6 +102,7 @@ class Document:
     truncated: bool = False
 
     _places: dict[int, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _sections: Sections | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def tables(self) -> list[Block]:
@@ -114,6 +115,12 @@ class Document:
             self._places = {b.number: i for i, b in enumerate(self.blocks) if b.kind == "table"}
         i = self._places.get(table.number)
         return i if i is not None and self.blocks[i] is table else self.blocks.index(table)
+
+    @property
+    def sections(self) -> Sections:
+        if self._sections is None:
+            self._sections = Sections(self.blocks)
+        return self._sections
 
 
 def parse(path: str | Path) -> Document:
@@ -263,9 +270,9 @@ def _by_note_text(doc: Document, note: str) -> Located:
     def score(i: int) -> tuple:
         text = doc.blocks[i].text
         core = _NUMBERING.sub("", text.strip()).strip(" .:—–-").lower()
-        tables = _section(doc, i)
+        tables = doc.sections.count(i)
         fit = 2 if core == want else 1 if core.startswith(want) else 0
-        return (bool(tables), fit, _numbered_heading(text), len(tables), -i)
+        return (bool(tables), fit, _numbered_heading(text), tables, -i)
 
     ranked = sorted(hits, key=score, reverse=True)
     best = ranked[0]
@@ -275,7 +282,7 @@ def _by_note_text(doc: Document, note: str) -> Located:
         how += f"; --note also matched {len(ranked) - 1} other text(s): " + "; ".join(
             f"'{o}'" for o in others
         )
-    return Located(_section(doc, best), how, doc.blocks[best].text)
+    return Located(doc.sections.tables(best), how, doc.blocks[best].text)
 
 
 def _find_heading(doc: Document, match) -> int | None:
@@ -310,21 +317,78 @@ def _numbered_heading(text: str) -> bool:
     return bool(_NOTE_HEADING.match(text.strip())) and len(text) <= SETTINGS.document_heading_chars
 
 
-def _section(doc: Document, start: int) -> list[Block]:
-    """The tables after ``start`` up to the next note (or item) heading."""
-    heading = doc.blocks[start].text
-    own = _NUMBERING.match(heading.strip())
-    out = []
-    for b in doc.blocks[start + 1 :]:
-        if b.kind == "table" and _is_heading_table(b):
-            break  # "Item 9." laid out in a table of its own
+class Sections:
+    """The tables of the note under each heading: those after it, up to the next note (or
+    item) heading, that hold figures.
+
+    A filing may hold thousands of candidate headings, each with a note running to the end;
+    walking the blocks from each one was quadratic. Each block is judged once here: where
+    the next heading after it stands, and how many tables with figures lie before it."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self._stop: dict[int, int] = {}  # block index -> the first heading at or after it
+        self._same: dict[tuple[str, int], int] = {}  # (numbering, heading) -> the note's end
+        self._figures: dict[int, bool] = {}
+        self._base = 0  # self._counts[k] counts tables with figures in blocks[_base:_base + k]
+        self._counts: list[int] = [0]
+
+    def _is_heading(self, k: int) -> bool:
+        b = self.blocks[k]
         if b.kind == "table":
-            out.append(b)
-        elif _numbered_heading(b.text) and "continued" not in b.text.lower():
-            if own and b.text.strip().lower().startswith(own.group(0).strip().lower()):
-                continue  # the same note's heading repeated on the next page
-            break
-    return [t for t in out if _has_figures(t)]
+            return _is_heading_table(b)  # "Item 9." laid out in a table of its own
+        return _numbered_heading(b.text) and "continued" not in b.text.lower()
+
+    def _next_heading(self, k: int) -> int:
+        walked = []
+        while k < len(self.blocks) and k not in self._stop and not self._is_heading(k):
+            walked.append(k)
+            k += 1
+        end = self._stop.setdefault(k, k)
+        for w in walked:
+            self._stop[w] = end
+        return end
+
+    def end(self, start: int) -> int:
+        """The index of the heading that ends the note under ``start`` (or the last block's
+        successor); the same note's heading repeated on the next page does not end it."""
+        own = _NUMBERING.match(self.blocks[start].text.strip())
+        numbering = own.group(0).strip().lower() if own else ""
+        k = self._next_heading(start + 1)
+        walked = []
+        while numbering and self._repeats(k, numbering):
+            if (numbering, k) in self._same:
+                k = self._same[(numbering, k)]
+                break
+            walked.append(k)
+            k = self._next_heading(k + 1)
+        for w in walked:
+            self._same[(numbering, w)] = k
+        return k
+
+    def _repeats(self, k: int, numbering: str) -> bool:
+        b = self.blocks[k] if k < len(self.blocks) else None
+        return b is not None and b.kind == "text" and b.text.strip().lower().startswith(numbering)
+
+    def _has_figures(self, k: int) -> bool:
+        if k not in self._figures:
+            b = self.blocks[k]
+            self._figures[k] = b.kind == "table" and _has_figures(b)
+        return self._figures[k]
+
+    def count(self, start: int) -> int:
+        """How many tables of figures the note under ``start`` holds."""
+        lo, hi = start + 1, self.end(start)
+        if lo < self._base:
+            self._base, self._counts = lo, [0]  # headings asked out of order: count afresh
+        while self._base + len(self._counts) - 1 < hi:
+            k = self._base + len(self._counts) - 1
+            self._counts.append(self._counts[-1] + self._has_figures(k))
+        return self._counts[hi - self._base] - self._counts[lo - self._base]
+
+    def tables(self, start: int) -> list[Block]:
+        """The note's tables of figures under the heading at ``start``."""
+        return [self.blocks[k] for k in range(start + 1, self.end(start)) if self._has_figures(k)]
 
 
 def _is_heading_table(block: Block) -> bool:
@@ -350,13 +414,14 @@ def _by_heading(doc: Document) -> Located | None:
     ]
     scored = []
     for i in candidates:
-        tables = _section(doc, i)
-        if tables:
+        count = doc.sections.count(i)
+        if count:
             text = doc.blocks[i].text
-            scored.append((_numbered_heading(text), is_segment_heading(text), len(tables), i, tables))
+            scored.append((_numbered_heading(text), is_segment_heading(text), count, i))
     if not scored:
         return None
-    *_, i, tables = max(scored, key=lambda s: s[:3])
+    *_, i = max(scored, key=lambda s: s[:3])
+    tables = doc.sections.tables(i)
     return Located(tables, f"under the heading '{doc.blocks[i].text[:60]}'", doc.blocks[i].text)
 
 
@@ -365,7 +430,7 @@ def _by_text_block(doc: Document) -> Located | None:
         if (el.get("name") or "").endswith(_TEXT_BLOCK):
             text = " ".join(visible_text(el).split())[: SETTINGS.document_heading_chars]
             start = _find_heading(doc, lambda t, text=text: t.startswith(text[:40]) or text[:40] in t)
-            if start is not None and (tables := _section(doc, start)):
+            if start is not None and (tables := doc.sections.tables(start)):
                 return Located(tables, f"by the {_TEXT_BLOCK} tag", doc.blocks[start].text)
     return None
 
@@ -408,11 +473,14 @@ def lead_in(doc: Document, table: Block, limit: int = 3) -> str:
     """The text between the previous table and this one: the sentence that leads into it."""
     i = doc.place(table)
     texts: list[str] = []
-    for b in reversed(doc.blocks[:i]):
+    # Walk back by index: a slice of the blocks before each table made the reader
+    # quadratic in the number of tables.
+    for j in range(i - 1, -1, -1):
+        b = doc.blocks[j]
         if b.kind == "table" or len(texts) >= limit:
             break
-        texts.insert(0, b.text)
-    return " ".join(texts)
+        texts.append(b.text)
+    return " ".join(reversed(texts))
 
 
 def list_tables(path: str | Path) -> list[str]:
