@@ -23,6 +23,14 @@ from xlsegment.readers.text import read_string
         ("Our reportable segments are U.S. Retail, International and Corporate. We",
          ("U.S. Retail", "International", "Corporate")),
         ("We have 2 operating segments: Mining and Games (see Note 2).", ("Mining", "Games")),
+        # each name followed by a clause that describes it
+        ("We have two reportable segments: Companion Animal, which sells medicines for dogs, cats and "
+         "horses, and Livestock, which serves cattle, swine and poultry producers. Our",
+         ("Companion Animal", "Livestock")),
+        ("We have three reportable segments: Clubs, which sell memberships; Markets, which are small; "
+         "and Fuel, which sells gas.", ("Clubs", "Markets", "Fuel")),
+        ("The Company has two reportable segments, Rail, whose customers ship freight, and Port.",
+         ("Rail", "Port")),
         # a count that disagrees with the names found, or no names at all: nothing declared
         ("We have three reportable segments: Mining and Games.", ()),
         ("We have three reportable segments, each of which is managed separately.", ()),
@@ -101,4 +109,19 @@ def test_a_declared_name_in_pieces_leaves_the_columns_unnamed():
     )
     note = read_string(text)
     assert not [f for f in note.facts if f.segment in ("", "Total", "Corporate and Terminals")]
+    assert any(f.code == "seg.layout.columns" for f in note.findings)
+
+
+@pytest.mark.parametrize("clause", [", which makes snacks,", ""])
+def test_declared_names_in_pieces_under_dated_bands_give_nothing_to_the_entity(clause):
+    """'Packaged | Ingredient' then 'Foods | Solutions | Total' once per year, under two
+    'Fiscal Year Ended' dates: the first columns are no periods of the entity."""
+    text = (
+        f"We have two reportable segments: Packaged Foods{clause} and Ingredient Solutions.\n"
+        "Fiscal Year Ended June 28, 2025\nFiscal Year Ended June 29, 2024\n"
+        "Packaged\nIngredient\nPackaged\nIngredient\nFoods\nSolutions\nTotal\nFoods\nSolutions\nTotal\n"
+        "Net revenue\n184\n96\n280\n171\n82\n253\n"
+    )
+    note = read_string(text)
+    assert not [f for f in note.facts if f.segment in ("", "Total")]
     assert any(f.code == "seg.layout.columns" for f in note.findings)

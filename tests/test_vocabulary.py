@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from xlsegment.api import parse
 from xlsegment.model import Role
 from xlsegment.vocabulary import LineKind, classify, column_role, is_sign_heading
 
@@ -127,3 +128,39 @@ def test_column_roles(header, role):
 
 def test_sign_headings_are_no_groups():
     assert is_sign_heading("Less:") and is_sign_heading("Add") and not is_sign_heading("North America")
+
+
+@pytest.mark.parametrize(
+    ("heading", "sign"),
+    [
+        ("Add (deduct):", True),
+        ("Add/(less):", True),
+        ("Less (add):", True),
+        ("Plus (minus):", True),
+        ("Add / (subtract)", True),
+        ("Addison:", False),
+        ("Adjusted:", False),
+        ("Less than one year", False),
+    ],
+)
+def test_grid_headings_of_both_signs_are_no_groups(heading, sign):
+    assert is_sign_heading(heading) is sign
+
+
+def test_rows_under_a_heading_of_both_signs_are_the_entitys(tmp_path):
+    cells = ["(in thousands)", "2025", "2024", "Net income", "100", "90", "Add (deduct):"]
+    cells += [
+        "Interest expense, net",
+        "20",
+        "18",
+        "Income tax expense",
+        "5",
+        "4",
+        "Adjusted EBITDA",
+        "125",
+        "112",
+    ]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    facts = {(f.line_item, f.period): f.segment for f in parse(path).facts}
+    assert facts[("Interest expense, net", "2025")] in ("", "Total")

@@ -446,8 +446,12 @@ def column_role(name: str) -> Role:
 _SIGN_HEADINGS = frozenset(
     {"add", "less", "deduct", "plus", "minus", "reconciling items", "adjustments", "less:", "add:"}
 )
+# "Add (deduct):", "Add/(less):", "Less (add):", "Plus (minus):": both signs at once
+_BOTH_SIGNS = re.compile(r"^(?:add|less|plus|deduct)\s*/?\s*\(?\s*(?:deduct|less|add|minus|subtract)\s*\)?$")
 
 
 def is_sign_heading(text: str) -> bool:
-    """'Add:', 'Less:': a heading that marks the sign of the rows under it, not a group."""
-    return text.strip().lower().rstrip(": ") in _SIGN_HEADINGS
+    """'Add:', 'Less:', 'Add (deduct):': a heading that marks the sign of the rows under
+    it, not a group."""
+    key = text.strip().lower().rstrip(": ")
+    return key in _SIGN_HEADINGS or bool(_BOTH_SIGNS.match(key))

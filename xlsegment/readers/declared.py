@@ -47,8 +47,14 @@ def declared_segments(text: str) -> tuple[str, ...]:
     return ()
 
 
+# ", which develops ... horses" after a name, up to the next name or the sentence's end
+_APPOSITIVE = re.compile(r",\s+(?:which|that|who|whose)\b.*?(?=,\s+(?:and\s+)?[A-Z]|;|$)")
+
+
 def _names(listing: str) -> list[str]:
     # "A, description; B, description; and C, description": the name before each comma.
+    # "A, which ..., and B, which ...": each name before its clause.
+    listing = _APPOSITIVE.sub("", listing)
     items = listing.split(";") if ";" in listing else re.split(r",\s*|\s+and\s+", listing)
     names = []
     for item in items:

@@ -92,6 +92,7 @@ def declared_in_pieces(s: Shape) -> None:
             if starts and ends:
                 h.names = []
                 h.names_before_years = 0
+                h.interleaved = True
                 s.__dict__.pop("names", None)
                 return
 
@@ -103,6 +104,7 @@ def interleaved_pieces(s: Shape) -> None:
     if any(_pieces(r.label) for r in h.names):
         h.names = []
         h.names_before_years = 0
+        h.interleaved = True
         s.__dict__.pop("names", None)
 
 

@@ -179,11 +179,12 @@ def period_per_column(s: Shape) -> Reading | None:
         # stay two columns of that year.)
         return None
     named = [r.label for r in s.h.names]
-    if extra and len(set(named)) < len(named):
+    if extra and (len(set(named)) < len(named) or h.interleaved):
         # Names repeated under each period ("Packaged | Ingredient", then "Foods |
         # Solutions | Total", once per year): the periods are bands over those columns,
         # which this reading cannot place; reading the first columns as the periods would
-        # give the segments' figures to the entity. Headings of rows never repeat.
+        # give the segments' figures to the entity. Headings of rows never repeat. Names
+        # dropped as interleaved pieces stood over such columns too.
         return None
     reading = Reading(cols, set(), tuple(found))
     if extra:

@@ -70,6 +70,7 @@ class Header:
     first: str = ""  # which came first in the header: "names" or "years"
     names_before_years: int | None = None  # how many names came before the first years
     unnamed: bool = False  # no header told what the columns are
+    interleaved: bool = False  # the names were pieces of headings interleaved, and dropped
     durations: list[str] = field(default_factory=list)  # "3M", "6M": a band over the years
     period_headings: list[str] = field(default_factory=list)  # "Years ended December 31,"
     year_cells: list[tuple[str, int]] = field(default_factory=list)  # every year cell, its line
