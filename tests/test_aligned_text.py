@@ -230,3 +230,40 @@ def test_lines_stated_for_the_group_only_stay_in_the_table(tmp_path):
     facts = _facts(note)
     assert facts[("Total", "Net finance costs", "6M 2025", "GBP")] == Decimal("-18.6")
     assert facts[("Continental Europe", "Capital expenditure", "6M 2025", "GBP")] == Decimal("22.4")
+
+
+def _amount_and_share(percent: str, heading: str, years: tuple[int, ...]) -> str:
+    """Segments as rows; each year over an Amount and a "% of Total" column, the year
+    centred over the pair; the share printed "46.1%" or "46.1 %"; the share's heading on
+    one line or wrapped ("% of" over "Total")."""
+    rows = {"Data Center": (2412.8, 1987.3, 1544.1), "Automotive": (1317.9, 1402.4, 1287.3)}
+    totals = tuple(round(sum(v[k] for v in rows.values()), 1) for k in range(3))
+    rows["Total net revenue"] = totals
+    width = 22
+    lines = ["(in millions of U.S. dollars)".ljust(40) + "".join(f"{y:^{width}}" for y in years)]
+    if heading == "wrapped":
+        lines.append(" " * 40 + "".join(f"{'':>10}{'% of':>10}  " for _ in years))
+        lines.append(" " * 40 + "".join(f"{'Amount':>10}{'Total':>10}  " for _ in years))
+    else:
+        lines.append(" " * 40 + "".join(f"{'Amount':>10}{'% of Total':>12}" for _ in years))
+    for label, values in rows.items():
+        cells = []
+        for k in range(len(years)):
+            share = f"{100 * values[k] / totals[k]:.1f}{percent}"
+            cells.append(f"{values[k]:>10,.1f}{share:>12}")
+        lines.append(label.ljust(40) + "".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("percent", ["%", " %"], ids=["joined", "spaced"])
+@pytest.mark.parametrize("heading", ["one line", "wrapped"])
+@pytest.mark.parametrize("years", [(2025, 2024, 2023), (2025, 2024)])
+def test_grid_amounts_beside_their_share_of_the_total(tmp_path, percent, heading, years):
+    note = _note(tmp_path, _amount_and_share(percent, heading, years))
+    facts = _facts(note)
+    assert facts[("Data Center", "Net revenue", "2025", "USD")] == Decimal("2412.8")
+    assert facts[("Automotive", "Net revenue", str(years[-1]), "USD")] == Decimal(
+        ("1317.9", "1402.4", "1287.3")[len(years) - 1]
+    )
+    assert not any(v in (Decimal("100.0"),) for v in facts.values())  # the shares are no amounts
+    assert check(note).summary["errors"] == 0

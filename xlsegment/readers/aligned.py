@@ -236,6 +236,17 @@ def _stretched(cells: list[_Phrase], columns: list[tuple[int, int]]) -> list[_Ph
     return [c for c in cells if c.first < 0] + spans
 
 
+# "% of", "Corporate and", "Property,": the first line of a name wrapped onto the next
+_OPENING = re.compile(r"(?:\b(?:of|and|the|for|in|&)|[,&/-])$", re.IGNORECASE)
+
+
+def _opening_lines(cells: list[_Phrase]) -> bool:
+    """Every phrase over the columns is the first line of a wrapped name ("% of" over
+    "Total"): each heads what the phrase below it heads, never a group of columns."""
+    placed = [c for c in cells if c.first >= 0]
+    return bool(placed) and all(_OPENING.search(c.text) for c in placed)
+
+
 def _groups(cells: list[_Phrase], n: int) -> bool:
     """A line of group names: fewer phrases over the columns than there are columns."""
     return 0 < sum(1 for c in cells if c.first >= 0) < n
@@ -269,10 +280,20 @@ def _header_row(number: int, spans: list[_Phrase], n: int):
     return _row(number, cells)
 
 
+# "46.1 %": a percent sign a space after its figure, as typeset percentages print
+_SPACED_PERCENT = re.compile(r"(?<=[\d)]) %(?=\s|$)")
+
+
+def _percent_joined(line: str) -> str:
+    """The line with each spaced percent sign moved onto its figure ("46.1 %" -> "46.1% "):
+    the same length, so every column keeps its position."""
+    return _SPACED_PERCENT.sub("% ", line) if "%" in line else line
+
+
 def to_elements(text: str, first_line: int = 1) -> list:
     """The text as lxml elements: ``<p>`` paragraphs and a ``<table>`` per aligned table,
     each element carrying its file line."""
-    lines = [Line(first_line + i, raw.rstrip()) for i, raw in enumerate(text.splitlines())]
+    lines = [Line(first_line + i, _percent_joined(raw).rstrip()) for i, raw in enumerate(text.splitlines())]
     european = _european(text)
     out = []
     for kind, part in _split(lines, european):
@@ -294,14 +315,16 @@ def _table_element(table: _Table, european: bool):
     rows, below = [], None
     for line in reversed(table.header):
         cells = _header_cells(line.text, columns)
-        if below is not None and _groups(below, len(columns)):
+        wrapped = below is not None and _opening_lines(cells)
+        if below is not None and (wrapped or _groups(below, len(columns))):
             cells = _snapped(cells, below)  # "Advanced" over "Materials": that name's columns
         elif below is not None:
             # Group names over a line that heads every column ("Mining  Games" over
             # "2023 2024 2023 2024"); right above the figures each name heads its own.
             cells = _stretched(cells, columns)
         rows.insert(0, _header_row(line.number, cells, len(columns)))
-        below = cells if any(c.first >= 0 for c in cells) else below
+        if not wrapped and any(c.first >= 0 for c in cells):
+            below = cells  # the lines above a wrapped name's first line stand over the whole
     for row in rows:
         element.append(row)
     for line in table.body:
