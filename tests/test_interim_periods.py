@@ -143,3 +143,38 @@ def test_grid_quarters_named_under_their_year_are_its_quarters(tmp_path, form, f
         for k, asked in enumerate(("Q1 2025", "Q2 2025", "3Q 2025", "Q4 2025", "FY2025")):
             assert ix.value(ix.line_item("Truckload"), "Truckload", ix.period(asked)) == rows["Truckload"][k]
             assert ix.consolidated("Revenues", ix.period(asked)) == rows["Total revenues"][k]
+
+
+FLOWED_BANDS = {
+    "months": ("Three Months Ended Nine Months Ended", "September 30, September 30,", ("3M", "9M")),
+    "weeks": ("Thirteen Weeks Ended Twenty-Six Weeks Ended", "June 28, June 29,", ("3M", "6M")),
+    "abbreviated": ("Three Months Ended Six Months Ended", "Sept. 27, Sept. 28,", ("3M", "6M")),
+}
+
+
+@pytest.mark.parametrize("bands", FLOWED_BANDS)
+@pytest.mark.parametrize("names", ["on one line", "none"])
+def test_grid_flowed_text_with_two_period_captions_on_one_line(tmp_path, bands, names):
+    """PDF text flowed one row per line puts both captions on one line and both dates on
+    the next: each caption is a band over its two years."""
+    captions, dates, (first, second) = FLOWED_BANDS[bands]
+    lines = ["We have two segments: Truckload and Intermodal.", "", "(In thousands)", captions, dates]
+    lines.append("2025 2024 2025 2024")
+    if names == "on one line":
+        lines[-1:-1] = []  # the names head a second table below
+    lines += [
+        "Truckload $ 412,306 $ 398,114 $ 1,214,880 $ 1,176,502",
+        "Intermodal 286,418 301,225 842,517 889,306",
+    ]
+    lines += ["Total revenues $ 698,724 $ 699,339 $ 2,057,397 $ 2,065,808"]
+    if names == "on one line":
+        lines += ["", "Three Months Ended September 30, 2025", "(In thousands)", "Truckload Intermodal Total"]
+        lines += ["Revenues $ 412,306 $ 286,418 $ 698,724"]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ix = index_of(path)
+    assert ix.value(ix.line_item("Revenues"), "Truckload", f"{second} 2024") == 1176502
+    assert ix.consolidated("Revenues", f"{first} 2025") == 698724
+    if names == "on one line":
+        second_table = {f.segment: f.value for f in ix.note.tables[-1].cells.values()}
+        assert second_table == {"Truckload": 412306, "Intermodal": 286418, "Total": 698724}

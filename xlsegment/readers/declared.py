@@ -24,7 +24,7 @@ _NUMBERS = {
 }
 _COUNT = r"(?P<count>" + "|".join(list(_NUMBERS)[2:]) + r"|\d{1,2})"
 _INTRO = re.compile(
-    r"\b(?:" + _COUNT + r"\s+(?:reportable|operating|business)\s+segments?|"
+    r"\b(?:" + _COUNT + r"\s+(?:(?:reportable|operating|business)\s+)?segments?|"
     r"(?:reportable|operating)\s+segments?\s+(?:are|were|consist\s+of|comprise)(?=[\s:]))"
     r"(?:\s*[,:;—–-]\s*|\s+(?:which\s+are|namely|are|consisting\s+of)\s*[:,]?\s*|\s+)"
     # up to the sentence's end: a period after no one-letter abbreviation ("U.S. Retail")

@@ -58,6 +58,10 @@ def unflow(lines: list[str]) -> list[tuple[int, str]]:
             # "RMB RMB RMB US$" over the years: one currency mark per column
             out.extend((number, token) for token in tokens)
             continue
+        captions = _captions(stripped)
+        if captions:
+            out.extend((number, caption) for caption in captions)
+            continue
         items = _items(tokens)
         usual = _neighbours_width(widths, number - 1)
         if usual and _figures(items) == usual - 1 and _figures(_items(tokens, marks=False)) == usual:
@@ -66,6 +70,28 @@ def unflow(lines: list[str]) -> list[tuple[int, str]]:
             items = _items(tokens, marks=False)
         out.extend((number, item) for item in _with_footnote_digit(items, usual))
     return out
+
+
+# A period caption over a band of years, and a date without its year under it: a line
+# of two or more ("Three Months Ended Nine Months Ended", "September 30, September 30,")
+# holds one heading per band.
+_CAPTION = re.compile(
+    r"(?:for\s+the\s+)?(?:(?:three|six|nine|twelve|thirteen|twenty[\s-]six|thirty[\s-]nine|\d{1,2})"
+    r"[\s-]+(?:months?|weeks?)\s+(?:period\s+)?|(?:fiscal\s+)?years?\s+|quarters?\s+)ended,?",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(r"(?:" + labels.MONTHS + r")\.?\s+\d{1,2},?", re.IGNORECASE)
+
+
+def _captions(line: str) -> list[str] | None:
+    """The headings of a line that is two or more period captions, or two or more dates
+    without their years, and nothing else; None for any other line."""
+    for pattern in (_CAPTION, _MONTH_DAY):
+        found = list(pattern.finditer(line))
+        pieces = [m.group().strip() for m in found]
+        if len(found) >= 2 and pattern.sub("", line).strip() == "":
+            return pieces
+    return None
 
 
 def _currency_row(tokens: list[str]) -> bool:

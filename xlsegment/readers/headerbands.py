@@ -10,7 +10,7 @@ such settling, named in ``headerrules.RULES`` with an example and a grid test.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from xlsegment import currency, labels
@@ -58,6 +58,50 @@ def title_above_the_period(s: Shape) -> None:
         h.names = h.names[k:]
         h.names_before_years = 0
         s.__dict__.pop("names", None)
+
+
+def declared_names_on_one_line(s: Shape) -> None:
+    """Segment names the prose declares run together on one line, as flowed text gives a
+    header ("Truckload Intermodal Logistics Solutions", perhaps then "Total"): one name
+    per column, in that order. Only a line made of declared names wholly is split."""
+    h, out = s.h, []
+    for i, r in enumerate(h.names):
+        pieces = _declared_run(r.label, s.ctx.segments)
+        if len([p for p in pieces if p not in _CLOSING_NAMES]) < 2 or any(
+            p in _CLOSING_NAMES for p in pieces[:-1]
+        ):
+            out.append(r)
+            continue
+        out += [replace(r, label=piece) for piece in pieces]
+        if h.names_before_years is not None and i < h.names_before_years:
+            h.names_before_years += len(pieces) - 1
+    if len(out) != len(h.names):
+        h.names = out
+        s.__dict__.pop("names", None)
+
+
+_CLOSING_NAMES = ("Total", "Consolidated")
+
+
+def _declared_run(label: str, declared: tuple[str, ...]) -> list[str]:
+    """The declared names (and a closing "Total") that make up ``label`` word for word,
+    longest first at each word; [] where any word is left over."""
+    words, names, at = label.split(), [], 0
+    candidates = sorted((*declared, *_CLOSING_NAMES), key=lambda n: -len(n.split())) if declared else ()
+    while at < len(words):
+        found = next(
+            (
+                n
+                for n in candidates
+                if [w.lower() for w in words[at : at + len(n.split())]] == n.lower().split()
+            ),
+            None,
+        )
+        if found is None:
+            return []
+        names.append(found if found in _CLOSING_NAMES else " ".join(words[at : at + len(found.split())]))
+        at += len(found.split())
+    return names
 
 
 # A header line that is a lone joining word ("of", "the") is a piece of a heading wrapped

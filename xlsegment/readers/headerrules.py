@@ -24,6 +24,7 @@ from xlsegment.readers.headerbands import (
     Shape,
     change_heading_in_two,
     declared_in_pieces,
+    declared_names_on_one_line,
     group_label_over_names,
     interleaved_pieces,
     measure_over_the_periods,
@@ -385,6 +386,15 @@ RULES = (
         (("2024|2023|%|Rm|Rm|change|Revenue|100|90|11",
           ("- 2024 ZAR", "- 2023 ZAR")),),
         normalise=change_heading_in_two,
+    ),
+    HeaderRule(
+        "declared names on one line",
+        "segment names the prose declares run together on one line, as flowed text gives a "
+        "header ('Truckload Intermodal Logistics Solutions'): one name per column",
+        (("We have three segments: Truckload, Intermodal and Logistics Solutions.|2024|"
+          "Truckload Intermodal Logistics Solutions Total|Revenue|100|50|30|180",
+          ("Truckload 2024 -", "Intermodal 2024 -", "Logistics Solutions 2024 -", "Total 2024 -")),),
+        normalise=declared_names_on_one_line,
     ),
     HeaderRule(
         "declared names in pieces",
