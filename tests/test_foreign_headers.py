@@ -78,6 +78,8 @@ def test_grid_change_words_of_other_languages(text, change):
         ("Geschäftsjahr", True),
         ("Fiscal year", True),
         ("Mai", False),
+        ("financial", False),  # "GM" over "financial": the rest of a wrapped name
+        ("Fiscal", False),
         ("au total", False),
         ("Exercice de stock-options", False),
     ],

@@ -70,7 +70,7 @@ PERIOD_HEADING_RE = re.compile(
     # other languages read; "Exercice", "Ejercicio" alone over its years: the financial year
     r"|^(?:au|à|al|a|em|en|zum|per)\s+(?:le\s+)?\d{1,2}\.?\s+(?:de\s+)?(?:" + FOREIGN_MONTHS + r")"
     r"(?:\s+(?:de\s+)?\d{4})?,?:?$"
-    r"|^(?:" + FISCAL_WORDS + r")(?:\s+year)?:?$"
+    r"|^(?:ejercicio|exercice|exerc[ií]cio|esercizio|gesch[äa]ftsjahr|boekjaar|(?:fiscal|financial)\s+year):?$"
     # "截至2025年6月30日止六个月", "Seis meses terminados el 30 de junio", "Primer semestre"
     r"|^截至.*止|^(?:tres|três|seis|nueve|nove)\s+meses\b|^(?:primer|primeiro|segundo)\s+semestre\b",
     re.IGNORECASE,
