@@ -103,7 +103,6 @@ LATER = {
         "t05_us10q_single_segment_3m_9m_layout": {"wrong": 8},
         "t07_us10k_product_lines_reverse_recon_geo_layout": {"wrong": 3},
         "t08_us10k_amount_and_pct_of_total_columns_layout": {"wrong": 3},
-        "t12_us10k_years_as_row_headings_product_lines_flowed": {"unnamed": 69},
     },
 }
 NOTES = [(folder, path) for folder in LATER for path in probe2.notes(folder)]

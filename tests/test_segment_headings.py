@@ -77,3 +77,31 @@ def test_grid_a_title_naming_a_measure_heads_no_rows(tmp_path, title):
     facts = {(f.line_item, f.period): f for f in parse(path).facts}
     assert facts[("Capital items", "2025")].value == -23
     assert all(f.segment in ("", "Total") for f in facts.values())
+
+
+@pytest.mark.parametrize("unit", ["(In millions)", "(Dollars in millions)", ""])
+@pytest.mark.parametrize("other", ["Corporate and Eliminations", "Eliminations", "Corporate"])
+def test_grid_flowed_names_on_one_line_with_years_as_row_headings(tmp_path, unit, other):
+    """Flowed PDF text: the unit and every column's name on one line, the segments the
+    prose declares, then a reconciling column and the consolidated one; each year a row
+    heading over its block of rows."""
+    names = "Rigid Packaging Flexible Packaging Specialty Films"
+    lines = [
+        "We manage the business in three reportable segments: Rigid Packaging, Flexible Packaging and "
+        "Specialty Films.",
+        "",
+        f"{unit} {names} {other} Consolidated".strip(),
+    ]
+    blocks = {2025: (2104, 1612, 738, -155), 2024: (2018, 1574, 702, -148), 2023: (1946, 1498, 655, -136)}
+    for year, (a, b, c, d) in blocks.items():
+        lines += [str(year), f"Net sales $ {a:,} $ {b:,} $ {c:,} $ ({-d}) $ {a + b + c + d:,}"]
+        lines += [f"Segment EBITDA $ {a // 5} $ {b // 5} $ {c // 5} $ ({-d}) $ {(a + b + c) // 5 + d}"]
+        lines += [f"Depreciation and amortization {a // 20} {b // 20} {c // 20} 10 {(a + b + c) // 20 + 10}"]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    note = parse(path)
+    facts = {(f.segment, f.line_item, f.period): f.value for f in note.facts}
+    assert facts[("Flexible Packaging", "Net sales", "2024")] == 1574
+    assert facts[(other, "Net sales", "2025")] == -155
+    assert facts[("Total", "Net sales", "2025")] == 2104 + 1612 + 738 - 155
+    assert check(note).summary["errors"] == 0

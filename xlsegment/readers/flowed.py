@@ -35,11 +35,14 @@ rows: only a sentence ending or a scaled figure inside makes the line prose."""
 
 
 def is_flowed(lines: list[str]) -> bool:
-    """Few lines are single figures, and some lines end in two figures or more."""
+    """Few lines are single figures, and some lines end in two figures or more. A year
+    alone on a line heads a block of rows in flowed text too ("2025" over its rows), so
+    it counts as a single figure only where no line ends in figures."""
     text = [s.strip() for s in lines if s.strip()]
     if not text:
         return False
-    single = sum(1 for s in text if parse_cell(s) is not None or labels.YEAR_RE.match(s))
+    rows = any(len(_trailing_figures(s.split())) >= 2 for s in text)
+    single = sum(1 for s in text if (parse_cell(s) is not None) and not (rows and labels.YEAR_RE.match(s)))
     ending = sum(1 for s in text if len(_trailing_figures(s.split())) >= 2)
     return single < FLOWED_SHARE * len(text) and ending > 0
 
@@ -62,7 +65,7 @@ def unflow(lines: list[str]) -> list[tuple[int, str]]:
         if captions:
             out.extend((number, caption) for caption in captions)
             continue
-        items = _items(tokens)
+        items = _unit_apart(_items(tokens))
         usual = _neighbours_width(widths, number - 1)
         if usual and _figures(items) == usual - 1 and _figures(_items(tokens, marks=False)) == usual:
             # "Equity-method investment activity (3) (12) (101)" among rows of three
@@ -92,6 +95,18 @@ def _captions(line: str) -> list[str] | None:
         if len(found) >= 2 and pattern.sub("", line).strip() == "":
             return pieces
     return None
+
+
+_UNIT_FIRST = re.compile(r"^(\([^)]*\))\s+(\S.*)$")
+
+
+def _unit_apart(items: list[str]) -> list[str]:
+    """ "(In millions) Rigid Packaging Flexible Packaging": the unit over the labels, then
+    the names over the columns, as two cells."""
+    found = _UNIT_FIRST.match(items[0]) if items else None
+    if found is None or not labels.unit_of(found.group(1)):
+        return items
+    return [found.group(1), found.group(2), *items[1:]]
 
 
 def _currency_row(tokens: list[str]) -> bool:

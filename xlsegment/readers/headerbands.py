@@ -14,10 +14,10 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from xlsegment import currency, labels
-from xlsegment.model import Column
+from xlsegment.model import Column, Role
 from xlsegment.readers.layout import NoteContext, period_labels, with_duration
 from xlsegment.readers.textheader import Header, dedupe_names, unwrapped
-from xlsegment.vocabulary import LineKind, classify
+from xlsegment.vocabulary import LineKind, classify, column_role
 
 
 @dataclass
@@ -84,24 +84,45 @@ _CLOSING_NAMES = ("Total", "Consolidated")
 
 
 def _declared_run(label: str, declared: tuple[str, ...]) -> list[str]:
-    """The declared names (and a closing "Total") that make up ``label`` word for word,
-    longest first at each word; [] where any word is left over."""
-    words, names, at = label.split(), [], 0
+    """The names that make up ``label`` word for word: declared names (longest first at
+    each word), a reconciling column between them ("Corporate and Eliminations") and a
+    closing "Total"; [] where any word is left over. A unit before them ("(In millions)")
+    heads the labels."""
+    text = _UNIT_FIRST.sub("", label) if labels.unit_of(label) else label
+    words, names, at = text.split(), [], 0
     candidates = sorted((*declared, *_CLOSING_NAMES), key=lambda n: -len(n.split())) if declared else ()
     while at < len(words):
-        found = next(
-            (
-                n
-                for n in candidates
-                if [w.lower() for w in words[at : at + len(n.split())]] == n.lower().split()
-            ),
-            None,
-        )
+        found = _name_at(words, at, candidates)
         if found is None:
             return []
         names.append(found if found in _CLOSING_NAMES else " ".join(words[at : at + len(found.split())]))
         at += len(found.split())
     return names
+
+
+_UNIT_FIRST = re.compile(r"^\([^)]*\)\s*")
+
+
+def _name_at(words: list[str], at: int, candidates) -> str | None:
+    """The name that starts at word ``at``: a candidate, else the longest run of words up
+    to the next candidate that names a Corporate or Eliminations column."""
+    found = _candidate_at(words, at, candidates)
+    if found is not None:
+        return found
+    for end in range(len(words), at, -1):
+        run = " ".join(words[at:end])
+        if column_role(run) in (Role.CORPORATE, Role.ELIMINATION) and (
+            end == len(words) or _candidate_at(words, end, candidates) is not None
+        ):
+            return run
+    return None
+
+
+def _candidate_at(words: list[str], at: int, candidates) -> str | None:
+    return next(
+        (n for n in candidates if [w.lower() for w in words[at : at + len(n.split())]] == n.lower().split()),
+        None,
+    )
 
 
 # A header line that is a lone joining word ("of", "the") is a piece of a heading wrapped

@@ -91,12 +91,22 @@ def is_lead_in(text: str) -> bool:
     if _reconciliation_heading(text):
         return False
     return (
-        len(text) > SETTINGS.lead_in_chars
+        (len(text) > SETTINGS.lead_in_chars and not _names_only(text))
         or (text.endswith(".") and len(text.split()) >= SETTINGS.lead_in_words)
         or "following" in low
         or "as follows" in low
         or "table of contents" in low
     )
+
+
+_JOINING = frozenset({"and", "of", "the", "&", "-", "–", "for", "in", "/"})
+
+
+def _names_only(text: str) -> bool:
+    """Capitalised words only, as a line of column names is ("Rigid Packaging Flexible
+    Packaging Corporate and Eliminations Consolidated"); a sentence has words in lower case."""
+    words = text.split()
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _JOINING for w in words)
 
 
 def is_continued_title(text: str) -> bool:
