@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from xlsegment.api import parse
-from xlsegment.readers.declared import declared_segments
+from xlsegment.readers.declared import declared_segments, single_segment
 from xlsegment.readers.text import read_string
 
 
@@ -125,3 +125,48 @@ def test_declared_names_in_pieces_under_dated_bands_give_nothing_to_the_entity(c
     note = read_string(text)
     assert not [f for f in note.facts if f.segment in ("", "Total")]
     assert any(f.code == "seg.layout.columns" for f in note.findings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "single"),
+    [
+        ("The Company operates as one operating segment, which is also its one reportable segment.", True),
+        ("The Company operates as one operating and reportable segment, which develops therapies.", True),
+        ("We manage our business as a single reportable segment.", True),
+        ("The CODM assesses performance for the single segment.", True),
+        ("We have two reportable segments, Mining and Games.", False),
+        ("No single customer accounted for 10% of revenue in any segment.", False),
+        ("Sales from one segment to another are eliminated.", False),
+    ],
+)
+def test_grid_a_note_of_one_segment(sentence, single):
+    assert single_segment(sentence) is single
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+@pytest.mark.parametrize("heading", ["Research and development:", "Selling, general and administrative:"])
+def test_under_a_heading_a_single_segment_notes_rows_are_its_lines(tmp_path, kind, heading):
+    """ASU 2023-07 notes of one segment break an expense down under its heading: the
+    parts are the entity's lines, never segments."""
+    rows = [("Revenue", 500, 400), (heading, None, None), ("Clinical programs", 96, 88), ("Other", 20, 19)]
+    rows += [(f"Total {heading.rstrip(':').lower()}", 116, 107), ("Net income", 384, 293)]
+    lead = "The Company operates as one operating and reportable segment. Segment results were as follows:"
+    if kind == "text":
+        cells = [lead, "(in thousands)", "2025", "2024"]
+        for label, a, b in rows:
+            cells += [label] + ([f"{a:,}", f"{b:,}"] if a is not None else [])
+        path = tmp_path / "note.txt"
+        path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    else:
+        body = "".join(
+            f"<tr><td>{label}</td><td>{'' if a is None else a}</td><td>{'' if b is None else b}</td></tr>"
+            for label, a, b in rows
+        )
+        head = "<tr><td>(in thousands)</td><td>2025</td><td>2024</td></tr>"
+        path = tmp_path / "note.htm"
+        path.write_text(
+            f"<html><body><p>{lead}</p><table>{head}{body}</table></body></html>", encoding="utf-8"
+        )
+    facts = {f.value: f for f in parse(path).facts}
+    assert facts[96].segment in ("", "Total") and "clinical programs" in facts[96].label.lower()
+    assert not any(f.segment == "Clinical programs" for f in facts.values())

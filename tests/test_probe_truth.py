@@ -68,7 +68,6 @@ LATER = {
         # a nil dash read as 0, which the scorer pairs with the optional "0 %" change
         "h06_swiss_20f_chf_core_reconciliation_columns": {"wrong": 1},
         "t05_japan_20f_yen_usd_thousands": {"wrong": 3},
-        "t11_medtech_10k_single_segment": {"wrong": 3},
         "t09_australia_ifrs8_segments_as_rows": {"unnamed": 91},
         "t12_south_africa_ifrs8_space_separators": {"unnamed": 30},
     },
@@ -92,15 +91,12 @@ LATER = {
         "t12_southafrica_interim_zar_leadin_period": {"unnamed": 47},
     },
     probe2.PROBE8: {
-        "h01_us10k_ix_single_segment_asu_geo_lla_pct": {"wrong": 3},
         "h02_us10q_ix_3m_9m_dates_row_product_within_segments": {"wrong": 3},
         "h04_us10k_ix_total_column_first_caption_per_year": {"wrong": 8, "errors": 3},
         "h07_nl20f_ix_eur_ifrs8_unallocated_eliminations": {"wrong": 2},
         "h08_jp20f_ix_millions_yen_thousands_usd": {"wrong": 1},
         "h12_us10q_ix_13_26_weeks_restaurant_blocks": {"wrong": 8},
-        "t01_us10k_single_segment_net_income_cells": {"wrong": 6},
         "t03_jp20f_millions_of_yen_thousands_of_usd_cells": {"wrong": 3},
-        "t05_us10q_single_segment_3m_9m_layout": {"wrong": 8},
         "t07_us10k_product_lines_reverse_recon_geo_layout": {"wrong": 3},
         "t08_us10k_amount_and_pct_of_total_columns_layout": {"wrong": 3},
     },

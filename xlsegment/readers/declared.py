@@ -70,6 +70,21 @@ def _names(listing: str) -> list[str]:
     return names
 
 
+# "operates as one operating segment", "a single reportable segment", "one operating and
+# reportable segment": the entity is its one segment (ASC 280-10-50-20 as amended by ASU
+# 2023-07 asks such entities for the note too).
+_SINGLE = re.compile(
+    r"\b(?:a\s+single|single|one)\s+(?:(?:operating|reportable|business)\s+(?:and\s+(?:operating|reportable)\s+)?)"
+    r"segment\b|\bsingle\s+segment\b",
+    re.IGNORECASE,
+)
+
+
+def single_segment(text: str) -> bool:
+    """The prose says the entity has one segment and names no list of segments."""
+    return bool(_SINGLE.search(text)) and not declared_segments(text)
+
+
 def is_declared(label: str, declared: tuple[str, ...]) -> bool:
     """The label names one of the declared segments ("Water Technologies:")."""
     key = labels.norm_key(labels.strip_footnotes(label).strip(" :"))

@@ -30,7 +30,7 @@ from xlsegment.readers import (
     ixbrl,
     naming,
 )
-from xlsegment.readers.declared import declared_segments
+from xlsegment.readers.declared import declared_segments, single_segment
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
 from xlsegment.readers.htmlsections import Sections, inner_label, section_subtotals, split_parts, year_row
 from xlsegment.readers.layout import (
@@ -254,6 +254,7 @@ def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
         set(),
         dollar_is_local=currency.dollar_is_local(said, own),
         segments=declared_segments(text),
+        single_segment=single_segment(text),
     )
     context.convenience_unit = scales.get(convenience) if scales.get(convenience) != unit else None
     return context
@@ -400,7 +401,19 @@ def _read_part(block, header, body, index, lead, ctx, cells: _Cells, opened) -> 
     )
     title = title or (header[0].label if header else "")
     measure = measures[0] if measures else ""
-    table = to_table(index, title, table_rows, columns, values, period, first, last, measure, ctx.segments)
+    table = to_table(
+        index,
+        title,
+        table_rows,
+        columns,
+        values,
+        period,
+        first,
+        last,
+        measure,
+        ctx.segments,
+        ctx.single_segment,
+    )
     words = period_words(htmlheads.period_headings(header))
     return replace(section_subtotals(table), period_words=words), noticed
 

@@ -63,6 +63,7 @@ class NoteContext:
     convenience_unit: str | None = None  # the translated figures' scale, where not the note's
     dollar_is_local: bool = False  # a bare "$" is the note's currency, or its unnamed dollar
     segments: tuple[str, ...] = ()  # the segments its prose declares (readers/declared.py)
+    single_segment: bool = False  # the prose says the entity is its one segment
 
 
 def column_currency(found: str | None, context: NoteContext) -> str:
@@ -455,14 +456,16 @@ def to_table(
     last_line,
     measure: str = "",
     declared: tuple[str, ...] = (),
+    single_segment: bool = False,
 ) -> Table:
     """The table of facts: each placed cell with its period, line item, segment and role.
     ``measure``: what a header cell over every period says the figures are; ``declared``:
-    the segments the note's prose names."""
+    the segments the note's prose names; ``single_segment``: it says the entity is its one
+    segment, so no row is a segment of its own."""
     name = naming.table_name(title, rows, columns)
     cells: dict[tuple[int, int], Fact] = {}
     rows = _outside_closed_headings(rows)
-    measure = replace(naming.rows_measure(title, rows, measure), declared=declared)
+    measure = replace(naming.rows_measure(title, rows, measure), declared=declared, single=single_segment)
     rows = [
         naming.row_semantics(row, columns, name, _closes_table(rows, r), title, measure)
         for r, row in enumerate(rows)

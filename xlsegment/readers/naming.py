@@ -165,6 +165,7 @@ class RowsMeasure:
     # are its segments, whatever words they use; a line item is not repeated per measure.
     repeated: frozenset[str] = frozenset()
     declared: tuple[str, ...] = ()  # the segments the note's prose names (readers/declared.py)
+    single: bool = False  # the prose says the entity is its one segment: rows are its lines
 
     def one_sum(self, measure: str) -> bool:
         """The table ends in a bare total or the total of ``measure``: every row above it
@@ -348,6 +349,9 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
     unlabelled = _unlabelled_row(row, label, last)
     if unlabelled is not None:
         return unlabelled
+    if rows.single and section and not line.closes:
+        # "Research and development:" over "Clinical programs": the one segment's lines
+        return row
     if _holds_a_part(section, label, line, rows):
         return replace(row, line_item=section, segment=label)
     if section and classify(section).financial and line.closes and not row.block:

@@ -14,7 +14,7 @@ from xlsegment import currency, labels
 from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Severity, Table
 from xlsegment.readers import aligning, decoding, headerrules, placement, textbody
-from xlsegment.readers.declared import declared_segments
+from xlsegment.readers.declared import declared_segments, single_segment
 from xlsegment.readers.layout import (
     NoteContext,
     OpenHeading,
@@ -259,6 +259,7 @@ def note_context(parts: list[Part], text: str) -> NoteContext:
         years,
         dollar_is_local=local_dollar,
         segments=declared_segments(text),
+        single_segment=single_segment(text),
     )
     context.convenience_unit = scales.get(convenience) if scales.get(convenience) != unit else None
     return context
@@ -388,7 +389,16 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore 
     period = header.period or (header.period_cols[-1] if header.period_cols else "")
     last = max(max([r.line] + [ln for _, ln in r.cells]) for r in part.body)
     table = to_table(
-        index, title, rows, columns, body.values, period, first_line, last, declared=ctx.segments
+        index,
+        title,
+        rows,
+        columns,
+        body.values,
+        period,
+        first_line,
+        last,
+        declared=ctx.segments,
+        single_segment=ctx.single_segment,
     )
     after = PartBefore(local_columns, dropped, title, OpenHeading.after(_header_words(part.header), rows))
     words = period_words(header.period_headings)
