@@ -301,3 +301,38 @@ def test_a_member_whose_prefix_is_undeclared_leaves_the_layout_reading(tmp_path,
     assert by_segment[("Beta", "Operating income (loss)")] == -10
     assert all(f.tag is None for f in note.facts if f.segment == undeclared)
     assert check(note).summary["errors"] == 0
+
+
+_RECONCILING = (
+    '<xbrli:context id="c2024{m}"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">'
+    "0000000001</xbrli:identifier><xbrli:segment><xbrldi:explicitMember "
+    'dimension="srt:ConsolidationItemsAxis">{member}</xbrldi:explicitMember></xbrli:segment>'
+    "</xbrli:entity><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>"
+    "2024-12-31</xbrli:endDate></xbrli:period></xbrli:context>"
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "member", "segment"),
+    [
+        ("Stock-based compensation", "us-gaap:MaterialReconcilingItemsMember", ""),
+        ("Amortization of acquired intangibles", "us-gaap:MaterialReconcilingItemsMember", ""),
+        ("Corporate", "us-gaap:CorporateNonSegmentMember", "Corporate"),
+        ("Eliminations", "us-gaap:IntersegmentEliminationMember", "Eliminations"),
+    ],
+)
+def test_a_reconciling_item_tagged_so_stays_the_entitys_line(tmp_path, label, member, segment):
+    """A row of a reconciliation in a table of periods, tagged with a member of the
+    consolidation axis: a Corporate or Eliminations row is that column's figure; an item
+    such as stock-based compensation is the entity's reconciling line, no segment."""
+    context = _RECONCILING.format(m="Rec", member=member)
+    rows = {"Operating income (loss)": [amount(tag("OperatingIncomeLoss", "c2024", "20"))]}
+    rows[label] = [amount(tag("OperatingIncomeLoss", "c2024Rec", "5", sign="-"), negative=True)]
+    text = filing(rows).replace("</ix:resources>", f"{context}</ix:resources>")
+    text = text.replace("xmlns:ex=", 'xmlns:srt="http://fasb.org/srt/2024" xmlns:ex=')
+    text = text.replace(
+        "<td colspan='3'>Alpha</td><td colspan='3'>Beta</td><td colspan='3'>Total</td>", "<td>2024</td>"
+    )
+    note = read(write(tmp_path, text))
+    fact = next(f for f in note.facts if f.value == -5)
+    assert fact.segment == segment

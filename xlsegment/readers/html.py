@@ -388,12 +388,7 @@ def _read_part(block, header, body, index, lead, ctx, cells: _Cells, opened) -> 
         noticed.extend(found)
     drop_unallocated_nils(columns, values)
     table_rows = aligning.unify_dated_rows(table_rows)
-    first = block.line or 0
-    last = max(
-        [first]
-        + [c.line or first for r in body for c in r.cells]
-        + [a.source.line or first for r in body for a in r.amounts]
-    )
+    first, last = _lines_of(block, body)
     period = (
         table_period
         or next((c.period for c in columns if c.period), "")
@@ -401,21 +396,17 @@ def _read_part(block, header, body, index, lead, ctx, cells: _Cells, opened) -> 
     )
     title = title or (header[0].label if header else "")
     measure = measures[0] if measures else ""
-    table = to_table(
-        index,
-        title,
-        table_rows,
-        columns,
-        values,
-        period,
-        first,
-        last,
-        measure,
-        ctx.segments,
-        ctx.single_segment,
-    )
+    prose = {"declared": ctx.segments, "single_segment": ctx.single_segment}
+    table = to_table(index, title, table_rows, columns, values, period, first, last, measure, **prose)
     words = period_words(htmlheads.period_headings(header))
     return replace(section_subtotals(table), period_words=words), noticed
+
+
+def _lines_of(block, body) -> tuple[int, int]:
+    """The file lines a table spans: its element's, to its last cell's or figure's."""
+    first = block.line or 0
+    cells = [c.line or first for r in body for c in r.cells]
+    return first, max([first, *cells, *(a.source.line or first for r in body for a in r.amounts)])
 
 
 def _translated_periods(periods: list[str], currencies: list[str], ctx) -> list[Column] | None:

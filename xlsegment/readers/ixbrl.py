@@ -19,7 +19,7 @@ from pathlib import Path
 
 from xlsegment.errors import InputError
 from xlsegment.model import Fact, Finding, Role, Severity, Table, Tag
-from xlsegment.vocabulary import is_total_column
+from xlsegment.vocabulary import column_role, is_total_column
 
 SEGMENT_AXIS = "us-gaap:StatementBusinessSegmentsAxis"
 CONSOLIDATION_AXIS = "srt:ConsolidationItemsAxis"
@@ -309,8 +309,10 @@ def _meaning(fact: Fact, names: dict[str, str]) -> Fact:
     role = _RECONCILING_MEMBERS.get((tag.member(CONSOLIDATION_AXIS) or "").split(":")[-1])
     if role is not None:
         changes["role"] = role
-        if not fact.segment:
-            changes["segment"] = fact.label  # the row "Corporate" in a table of periods
+        if not fact.segment and column_role(fact.label) in (Role.CORPORATE, Role.ELIMINATION):
+            # the row "Corporate" in a table of periods; an item such as "Stock-based
+            # compensation" tagged as a reconciling item stays the entity's line
+            changes["segment"] = fact.label
     elif member and fact.role in (Role.TOTAL, Role.PERIOD):
         changes["role"] = Role.SEGMENT
     if not tag.dimensions and is_total_column(fact.segment or fact.label):
