@@ -17,6 +17,8 @@ K = LineKind
         ("Revenue", K.REVENUE, False, False),
         ("Total net sales", K.REVENUE, True, False),
         ("Sales to customers", K.REVENUE, False, False),
+        ("Franchise royalties", K.REVENUE, False, False),
+        ("Royalty revenue", K.REVENUE, False, False),
         ("Cost of revenue", K.EXPENSE, False, True),
         ("Sales and marketing", K.EXPENSE, False, True),  # "sales" here is an expense
         # ASC 280-10-50-26B: significant expenses captioned without the word "expense"

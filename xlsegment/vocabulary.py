@@ -224,6 +224,7 @@ _REVENUE = _words(
     r"\bsales\b",
     r"\bturnover\b",
     r"\bpremiums\b",
+    r"\broyalt(?:y|ies)\b",  # a franchisor's or licensor's revenue
     r"\bumsatz",
     r"\bomzet\b",
     r"\bchiffre\s+d.affaires\b",
