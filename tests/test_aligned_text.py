@@ -267,3 +267,26 @@ def test_grid_amounts_beside_their_share_of_the_total(tmp_path, percent, heading
     )
     assert not any(v in (Decimal("100.0"),) for v in facts.values())  # the shares are no amounts
     assert check(note).summary["errors"] == 0
+
+
+@pytest.mark.parametrize("indent", [0, 2, 4])
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("Amortization of acquisition-related", "intangibles"),
+        ("Restructuring, acquisition and", "integration costs"),
+    ],
+)
+def test_grid_a_row_label_wrapped_onto_the_figures_line(tmp_path, indent, first, rest):
+    """A label wrapped in aligned text: its last words start in lower case on the line
+    of its figures. One row, its figures on their own line, never a segment 'intangibles'."""
+    text = (
+        "(in millions of U.S. dollars)          2025        2024\n"
+        "Total segment operating income      1,358.8     1,198.7\n"
+        f"{first}\n"
+        f"{' ' * indent}{rest:<{36 - indent}}{'(96.3)':>7}     {'(104.1)':>7}\n"
+        "Operating income                    1,262.5     1,094.6\n"
+    )
+    facts = {f.value: f for f in _note(tmp_path, text).facts}
+    wrapped = facts[Decimal("-96.3")]
+    assert wrapped.label == f"{first} {rest}" and wrapped.segment == "" and wrapped.source.line == 4

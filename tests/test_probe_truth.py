@@ -97,7 +97,6 @@ LATER = {
         "h12_us10q_ix_13_26_weeks_restaurant_blocks": {"wrong": 4},
         "t03_jp20f_millions_of_yen_thousands_of_usd_cells": {"wrong": 3},
         "t07_us10k_product_lines_reverse_recon_geo_layout": {"wrong": 3},
-        "t08_us10k_amount_and_pct_of_total_columns_layout": {"wrong": 3},
     },
 }
 NOTES = [(folder, path) for folder in LATER for path in probe2.notes(folder)]

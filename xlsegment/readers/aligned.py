@@ -327,15 +327,29 @@ def _table_element(table: _Table, european: bool):
             below = cells  # the lines above a wrapped name's first line stand over the whole
     for row in rows:
         element.append(row)
-    for line in table.body:
+    for number, cells in _body_rows(table.body, starts, european):
+        element.append(_row(number, [(cell, 1) for cell in cells]))
+    return element
+
+
+def _body_rows(body: list[Line], starts: list[int], european: bool) -> list[tuple[int, list[str]]]:
+    """Each body line's cells. A label wrapped onto the next line ("Amortization of
+    acquisition-related" over an indented "intangibles 96.3") is one row: a line of words
+    only, then a line whose label starts in lower case."""
+    out: list[tuple[int, list[str]]] = []
+    for line in body:
         if not line.text.strip():
             continue
         cells = _cells(line.text, starts, _TOKEN, european)
         label, _, last = cells[0].rpartition(" ")
         if label and is_currency_symbol(last) and len(cells) > 1 and cells[1]:
             cells[:2] = [label, f"{last} {cells[1]}"]  # "Mining  $  1,000": the "$" is the figure's
-        element.append(_row(line.number, [(cell, 1) for cell in cells]))
-    return element
+        before = out[-1][1] if out else None
+        if before and not any(before[1:]) and cells[0][:1].islower() and not before[0].endswith(":"):
+            out[-1] = (line.number, [f"{before[0]} {cells[0]}", *cells[1:]])  # the figures' line
+            continue
+        out.append((line.number, cells))
+    return out
 
 
 def _row(number: int, cells: list[tuple[str, int]]):
