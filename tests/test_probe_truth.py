@@ -95,7 +95,6 @@ LATER = {
         "h07_nl20f_ix_eur_ifrs8_unallocated_eliminations": {"wrong": 2},
         "h08_jp20f_ix_millions_yen_thousands_usd": {"wrong": 1},
         "h12_us10q_ix_13_26_weeks_restaurant_blocks": {"wrong": 4},
-        "t03_jp20f_millions_of_yen_thousands_of_usd_cells": {"wrong": 3},
         "t07_us10k_product_lines_reverse_recon_geo_layout": {"wrong": 3},
     },
 }

@@ -10,7 +10,7 @@ from xlsegment import labels
 from xlsegment.model import Role, Row
 from xlsegment.readers.declared import is_declared
 from xlsegment.settings import SETTINGS
-from xlsegment.vocabulary import LineKind, classify, is_sign_heading
+from xlsegment.vocabulary import LineKind, classify, column_role, is_sign_heading
 
 PNL = "Segment profit or loss"
 ASSETS = "Segment assets"
@@ -376,7 +376,7 @@ def _row_by_layout(row: Row, columns, table: str, last: bool, rows: RowsMeasure)
     if measure and not row.segment and (bare or closing):
         # A bare "Total" of those rows, or the table's closing total naming their measure.
         return replace(row, line_item=measure, segment="Total")
-    if rows.one_sum(measure) and not row.segment and _category_of(line, measure):
+    if rows.one_sum(measure) and not row.segment and _category_of(line, measure, label):
         return replace(row, line_item=measure, segment=label)
     return row
 
@@ -428,18 +428,22 @@ def _row_in_group(row: Row, label: str, line, section: str, measure: str) -> Row
 _HELD_MEASURES = frozenset({LineKind.REVENUE, LineKind.ASSETS, LineKind.DEPRECIATION, LineKind.CAPEX})
 
 
-def _category_of(line, measure: str) -> bool:
+def _category_of(line, measure: str, label: str = "") -> bool:
     """A row of a one-sum table of a held measure whose wording names another kind of
     amount: "Centrally Managed Assets" among depreciation by segment, "Unallocated" among
-    segment assets. It cannot be a line of that sum, so it names who holds a part of it
-    (ASC 280-10-50-30: reconciling categories shown beside the segments)."""
+    segment assets, "Adjustments" as a Japanese or IFRS note heads its reconciling column.
+    It cannot be a line of that sum, so it names who holds a part of it (ASC 280-10-50-30:
+    reconciling categories shown beside the segments)."""
     kind = classify(measure).kind
+    # A caption of no measure's kind ("Cash and investments") is a part of the sum, but
+    # the bare "Adjustments" is the reconciling column's name (vocabulary.column_role).
+    other = line.kind == LineKind.OTHER_AMOUNT and column_role(labels.strip_footnotes(label)) == Role.SEGMENT
     return (
         kind in _HELD_MEASURES
         and line.financial
         and not line.closes
-        # A caption of no measure's kind ("Cash and investments") is a part of the sum.
-        and line.kind not in (kind, LineKind.OTHER_AMOUNT, LineKind.INTERSEGMENT, LineKind.PERCENT)
+        and not other
+        and line.kind not in (kind, LineKind.INTERSEGMENT, LineKind.PERCENT)
     )
 
 
