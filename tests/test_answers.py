@@ -23,11 +23,8 @@ TRUTHS = [json.loads(p.read_text(encoding="utf-8")) for p in truth_files()]
 # - a reconciliation printed from the consolidated figure up to the segments' total
 #   (Palantir);
 # - a reconciliation that starts from revenue because no segment states a profit (Riot);
-# - AEGON's flattened fixed-width text, whose columns are unnamed;
-# - Home Depot's primary segment beside its total, Coca-Cola's segments' sum (one column
-#   read as a segment is a reconciling item in the truth).
+# - AEGON's flattened fixed-width text, whose columns are unnamed.
 KNOWN_GAPS = {
-    "06_home_depot_fy2024": 2,
     "53_aegon_2000": 12,
 }
 

@@ -41,3 +41,13 @@ def regions_of(facts: Iterable[Fact]) -> frozenset[str]:
 
 def is_total(fact: Fact) -> bool:
     return fact.role == Role.TOTAL or classify(fact.segment).kind == LineKind.TOTAL
+
+
+# "Other" alone beside the segments: the combined category of the businesses that are
+# no reportable segment (ASC 280-10-50-15), never one of them.
+_OTHER_CATEGORY = frozenset({"other", "others", "other segments", "all other", "all others"})
+
+
+def is_other_category(name: str) -> bool:
+    """ "Other", "All Other": the combined category beside the segments (ASC 280-10-50-15)."""
+    return name.strip().lower() in _OTHER_CATEGORY

@@ -17,7 +17,7 @@ from xlsegment.readers.naming import title_segment
 from xlsegment.vocabulary import LineKind, classify, is_sign_heading
 
 from . import recon
-from .facts import Miss, is_total, listing, regions_of
+from .facts import Miss, is_other_category, is_total, listing, regions_of
 from .periods import Periods
 from .query import loose_key, name_key, year_of
 from .rows import labelled_rows, row_figure
@@ -274,7 +274,7 @@ class Index(Periods):
         # A column named as a category beside the segments is none ("Corporate", "All
         # Other", "Eliminations", "Unallocated"); a name that merely reads like a line
         # item ("Bottling Investments") is a segment's.
-        named = {s for s in stated if classify(s).kind not in _NOT_SEGMENTS}
+        named = {s for s in stated if classify(s).kind not in _NOT_SEGMENTS and not is_other_category(s)}
         return (both or set(stated)) & named
 
     def subtotals(self, period: str, lines: list[str] | None = None) -> set[str]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from xlsegment.model import Fact, Role
 from xlsegment.vocabulary import LineKind, classify
 
-from .facts import Miss, is_total
+from .facts import Miss, is_other_category, is_total
 
 if TYPE_CHECKING:
     from .index import Index
@@ -215,7 +215,10 @@ def _from_the_segments(segments: list[Fact], others: list[Fact], start: Fact) ->
     total = sum((f.value for f in segments), 0)
     if not others and total == start.value:
         return []
-    first = Step(f"Total of the {len(segments)} segments (computed)", total, None, LineKind.SUBTOTAL)
+    if len(segments) == 1:  # the one segment's own figure ("Primary Segment | Other | Consolidated")
+        first = Step(segments[0].segment, total, segments[0], LineKind.SUBTOTAL)
+    else:
+        first = Step(f"Total of the {len(segments)} segments (computed)", total, None, LineKind.SUBTOTAL)
     return [first] + [Step(f.segment, f.value, f, _kind(f.segment)) for f in others]
 
 
@@ -300,12 +303,12 @@ def _across(ix: Index, start: Fact) -> list[Step]:
     row = _row_of(ix, start)
     reportable = ix.reportable(start.period, [start.line_item])
     segments = [f for f in row if f.role == Role.SEGMENT and f.segment in reportable]
-    if len(segments) < 2:
-        return []
     others = [
         f for f in row if f.role in (Role.CORPORATE, Role.ELIMINATION, Role.SEGMENT) and f not in segments
     ]
     others = [f for f in others if f.segment not in ix.subtotals(start.period, [start.line_item])]
+    if len(segments) < 2 and not (segments and others and all(is_other_category(f.segment) for f in others)):
+        return []  # one segment alone is the Total; one beside "Other" reconciles to it
     return _from_the_segments(segments, others, start)
 
 
