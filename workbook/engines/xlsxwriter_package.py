@@ -200,6 +200,10 @@ class _Sheet(Worksheet):
     formats: _Formats | None = None
     shared: dict[str, int] = {}  # each shared string's number
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.letters: dict[int, str] = {}  # column letters, worked out once per column
+
     def _write_rows(self) -> None:
         # A format of a whole row or column would be every bare cell's: XlsxWriter's own
         # writer handles that; this engine sets none.
@@ -222,20 +226,23 @@ class _Sheet(Worksheet):
             self._xml_end_tag("row")
 
     def _write_row_cells(self, row: int, mine: dict, shown: dict, theirs: dict) -> None:
-        write, style, line = self.fh.write, self.formats.style, row + 1
-        for col in sorted(mine.keys() | shown.keys() | {c + 1 for c in theirs}):
+        style, line, parts, letters = self.formats.style, row + 1, [], self.letters
+        cols = mine.keys() | shown.keys()
+        if theirs:
+            cols |= {c + 1 for c in theirs}
+        for col in sorted(cols):
+            letter = letters.get(col) or letters.setdefault(col, col_letter(col))
             value, number = mine.get(col), shown.get(col, 0)
-            text = (
-                _value_xml(self, f"{col_letter(col)}{line}", value, style(number))
-                if value is not None
-                else None
-            )
+            text = _value_xml(self, f"{letter}{line}", value, style(number)) if value is not None else None
             if text is not None:
-                write(text)
+                parts.append(text)
             elif col - 1 in theirs:
+                self.fh.write("".join(parts))  # XlsxWriter writes this one itself, in order
+                parts.clear()
                 self._write_cell(row, col - 1, theirs[col - 1])
             elif number:
-                write(f'<c r="{col_letter(col)}{line}"{style(number)}/>')
+                parts.append(f'<c r="{letter}{line}"{style(number)}/>')
+        self.fh.write("".join(parts))
 
 
 def _fast(value) -> bool:
@@ -243,7 +250,10 @@ def _fast(value) -> bool:
     kind = type(value)
     if kind is str:
         return len(value) <= _STRING_MAX
-    return kind is int or kind is Decimal or kind is Formula or (kind is float and isfinite(value))
+    return kind in _EXACT or kind is Formula or (kind is float and isfinite(value))
+
+
+_EXACT = (int, Decimal, bool)
 
 
 def _value_xml(sheet: Worksheet, ref: str, value, style: str) -> str | None:
@@ -256,6 +266,8 @@ def _value_xml(sheet: Worksheet, ref: str, value, style: str) -> str | None:
         return f'<c r="{ref}"{style}><f>{sheet._escape_data(value[1:])}</f><v></v></c>'
     if kind is int or kind is Decimal or (kind is float and isfinite(value)):
         return f'<c r="{ref}"{style}><v>{value:.16G}</v></c>'
+    if kind is bool:
+        return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'
     return None
 
 
