@@ -192,3 +192,11 @@ def _normal(value):
     if isinstance(value, int | float | Decimal):
         return str(Decimal(str(value)).normalize())
     return value
+
+
+def test_xlsxwriter_refuses_a_cell_beyond_excels_last_row(tmp_path):
+    wb = XlsxWriterWorkbook()
+    wb.ensure_sheet("S")
+    wb.write_block("S", "A1048577", [[1]])
+    with pytest.raises(WorkbookError, match="S: cell A1048577 is beyond Excel's sheet size"):
+        wb.save(str(tmp_path / "big.xlsx"))

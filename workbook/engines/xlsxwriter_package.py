@@ -25,6 +25,7 @@ from xlsegment.workbook.engines.base import (
     ConditionalRule,
     Formula,
     WorkbookError,
+    cell_ref,
     col_index,
     col_letter,
     range_bounds,
@@ -315,8 +316,10 @@ def _prepare_cells(sheet: _Sheet, ws: SheetModel, formats: _Formats) -> None:
     bounds = [(r, min(line), max(line)) for grid in (ws.cells, ws.looks) for r, line in grid.items() if line]
     if not bounds:
         return
+    last = (max(r for r, _, _ in bounds), max(c for _, _, c in bounds))
+    if sheet._check_dimensions(last[0] - 1, last[1] - 1):  # past Excel's last row or column
+        raise WorkbookError(f"{sheet.name}: cell {cell_ref(*last)} is beyond Excel's sheet size")
     sheet._check_dimensions(min(r for r, _, _ in bounds) - 1, min(c for _, c, _ in bounds) - 1)
-    sheet._check_dimensions(max(r for r, _, _ in bounds) - 1, max(c for _, _, c in bounds) - 1)
     for number in {n for line in ws.looks.values() for n in line.values()}:
         formats.style(number)
     none, share = {}, sheet.str_table._get_shared_string_index
