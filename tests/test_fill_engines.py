@@ -4,7 +4,9 @@ the named cell style and the look of every cell), on the seed and corpus notes."
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -12,6 +14,9 @@ import pytest
 from tests.conftest import CORPUS, SEED
 from xlsegment.workbook import api
 from xlsegment.workbook.engines import registry
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from bench_fill import synthetic_note  # noqa: E402
 
 NOTES = ("01_amazon_2024", "10_boeing_2024", "14_general_motors_2023")
 SOURCES = [SEED, *(CORPUS / f"{n}.txt" for n in NOTES)]
@@ -109,17 +114,37 @@ def _edge(side) -> tuple | None:
     return (side.style, _rgb(side.color)) if side is not None and side.style else None
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
-def test_both_engines_write_the_same_workbook(source, tmp_path):
+def _same_checks(source, tmp_path) -> None:
+    """fill reports, and check finds, the same on the workbooks the two engines write."""
     by_openpyxl = api.fill_checked(source, tmp_path / "openpyxl.xlsx", engine="openpyxl")
     by_xlsxwriter = api.fill_checked(source, tmp_path / "xlsxwriter.xlsx", engine="xlsxwriter")
     assert _findings(by_openpyxl) == _findings(by_xlsxwriter)
     checked = [api.check_workbook(tmp_path / f"{e}.xlsx") for e in ("openpyxl", "xlsxwriter")]
     assert _findings(checked[0]) == _findings(checked[1])
     assert checked[0].summary == checked[1].summary
+    assert checked[0].summary["checks"] > 0
+
+
+def _same_contract(tmp_path) -> None:
     contracts = [_contract(tmp_path / f"{e}.xlsx") for e in ("openpyxl", "xlsxwriter")]
     for part in contracts[0]:
         assert contracts[0][part] == contracts[1][part], part
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
+def test_both_engines_write_the_same_workbook(source, tmp_path):
+    _same_checks(source, tmp_path)
+    _same_contract(tmp_path)
+
+
+def test_both_engines_write_the_same_synthetic_workbook(tmp_path):
+    _same_checks(synthetic_note(12, 10, 3), tmp_path)
+    _same_contract(tmp_path)
+
+
+@pytest.mark.slow
+def test_check_finds_the_same_on_the_benchmarks_big_workbook_from_either_engine(tmp_path):
+    _same_checks(synthetic_note(50, 40, 12), tmp_path)
 
 
 def test_fill_writes_through_xlsxwriter_unless_given_a_template_of_ones_own(tmp_path):
