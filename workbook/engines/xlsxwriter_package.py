@@ -4,9 +4,10 @@ as a package, with the named cell styles, and the cells serialised in one pass.
 XlsxWriter's public calls check every argument of every cell and its row writer builds an
 attribute list per cell: on a big Data table that cost more than the rest of the fill. The
 values here are already checked by the engine (text is text, numbers are finite, formulas
-are xlsegment's own), so cells go into XlsxWriter's cell table as its write methods would
-store them, and :class:`_Sheet` writes the common cell kinds in one formatted string each.
-Everything else (tables, notes, rules, page setup, styles, the package) is XlsxWriter's.
+are xlsegment's own), so :class:`_Sheet` writes the engine's own cells straight from its
+model, one formatted string per cell, as XlsxWriter's writer would; only the odd kinds of
+value go through XlsxWriter's write. Everything else (tables, notes, rules, page setup,
+styles, shared strings, the package) is XlsxWriter's.
 """
 
 from __future__ import annotations
