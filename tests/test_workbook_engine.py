@@ -18,6 +18,7 @@ from xlsegment.workbook.engines.base import (
 )
 from xlsegment.workbook.engines.memory_engine import MemoryWorkbook
 from xlsegment.workbook.engines.openpyxl_engine import OpenpyxlWorkbook, new_workbook
+from xlsegment.workbook.engines.xlsxwriter_engine import XlsxWriterWorkbook
 
 
 def _memory(tmp_path):
@@ -36,7 +37,23 @@ def _openpyxl(tmp_path):
     return wb, reopen
 
 
-ENGINES = [pytest.param(_memory, id="memory"), pytest.param(_openpyxl, id="openpyxl")]
+def _xlsxwriter(tmp_path):
+    """A new workbook written by XlsxWriter, read back by openpyxl."""
+    wb = XlsxWriterWorkbook()
+    path = tmp_path / "engine.xlsx"
+
+    def reopen():
+        wb.save(str(path))
+        return OpenpyxlWorkbook.open(path)
+
+    return wb, reopen
+
+
+ENGINES = [
+    pytest.param(_memory, id="memory"),
+    pytest.param(_openpyxl, id="openpyxl"),
+    pytest.param(_xlsxwriter, id="xlsxwriter"),
+]
 
 
 @pytest.fixture(params=ENGINES)
@@ -126,8 +143,8 @@ def test_range_bounds_normalises_order():
 
 
 def test_render_draws_the_same_workbook_through_every_engine(tmp_path):
-    """The layout code is engine-blind: memory and openpyxl end with the same cells,
-    notes, rules, names and tables for the seed."""
+    """The layout code is engine-blind: memory, openpyxl and XlsxWriter end with the same
+    cells, notes, rules, names and tables for the seed."""
     from pathlib import Path
 
     from xlsegment.api import check, parse
@@ -139,7 +156,7 @@ def test_render_draws_the_same_workbook_through_every_engine(tmp_path):
     result = check(note)
     settings = {"xls_Currency": "RMB", "xls_FxRate": result.rate.rate, "xls_ConvCurrency": "USD"}
     drawn = []
-    for make in (_memory, _openpyxl):
+    for make in (_memory, _openpyxl, _xlsxwriter):
         wb, reopen = make(tmp_path)
         build_into(wb)
         located = render(wb, result, write_data_table=True, settings=settings)
@@ -158,9 +175,10 @@ def test_render_draws_the_same_workbook_through_every_engine(tmp_path):
                 [(f.code, f.cell) for f in located],
             )
         )
-    memory, openpyxl_ = drawn
-    for part_m, part_o in zip(memory, openpyxl_, strict=True):
-        assert _normal(part_m) == _normal(part_o)
+    memory, *files = drawn
+    for written in files:
+        for part_m, part_o in zip(memory, written, strict=True):
+            assert _normal(part_m) == _normal(part_o)
 
 
 def _normal(value):
@@ -174,3 +192,11 @@ def _normal(value):
     if isinstance(value, int | float | Decimal):
         return str(Decimal(str(value)).normalize())
     return value
+
+
+def test_xlsxwriter_refuses_a_cell_beyond_excels_last_row(tmp_path):
+    wb = XlsxWriterWorkbook()
+    wb.ensure_sheet("S")
+    wb.write_block("S", "A1048577", [[1]])
+    with pytest.raises(WorkbookError, match="S: cell A1048577 is beyond Excel's sheet size"):
+        wb.save(str(tmp_path / "big.xlsx"))

@@ -90,7 +90,9 @@ def test_every_sheet_prints_on_whole_pages(printed):
     for ws in book.worksheets:
         assert ws.page_setup.orientation == "landscape", ws.title
         if ws.page_setup.scale is None:  # one page wide
-            assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1, ws.title
+            # fitToWidth left out is 1, its default in the schema (XlsxWriter leaves it out).
+            fit_width = 1 if ws.page_setup.fitToWidth is None else ws.page_setup.fitToWidth
+            assert ws.sheet_properties.pageSetUpPr.fitToPage and fit_width == 1, ws.title
             assert ws.page_setup.fitToHeight == 0, ws.title
         else:  # too wide for one page at 8 pt: the labels repeat on every page across
             assert ws.page_setup.scale * 10 / 100 >= 8 and ws.print_title_cols == "$A:$A", ws.title

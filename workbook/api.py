@@ -19,6 +19,7 @@ from xlsegment.model import Note
 from xlsegment.pipeline import Result, run
 from xlsegment.workbook import contract as c
 from xlsegment.workbook import package, safety
+from xlsegment.workbook.engines import registry
 from xlsegment.workbook.engines.base import WorkbookError
 from xlsegment.workbook.mapping.datatable import read_data_rows
 from xlsegment.workbook.mapping.notedata import note_from_data
@@ -108,18 +109,31 @@ def _settings_for(result: Result, source_name: str, rate: Decimal | None) -> dic
     }
 
 
-def fill(source, out, rate=None, template: str | Path = TEMPLATE, company: str | None = None):
+def fill(
+    source,
+    out,
+    rate=None,
+    template: str | Path = TEMPLATE,
+    company: str | None = None,
+    engine: str | None = None,
+):
     """Fill a new workbook ``out`` from ``source``; returns the path written. ``company``
-    goes into Settings, and from there into the sheet titles and page headers.
+    goes into Settings, and from there into the sheet titles and page headers. ``engine``
+    names the writer (engines/registry.py); by default the fastest one that can.
 
     ``out`` is written atomically; an existing file there is replaced only if it is not
     open in Excel."""
-    fill_checked(source, out, rate, template, company)
+    fill_checked(source, out, rate, template, company, engine)
     return Path(out)
 
 
 def fill_checked(
-    source, out, rate=None, template: str | Path = TEMPLATE, company: str | None = None
+    source,
+    out,
+    rate=None,
+    template: str | Path = TEMPLATE,
+    company: str | None = None,
+    engine: str | None = None,
 ) -> Result:
     """``fill``, returning the result as ``check_workbook`` would report it on the new file:
     the same checks and the same findings on the same cells, taken from what was drawn
@@ -130,7 +144,7 @@ def fill_checked(
     with about(source if isinstance(source, str | Path) else None):
         result = run(source, rate=rate)
     name = Path(source).name if isinstance(source, str | Path) else (result.note.source or "Note")
-    wb = _openpyxl().open(template)
+    wb = registry.new_workbook(engine, template)
     settings = _settings_for(result, name, rate)
     if company is not None:
         settings["xls_Company"] = company.strip() or None

@@ -428,6 +428,7 @@ def is_adjusted_basis(label: str) -> bool:
     return bool(_ADJUSTED_BASIS.match(_clean(label)))
 
 
+@lru_cache(maxsize=16384)  # a tidy note names each of its few segments on every row
 def column_role(name: str) -> Role:
     """The role of a column from its header: Total, Eliminations, Corporate or a segment.
     "Reconciliation to Consolidated Financial Statements" holds reconciling items, not the

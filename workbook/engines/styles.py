@@ -1,75 +1,96 @@
 """The named cell styles of the generated sheets, as shipped in the template.
 
-The template is built with them, and a workbook whose user deleted one gets it back as
-shipped; restyling one in Excel keeps the new look across refreshes.
+One definition, in no engine's terms (:class:`StyleSpec`): the openpyxl engine builds its
+named styles from it and the XlsxWriter engine its formats, so both engines' workbooks carry
+the same styles. The template is built with them, and a workbook whose user deleted one gets
+it back as shipped; restyling one in Excel keeps the new look across refreshes.
 """
 
 from __future__ import annotations
 
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from dataclasses import dataclass
 
 from xlsegment.workbook import contract as c
 
 FONT = "Calibri"
 NAVY = "1F3864"
+GREY = "808080"
+SLATE = "44546A"
+COMPUTED_FILL = "F2F5FA"
+
+Side = tuple[str, str]  # (border style: "thin", "medium", "double"; colour "RRGGBB")
 
 
-def style(name, **kw) -> NamedStyle:
-    st = NamedStyle(name=name)
-    st.font = kw.get("font", Font(name=FONT, size=10))
-    st.number_format = kw.get("number_format", "General")
-    st.alignment = kw.get("alignment", Alignment(vertical="center"))
-    if "border" in kw:
-        st.border = kw["border"]
-    if "fill" in kw:
-        st.fill = kw["fill"]
-    return st
+@dataclass(frozen=True, slots=True)
+class StyleSpec:
+    """One named cell style: font, number format, alignment, borders and fill."""
+
+    name: str
+    size: int = 10
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None  # font colour, "RRGGBB"
+    number_format: str = "General"
+    h_align: str | None = None
+    indent: int = 0
+    wrap: bool = False
+    border_top: Side | None = None
+    border_bottom: Side | None = None
+    fill: str | None = None  # solid background, "RRGGBB"
 
 
-def named_styles() -> list[NamedStyle]:
+def style_specs() -> tuple[StyleSpec, ...]:
     """The cell styles the generated sheets use (see contract.STYLE_*)."""
-    thin = Side(style="thin", color="FF808080")
-    double = Side(style="double", color="FF000000")
-    return [
-        style(c.STYLE_TITLE, font=Font(name=FONT, size=14, bold=True, color="FF" + NAVY)),
-        style(
-            c.STYLE_HEADING,
-            font=Font(name=FONT, size=11, bold=True, color="FF" + NAVY),
-            border=Border(bottom=Side(style="medium", color="FF" + NAVY)),
-        ),
-        style(
-            c.STYLE_COLUMN,
-            font=Font(name=FONT, size=10, bold=True),
-            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
-            border=Border(bottom=thin),
-        ),
-        style(
-            c.STYLE_SECTION,
-            font=Font(name=FONT, size=10, italic=True),
-            alignment=Alignment(vertical="center", wrap_text=True),  # a long heading wraps in column A
-        ),
-        style(c.STYLE_LABEL, alignment=Alignment(indent=1, vertical="center", wrap_text=True)),
-        style(c.STYLE_NUMBER, number_format=c.NUMBER_FORMAT),
-        style(
-            c.STYLE_TOTAL,
-            font=Font(name=FONT, size=10, bold=True),
-            number_format=c.NUMBER_FORMAT,
-            border=Border(top=thin, bottom=double),
+    thin, double = ("thin", GREY), ("double", "000000")
+    return (
+        StyleSpec(c.STYLE_TITLE, size=14, bold=True, color=NAVY),
+        StyleSpec(c.STYLE_HEADING, size=11, bold=True, color=NAVY, border_bottom=("medium", NAVY)),
+        StyleSpec(c.STYLE_COLUMN, bold=True, h_align="center", wrap=True, border_bottom=thin),
+        StyleSpec(c.STYLE_SECTION, italic=True, wrap=True),  # a long heading wraps in column A
+        StyleSpec(c.STYLE_LABEL, indent=1, wrap=True),
+        StyleSpec(c.STYLE_NUMBER, number_format=c.NUMBER_FORMAT),
+        StyleSpec(
+            c.STYLE_TOTAL, bold=True, number_format=c.NUMBER_FORMAT, border_top=thin, border_bottom=double
         ),
         # 10 pt like the figures: printed at the smallest scale (sheets/pages.py), 8 pt.
-        style(c.STYLE_NOTE, font=Font(name=FONT, size=10, italic=True, color="FF595959")),
+        StyleSpec(c.STYLE_NOTE, italic=True, color="595959"),
         # Computed figures in slate blue, so they read as the check beside the filing's.
-        style(
-            c.STYLE_COMPUTED,
-            font=Font(name=FONT, size=10, color="FF44546A"),
-            number_format=c.NUMBER_FORMAT,
-            fill=PatternFill("solid", fgColor="FFF2F5FA"),
-        ),
-        style(
+        StyleSpec(c.STYLE_COMPUTED, color=SLATE, number_format=c.NUMBER_FORMAT, fill=COMPUTED_FILL),
+        StyleSpec(
             c.STYLE_COMPUTED_TOTAL,
-            font=Font(name=FONT, size=10, bold=True, color="FF44546A"),
+            bold=True,
+            color=SLATE,
             number_format=c.NUMBER_FORMAT,
-            fill=PatternFill("solid", fgColor="FFF2F5FA"),
-            border=Border(top=thin, bottom=double),
+            fill=COMPUTED_FILL,
+            border_top=thin,
+            border_bottom=double,
         ),
-    ]
+    )
+
+
+def named_styles() -> list:
+    """The styles as openpyxl ``NamedStyle`` objects (the template and the openpyxl engine)."""
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill
+    from openpyxl.styles import Side as XlSide
+
+    def side(given: Side | None):
+        return XlSide(style=given[0], color="FF" + given[1]) if given else None
+
+    out = []
+    for spec in style_specs():
+        st = NamedStyle(name=spec.name)
+        font = {"bold": True} if spec.bold else {}
+        font |= {"italic": True} if spec.italic else {}
+        font |= {"color": "FF" + spec.color} if spec.color else {}
+        st.font = Font(name=FONT, size=spec.size, **font)
+        st.number_format = spec.number_format
+        align = {"horizontal": spec.h_align} if spec.h_align else {}
+        align |= {"indent": spec.indent} if spec.indent else {}
+        align |= {"wrap_text": True} if spec.wrap else {}
+        st.alignment = Alignment(vertical="center", **align)
+        if spec.border_top or spec.border_bottom:
+            st.border = Border(top=side(spec.border_top), bottom=side(spec.border_bottom))
+        if spec.fill:
+            st.fill = PatternFill("solid", fgColor="FF" + spec.fill)
+        out.append(st)
+    return out

@@ -32,26 +32,22 @@ _BORDER_STYLE = {
 @functools.cache
 def style_formats() -> dict[str, CellFormat]:
     """Each named style of the template as the direct format it stands for."""
-    from xlsegment.workbook.engines.styles import named_styles
+    from xlsegment.workbook.engines.styles import style_specs
 
-    out = {}
-    for st in named_styles():
-        font, border = st.font, st.border
-        fill = st.fill.fgColor.rgb if st.fill is not None and st.fill.fill_type == "solid" else None
-        out[st.name] = CellFormat(
-            number_format=st.number_format if st.number_format != "General" else None,
-            bold=bool(font.b),
-            italic=bool(font.i),
-            color=str(font.color.rgb)[-6:] if font.color is not None and font.color.rgb else None,
-            fill=str(fill)[-6:] if fill else None,
-            h_align=st.alignment.horizontal
-            if st.alignment.horizontal in ("left", "center", "right")
-            else None,
-            wrap=bool(st.alignment.wrap_text) or None,
-            border_top=border.top.style if border is not None and border.top is not None else None,
-            border_bottom=border.bottom.style if border is not None and border.bottom is not None else None,
+    return {
+        spec.name: CellFormat(
+            number_format=spec.number_format if spec.number_format != "General" else None,
+            bold=spec.bold,
+            italic=spec.italic,
+            color=spec.color,
+            fill=spec.fill,
+            h_align=spec.h_align if spec.h_align in ("left", "center", "right") else None,
+            wrap=spec.wrap or None,
+            border_top=spec.border_top[0] if spec.border_top else None,
+            border_bottom=spec.border_bottom[0] if spec.border_bottom else None,
         )
-    return out
+        for spec in style_specs()
+    }
 
 
 class LiteWorkbook(XlwingsWorkbook):

@@ -49,6 +49,8 @@ SOURCE_COLUMNS = ("sheet", "cell")  # read when present, for facts taken from a 
 CSV_COLUMNS = TIDY_COLUMNS + NOTE_COLUMNS + LAYOUT_COLUMNS + TABLE_COLUMNS + FINDING_COLUMNS
 KNOWN = frozenset(CSV_COLUMNS + SOURCE_COLUMNS)
 
+_ROLES = {r.value: r for r in Role}
+
 CellOf = Callable[[int, str], str | None]  # (line, column) -> "Data!F7", for workbook rows
 
 
@@ -148,9 +150,14 @@ class RowCells:
         return None if cell is None else cell.value
 
     def whole(self, column: str, positive: bool = False) -> int | None:
+        v = self.rec.get(column)
+        if type(v) is int and (v >= 1 or not positive):
+            return v  # most cells: a workbook's whole number, read as it is
         text = self.text(column)
         if not text:
             return None
+        if text.isascii() and text.isdigit() and (not positive or int(text) >= 1):
+            return int(text)  # a CSV's, as Decimal reads it below
         try:
             d = Decimal(text)
         except InvalidOperation:
@@ -177,6 +184,8 @@ class RowCells:
         text = self.text(column).lower()
         if not text:
             return default
+        if text in _ROLES:
+            return _ROLES[text]  # Role(text) by a lookup: a big note reads three per row
         try:
             return Role(text)
         except ValueError:
