@@ -86,7 +86,6 @@ LATER = {
         "t01_us10k_measure_year_blocks_pct_of_total": {"unnamed": 42, "missing": 3},
         "t03_us10k_cad_year_major_june_fy_wrapped": {"unnamed": 36},
         "t04_us10k_stacked_blocks_recast_dollar_pct_change": {"missing": 18},
-        "t07_us10k_line_major_all_other_significant_items": {"wrong": 3},
         "t09_brazil20f_brl_group_major_usd_column": {"unnamed": 51},
         "t12_southafrica_interim_zar_leadin_period": {"unnamed": 47},
     },

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from tests.answers import DATA, index_of
+from xlsegment.api import parse
+from xlsegment.readers.naming import owner_of
 from xlsegment.udfs.facts import Miss
 
 ROWS = [
@@ -45,3 +47,31 @@ def test_a_label_two_measures_share_is_an_error_naming_both():
         Miss, match=r"2 rows of that name: 142,196 \(Net sales, U.S.\), 35,664 \(Long-lived assets"
     ):
         ix.consolidated("U.S.", "2024")
+
+
+@pytest.mark.parametrize(
+    ("label", "owner"),
+    [
+        ("All other Adjusted EBITDA", "All other"),
+        ("All Other operating loss (1)", "All Other"),
+        ("Corporate Adjusted EBITDA", "Corporate"),
+        ("Total segment Adjusted EBITDA", None),
+        ("Segment operating income", None),
+        ("North America operating income", None),  # a segment's line: the table says whose
+        ("Noninterest income", None),
+        ("Loss before income taxes", None),
+        ("Adjusted EBITDA", None),
+    ],
+)
+def test_grid_a_closing_line_that_names_its_category(label, owner):
+    assert owner_of(label) == owner
+
+
+def test_a_categorys_profit_line_in_a_reconciliation_is_that_categorys(tmp_path):
+    cells = ["(in thousands)", "2024", "2023", "Total reportable segments Adjusted EBITDA", "100", "90"]
+    cells += ["All other Adjusted EBITDA", "6", "(1)", "Corporate costs", "(20)", "(18)"]
+    cells += ["Income before income taxes", "86", "71"]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    facts = {f.value: f for f in parse(path).facts}
+    assert facts[6].segment == "All other" and facts[86].segment in ("", "Total")

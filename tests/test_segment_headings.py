@@ -105,3 +105,16 @@ def test_grid_flowed_names_on_one_line_with_years_as_row_headings(tmp_path, unit
     assert facts[(other, "Net sales", "2025")] == -155
     assert facts[("Total", "Net sales", "2025")] == 2104 + 1612 + 738 - 155
     assert check(note).summary["errors"] == 0
+
+
+@pytest.mark.parametrize(
+    "heading", ["Note 16 — Segment Information", "NOTE 4. SEGMENTS", "Note 21 - Segment Reporting"]
+)
+def test_grid_a_note_heading_in_flowed_text_is_no_row(tmp_path, heading):
+    lines = [heading, "", "Segment results were as follows:", "(In millions) 2025 2024"]
+    lines += ["Mining $ 1,000 $ 900", "Games 500 450", "Total revenues $ 1,500 $ 1,350"]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    note = parse(path)
+    assert len(note.tables) == 1 and not [f for f in note.findings if f.source_line == 1]
+    assert {f.value for f in note.facts} == {1000, 900, 500, 450, 1500, 1350}

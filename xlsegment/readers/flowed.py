@@ -53,8 +53,8 @@ def unflow(lines: list[str]) -> list[tuple[int, str]]:
     widths = _row_widths(lines)
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
-        if not stripped or _is_sentence(stripped):
-            out.append((number, line))
+        if not stripped or _is_sentence(stripped) or _NOTE_HEADING.match(stripped):
+            out.append((number, line))  # "Note 16 — Segment Information": a heading, no row
             continue
         tokens = stripped.split()
         if _currency_row(tokens):
@@ -97,6 +97,7 @@ def _captions(line: str) -> list[str] | None:
     return None
 
 
+_NOTE_HEADING = re.compile(r"^notes?\s+\d{1,3}[a-z]?\s*[.:—–-]?\s+[A-Z][A-Za-z]", re.IGNORECASE)
 _UNIT_FIRST = re.compile(r"^(\([^)]*\))\s+(\S.*)$")
 
 

@@ -533,6 +533,8 @@ def _meaning(row: Row, col: Column) -> tuple[str, str, Role]:
         # "Total" only where the row says so. A translation of a period column means
         # what its source column means.
         segment = row.segment or ("Total" if classify(row.label).closes else "")
+        if segment == "Total" and naming.owner_of(row.label):
+            segment = naming.owner_of(row.label)  # "All other Adjusted EBITDA": All other's
         if segment == "Total" and naming.names_segments_total(row.label):
             # the segments' total, which the reconciling rows below take to the entity's
             segment = labels.segments_total(row.label)

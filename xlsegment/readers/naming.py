@@ -477,6 +477,33 @@ def totals_heading(label: str, heading: str) -> bool:
     return not words or words <= set(labels.norm_key(heading).split())
 
 
+# Words that qualify a measure without naming whose it is ("Total segment Adjusted EBITDA").
+_GENERIC = frozenset(
+    {"total", "segment", "segments", "consolidated", "adjusted", "reportable", "group", "company", "net",
+     "operating", "combined", "non-gaap", "core", "underlying"}
+)  # fmt: skip
+
+
+def owner_of(label: str) -> str | None:
+    """The reconciling category a closing line names before its measure: "All other" of
+    "All other Adjusted EBITDA", "Corporate" of "Corporate operating loss"; None where the
+    words before the measure only qualify it ("Total segment Adjusted EBITDA") or name no
+    Corporate, All other or Eliminations column ("Noninterest income")."""
+    words = labels.strip_footnotes(label).split()
+    kind = classify(label).kind
+    for k in range(len(words) - 1, 0, -1):
+        if classify(" ".join(words[k:])).kind != kind:
+            continue
+        head = words[:k]
+        while head and head[-1].lower() in _GENERIC:
+            head = head[:-1]
+        name = " ".join(head)
+        if not head or not head[0][:1].isupper() or any(w.lower() in _GENERIC for w in head):
+            return None
+        return name if column_role(name) != Role.SEGMENT else None
+    return None
+
+
 def names_segments_total(label: str) -> bool:
     """The label totals the segments only (``labels.segments_total``)."""
     return labels.segments_total(label) is not None
