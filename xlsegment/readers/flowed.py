@@ -41,9 +41,8 @@ def is_flowed(lines: list[str]) -> bool:
     text = [s.strip() for s in lines if s.strip()]
     if not text:
         return False
-    rows = any(len(_trailing_figures(s.split())) >= 2 for s in text)
-    single = sum(1 for s in text if (parse_cell(s) is not None) and not (rows and labels.YEAR_RE.match(s)))
     ending = sum(1 for s in text if len(_trailing_figures(s.split())) >= 2)
+    single = sum(1 for s in text if parse_cell(s) is not None and not (ending and labels.YEAR_RE.match(s)))
     return single < FLOWED_SHARE * len(text) and ending > 0
 
 
