@@ -209,3 +209,34 @@ def test_a_european_note_reads_with_its_identities(tmp_path, language):
         value not in (Decimal("1.0"), Decimal("10.8")) for value in facts.values()
     )  # no change, no margin
     assert check(note).summary["errors"] == 0
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+@pytest.mark.parametrize("total", ["资产总额", "资产合计", "資産合計"])
+def test_a_chinese_assets_table_names_its_segments(tmp_path, kind, total):
+    """Segment names as rows of one measure, the segments' total "分部资产合计" (the total
+    written last, no space), unallocated assets, then the measure's total: each row is a
+    segment's or a category's assets, the last the entity's."""
+    rows = [
+        ("智能装备", 8806),
+        ("新能源材料", 9512),
+        ("分部资产合计", 18318),
+        ("未分配资产", 1904),
+        (total, 20222),
+    ]
+    if kind == "text":
+        cells = ["（人民币千元）", "2025年6月30日"]
+        for label, value in rows:
+            cells += [label, f"{value:,}"]
+        path = tmp_path / "note.txt"
+        path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    else:
+        body = "".join(f"<tr><td>{label}</td><td>{value:,}</td></tr>" for label, value in rows)
+        head = "<tr><td></td><td>2025年6月30日</td></tr>"
+        page = f"<html><body><p>（人民币千元）</p><table>{head}{body}</table></body></html>"
+        path = tmp_path / "note.htm"
+        path.write_text(page, encoding="utf-8")
+    facts = {f.value: f for f in parse(path).facts}
+    assert facts[8806].segment == "智能装备" and facts[9512].segment == "新能源材料"
+    assert facts[18318].segment == "分部资产合计"  # the segments' total, a subtotal
+    assert facts[20222].segment == "Total"

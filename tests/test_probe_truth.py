@@ -72,10 +72,8 @@ LATER = {
         "t12_south_africa_ifrs8_space_separators": {"unnamed": 30},
     },
     probe2.PROBE6: {
-        "h05_china_interim_rmb_heading_periods": {"wrong": 8},
         "h09_uk_gbp_stacked_blocks_as_adjusted": {"wrong": 2},
         "t05_china_rmb_interim_6m_table_per_period": {"wrong": 4},
-        "t07_brazil_brl_portuguese_stacked_segment_blocks": {"wrong": 8},
         "t11_uk_gbp_interim_period_in_leadin_variance": {"missing": 8},
     },
     # the seventh set as first read, before most rules of its own: its README says what

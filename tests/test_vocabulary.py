@@ -18,6 +18,8 @@ K = LineKind
         ("Total net sales", K.REVENUE, True, False),
         ("Sales to customers", K.REVENUE, False, False),
         ("Franchise royalties", K.REVENUE, False, False),
+        ("Ativo total por segmento", K.ASSETS, False, False),
+        ("分部资产", K.ASSETS, False, False),
         ("Royalty revenue", K.REVENUE, False, False),
         ("Cost of revenue", K.EXPENSE, False, True),
         ("Sales and marketing", K.EXPENSE, False, True),  # "sales" here is an expense

@@ -155,7 +155,12 @@ _CAPEX = _words(
     r"\binversiones\s+en\s+(?:inmovilizado|activos)|\binvestimentos\s+em\s+(?:imobilizado|ativos)",
     r"\binvestissements\s+(?:corporels|en\s+immobilisations)|\binvestitionen\b",
 )
-_ASSETS = _words(r"\bassets\b", r"\bactivos\b|\bativos\b|\bactifs\b|\bvermögenswerte\b|\battività\b")
+# "Ativo total" (Portuguese, singular), "Activo total", "资产" and "資産" (Chinese, Japanese)
+_ASSETS = _words(
+    r"\bassets\b",
+    r"\bactivos?\b|\bativos?\b|\bactifs\b|\bvermögenswerte\b|\battività\b",
+    r"资产|資産",
+)
 # "Significant items:", "Specific items", "Adjusting items": IFRS filers' headings over the
 # items that reconcile an underlying measure to the statutory one (IAS 1.97-98 items).
 _RECONCILING = _words(
@@ -276,7 +281,10 @@ _TOTAL_PREFIX = re.compile(
 )
 _SUBTOTAL = _words(r"^sub-?total\b", r"^total\s+(?:reportable\s+|operating\s+)?segments?\b")
 # "Segments total", "Worldwide total", "<Company> Consolidated": a total named at the end.
-_TOTAL_SUFFIX = re.compile(r"[\s,-]+(?:total|consolidated)$", re.IGNORECASE)
+# Chinese and Japanese write the total last, without a space: "分部资产合计", "资产总额".
+_TOTAL_SUFFIX = re.compile(
+    r"[\s,-]+(?:total|consolidated)$|(?:合计|合計|总计|總計|总额|總額|小计|小計)$", re.IGNORECASE
+)
 _PAREN = re.compile(r"\([^)]*\)")
 
 

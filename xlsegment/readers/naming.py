@@ -184,7 +184,7 @@ def rows_measure(title: str, rows: list[Row], header: str = "") -> RowsMeasure:
     """The measure a table's rows are amounts of: named by a header cell over every period
     (``header``), by its heading, or by its closing total."""
     closing = labels.strip_footnotes(rows[-1].label).strip(" :") if rows else ""
-    named = _TOTAL_OF_MEASURE.match(closing)
+    named = _TOTAL_OF_MEASURE.match(closing) or _cjk_total_of(closing)
     measure = (
         title_measure(header, anywhere=True)
         or title_measure(title)
@@ -203,6 +203,15 @@ def _repeated_under_measures(rows: list[Row]) -> frozenset[str]:
 
 # "Total intersegment revenue": a closing row that totals one measure, named after "Total".
 _TOTAL_OF_MEASURE = re.compile(r"^total\s+(" + _MEASURE_IN_TITLE.pattern + r")$", re.IGNORECASE)
+
+
+# "资产总额", "営業利益合計": Chinese and Japanese name the measure, then its total.
+_CJK_TOTAL_OF_MEASURE = re.compile(r"^(\S+?)(?:合计|合計|总计|總計|总额|總額)$")
+
+
+def _cjk_total_of(closing: str) -> re.Match | None:
+    found = _CJK_TOTAL_OF_MEASURE.match(closing)
+    return found if found and classify(found.group(1)).financial else None
 
 
 SEGMENTS_SUBTOTAL = "Subtotal of segments"  # an unlabelled total of the segments above it
