@@ -2,7 +2,7 @@
 their authors judged it: text figures by source line and value, HTML figures by value; a
 figure is right when its segment, line, period (with its duration) and currency are the
 truth's; an optional figure (a margin %, a change column) may go unread.
-``python -m tests.probe2 [-v] [--third | ... | --eighth]``."""
+``python -m tests.probe2 [-v] [--third | ... | --ninth]``."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ PROBE5 = Path(__file__).parent / "data" / "probe5"
 PROBE6 = Path(__file__).parent / "data" / "probe6"
 PROBE7 = Path(__file__).parent / "data" / "probe7"
 PROBE8 = Path(__file__).parent / "data" / "probe8"
+PROBE9 = Path(__file__).parent / "data" / "probe9"
 KINDS = ("right", "wrong", "unnamed", "missing")
 _DURATION = re.compile(r"\b(\d{1,2})M\b")
 
@@ -116,6 +117,7 @@ def main(argv: list[str]) -> int:
         "--sixth": PROBE6,
         "--seventh": PROBE7,
         "--eighth": PROBE8,
+        "--ninth": PROBE9,
     }
     folder = next((f for flag, f in folders.items() if flag in argv), PROBE)
     for path in notes(folder):
