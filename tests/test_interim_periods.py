@@ -178,3 +178,45 @@ def test_grid_flowed_text_with_two_period_captions_on_one_line(tmp_path, bands, 
     if names == "on one line":
         second_table = {f.segment: f.value for f in ix.note.tables[-1].cells.values()}
         assert second_table == {"Truckload": 412306, "Intermodal": 286418, "Total": 698724}
+
+
+YTD_SENTENCES = {
+    "thirty-nine weeks": (
+        "The quarter and the year-to-date period contained thirteen and thirty-nine weeks.",
+        "9M",
+    ),
+    "nine months": ("The year-to-date periods ended September 30 comprise nine months.", "9M"),
+    "twenty-six weeks": ("Our year-to-date period then ended comprised twenty-six weeks.", "6M"),
+    "none": ("Segment results were as follows.", "YTD"),
+}
+
+
+@pytest.mark.parametrize("sentence", YTD_SENTENCES)
+def test_grid_year_to_date_named_by_the_length_the_note_states(tmp_path, sentence):
+    """ "Quarter Ended" | "Year-to-Date Ended" over the dates: the year-to-date columns take
+    the length a sentence of the note states, in every table (the reconciliation far
+    below too); where none is stated they stay "YTD", a period of their own."""
+    text, duration = YTD_SENTENCES[sentence]
+    head = ["(in thousands)", "Quarter Ended", "Year-to-Date Ended", "2025", "2024", "2025", "2024"]
+    cells = [text, "Net sales were as follows:", *head]
+    cells += ["Foodservice", "412", "398", "1,198", "1,152", "Retail", "100", "90", "300", "280"]
+    cells += ["Total net sales", "512", "488", "1,498", "1,432", ""]
+    cells += ["The reconciliation to income before income taxes is as follows:", *head]
+    cells += [
+        "Total segment operating profit",
+        "80",
+        "70",
+        "234",
+        "209",
+        "Corporate expenses",
+        "(14)",
+        "(13)",
+    ]
+    cells += ["(42)", "(40)", "Income before income taxes", "66", "57", "192", "169"]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    ix = index_of(path)
+    assert sorted(ix.periods) == sorted(["3M 2025", "3M 2024", f"{duration} 2025", f"{duration} 2024"])
+    assert ix.consolidated("Net sales", f"{duration} 2025") == 1498
+    corporate = [f for f in ix.note.facts if f.value == -42]
+    assert [f.period for f in corporate] == [f"{duration} 2025"]

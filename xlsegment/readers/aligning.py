@@ -10,6 +10,7 @@ from dataclasses import replace
 from xlsegment import labels
 from xlsegment.model import Finding, Role, Row, Severity, Table
 from xlsegment.readers.naming import BARE_TOTALS
+from xlsegment.readers.yeartodate import stated_year_to_date
 from xlsegment.vocabulary import LineKind, classify
 
 
@@ -171,3 +172,27 @@ def _ratio_at_least(a: str, b: str, least: float) -> bool:
     text) is compared in linear time unless it could match."""
     sm = difflib.SequenceMatcher(a=a, b=b)
     return sm.real_quick_ratio() >= least and sm.quick_ratio() >= least and sm.ratio() >= least
+
+
+def name_year_to_date(tables: list[Table], text: str) -> list[Table]:
+    """ "YTD 2025" periods named by the length the note states for its year-to-date period
+    anywhere ("the year-to-date periods each contained thirty-nine weeks" -> "9M 2025"),
+    in every table, so a reconciliation far below that sentence meets the table under it.
+    Unchanged where the note states no length (``yeartodate.stated_year_to_date``)."""
+    duration = stated_year_to_date(text)
+    if duration == labels.YEAR_TO_DATE or not any(_ytd(c.period) for t in tables for c in t.columns):
+        return tables
+    out = []
+    for t in tables:
+        columns = tuple(replace(c, period=_named(c.period, duration)) for c in t.columns)
+        cells = {k: f.replace(period=_named(f.period, duration)) for k, f in t.cells.items()}
+        out.append(replace(t, columns=columns, cells=cells))
+    return out
+
+
+def _ytd(period: str | None) -> bool:
+    return bool(period) and period.startswith(labels.YEAR_TO_DATE + " ")
+
+
+def _named(period: str | None, duration: str) -> str | None:
+    return f"{duration} {period[len(labels.YEAR_TO_DATE) + 1 :]}" if _ytd(period) else period

@@ -158,6 +158,7 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
             f"the segment note ({located.how}) has no table with figures",
         )
     tables = [_with_sources(t, cells, name, loaded) for t in tables]
+    tables = aligning.name_year_to_date(tables, " ".join(htmldoc.lead_in(doc, b) for b in located.tables))
     if loaded is not None:
         tables = ixbrl.apply_tags(tables)
         if ctx.unit == "units":

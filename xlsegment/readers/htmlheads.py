@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from xlsegment import labels
 from xlsegment.readers.htmlgrid import LogicalRow
-from xlsegment.readers.layout import lead_in_duration, period_labels, with_duration, year_to_date
+from xlsegment.readers.layout import lead_in_duration, period_labels, with_duration
+from xlsegment.readers.yeartodate import year_to_date
 from xlsegment.settings import SETTINGS
 
 

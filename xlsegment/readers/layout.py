@@ -202,19 +202,6 @@ def period_words(headings: list[str]) -> str:
     return next(iter(found.values())) if len(found) == 1 else ""
 
 
-_MONTHS_STATED = re.compile(r"\b(three|six|nine|twelve)\b(?=[^.]*\bmonths?\b)", re.IGNORECASE)
-_MONTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
-
-
-def year_to_date(durations: list[str], lead_in: str) -> list[str]:
-    """A "Year-to-Date" band's duration, where the introducing sentence states the longer
-    of its interim periods ("for the three and nine months ended September 30" -> 9M);
-    else it stays "YTD", a period of its own that meets no other."""
-    months = [_MONTHS[m.lower()] for m in _MONTHS_STATED.findall(labels.introducing_sentence(lead_in))]
-    longest = f"{max(months)}M" if months and max(months) < 12 else labels.YEAR_TO_DATE
-    return [longest if d == labels.YEAR_TO_DATE else d for d in durations]
-
-
 def lead_in_duration(lead_in: str) -> str | None:
     """The interim duration the sentence introducing a table states ("for the three months
     ended June 30, 2025 and 2024" -> "3M"), for a header that states none over its years."""

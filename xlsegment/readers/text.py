@@ -91,6 +91,7 @@ def read_string(text: str, name: str = "<text>") -> Note:
             tables.append(table)
     if not tables:
         raise InputError(name, parts[0].body[0].line, "no table could be laid out")
+    tables = aligning.name_year_to_date(tables, text)
     tables, aliases, alias_findings = aligning.align_line_items(tables)
     findings.extend(alias_findings)
     if european:

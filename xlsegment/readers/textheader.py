@@ -33,9 +33,9 @@ from xlsegment.readers.layout import (
     period_labels,
     segment_column,
     with_duration,
-    year_to_date,
 )
 from xlsegment.readers.lines import RawRow
+from xlsegment.readers.yeartodate import year_to_date
 from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import LineKind, classify
 
