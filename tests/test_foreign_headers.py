@@ -240,3 +240,33 @@ def test_a_chinese_assets_table_names_its_segments(tmp_path, kind, total):
     assert facts[8806].segment == "智能装备" and facts[9512].segment == "新能源材料"
     assert facts[18318].segment == "分部资产合计"  # the segments' total, a subtotal
     assert facts[20222].segment == "Total"
+
+
+@pytest.mark.parametrize(
+    ("marks", "local"),
+    [
+        ("Ch$ million Ch$ million US$ thousand", "CLP"),
+        ("RMB RMB US$", "CNY"),
+        ("RMB’000 RMB’000 US$’000", "CNY"),
+        ("R$ million R$ million US$ thousand", "BRL"),
+    ],
+)
+def test_grid_a_flowed_currency_row_with_scale_words(tmp_path, marks, local):
+    """PDF text flowed one row per line: a currency row over the years, each mark perhaps
+    with its scale ("Ch$ million"), names every column's currency; the last column is the
+    translation."""
+    lines = [
+        "Solely for the convenience of the reader, 2025 amounts are translated into U.S. dollars.",
+        "For the year ended December 31,",
+        "2024 2025 2025",
+        marks,
+        "Revenue:",
+        "Dairy 883,922 898,137 947,052",
+        "Beverages 604,636 647,816 683,098",
+        "Total revenue 1,488,558 1,545,953 1,630,150",
+    ]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    facts = {f.value: f for f in parse(path).facts}
+    assert facts[898137].currency == local and facts[947052].currency == "USD"
+    assert facts[947052].segment == "Dairy" and facts[947052].period == "2025"

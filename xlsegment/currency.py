@@ -62,6 +62,8 @@ FILER_MARKS = {
     "SFr.": "CHF",
     "Ps.": "MXN",
     "Mex$": "MXN",
+    "Ch$": "CLP",  # Chilean filers' peso ("Ch$ million")
+    "chilean pesos": "CLP",
 }
 
 # Words a table's unit line uses for its scale, in the languages filings are written in,

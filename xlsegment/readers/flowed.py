@@ -57,8 +57,9 @@ def unflow(lines: list[str]) -> list[tuple[int, str]]:
             continue
         tokens = stripped.split()
         if _currency_row(tokens):
-            # "RMB RMB RMB US$" over the years: one currency mark per column
-            out.extend((number, token) for token in tokens)
+            # "RMB RMB RMB US$" over the years: one currency mark per column, with its
+            # scale ("Ch$ million Ch$ million US$ thousand")
+            out.extend((number, cell) for cell in _currency_cells(tokens))
             continue
         captions = _captions(stripped)
         if captions:
@@ -110,8 +111,29 @@ def _unit_apart(items: list[str]) -> list[str]:
 
 
 def _currency_row(tokens: list[str]) -> bool:
-    """A line of currency marks only, one per column ("RMB RMB US$", "RMB’000 US$’000")."""
-    return len(tokens) >= 2 and all(is_currency_symbol(t) or labels.currency_of(t) for t in tokens)
+    """A line of currency marks only, one per column ("RMB RMB US$", "RMB’000 US$’000"),
+    each perhaps with its scale word after it ("Ch$ million")."""
+    marks = [t for t in tokens if is_currency_symbol(t) or labels.currency_of(t)]
+    scales = [t for t in tokens if t not in marks and _MARK_SCALE.match(t)]
+    return len(marks) >= 2 and len(marks) + len(scales) == len(tokens) and _is_mark(tokens[0])
+
+
+_MARK_SCALE = re.compile(r"^(?:thousand|million|billion)s?$", re.IGNORECASE)
+
+
+def _is_mark(token: str) -> bool:
+    return is_currency_symbol(token) or bool(labels.currency_of(token))
+
+
+def _currency_cells(tokens: list[str]) -> list[str]:
+    """One cell per currency mark, with the scale words after it."""
+    cells: list[str] = []
+    for token in tokens:
+        if _is_mark(token) or not cells:
+            cells.append(token)
+        else:
+            cells[-1] = f"{cells[-1]} {token}"
+    return cells
 
 
 def _row_widths(lines: list[str]) -> list[int]:
