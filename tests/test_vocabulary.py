@@ -19,6 +19,7 @@ K = LineKind
         ("Sales to customers", K.REVENUE, False, False),
         ("Franchise royalties", K.REVENUE, False, False),
         ("Ativo total por segmento", K.ASSETS, False, False),
+        ("Purchased transportation", K.EXPENSE, False, True),
         ("分部资产", K.ASSETS, False, False),
         ("Royalty revenue", K.REVENUE, False, False),
         ("Cost of revenue", K.EXPENSE, False, True),

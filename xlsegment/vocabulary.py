@@ -196,6 +196,7 @@ _EXPENSE = _words(
     r"\bsalar(?:y|ies)\b",
     r"\bwages\b",
     r"\bpayroll\b",
+    r"\bpurchased\b",  # "Purchased transportation", "Purchased power": a carrier's or utility's cost
     r"\bpersonnel\b",
     r"\bemployee\s+(?:benefits?|related)\b",
     r"\boccupancy\b",
