@@ -20,6 +20,7 @@ K = LineKind
         ("Franchise royalties", K.REVENUE, False, False),
         ("Ativo total por segmento", K.ASSETS, False, False),
         ("Purchased transportation", K.EXPENSE, False, True),
+        ("Adjusted OIBDA", K.SEGMENT_PROFIT, False, False),
         ("分部资产", K.ASSETS, False, False),
         ("Royalty revenue", K.REVENUE, False, False),
         ("Cost of revenue", K.EXPENSE, False, True),

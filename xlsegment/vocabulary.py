@@ -124,6 +124,7 @@ _PROFIT = _words(
     r"\b(?:results?|profit|loss)\s+from\s+operating\s+activities\b",
     r"\bbefore\s+interest,?\s+(?:and\s+)?(?:income\s+)?taxes\b",
     r"\b(?:adjusted\s+)?ebit(?:d?a)?\b",
+    r"\b(?:adjusted\s+)?oibda\b",  # operating income before depreciation and amortization
     r"\bcontribution(?:\s+margin)?$",
     r"\bsegment\s+result\b",
     r"\b(?:beneficio|resultado|utilidad|lucro|risultato)\s+(?:operativo|operacional|del?\s+segmento|do\s+segmento|del\s+settore)\b",
