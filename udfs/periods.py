@@ -12,7 +12,7 @@ import re
 
 from xlsegment.labels import YEAR_RE, duration_of
 from xlsegment.model import Note
-from xlsegment.readers.layout import duration_mark
+from xlsegment.readers.layout import duration_mark, quarter_number
 
 from .facts import Miss, listing
 from .query import PeriodAsked, period_asked, year_of
@@ -38,7 +38,7 @@ class Periods:
         if asked.duration:
             found = [p for p in same_year if _label_duration(p) == asked.duration]
             # "Q2 2025" where the note states every quarter of 2025 ("3M 2025-Q2")
-            found = [p for p in found if _quarter(p) == _quarter(asked.text)] or found
+            found = [p for p in found if quarter_number(p) == quarter_number(asked.text)] or found
         else:
             found = [p for p in same_year if _label_duration(p) is None] or same_year
         if not found:
@@ -83,15 +83,6 @@ def _early_end(note: Note, period: str) -> str | None:
         if day_of_year <= _EARLY_DAYS:
             return f"{found.group(1)} {day}, {period}"
     return None
-
-
-_QUARTER_NUMBER = re.compile(r"\bQ([1-4])\b|\b([1-4])Q\b|-Q([1-4])\b", re.IGNORECASE)
-
-
-def _quarter(text: str) -> str | None:
-    """The quarter a period label or argument names ("3M 2025-Q2", "Q2 2025", "2Q 2025")."""
-    found = _QUARTER_NUMBER.search(text)
-    return next(g for g in found.groups() if g) if found else None
 
 
 def _label_duration(period: str) -> str | None:

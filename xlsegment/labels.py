@@ -315,6 +315,16 @@ def segments_total(label: str) -> str | None:
     return words + "s" if words.lower().endswith("segment") else words
 
 
+_UNIT_FIRST = re.compile(r"^(\([^)]*\))\s+(\S.*)$")
+
+
+def unit_first(text: str) -> tuple[str, str] | None:
+    """ "(In millions) Rigid Packaging ..." -> ("(In millions)", "Rigid Packaging ..."): a
+    unit in brackets before words, and the words; None where the text starts otherwise."""
+    found = _UNIT_FIRST.match(text)
+    return (found.group(1), found.group(2)) if found and unit_of(found.group(1)) else None
+
+
 def is_period_heading(text: str) -> bool:
     return bool(PERIOD_HEADING_RE.search(text.strip()))
 

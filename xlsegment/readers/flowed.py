@@ -98,16 +98,13 @@ def _captions(line: str) -> list[str] | None:
 
 
 _NOTE_HEADING = re.compile(r"^notes?\s+\d{1,3}[a-z]?\s*[.:—–-]?\s+[A-Z][A-Za-z]", re.IGNORECASE)
-_UNIT_FIRST = re.compile(r"^(\([^)]*\))\s+(\S.*)$")
 
 
 def _unit_apart(items: list[str]) -> list[str]:
     """ "(In millions) Rigid Packaging Flexible Packaging": the unit over the labels, then
     the names over the columns, as two cells."""
-    found = _UNIT_FIRST.match(items[0]) if items else None
-    if found is None or not labels.unit_of(found.group(1)):
-        return items
-    return [found.group(1), found.group(2), *items[1:]]
+    found = labels.unit_first(items[0]) if items else None
+    return [*found, *items[1:]] if found else items
 
 
 def _currency_row(tokens: list[str]) -> bool:

@@ -88,7 +88,7 @@ def _declared_run(label: str, declared: tuple[str, ...]) -> list[str]:
     each word), a reconciling column between them ("Corporate and Eliminations") and a
     closing "Total"; [] where any word is left over. A unit before them ("(In millions)")
     heads the labels."""
-    text = _UNIT_FIRST.sub("", label) if labels.unit_of(label) else label
+    text = found[1] if (found := labels.unit_first(label)) else label
     words, names, at = text.split(), [], 0
     candidates = sorted((*declared, *_CLOSING_NAMES), key=lambda n: -len(n.split())) if declared else ()
     while at < len(words):
@@ -98,9 +98,6 @@ def _declared_run(label: str, declared: tuple[str, ...]) -> list[str]:
         names.append(found if found in _CLOSING_NAMES else " ".join(words[at : at + len(found.split())]))
         at += len(found.split())
     return names
-
-
-_UNIT_FIRST = re.compile(r"^\([^)]*\)\s*")
 
 
 def _name_at(words: list[str], at: int, candidates) -> str | None:

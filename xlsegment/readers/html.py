@@ -143,7 +143,8 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
     loaded, xbrl_findings = ixbrl.read_tags(name, doc.root)
     findings.extend(xbrl_findings)
     european = _european(located)
-    ctx = _context(doc, located)
+    lead_ins = " ".join(htmldoc.lead_in(doc, b) for b in located.tables)
+    ctx = _context(located, lead_ins)
     cells = _Cells()
     tables: list[Table] = []
     carried = OpenHeading()
@@ -158,7 +159,7 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
             f"the segment note ({located.how}) has no table with figures",
         )
     tables = [_with_sources(t, cells, name, loaded) for t in tables]
-    tables = aligning.name_year_to_date(tables, " ".join(htmldoc.lead_in(doc, b) for b in located.tables))
+    tables = aligning.name_year_to_date(tables, lead_ins)
     if loaded is not None:
         tables = ixbrl.apply_tags(tables)
         if ctx.unit == "units":
@@ -220,9 +221,9 @@ def _european(located: htmldoc.Located) -> bool:
     return looks_european(texts, " ".join(words))
 
 
-def _context(doc: htmldoc.Document, located: htmldoc.Located) -> NoteContext:
-    """Currency and unit of the note, from the lead-ins and the tables' header cells."""
-    text = " ".join(htmldoc.lead_in(doc, b) for b in located.tables)
+def _context(located: htmldoc.Located, text: str) -> NoteContext:
+    """Currency and unit of the note, from the lead-ins (``text``) and the tables' header
+    cells."""
     headers, excepted = _header_cells(located)
     within = labels.unit_mark_within(text)  # "Segment results (€ million):"
     unit = labels.unit_of(text) or next((u for h in headers if (u := labels.unit_of(h))), None)

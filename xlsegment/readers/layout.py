@@ -144,21 +144,26 @@ _QUARTER = re.compile(r"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)\s+qua
 _ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 
 
+def quarter_number(text: str) -> str | None:
+    """The quarter a heading or label names ("Q2 2025", "2Q", "Second quarter",
+    "3M 2025-Q2" -> "2"), or None."""
+    q = _QUARTER.search(text)
+    return (q.group(1) or q.group(2) or _ORDINAL[q.group(3).lower()]) if q else None
+
+
 def period_labels(texts: list[str]) -> list[str]:
     """Period of each column heading: the year ("December 31, 2024" -> "2024"), with its
     interim duration ("Six Months Ended June 30, 2025" -> "6M 2025"). A quarter is three
     months ("Q3 2024" -> "3M 2024", as "Three Months Ended" is); where one header names
     several quarters of a year, each keeps its number ("3M 2024-Q3"). Headings that still
     collide keep their text."""
-    quarters = [_QUARTER.search(t) for t in texts]
+    quarters = [quarter_number(t) for t in texts]
     out = []
     for t, q in zip(texts, quarters, strict=True):
         year = str(labels.years_in(t)[-1])
         out.append(with_duration(year, "3M" if q else labels.duration_of(t)))
     out = [
-        f"{label}-Q{q.group(1) or q.group(2) or _ORDINAL[q.group(3).lower()]}"
-        if q and out.count(label) > 1
-        else label
+        f"{label}-Q{q}" if q and out.count(label) > 1 else label
         for label, q in zip(out, quarters, strict=True)
     ]
     # Different headings that name one year ("January 1, 2023", "December 31, 2023") keep
@@ -520,8 +525,8 @@ def _meaning(row: Row, col: Column) -> tuple[str, str, Role]:
         # "Total" only where the row says so. A translation of a period column means
         # what its source column means.
         segment = row.segment or ("Total" if classify(row.label).closes else "")
-        if segment == "Total" and naming.owner_of(row.label):
-            segment = naming.owner_of(row.label)  # "All other Adjusted EBITDA": All other's
+        owner = naming.owner_of(row.label) if segment == "Total" else None
+        segment = owner or segment  # "All other Adjusted EBITDA": All other's
         if segment == "Total" and naming.names_segments_total(row.label):
             # the segments' total, which the reconciling rows below take to the entity's
             segment = labels.segments_total(row.label)
