@@ -327,6 +327,8 @@ def workbook_part(archive: zipfile.ZipFile, source: str) -> str:
     )
     if workbook is None:
         raise WorkbookError(f"{source}: the package has no workbook part")
+    if workbook not in archive.NameToInfo:  # Excel too refuses a package whose workbook is missing
+        raise WorkbookError(f"{source}: the package names its workbook part {workbook}, which is missing")
     return workbook
 
 

@@ -122,6 +122,8 @@ def run(archive: zipfile.ZipFile, part: str, scan: Scan, source: str) -> Scan:
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = scan.text
+    if part not in archive.NameToInfo:  # a relationship to a part the package does not hold
+        raise WorkbookError(f"{source}: part {part} is missing; nothing was written")
     try:
         with archive.open(part) as fh:
             while chunk := fh.read(_CHUNK):
