@@ -290,3 +290,70 @@ def test_grid_a_row_label_wrapped_onto_the_figures_line(tmp_path, indent, first,
     facts = {f.value: f for f in _note(tmp_path, text).facts}
     wrapped = facts[Decimal("-96.3")]
     assert wrapped.label == f"{first} {rest}" and wrapped.segment == "" and wrapped.source.line == 4
+
+
+def _segments_as_columns(wrapped: tuple[str, ...], unit_on_names_line: bool, label_wraps: bool) -> str:
+    """Segments as columns, some names wrapped over two lines ("Higher" over "Education");
+    the unit on the names' line or above; the first row's label wrapped or not; a period
+    heading of rows above the figures."""
+    names = ["Schools", "Higher Education", "Professional", "Central items", "Group"]
+    width, left = 18, 50
+    upper, lower = "", ""
+    for name in names:
+        first, _, rest = name.partition(" ")
+        top, bottom = (first, rest) if name in wrapped and rest else ("", name)
+        upper += f"{top:>{width}}"
+        lower += f"{bottom:>{width}}"
+    unit = "£m"
+    lines = [] if unit_on_names_line else [unit]
+    lines.append(" " * left + upper)
+    lines.append((unit if unit_on_names_line else "").ljust(left) + lower)
+    lines.append("Year ended 31 December 2025")
+    rows = {
+        "Depreciation of property, plant and equipment": (25.9, 20.1, 9.4, 4.1),
+        "Amortisation of software": (14.5, 13.8, 4.5, 4.5),
+        "Capital expenditure": (40.9, 25.8, 21.1, 3.7),
+    }
+    for k, (label, values) in enumerate(rows.items()):
+        cells = "".join(f"{v:>{width}.1f}" for v in (*values, round(sum(values), 1)))
+        if k == 0 and label_wraps:
+            lines.append("  Depreciation of property, plant")
+            label = "and equipment"
+        lines.append(f"  {label}".ljust(left) + cells)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "wrapped", [("Higher Education", "Central items"), ("Higher Education",), ("Central items",)]
+)
+@pytest.mark.parametrize("unit_on_names_line", [True, False], ids=["unit beside names", "unit above"])
+@pytest.mark.parametrize("label_wraps", [True, False], ids=["first label wrapped", "one-line labels"])
+def test_grid_wrapped_segment_names_and_first_label(tmp_path, wrapped, unit_on_names_line, label_wraps):
+    """A name's first line over its column alone is the start of that name, not a group
+    over every column; a label's first line right above the first figures is that row's."""
+    note = _note(tmp_path, _segments_as_columns(wrapped, unit_on_names_line, label_wraps))
+    facts = _facts(note)
+    line = "Depreciation of property, plant and equipment"
+    assert facts[("Higher Education", line, "2025", "GBP")] == Decimal("20.1")
+    assert facts[("Central items", "Amortisation of software", "2025", "GBP")] == Decimal("4.5")
+    assert facts[("Schools", line, "2025", "GBP")] == Decimal("25.9")
+    names = {"Schools", "Higher Education", "Professional", "Central items", "Total"}
+    assert {f.segment for f in note.facts} == names
+    assert check(note).summary["errors"] == 0
+
+
+def test_a_title_over_one_name_is_no_first_line_of_it(tmp_path):
+    """Control: a title centred over the table that happens to stand over one name alone,
+    aligned with none of its edges, is no first line of that name."""
+    text = (
+        "Year ended December 31, 2024\n"
+        "(in millions of U.S. dollars)\n"
+        "                                        Segments\n"
+        "                                    Mining     Corporate         Total\n"
+        "Revenue                              1,000           500         1,500\n"
+        "Operating income                       300           (50)          250\n"
+        "Total assets                         5,000         1,000         6,000\n"
+    )
+    facts = _facts(_note(tmp_path, text))
+    assert facts[("Corporate", "Revenue", "2024", "USD")] == Decimal("500")
+    assert facts[("Mining", "Operating income", "2024", "USD")] == Decimal("300")

@@ -97,7 +97,6 @@ LATER = {
     probe2.PROBE9: {
         "t01_us10k_table_per_segment_recon_columns_per_year_cells": {"unnamed": 10},
         "t03_us10q_quarter_ytd_captions_segment_contribution_operating_loss_cells": {"wrong": 1},
-        "t06_uk20f_gbp_m_central_items_wrapped_labels_layout": {"wrong": 15},
         "t09_cl20f_clp_million_usd_thousand_international_flowed": {"wrong": 3},
         "t10_us10k_dollar_and_pct_change_corporate_eliminations_flowed": {"missing": 10},
     },

@@ -117,6 +117,10 @@ def _split(lines: list[Line], european: bool) -> list[tuple[str, list[Line] | _T
             text.append(lines[i])
             i += 1
             continue
+        first = i
+        if text and _wrapped_label_above(text[-1].text, lines[i].text):
+            text.pop()  # "Depreciation of property, plant" over "and equipment  25.9": the body's
+            first = i - 1
         head = []
         while text and (_is_header_line(text[-1].text) or _is_heading(text[-1].text)):
             head.insert(0, text.pop())
@@ -124,10 +128,25 @@ def _split(lines: list[Line], european: bool) -> list[tuple[str, list[Line] | _T
                 text.pop()  # a blank line between the years and the first block's heading
         end = _body_end(lines, rows, i)
         out.append(("text", text))
-        out.append(("table", _Table(head, lines[i:end])))
+        out.append(("table", _Table(head, lines[first:end])))
         text, i = [], end
     out.append(("text", text))
     return [(k, v) for k, v in out if v]
+
+
+def _wrapped_label_above(above: str, row: str) -> bool:
+    """The line above a table's first figure row is the first line of its label: words
+    alone, set where the row's label starts, over a label that goes on in lower case."""
+    label = row[: _after_label(row)]
+    words = above.strip()
+    indent = len(above) - len(above.lstrip())
+    return (
+        bool(words)
+        and "  " not in words
+        and not words.endswith((":", "."))
+        and label.strip()[:1].islower()
+        and abs(indent - (len(label) - len(label.lstrip()))) <= _EDGE_TOLERANCE
+    )
 
 
 def _body_end(lines: list[Line], rows: list[bool], i: int) -> int:
@@ -247,6 +266,37 @@ def _opening_lines(cells: list[_Phrase]) -> bool:
     return bool(placed) and all(_OPENING.search(c.text) for c in placed)
 
 
+def _first_lines_of_names(cells: list[_Phrase], below: list[_Phrase]) -> bool:
+    """Each phrase over the columns sits over one name of one column below it and no other
+    ("Higher" over "Education", "Central" over "items"): the first lines of names wrapped
+    over two lines. A group's name spans the several columns of its years or names."""
+    placed = [c for c in cells if c.first >= 0]
+    names = [b for b in below if b.first >= 0]
+    if not placed or len(placed) >= len(names):
+        return False
+    taken = set()
+    for c in placed:
+        under = [b for b in names if b.first <= c.last and c.first <= b.last]
+        if len(under) != 1 or under[0].first != under[0].last or under[0] in taken:
+            return False
+        if any(labels.years_in(t) or not any(ch.isalpha() for ch in t) for t in (c.text, under[0].text)):
+            return False  # a period over its columns, or a heading over a period column
+        if not _aligned(c, under[0]):
+            return False  # a title over the table that happens to overlap one name
+        taken.add(under[0])
+    return True
+
+
+def _aligned(upper: _Phrase, lower: _Phrase) -> bool:
+    """Two lines of one name share its column's alignment: right edges, left edges or
+    centres within the tolerance of a right-aligned figure's ")"."""
+
+    def edges(p: _Phrase) -> tuple[float, float, float]:
+        return p.centre - len(p.text) / 2, p.centre, p.centre + len(p.text) / 2
+
+    return any(abs(a - b) <= _EDGE_TOLERANCE / 2 for a, b in zip(edges(upper), edges(lower), strict=True))
+
+
 def _groups(cells: list[_Phrase], n: int) -> bool:
     """A line of group names: fewer phrases over the columns than there are columns."""
     return 0 < sum(1 for c in cells if c.first >= 0) < n
@@ -315,7 +365,7 @@ def _table_element(table: _Table, european: bool):
     rows, below = [], None
     for line in reversed(table.header):
         cells = _header_cells(line.text, columns)
-        wrapped = below is not None and _opening_lines(cells)
+        wrapped = below is not None and (_opening_lines(cells) or _first_lines_of_names(cells, below))
         if below is not None and (wrapped or _groups(below, len(columns))):
             cells = _snapped(cells, below)  # "Advanced" over "Materials": that name's columns
         elif below is not None:

@@ -119,8 +119,13 @@ def _is_heading_row(row: LogicalRow) -> bool:
 
 def _header_piece(row: LogicalRow, header: list[LogicalRow]) -> bool:
     """Under header rows, a row whose one text stands right of the labels' column ("Reagents"
-    under "Life Science", "EBITDA" under "Adjusted"): a piece of a wrapped heading."""
-    return bool(header) and not row.amounts and row.label_cell is not None and row.label_cell.col > 0
+    under "Life Science", "EBITDA" under "Adjusted"): a piece of a wrapped heading. Atop
+    the table, such a text over one column alone ("Higher" over "Education") is one too; a
+    title spans the table or starts at its labels."""
+    cell = row.label_cell
+    if row.amounts or cell is None or cell.col == 0:
+        return False
+    return bool(header) or cell.span == 1
 
 
 def split_parts(rows: list[LogicalRow]) -> list[tuple[list[LogicalRow], list[LogicalRow]]]:
