@@ -74,3 +74,32 @@ def test_rows_after_a_page_break_keep_the_open_heading(tmp_path, dressing, segme
     for note in (read_string(_text(ys, before, after, extra)), _html(tmp_path, ys, before, after, extra)):
         read = {(f.segment, f.period): f.value for f in note.facts if f.line_item.startswith("Earnings")}
         assert read == want
+
+
+def _table_per_year(page: str, name: bool, continued: bool) -> str:
+    """A table per year, segments as columns, one cell per line; a page break between the
+    years leaves the last page's number, the filer's name and the running head."""
+    segments = ["Engineered Components", "Flow Control Systems", "Total reportable segments"]
+    lines = ["Note 17 — Segment Information"]
+    for k, year in enumerate(("2025", "2024")):
+        if k:
+            lines += [page, *(["Harwell Dynamics, Inc."] if name else [])]
+            lines.append("Notes to Consolidated Financial Statements (Continued)")
+        caption = f"Year Ended December 31, {year}"
+        lines += [f"{caption} (continued)" if k and continued else caption, "(In millions)", *segments]
+        for label, base in (("Net sales", 1400), ("Operating income", 260)):
+            a, b = base + 17 * k, base // 2 + 11 * k
+            lines += [label, f"{a:,}", f"{b:,}", f"{a + b:,}"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("page", ["F-34", "A-7"])
+@pytest.mark.parametrize("name", [True, False], ids=["filer's name", "no name"])
+@pytest.mark.parametrize("continued", [True, False], ids=["caption continued", "caption"])
+def test_a_page_break_between_tables_names_no_column(page, name, continued):
+    note = read_string(_table_per_year(page, name, continued))
+    read = {(f.segment, f.line_item, f.period): f.value for f in note.facts}
+    assert read[("Flow Control Systems", "Operating income", "2024")] == 130 + 11
+    assert read[("Engineered Components", "Net sales", "2024")] == 1417
+    assert read[("Total reportable segments", "Net sales", "2025")] == 2100
+    assert not [f for f in note.facts if f.segment.startswith(("Column", "Harwell"))]

@@ -95,7 +95,6 @@ LATER = {
         "t07_us10k_product_lines_reverse_recon_geo_layout": {"wrong": 3},
     },
     probe2.PROBE9: {
-        "t01_us10k_table_per_segment_recon_columns_per_year_cells": {"unnamed": 10},
         "t03_us10q_quarter_ytd_captions_segment_contribution_operating_loss_cells": {"wrong": 1},
         "t09_cl20f_clp_million_usd_thousand_international_flowed": {"wrong": 3},
         "t10_us10k_dollar_and_pct_change_corporate_eliminations_flowed": {"missing": 10},

@@ -40,6 +40,8 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# A page number of the financial-statement pages: "F-34", "F-1", "A-12"
+_LETTERED_PAGE = re.compile(r"^[A-Z]-\d{1,3}$")
 # A brace beside a figure in a fixed-width table: the figure spans the rows the brace
 # joins ("5,848 }"). The brace is drawing, not a label; the figure stays where it is shown.
 # A pair of braces is no drawing: "{1}" is a footnote mark.
@@ -67,8 +69,23 @@ def _without_page_furniture(lines: list[str]) -> list[str]:
             # The page number that follows the header; one before it may be an amount.
             if i + 1 < len(lines) and _PAGE_NUMBER.match(lines[i + 1].strip()):
                 out[i + 1] = None
+            _blank_page_foot_above(lines, out, i)
     # A removed header must not split the table it sat in: drop it, keep the numbering.
     return [("\x00skip" if x is None else x) for x in out]
+
+
+def _blank_page_foot_above(lines: list[str], out: list, i: int) -> None:
+    """Above a page's running head, the page break's other lines: the last page's number
+    ("F-34") and the filer's name between it and the head ("Norbrook Technologies,
+    Inc."), which would otherwise head the columns below."""
+    for back in (1, 2):
+        if i - back < 0 or not _LETTERED_PAGE.match(lines[i - back].strip()):
+            continue
+        between = [lines[k].strip() for k in range(i - back + 1, i)]
+        if all(text and parse_cell(text) is None and len(text) <= 80 for text in between):
+            for k in range(i - back, i):
+                out[k] = None
+        return
 
 
 def _amount_follows(items: list[tuple[int, str]], k: int) -> bool:
