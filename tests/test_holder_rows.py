@@ -64,3 +64,26 @@ def test_corporate_holds_no_part_of_a_segment_measure(tmp_path, wording, segment
     for note in (read_string(_text(lead, YEARS[:years], rows)), _html(tmp_path, lead, [YEARS[:years]], rows)):
         held = {(f.segment, f.line_item) for f in note.facts if f.label == wording}
         assert held == {("", wording)}, held  # the entity's reconciling item, no segment's profit
+
+
+@pytest.mark.parametrize(
+    ("heading", "total"),
+    [
+        ("Segment assets:", "Total assets"),
+        ("Segment capital expenditures:", "Total capital expenditures"),
+        ("Segment depreciation and amortization:", "Total depreciation and amortization"),
+    ],
+)
+@pytest.mark.parametrize("wording", ["Corporate", "Unallocated assets", "Corporate and other"])
+@pytest.mark.parametrize(("segments", "years"), [(2, 1), (3, 2), (4, 3)])
+def test_a_holder_holds_a_part_of_a_held_segment_measure(tmp_path, heading, total, wording, segments, years):
+    """Under "Segment assets:" the Corporate row holds its part of the total beside the
+    segments (ASC 280-10-50-30(d)): it is a category, not a reconciling item of profit."""
+    rows, want = _rows(wording, segments, years)
+    rows[0] = [heading]
+    rows[-1][0] = total
+    lead = "Segment information (in millions):"
+    for note in (read_string(_text(lead, YEARS[:years], rows)), _html(tmp_path, lead, [YEARS[:years]], rows)):
+        held = {(f.segment, f.period): f.value for f in note.facts if f.label == wording}
+        assert held == {k: v for k, v in want.items() if k[0] == wording}, held
+        assert check(note).summary["errors"] == 0

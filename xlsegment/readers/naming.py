@@ -271,17 +271,22 @@ def _holds_a_part(section: str, label: str, line, rows: RowsMeasure) -> bool:
         return False
     if not line.financial or label in rows.repeated:
         return True
-    # Corporate holds a part of the entity's measures ("Identifiable assets"), none of a
-    # segment measure ("Segment profit": its corporate costs reconcile it to the entity's).
+    # Corporate holds a part of the entity's measures ("Identifiable assets") and of a held
+    # one ("Segment assets": Unallocated assets beside the segments, then Total assets),
+    # none of a segment profit measure: its corporate costs reconcile it to the entity's.
     segment_measure = section.lower().lstrip().startswith(("segment", "total segment"))
-    return line.kind == LineKind.RECONCILING and bool(_HOLDER.search(label)) and not segment_measure
+    held = classify(section).kind in _HELD_MEASURES
+    return line.kind == LineKind.RECONCILING and bool(_HOLDER.search(label)) and (held or not segment_measure)
 
 
 def _reconciles_segment_measure(section: str, label: str) -> bool:
     """Corporate costs under "Segment operating income:" hold no part of a segment measure:
     they reconcile the segments' total to the entity's figure (ASC 280-10-50-30(b)), a
     line of the entity's own, not a segment of the heading. "All other" is no such line:
-    it is the category of the other segments (ASC 280-10-50-15)."""
+    it is the category of the other segments (ASC 280-10-50-15). Under a held measure
+    ("Segment assets:") Corporate holds its part of the total beside the segments."""
+    if classify(section).kind in _HELD_MEASURES:
+        return False
     segment_measure = section.lower().lstrip().startswith(("segment", "total segment"))
     corporate = classify(label).kind == LineKind.CORPORATE and not _ALL_OTHER.match(label.strip())
     return segment_measure and classify(section).financial and corporate
