@@ -2,7 +2,7 @@
 their authors judged it: text figures by source line and value, HTML figures by value; a
 figure is right when its segment, line, period (with its duration) and currency are the
 truth's; an optional figure (a margin %, a change column) may go unread.
-``python -m tests.probe2 [-v] [--third | ... | --ninth]``."""
+``python -m tests.probe2 [-v] [--third | ... | --tenth]``."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ PROBE6 = Path(__file__).parent / "data" / "probe6"
 PROBE7 = Path(__file__).parent / "data" / "probe7"
 PROBE8 = Path(__file__).parent / "data" / "probe8"
 PROBE9 = Path(__file__).parent / "data" / "probe9"
+PROBE10 = Path(__file__).parent / "data" / "probe10"
 KINDS = ("right", "wrong", "unnamed", "missing")
 _DURATION = re.compile(r"\b(\d{1,2})M\b")
 
@@ -118,6 +119,7 @@ def main(argv: list[str]) -> int:
         "--seventh": PROBE7,
         "--eighth": PROBE8,
         "--ninth": PROBE9,
+        "--tenth": PROBE10,
     }
     folder = next((f for flag, f in folders.items() if flag in argv), PROBE)
     for path in notes(folder):
