@@ -249,6 +249,9 @@ def test_a_chinese_assets_table_names_its_segments(tmp_path, kind, total):
         ("RMB RMB US$", "CNY"),
         ("RMB’000 RMB’000 US$’000", "CNY"),
         ("R$ million R$ million US$ thousand", "BRL"),
+        ("RM'000 RM'000 US$'000", "MYR"),
+        ("Rp billion Rp billion US$ million", "IDR"),
+        ("TL million TL million US$ million", "TRY"),
     ],
 )
 def test_grid_a_flowed_currency_row_with_scale_words(tmp_path, marks, local):
@@ -270,3 +273,14 @@ def test_grid_a_flowed_currency_row_with_scale_words(tmp_path, marks, local):
     facts = {f.value: f for f in parse(path).facts}
     assert facts[898137].currency == local and facts[947052].currency == "USD"
     assert facts[947052].segment == "Dairy" and facts[947052].period == "2025"
+
+
+@pytest.mark.parametrize(
+    ("mark", "code"),
+    [("RM", "MYR"), ("Rm", None), ("Rp", "IDR"), ("RP", None), ("TL", "TRY"), ("tl", None), ("R", "ZAR")],
+)
+def test_cased_marks_name_their_currency_only_as_written(mark, code):
+    """'RM' is the ringgit; 'Rm' is the rand in millions (its scale read apart), never MYR."""
+    from xlsegment import currency
+
+    assert currency.code(mark) == code

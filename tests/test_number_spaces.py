@@ -26,3 +26,10 @@ def test_a_note_with_no_break_spaces_in_its_figures_is_read():
     text = f"(en millions d'euros)\n2024\n2023\nMobilité\n{figures}Total\n{figures}"
     note = read_string(text)
     assert {f.value for f in note.facts} == {Decimal("3812.4"), Decimal("3497.6")}
+
+
+@pytest.mark.parametrize("gap", ["\t", "\n", "\r\n", "\x0b"])
+@pytest.mark.parametrize("text", ["2025{g}2024", "1,234{g}567", "(1{g}204)"])
+def test_a_tab_or_line_break_groups_no_digits(gap, text):
+    """Two cells of a tab-separated row are no one number: only spaces group thousands."""
+    assert parse_cell(text.format(g=gap)) is None

@@ -64,6 +64,13 @@ FILER_MARKS = {
     "Mex$": "MXN",
     "Ch$": "CLP",  # Chilean filers' peso ("Ch$ million")
     "chilean pesos": "CLP",
+    "RM": "MYR",  # Malaysian filers' ringgit ("RM'000")
+    "ringgit": "MYR",
+    "Rp": "IDR",  # Indonesian filers' rupiah ("Rp billion")
+    "rupiah": "IDR",
+    "TL": "TRY",  # Turkish filers' lira ("TL million")
+    "turkish lira": "TRY",
+    "dong": "VND",
 }
 
 # Words a table's unit line uses for its scale, in the languages filings are written in,
@@ -143,7 +150,15 @@ def code(token: str) -> str | None:
     # never as ALL, TOP, TRY and MAD.
     if found is not None and _is_code_word(written.rstrip(".")):
         return None
+    if key in _CASED_KEYS and written not in CASED_MARKS:
+        return None  # "Rm" is South Africa's rand in millions, "RM" Malaysia's ringgit
     return found
+
+
+# Marks that name their currency only as written: in other capitals they are another
+# currency with its scale ("Rm": rand millions) or a word.
+CASED_MARKS = frozenset({"RM", "Rp", "TL"})
+_CASED_KEYS = frozenset(m.casefold() for m in CASED_MARKS)
 
 
 def _is_code_word(written: str) -> bool:

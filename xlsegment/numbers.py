@@ -21,7 +21,9 @@ CELL_RE = re.compile(
     + _CURRENCY
     + r"\s*+(?:(?P<minus>[-−–])|\+)?\s*+(?P<lp2>\()?\s*+"  # "+9.0 %": an explicit sign, as changes print
     + _CURRENCY
-    + r"\s*+(?P<num>\d(?:[.,\s]*+\d++)*+)\s*+(?P<tminus>-)?(?P<rp>\))?\s*+(?P<pct>%)?\s*+(?P<rp2>\))?\s*+$"
+    # digits grouped by points, commas and spaces; never by a tab or a line break ("2025\t2024")
+    + r"\s*+(?P<num>\d(?:[.,\u0020\u00a0\u202f]*+\d++)*+)"
+    + r"\s*+(?P<tminus>-)?(?P<rp>\))?\s*+(?P<pct>%)?\s*+(?P<rp2>\))?\s*+$"
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _US_ONLY = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+\.\d{1,2}$")

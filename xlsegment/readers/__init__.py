@@ -92,6 +92,7 @@ def peek(path: Path) -> Peek:
 
 def _readers() -> list[Reader]:
     from xlsegment.readers.aligned import AlignedTextReader
+    from xlsegment.readers.delimited import DelimitedTextReader
     from xlsegment.readers.html import FixedWidthTextReader, HtmlReader
     from xlsegment.readers.instance import InstanceReader
     from xlsegment.readers.text import TextReader
@@ -104,6 +105,7 @@ def _readers() -> list[Reader]:
         InstanceReader(),
         HtmlReader(),
         FixedWidthTextReader(),
+        DelimitedTextReader(),  # tab-separated rows, Markdown pipe tables
         AlignedTextReader(),  # tables aligned by spaces (pdftotext -layout)
         TextReader(),  # last: any text file is read as filing text
     ]

@@ -424,29 +424,18 @@ class AlignedTextReader:
     name = "filing text aligned in columns"
 
     def can_read(self, source, peek) -> bool:
-        from xlsegment.readers import fixedwidth
+        from xlsegment.readers import decoding, fixedwidth
         from xlsegment.readers.html import HTML_SUFFIXES
 
         if peek is None or peek.is_zip or peek.suffix in HTML_SUFFIXES:
             return False
-        text = _decoded(peek.path)
+        text = decoding.text_or_none(peek.path)
         return text is not None and not fixedwidth.has_tables(text) and has_tables(text)
 
     def read(self, source, options):
-        from xlsegment.readers import htmldoc
+        from xlsegment.readers import decoding, htmldoc
         from xlsegment.readers.html import read_document
 
         name = str(source)
-        text = _decoded(Path(source)) or ""
+        text = decoding.text_or_none(Path(source)) or ""
         return read_document(htmldoc.from_text(name, text, to_elements(text)), name, options)
-
-
-def _decoded(path: Path) -> str | None:
-    """The file's text, where it is text (the filing-text reader says why where it is not)."""
-    from xlsegment.errors import InputError
-    from xlsegment.readers import decoding
-
-    try:
-        return decoding.decode(decoding.read_bytes(path), str(path))[0]
-    except InputError:  # not text: the filing-text reader refuses it with its reason
-        return None

@@ -82,3 +82,12 @@ def _refusal(data: bytes, error: UnicodeDecodeError, name: str, tried: str) -> I
     line = data.count(b"\n", 0, offset) + 1
     byte = data[offset : offset + 1].hex()
     return InputError(name, line, f"not text in {tried} (byte 0x{byte} at byte offset {offset})")
+
+
+def text_or_none(path: Path) -> str | None:
+    """The file's text, where it is text; None where it is not (the filing-text reader,
+    asked last, then refuses it with its reason)."""
+    try:
+        return decode(read_bytes(path), str(path))[0]
+    except InputError:
+        return None

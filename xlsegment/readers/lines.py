@@ -82,7 +82,7 @@ def _blank_page_foot_above(lines: list[str], out: list, i: int) -> None:
         if i - back < 0 or not _LETTERED_PAGE.match(lines[i - back].strip()):
             continue
         between = [lines[k].strip() for k in range(i - back + 1, i)]
-        if all(text and parse_cell(text) is None and len(text) <= 80 for text in between):
+        if all(text and parse_cell(text) is None and len(text) <= SETTINGS.lead_in_chars for text in between):
             for k in range(i - back, i):
                 out[k] = None
         return

@@ -1,0 +1,137 @@
+"""Filing text whose tables are delimited rows: tab-separated lines, as a table copied
+from a browser, a word processor or a spreadsheet pastes into a text file, and Markdown
+pipe tables, as document converters write a filing.
+
+Each row states its cells by its delimiters, so no position needs guessing: every run of
+delimited rows becomes a ``<table>`` of those cells (a spacer, "$" or ")" cell stays a
+cell, as EDGAR's HTML has them) and is handed to the HTML reader, which reads spans,
+headers and figures as it does for a filing's HTML. Text between tables becomes
+paragraphs, so lead-ins, headings and unit lines are found as in HTML. Markdown's marks
+(``### `` before a heading, ``**`` around a block's name, the ``|---|--:|`` rule under a
+header) are formatting, not words of the note.
+
+A table here is a run of delimited lines of which at least ``SETTINGS.aligned_rows`` hold
+two or more figure cells; a lone tab in prose makes none.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from xlsegment.numbers import parse_cell
+from xlsegment.readers.fixedwidth import MARK, Line, _paragraphs
+from xlsegment.settings import SETTINGS
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # |---|--:|: the header's underline
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def _cells(text: str) -> list[str] | None:
+    """A delimited line's cells, Markdown's emphasis taken off; None for any other line."""
+    if _PIPE_ROW.match(text) and not _PIPE_RULE.match(text):
+        parts = text.strip()[1:-1].split("|")
+    elif "\t" in text and text.strip():  # "Revenue:\t\t\t": a heading row of the table
+        parts = text.rstrip("\r\n").split("\t")
+    else:
+        return None
+    cells = [_EMPHASIS.sub(r"\2", p).strip() for p in parts]
+    if any(len(c) > SETTINGS.lead_in_chars and c.endswith((".", ":")) for c in cells):
+        return None  # a footnote keyed by a tab ("B<tab>The following items are ..."): prose
+    return cells
+
+
+def _figure_cells(cells: list[str]) -> int:
+    return sum(1 for c in cells[1:] if c and parse_cell(c) is not None)
+
+
+def has_tables(text: str) -> bool:
+    """Whether the text holds a delimited table: enough rows of two or more figures."""
+    if "\t" not in text and "|" not in text:
+        return False
+    rows = 0
+    for line in text.splitlines():
+        cells = _cells(line)
+        rows += cells is not None and _figure_cells(cells) >= 2
+        if rows >= SETTINGS.aligned_rows:
+            return True
+    return False
+
+
+def _runs(lines: list[Line]) -> list[tuple[str, list[Line]]]:
+    """("text", lines) and ("table", lines) in order; a Markdown rule belongs to its table."""
+    out: list[tuple[str, list[Line]]] = []
+    for line in lines:
+        kind = "table" if _cells(line.text) is not None or _PIPE_RULE.match(line.text) else "text"
+        if out and out[-1][0] == kind:
+            out[-1][1].append(line)
+        else:
+            out.append((kind, [line]))
+    # A run too small to be a table ("Revenue\t12" in prose) is text.
+    return [(k if k == "text" or _is_table(part) else "text", part) for k, part in out]
+
+
+def _is_table(lines: list[Line]) -> bool:
+    rows = [c for c in (_cells(line.text) for line in lines) if c is not None]
+    return sum(1 for c in rows if _figure_cells(c) >= 2) >= min(SETTINGS.aligned_rows, 2)
+
+
+def to_elements(text: str, first_line: int = 1) -> list:
+    """The text as lxml elements: ``<p>`` paragraphs and a ``<table>`` per delimited run,
+    each element carrying its file line."""
+    lines = [Line(first_line + i, raw.rstrip("\r")) for i, raw in enumerate(text.splitlines())]
+    out = []
+    for kind, part in _runs(lines):
+        if kind == "text":
+            plain = [Line(p.number, _EMPHASIS.sub(r"\2", _HEADING_MARK.sub("", p.text))) for p in part]
+            out.extend(_paragraphs(plain))
+        else:
+            out.append(_table_element(part))
+    return out
+
+
+def _table_element(lines: list[Line]):
+    import lxml.html
+
+    table = lxml.html.Element("table")
+    table.set(MARK, "1")
+    table.sourceline = lines[0].number
+    for line in lines:
+        cells = _cells(line.text)
+        if cells is None:
+            continue  # the Markdown rule under the header
+        tr = lxml.html.Element("tr")
+        tr.sourceline = line.number
+        for text in cells:
+            td = lxml.html.Element("td")
+            td.text = text
+            td.sourceline = line.number
+            tr.append(td)
+        table.append(tr)
+    return table
+
+
+class DelimitedTextReader:
+    """Filing text whose tables are tab-separated or Markdown pipe rows (``has_tables``):
+    read cell by cell, as the HTML reader reads a table."""
+
+    name = "filing text in delimited rows"
+
+    def can_read(self, source, peek) -> bool:
+        from xlsegment.readers import decoding, fixedwidth
+        from xlsegment.readers.html import HTML_SUFFIXES
+
+        if peek is None or peek.is_zip or peek.suffix in HTML_SUFFIXES or peek.suffix in (".csv", ".tsv"):
+            return False
+        text = decoding.text_or_none(peek.path)
+        return text is not None and not fixedwidth.has_tables(text) and has_tables(text)
+
+    def read(self, source, options):
+        from xlsegment.readers import decoding, htmldoc
+        from xlsegment.readers.html import read_document
+
+        name = str(source)
+        text = decoding.text_or_none(Path(source)) or ""
+        return read_document(htmldoc.from_text(name, text, to_elements(text)), name, options)
