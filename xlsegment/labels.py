@@ -56,7 +56,10 @@ PERIOD_HEADING_RE = re.compile(
     + r")\.?\s+\d{1,2},?|\d{1,2}\s+(?:"
     + MONTHS
     + r")\.?,?)"
-    r"(?:\s+\d{4})?:?$"
+    r"(?:\s+\d{4})?"
+    # "As of December 31, 2025, and for the year then ended": the instant and the year to it
+    r"(?:,?\s+and\s+for\s+the\s+(?:(?:fiscal\s+)?year|quarter|(?:three|six|nine|twelve)\s+months|period)"
+    r"\s+then\s+ended)?:?$"
     r"|^(?:as\s+(?:of|at)|at)\s*,?:?$"  # "As of" alone over the years of an instant
     # A 52/53-week fiscal year's length under its label ("Fiscal 2024" over "(53 weeks)"):
     # it says how long the year is, never whose figures these are.
@@ -134,6 +137,16 @@ _QUALIFIER = (
 NOISE_RE = re.compile(r"^(?:amount\s*%?|%|" + _QUALIFIER + r")+$", re.IGNORECASE)
 
 _PAREN = re.compile(r"\([^)]*\)")
+
+
+# Dot leaders a printed table runs from a label to its figures ("Total assets .......",
+# ". . . ."): drawing, not words of the label.
+_LEADERS = re.compile(r"\s*(?:\.\s?){4,}\s*$")
+
+
+def without_leaders(text: str) -> str:
+    """ "Total assets ..........." -> "Total assets"."""
+    return _LEADERS.sub("", text) if "...." in text or ". . ." in text else text
 
 
 def strip_footnotes(label: str) -> str:

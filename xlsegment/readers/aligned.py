@@ -391,6 +391,10 @@ def _body_rows(body: list[Line], starts: list[int], european: bool) -> list[tupl
         if not line.text.strip():
             continue
         cells = _cells(line.text, starts, _TOKEN, european)
+        if not _figures(line.text, european):
+            # A heading of the rows below, however far it runs ("As of December 31, 2024,
+            # and for the year then ended"): one label, never cut at the columns' starts.
+            cells = [line.text.strip()] + [""] * (len(cells) - 1)
         label, _, last = cells[0].rpartition(" ")
         if label and is_currency_symbol(last) and len(cells) > 1 and cells[1]:
             cells[:2] = [label, f"{last} {cells[1]}"]  # "Mining  $  1,000": the "$" is the figure's

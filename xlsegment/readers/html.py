@@ -438,8 +438,8 @@ def _columns(heads: list[htmlheads.Head], table_period, ctx) -> tuple[list[Colum
     texts = [h.period_text for h in heads]
     if all(texts) and len(set(periods)) < len(periods) and len(set(texts)) == len(texts):
         periods = period_labels(texts)  # "31 Dec 2024 | 30 Jun 2024": two dates of one year
-    names = [h.names[-1] if h.names else "" for h in heads]
     currencies = [column_currency(h.currency, ctx) for h in heads]
+    names = _qualified_names(heads, periods, currencies)
     if translated_by_unit_line(periods, any(h.currency for h in heads), ctx):
         currencies[-1] = ctx.convenience
     if not any(names):
@@ -479,6 +479,19 @@ def _columns(heads: list[htmlheads.Head], table_period, ctx) -> tuple[list[Colum
         marked.extend(mark_subtotals([c for c in cols if c.period == p]))
     by_key = {(c.label, c.period): c for c in marked}
     return [by_key.get((c.label, c.period), c) for c in cols], []
+
+
+def _qualified_names(heads: list[htmlheads.Head], periods: list[str], currencies: list[str]) -> list[str]:
+    """Each column's name: its last header name, or, where that name heads another column
+    of the same period and currency too ("U.S. | Non-U.S." under each of "Upstream" and
+    "Chemical Products"), the name of its group before it ("Upstream U.S."): a part of
+    that group, never one segment "U.S." of three columns."""
+    names = [h.names[-1] if h.names else "" for h in heads]
+    keys = list(zip(names, periods, currencies, strict=True))
+    return [
+        f"{h.names[-2]} {n}" if n and keys.count(k) > 1 and len(h.names) > 1 else n
+        for h, n, k in zip(heads, names, keys, strict=True)
+    ]
 
 
 _UNNAMED_LABEL = "Column {}"

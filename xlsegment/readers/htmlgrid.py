@@ -97,7 +97,7 @@ def grid_rows(table) -> list[list[GridCell]]:
             for dr in range(1, down):
                 for dc in range(span):
                     taken[(r + dr, col + dc)] = True
-            cells.append(GridCell(visible_text(td), r, col, span, td.sourceline, td))
+            cells.append(GridCell(labels.without_leaders(visible_text(td)), r, col, span, td.sourceline, td))
             col += span
         rows.append(cells)
     return rows
