@@ -43,7 +43,11 @@ def _aligned(groups: int, parts: int, leaders: bool) -> str:
 
 
 def _html(groups: int, parts: int, leaders: bool) -> str:
-    top = "<tr><td></td>" + "".join(f'<td colspan="{parts}">{g}</td>' for g in GROUPS[:groups]) + "<td></td></tr>"
+    top = (
+        "<tr><td></td>"
+        + "".join(f'<td colspan="{parts}">{g}</td>' for g in GROUPS[:groups])
+        + "<td></td></tr>"
+    )
     sub = "<tr><td>(millions of dollars)</td>" + "".join(f"<td>{p}</td>" for p in PARTS[:parts]) * groups
     rows = [top, sub + "<td>Total</td></tr>"]
     for year in (2025, 2024):
@@ -52,7 +56,9 @@ def _html(groups: int, parts: int, leaders: bool) -> str:
         for line in LINES:
             row = [values[(line, g, p)] for g in GROUPS[:groups] for p in PARTS[:parts]]
             label = f"{line} {'.' * 20}" if leaders else line
-            rows.append(f"<tr><td>{label}</td>" + "".join(f"<td>{v:,}</td>" for v in [*row, sum(row)]) + "</tr>")
+            rows.append(
+                f"<tr><td>{label}</td>" + "".join(f"<td>{v:,}</td>" for v in [*row, sum(row)]) + "</tr>"
+            )
     return f"<html><body><p>Segment information</p><table>{''.join(rows)}</table></body></html>"
 
 

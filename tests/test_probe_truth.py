@@ -108,7 +108,6 @@ LATER = {
             "unnamed": 15,
             "errors": 39,
         },
-        "h05_us10k_ix_successor_predecessor_stub_period_columns": {"wrong": 92},
         "h06_no20f_ix_nok_revenue_bridge_organic_currency_note_ref_column": {"unnamed": 34},
         "h07_us10k_ix_th_headers_region_by_segment_revenue_matrix_per_year": {"wrong": 2},
         "h08_us10k_ix_recast_previously_reported_realignment_columns_assets_eliminations": {

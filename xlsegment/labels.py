@@ -61,6 +61,8 @@ PERIOD_HEADING_RE = re.compile(
     r"(?:,?\s+and\s+for\s+the\s+(?:(?:fiscal\s+)?year|quarter|(?:three|six|nine|twelve)\s+months|period)"
     r"\s+then\s+ended)?:?$"
     r"|^(?:as\s+(?:of|at)|at)\s*,?:?$"  # "As of" alone over the years of an instant
+    # "Period from March 1, 2024 through December 31, 2024": a stub period (duration_of)
+    r"|^(?:for\s+the\s+)?period\s+from\s+\S.*\s(?:through|to|until|[–—-])\s+\S.*\d{4}$"
     # A 52/53-week fiscal year's length under its label ("Fiscal 2024" over "(53 weeks)"):
     # it says how long the year is, never whose figures these are.
     r"|^\(?(?:52|53|fifty[\s-]two|fifty[\s-]three)[\s-]+weeks?\b[^()]*\)?$"
@@ -243,7 +245,13 @@ _DURATION_RE = re.compile(
     r"|\b(?P<h>half[\s-]+year|first\s+half|second\s+half|semestre|halbjahr|h[12])\b"
     r"|(?P<zh>三|六|九)个月"
     r"|\b(?P<es>tres|três|seis|nueve|nove)\s+meses\b"
-    r"|\b(?P<a>" + MONTHS + r")\.?\s*[–—-]\s*(?P<b>" + MONTHS + r")\b",
+    r"|\b(?P<a>" + MONTHS + r")\.?\s*[–—-]\s*(?P<b>" + MONTHS + r")\b"
+    # A stub period from the first of a month ("Period from March 1, 2024 through December
+    # 31, 2024", "from 1 March 2024 to 31 December 2024"): its whole months (ASC 852's
+    # Successor and Predecessor periods)
+    r"|\bperiod\s+from\s+(?:(?P<sa>" + MONTHS + r")\.?\s+1(?:st)?\b|1(?:st)?\s+(?P<sa2>" + MONTHS + r")\b)"
+    r"[^–—-]*?\s(?:through|to|until|[–—-])\s+(?:\d{1,2}\s+)?(?P<sb>" + MONTHS + r")\b"
+    r"|\b(?P<stub>period\s+from)\b",
     re.IGNORECASE,
 )
 _MONTHS = {"three": "3M", "3": "3M", "six": "6M", "6": "6M", "nine": "9M", "9": "9M"}
@@ -270,7 +278,13 @@ def _months_between(first: str, last: str) -> str | None:
 _WEEKS = {"thirteen": "3M", "13": "3M", "twenty six": "6M", "26": "6M", "thirty nine": "9M", "39": "9M"}
 
 
+# "Successor" and "Predecessor" over the periods before and after a fresh start or a
+# push-down of a new basis (ASC 852-10-45, ASC 805-50): whose books, never a segment; the
+# periods they head do not overlap, so the periods keep the figures apart.
+BASIS_RE = re.compile(r"^\(?(?:successor|predecessor)(?:\s+(?:company|entity|basis))?\)?$", re.IGNORECASE)
+
 YEAR_TO_DATE = "YTD"
+STUB = "Stub"  # a period from a day inside a month ("Period from March 15, 2024 through ...")
 _YEAR_TO_DATE = re.compile(r"\byear[\s-]+to[\s-]+date\b|\bYTD\b", re.IGNORECASE)
 
 
@@ -293,6 +307,10 @@ def duration_of(text: str) -> str | None:
         return _OTHER_WORDS[(m["zh"] or m["es"]).lower()]
     if m["a"]:
         return _months_between(m["a"], m["b"])
+    if m["sb"]:
+        return _months_between(m["sa"] or m["sa2"], m["sb"])
+    if m["stub"]:
+        return STUB  # from a day inside a month: no whole months, a period of its own
     return "3M"
 
 

@@ -121,6 +121,8 @@ def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] 
         return
     if labels.FULL_YEAR.match(text):
         return  # "Full Year" beside the quarters under a year: that year, no name
+    if labels.BASIS_RE.match(plain):
+        return  # "Successor" over its periods: whose books, no name
     if (
         (labels.unit_of(text) and len(text) < SETTINGS.heading_chars)
         or labels.NOISE_RE.match(plain)

@@ -4,6 +4,7 @@ column roles from their headers, period labels, and the table of facts they make
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -168,10 +169,13 @@ def period_labels(texts: list[str]) -> list[str]:
     ]
     # Different headings that name one year ("January 1, 2023", "December 31, 2023") keep
     # their text; a heading repeated word for word (a year over its translation) stays one.
+    # Only those that collide: "Year Ended December 31, 2025" beside them is still 2025.
     label_of = dict(zip(texts, out, strict=True))
-    if len(set(label_of.values())) < len(label_of):
-        out = [" ".join(t.split()).rstrip(":") for t in texts]
-    return out
+    shared = Counter(label_of.values())
+    return [
+        " ".join(t.split()).rstrip(":") if shared[label] > 1 else label
+        for t, label in zip(texts, out, strict=True)
+    ]
 
 
 # "for the six months ended June 30, 2020", "as of December 31, 2024", "fiscal 2024": the

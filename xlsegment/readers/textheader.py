@@ -132,6 +132,8 @@ def _read_mark(h: Header, r: RawRow, text: str) -> bool:
         return True
     if labels.NOISE_RE.match(labels.strip_footnotes(text)):  # "Restated (3)" too
         return True
+    if labels.BASIS_RE.match(labels.strip_footnotes(text)):
+        return True  # "Successor" over its periods: whose books, no name
     if labels.NOTE_REF_RE.match(text):
         h.note_ref = True
         return True
