@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from xlsegment import labels
+from xlsegment import durations, labels
 from xlsegment.api import parse
 from xlsegment.readers.layout import lead_in_period
 from xlsegment.readers.text import read_string
@@ -24,7 +24,7 @@ from xlsegment.readers.text import read_string
 )  # fmt: skip
 def test_grid_a_period_heading_and_its_duration(heading, duration):
     assert labels.is_period_heading(heading)
-    assert labels.duration_of(heading) == duration
+    assert durations.duration_of(heading) == duration
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from xlsegment import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 READER_CODE = [*sorted((ROOT / "xlsegment" / "readers").glob("*.py")), ROOT / "xlsegment/labels.py",
+               ROOT / "xlsegment/durations.py",
                ROOT / "xlsegment/currency.py"]  # fmt: skip
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from xlsegment.labels import YEAR_RE, duration_of
+from xlsegment.durations import duration_of
+from xlsegment.labels import YEAR_RE
 from xlsegment.model import Note
 from xlsegment.readers.layout import duration_mark, quarter_number
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from xlsegment import labels, limits
+from xlsegment import durations, labels, limits
 from xlsegment.errors import InputError
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|2[01]\d{2})(?!\d)")
@@ -85,7 +85,7 @@ def _duration_asked(text: str) -> str | None:
     mark = _MONTHS_MARK.search(text)
     if mark:
         return f"{mark.group(1)}M"
-    return labels.duration_of(text)
+    return durations.duration_of(text)
 
 
 def period_year(value: object) -> int:

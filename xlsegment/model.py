@@ -178,7 +178,7 @@ class Column:
     role: Role = Role.SEGMENT
     measure: str = ""  # measures side by side: the line item the column holds (rows are segments)
     # A reconciliation laid out in columns: the adjustment or the adjusted basis ("Core
-    # results") the column states the row's line item on (readers/layout.reconciled_bases).
+    # results") the column states the row's line item on (readers/columnkinds.reconciled_bases).
     basis: str = ""
 
 

@@ -44,7 +44,11 @@ class Cell:
 def is_currency_symbol(text: str) -> bool:
     """A cell that holds only a currency symbol or code, as filings put one before an amount."""
     s = text.strip()
-    return bool(s) and currency.code(s) is not None and (not s.isalpha() or s.isupper() or s == "Rs")
+    return (
+        bool(s)
+        and currency.code(s) is not None
+        and (not s.isalpha() or s.isupper() or s == "Rs" or s in currency.CASED_MARKS)
+    )
 
 
 _SPACES = " \u00a0\u202f"  # a space, a no-break space, a narrow no-break space

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from xlsegment.checks import Check, Context, Outcome
 from xlsegment.interval import Interval, compare_sum
-from xlsegment.model import Fact, Finding, Note, Severity, Table, Tag
+from xlsegment.model import Fact, Finding, Note, Role, Severity, Table, Tag
 from xlsegment.numbers import fmt, fmt_signed, to_decimal
 from xlsegment.readers.ixbrl import CONSOLIDATION_AXIS, SEGMENT_AXIS, consolidation_role
 
@@ -61,6 +61,19 @@ def _reference_scale(note: Note, table: Table) -> int | None:
     return scales.most_common(1)[0][0] if scales else None
 
 
+def _scale_word(scale: int) -> str:
+    return _SCALE_WORD.get(scale, f"10^{scale}")
+
+
+def _shown_scale(note: Note, fact: Fact, ref: int) -> int:
+    """The scale a figure is shown in: a translated figure's is the convenience unit's
+    where the note states one ("in billions of Rupiah and millions of U.S. Dollars")."""
+    translated = fact.role == Role.CONVENIENCE or fact.currency == note.convenience_currency
+    if translated and fact.currency != note.presentation_currency and note.convenience_unit in _UNIT_SCALE:
+        return _UNIT_SCALE[note.convenience_unit]
+    return ref
+
+
 def scale_mismatches(note: Note) -> list[Finding]:
     """A figure whose tagged value is not the shown figure in the table's unit: the tag's
     scale is wrong (a tagging error)."""
@@ -73,7 +86,8 @@ def scale_mismatches(note: Note) -> list[Finding]:
             tag = fact.tag
             if tag is None or tag.value is None or not _monetary(tag):
                 continue
-            shown = abs(to_decimal(fact.value)).scaleb(ref)
+            scale = _shown_scale(note, fact, ref)
+            shown = abs(to_decimal(fact.value)).scaleb(scale)
             if abs(tag.value) != shown:
                 out.append(
                     _finding(
@@ -81,7 +95,7 @@ def scale_mismatches(note: Note) -> list[Finding]:
                         Severity.ERROR,
                         table,
                         fact,
-                        f"{_where(fact)}: shown {fmt(fact.value)} in {_SCALE_WORD.get(ref, f'10^{ref}')}, "
+                        f"{_where(fact)}: shown {fmt(fact.value)} in {_scale_word(scale)}, "
                         f"tagged {fmt(tag.value)} ({tag.concept}, scale {tag.scale}): wrong scale in the tag",
                         expected=shown,
                         actual=abs(tag.value),

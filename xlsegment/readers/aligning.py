@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 
-from xlsegment import labels
+from xlsegment import durations, labels
 from xlsegment.model import Finding, Role, Row, Severity, Table
 from xlsegment.readers.naming import BARE_TOTALS
 from xlsegment.readers.yeartodate import stated_year_to_date
@@ -180,7 +180,7 @@ def name_year_to_date(tables: list[Table], text: str) -> list[Table]:
     in every table, so a reconciliation far below that sentence meets the table under it.
     Unchanged where the note states no length (``yeartodate.stated_year_to_date``)."""
     duration = stated_year_to_date(text)
-    if duration == labels.YEAR_TO_DATE or not any(_ytd(c.period) for t in tables for c in t.columns):
+    if duration == durations.YEAR_TO_DATE or not any(_ytd(c.period) for t in tables for c in t.columns):
         return tables
     out = []
     for t in tables:
@@ -191,8 +191,8 @@ def name_year_to_date(tables: list[Table], text: str) -> list[Table]:
 
 
 def _ytd(period: str | None) -> bool:
-    return bool(period) and period.startswith(labels.YEAR_TO_DATE + " ")
+    return bool(period) and period.startswith(durations.YEAR_TO_DATE + " ")
 
 
 def _named(period: str | None, duration: str) -> str | None:
-    return f"{duration} {period[len(labels.YEAR_TO_DATE) + 1 :]}" if _ytd(period) else period
+    return f"{duration} {period[len(durations.YEAR_TO_DATE) + 1 :]}" if _ytd(period) else period

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from xlsegment import currency, labels
+from xlsegment import currency, durations, labels
 from xlsegment.model import Column, Role
 from xlsegment.readers.layout import NoteContext, period_labels, with_duration
 from xlsegment.readers.textheader import Header, dedupe_names, unwrapped
@@ -211,9 +211,9 @@ def one_year_in_its_words(s: Shape) -> None:
     if len(headings) < 2 or len(s.names) < s.n or not all(labels.is_period_heading(p) for p in headings):
         return
     years = {y for p in headings for y in labels.years_in(p)}
-    durations = {labels.duration_of(p) for p in headings}
-    if len(years) == 1 and len(durations) == 1:
-        h.period = with_duration(str(years.pop()), durations.pop())
+    stated = {durations.duration_of(p) for p in headings}
+    if len(years) == 1 and len(stated) == 1:
+        h.period = with_duration(str(years.pop()), stated.pop())
         h.period_cols = []
 
 

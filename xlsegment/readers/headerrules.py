@@ -20,6 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from xlsegment.model import Column, Finding, Role, Severity
+from xlsegment.readers.columnkinds import (
+    convenience_column,
+    mark_subtotals,
+    measure_column,
+    measures_per_column,
+    segment_column,
+)
 from xlsegment.readers.headerbands import (
     Shape,
     change_heading_in_two,
@@ -35,12 +42,7 @@ from xlsegment.readers.headerbands import (
     years_over_currency_runs,
 )
 from xlsegment.readers.layout import (
-    convenience_column,
     latest_period,
-    mark_subtotals,
-    measure_column,
-    measures_per_column,
-    segment_column,
     translated_by_unit_line,
     under_period,
 )

@@ -30,6 +30,13 @@ from xlsegment.readers import (
     ixbrl,
     naming,
 )
+from xlsegment.readers.columnkinds import (
+    convenience_column,
+    mark_subtotals,
+    measure_column,
+    segment_column,
+    translated_measure_column,
+)
 from xlsegment.readers.declared import declared_segments, single_segment
 from xlsegment.readers.htmlgrid import Amount, LogicalRow, grid_rows, ix_facts_in, logical_row
 from xlsegment.readers.htmlsections import Sections, inner_label, section_subtotals, split_parts, year_row
@@ -37,16 +44,12 @@ from xlsegment.readers.layout import (
     NoteContext,
     OpenHeading,
     column_currency,
-    convenience_column,
     drop_unallocated_nils,
     is_ratio_row,
     latest_period,
     lead_in_period,
-    mark_subtotals,
-    measure_column,
     period_labels,
     period_words,
-    segment_column,
     stated_rate,
     to_table,
     translated_by_unit_line,
@@ -225,6 +228,7 @@ def _context(located: htmldoc.Located, text: str) -> NoteContext:
     """Currency and unit of the note, from the lead-ins (``text``) and the tables' header
     cells."""
     headers, excepted = _header_cells(located)
+    excepted += [m for e in labels.unit_line_exceptions(text) if (m := currency_mark(e)) and m.currency]
     within = labels.unit_mark_within(text)  # "Segment results (€ million):"
     unit = labels.unit_of(text) or next((u for h in headers if (u := labels.unit_of(h))), None)
     unit = unit or (within.scale if within else None) or "units"
@@ -453,7 +457,7 @@ def _columns(heads: list[htmlheads.Head], table_period, ctx) -> tuple[list[Colum
         return _unnamed(periods, ctx), []
     named = [n for n in names if n]
     if all(_financial(n) for n in named) and all(names):
-        cols = [measure_column(n, p, c) for n, p, c in zip(names, periods, currencies, strict=True)]
+        cols = _measure_columns(names, periods, currencies, ctx)
         if len({(c.label) for c in cols}) == len(cols):
             if len(set(names)) == 1:
                 # One measure over every period ("Sales to Customers" over 2024, 2023,
@@ -479,6 +483,18 @@ def _columns(heads: list[htmlheads.Head], table_period, ctx) -> tuple[list[Colum
         marked.extend(mark_subtotals([c for c in cols if c.period == p]))
     by_key = {(c.label, c.period): c for c in marked}
     return [by_key.get((c.label, c.period), c) for c in cols], []
+
+
+def _measure_columns(names: list[str], periods: list[str], currencies: list[str], ctx) -> list[Column]:
+    """Measures side by side; a measure's column in another currency beside its column in
+    the note's ("Segment results" over "Rp | US$") is its translation."""
+    local = {(n, p) for n, p, c in zip(names, periods, currencies, strict=True) if c == ctx.currency}
+    return [
+        translated_measure_column(n, p, c)
+        if c != ctx.currency and (n, p) in local
+        else measure_column(n, p, c)  # noqa: E501
+        for n, p, c in zip(names, periods, currencies, strict=True)
+    ]
 
 
 def _qualified_names(heads: list[htmlheads.Head], periods: list[str], currencies: list[str]) -> list[str]:

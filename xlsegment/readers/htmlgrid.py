@@ -184,6 +184,8 @@ def logical_row(index: int, cells: list[GridCell], european: bool = False) -> Lo
             row.years.append(gc)  # "31.12.2024" is a date, not 31,122,024 in European digits
             continue
         cell = None if _is_key_cell(row, gc) else parse_cell(_amount_text(text, opened), european)
+        if cell is None and symbol_cell is not None and symbol_cell.text.strip() != "$" and not row.amounts:
+            _header_text(row, symbol_cell)  # "US$" then a word: a currency heading, no figure's mark
         if cell is not None:
             first = gc.col if symbol_col is None else symbol_col
             row.amounts.append(Amount(cell, gc.col, first, gc.end - 1, gc, symbol))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from xlsegment import labels
+from xlsegment import durations, labels
 from xlsegment.readers.htmlgrid import LogicalRow
 from xlsegment.readers.layout import lead_in_duration, period_labels, with_duration
 from xlsegment.readers.yeartodate import year_to_date
@@ -42,6 +42,8 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
     for row in header:
         for gc in sorted(row.cells + row.years, key=lambda c: c.col):
             covered = [i for i, (lo, hi) in enumerate(spans) if gc.col <= hi and lo <= gc.end - 1]
+            if not covered and gc.col > 0:
+                covered = _just_left_of(gc, spans, row)
             if not covered and _ALL_PERCENT.match(gc.text.strip()):
                 # "%" over the labels, as a unit line over the table: every figure is a ratio
                 for head in heads:
@@ -71,6 +73,18 @@ def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[H
         duration = head.duration or stated
         head.period = with_duration(head.period, duration) if head.period else head.period
     return heads, table_period
+
+
+def _just_left_of(gc, spans, row: LogicalRow) -> list[int]:
+    """A header cell that ends right where a column's figures begin, over no column of its
+    own, heads that column where no other cell of its row does ("Rp | US$" one grid column
+    left of their figures, as a spacer cell between them shifts them)."""
+    cells = row.cells + row.years
+    return [
+        i
+        for i, (lo, hi) in enumerate(spans)
+        if lo == gc.end and not any(o is not gc and o.col <= hi and lo <= o.end - 1 for o in cells)
+    ]
 
 
 def _quarters_of_the_year(heads: list[Head]) -> None:
@@ -109,7 +123,7 @@ def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] 
     if cur and text != "$":
         head.currency = cur
         return
-    duration = labels.duration_of(text)
+    duration = durations.duration_of(text)
     if duration and len(text) < SETTINGS.duration_heading_chars:
         head.duration = duration
         return

@@ -8,17 +8,14 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from xlsegment import currency, labels
+from xlsegment import currency, durations, labels
 from xlsegment.model import Column, Fact, FactId, Finding, Role, Row, Severity, Source, Table
 from xlsegment.readers import naming
+from xlsegment.readers.columnkinds import measure_column, segment_column
 from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import (
     LineKind,
     classify,
-    column_role,
-    is_adjusted_basis,
-    is_reconciling_column,
-    is_reported_basis,
 )
 
 _CONTINUED = re.compile(r"\(\s*continued\s*\)|[-–—]\s*continued\s*$|^continued$", re.IGNORECASE)
@@ -162,7 +159,7 @@ def period_labels(texts: list[str]) -> list[str]:
     out = []
     for t, q in zip(texts, quarters, strict=True):
         year = str(labels.years_in(t)[-1])
-        out.append(with_duration(year, "3M" if q else labels.duration_of(t)))
+        out.append(with_duration(year, "3M" if q else durations.duration_of(t)))
     out = [
         f"{label}-Q{q}" if q and out.count(label) > 1 else label
         for label, q in zip(out, quarters, strict=True)
@@ -214,7 +211,7 @@ def period_words(headings: list[str]) -> str:
 def lead_in_duration(lead_in: str) -> str | None:
     """The interim duration the sentence introducing a table states ("for the three months
     ended June 30, 2025 and 2024" -> "3M"), for a header that states none over its years."""
-    return labels.duration_of(heading_above(lead_in) or labels.introducing_sentence(lead_in))
+    return durations.duration_of(heading_above(lead_in) or labels.introducing_sentence(lead_in))
 
 
 # Where a period heading right above a table may start: "For the year ended ...",
@@ -259,12 +256,12 @@ def lead_in_period(lead_in: str) -> str:
     rather than a guess."""
     heading = heading_above(lead_in)
     if heading:
-        return with_duration(str(labels.years_in(heading)[0]), labels.duration_of(heading))
+        return with_duration(str(labels.years_in(heading)[0]), durations.duration_of(heading))
     sentence = labels.introducing_sentence(lead_in)
     found = {m["year"] or m["fy"] or m["for"] for m in _LEAD_IN_PERIOD.finditer(sentence)}
     if len(found) != 1 or len(set(labels.years_in(sentence))) != 1:
         return ""  # "the years ended December 31, 2024 and 2023": which column is which?
-    return with_duration(found.pop(), labels.duration_of(sentence))
+    return with_duration(found.pop(), durations.duration_of(sentence))
 
 
 def with_duration(period: str, duration: str | None) -> str:
@@ -316,77 +313,6 @@ def latest_period(periods: list[str]) -> str:
     if len(dated) < len(periods) or not periods:
         return periods[-1] if periods else ""
     return max(reversed(periods), key=lambda p: (labels.years_in(p)[-1], p))
-
-
-def segment_column(label: str, period: str, currency: str) -> Column:
-    """A column named by its header: a segment, Total, Corporate or Eliminations."""
-    name = labels.strip_footnotes(label)
-    role = column_role(name)
-    # "Total reportable segments" ("Total secteurs opérationnels") is the segments' total,
-    # not the consolidated Total.
-    segments = "segment" in name.lower() or naming.names_segments_total(name)
-    segment = "Total" if role == Role.TOTAL and not segments else name
-    return Column(name, segment, period, currency, role)
-
-
-def measure_column(label: str, period: str, currency: str) -> Column:
-    """A column named by a measure ("Net sales | Total assets" over rows of segments): each
-    row is a segment and this column its figure of that measure. "Total assets" names the
-    measure, never the Total column."""
-    name = labels.strip_footnotes(label)
-    return Column(f"{name} {period}".strip(), "", period, currency, Role.PERIOD, measure=name)
-
-
-def measures_per_column(names: list[str]) -> bool:
-    """Every column named by a different financial measure: measures side by side. A
-    ratio among them ("% of consolidated revenues", "EBITDA margin") is a measure too."""
-    lines = [classify(n) for n in names]
-    return (
-        any(x.financial for x in lines)
-        and all(x.financial or x.kind == LineKind.PERCENT for x in lines)
-        and len(set(names)) == len(names)
-    )
-
-
-def reconciled_bases(cols: list[Column]) -> list[Column] | None:
-    """A reconciliation laid out in columns, "IFRS results | Amortization | Impairments |
-    Core results": the entity's figures on the reporting basis, each adjustment, and the
-    adjusted basis that is their sum (vocabulary.is_reported_basis). No column is a segment;
-    each adjustment and the adjusted figure name the row's line item on their basis."""
-    # At least one adjustment between: two bases side by side ("Reported | Comparable"
-    # over each year) add up to nothing, and are read as the names they are.
-    if len(cols) < 3 or not is_reported_basis(cols[0].label) or not is_adjusted_basis(cols[-1].label):
-        return None
-    last = len(cols) - 1
-    roles = [Role.SEGMENT] + [Role.CORPORATE] * (last - 1) + [Role.TOTAL]
-    return [
-        Column(c.label, "", c.period, c.currency, role, c.measure, basis=c.label if i else "")
-        for i, (c, role) in enumerate(zip(cols, roles, strict=True))
-    ]
-
-
-def mark_subtotals(cols: list[Column]) -> list[Column]:
-    """Of several Total columns, all but the last are subtotals ("Total Brand" before "Total").
-    The one column after a reconciliation column is the consolidated figure whatever its
-    name ("Segments | Reconciliation to Consolidated Financial Statements | Siemens Group":
-    IFRS 8.28 and ASC 280-10-50-30 reconcile the segments' total to the entity's)."""
-    if (bases := reconciled_bases(cols)) is not None:
-        return bases
-    cols = list(cols)
-    if len(cols) >= 3 and is_reconciling_column(cols[-2].label) and cols[-1].role == Role.SEGMENT:
-        c = cols[-1]
-        cols[-1] = Column(c.label, "Total", c.period, c.currency, Role.TOTAL, c.measure)
-    totals = [i for i, c in enumerate(cols) if c.role == Role.TOTAL]
-    out = list(cols)
-    for i in totals[:-1]:
-        c = cols[i]
-        out[i] = Column(c.label, c.label, c.period, c.currency, Role.SUBTOTAL, c.measure)
-    return out
-
-
-def convenience_column(currency: str, period: str, segment: str = "Total") -> Column:
-    """A column translated into the convenience currency its header names."""
-    return Column(currency, segment, period, currency, Role.CONVENIENCE)
 
 
 def drop_unallocated_nils(columns, values) -> None:
@@ -514,6 +440,8 @@ def _meaning(row: Row, col: Column) -> tuple[str, str, Role]:
         # The row's own label names the segment; a heading above groups rows, and a row that
         # repeats its heading is that group's subtotal.
         as_column = segment_column(row.label, col.period, col.currency)
+        if col.role == Role.CONVENIENCE:
+            return col.measure, as_column.segment, Role.CONVENIENCE  # that figure, translated
         role = as_column.role
         if (role == Role.TOTAL and as_column.segment != "Total") or _repeats_section(row):
             role = Role.SUBTOTAL

@@ -18,20 +18,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from xlsegment import labels
+from xlsegment import durations, labels
 from xlsegment.model import Column, Role
+from xlsegment.readers.columnkinds import (
+    convenience_column,
+    mark_subtotals,
+    measures_per_column,
+    segment_column,
+)
 from xlsegment.readers.layout import (
     NoteContext,
-    convenience_column,
     introduces_table,
     is_continued_title,
     latest_period,
     lead_in_duration,
     lead_in_period,
-    mark_subtotals,
-    measures_per_column,
     period_labels,
-    segment_column,
     with_duration,
 )
 from xlsegment.readers.lines import RawRow
@@ -163,7 +165,7 @@ def _read_words(h: Header, r: RawRow, text: str, dates: list[str], first_years: 
     elif is_change_header(text):
         h.changes.append(r)
     elif (
-        (duration := labels.duration_of(text))
+        (duration := durations.duration_of(text))
         and not labels.years_in(text)
         and (len(text) < SETTINGS.duration_heading_chars)
     ):

@@ -10,22 +10,23 @@ from __future__ import annotations
 import re
 
 from xlsegment import labels
+from xlsegment.durations import YEAR_TO_DATE, duration_of
 
 _MONTHS_STATED = re.compile(r"\b(three|six|nine|twelve)\b(?=[^.]*\bmonths?\b)", re.IGNORECASE)
 _MONTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 
 
-def year_to_date(durations: list[str], lead_in: str) -> list[str]:
+def year_to_date(stated: list[str], lead_in: str) -> list[str]:
     """A "Year-to-Date" band's duration, where the introducing sentence states the longer
     of its interim periods ("for the three and nine months ended September 30" -> 9M), or
     a sentence of the text before says how long the year-to-date period is ("the
     year-to-date periods each contained thirty-nine weeks" -> 9M); else it stays "YTD", a
     period of its own that meets no other."""
-    if labels.YEAR_TO_DATE not in durations:
-        return durations
+    if YEAR_TO_DATE not in stated:
+        return stated
     months = [_MONTHS[m.lower()] for m in _MONTHS_STATED.findall(labels.introducing_sentence(lead_in))]
     longest = f"{max(months)}M" if months and max(months) < 12 else stated_year_to_date(lead_in)
-    return [longest if d == labels.YEAR_TO_DATE else d for d in durations]
+    return [longest if d == YEAR_TO_DATE else d for d in stated]
 
 
 # a sentence of prose about the period: on one line, ended by a full stop (no header cell)
@@ -43,6 +44,6 @@ def stated_year_to_date(text: str) -> str:
         d
         for sentence in _YTD_SENTENCE.findall(text)
         for length in _LENGTH.findall(sentence)
-        if (d := labels.duration_of(length))
+        if (d := duration_of(length))
     ]
-    return max(stated, key=lambda d: int(d[:-1])) if stated else labels.YEAR_TO_DATE
+    return max(stated, key=lambda d: int(d[:-1])) if stated else YEAR_TO_DATE

@@ -1,0 +1,83 @@
+"""How long a period is, as column headings state it: "Three Months Ended", "Thirteen
+weeks ended", "Half-year ended", "Apr–Jun", "六个月", "Period from March 1, 2024 through
+December 31, 2024". A year states no duration; it is the default."""
+
+from __future__ import annotations
+
+import re
+
+from xlsegment.labels import MONTHS
+
+# The length of an interim period as headings state it: "Three Months Ended June 30,",
+# "Six months ended", "Nine-month period", "Thirteen weeks ended" (a retailer's quarter),
+# "Quarter ended". A year ("Year ended", "52 weeks ended") states none: it is the default.
+_DURATION_RE = re.compile(
+    r"\b(?P<n>three|six|nine|3|6|9)[\s-]+months?\b"
+    r"|\b(?P<w>thirteen|twenty[\s-]six|thirty[\s-]nine|13|26|39)[\s-]+weeks?\b"
+    r"|\b(?P<q>quarters?)\s+ended\b"
+    # a half-year: IFRS interim reports (IAS 34) in English, Spanish, Portuguese, German
+    r"|\b(?P<h>half[\s-]+year|first\s+half|second\s+half|semestre|halbjahr|h[12])\b"
+    r"|(?P<zh>三|六|九)个月"
+    r"|\b(?P<es>tres|três|seis|nueve|nove)\s+meses\b"
+    r"|\b(?P<a>" + MONTHS + r")\.?\s*[–—-]\s*(?P<b>" + MONTHS + r")\b"
+    # A stub period from the first of a month ("Period from March 1, 2024 through December
+    # 31, 2024", "from 1 March 2024 to 31 December 2024"): its whole months (ASC 852's
+    # Successor and Predecessor periods)
+    r"|\bperiod\s+from\s+(?:(?P<sa>" + MONTHS + r")\.?\s+1(?:st)?\b|1(?:st)?\s+(?P<sa2>" + MONTHS + r")\b)"
+    r"[^–—-]*?\s(?:through|to|until|[–—-])\s+(?:\d{1,2}\s+)?(?P<sb>" + MONTHS + r")\b"
+    r"|\b(?P<stub>period\s+from)\b",
+    re.IGNORECASE,
+)
+_MONTHS = {"three": "3M", "3": "3M", "six": "6M", "6": "6M", "nine": "9M", "9": "9M"}
+_OTHER_WORDS = {
+    "三": "3M",
+    "六": "6M",
+    "九": "9M",
+    "tres": "3M",
+    "três": "3M",
+    "seis": "6M",
+    "nueve": "9M",
+    "nove": "9M",
+}
+_MONTH_ORDER = tuple(name[:3] for name in MONTHS.split("|")[:12])  # "jan" .. "dec"
+
+
+def _months_between(first: str, last: str) -> str | None:
+    """ "Apr–Jun" is 3M, "Jan–Jun" 6M, "Jan–Dec" a year (None)."""
+    a, b = (_MONTH_ORDER.index(m[:3].lower()) for m in (first, last))
+    months = (b - a) % 12 + 1
+    return None if months == 12 else f"{months}M"
+
+
+_WEEKS = {"thirteen": "3M", "13": "3M", "twenty six": "6M", "26": "6M", "thirty nine": "9M", "39": "9M"}
+
+
+YEAR_TO_DATE = "YTD"
+STUB = "Stub"  # a period from a day inside a month ("Period from March 15, 2024 through ...")
+_YEAR_TO_DATE = re.compile(r"\byear[\s-]+to[\s-]+date\b|\bYTD\b", re.IGNORECASE)
+
+
+def duration_of(text: str) -> str | None:
+    """The interim duration a heading states ("3M", "6M", "9M"), or None for a year.
+    "Year-to-Date" states a duration only its context tells: ``YEAR_TO_DATE`` until then
+    (``layout.year_to_date``)."""
+    if _YEAR_TO_DATE.search(text):
+        return YEAR_TO_DATE
+    m = _DURATION_RE.search(text)
+    if m is None:
+        return None
+    if m["n"]:
+        return _MONTHS[m["n"].lower()]
+    if m["w"]:
+        return _WEEKS[re.sub(r"[\s-]+", " ", m["w"].lower())]
+    if m["h"]:
+        return "6M"
+    if m["zh"] or m["es"]:
+        return _OTHER_WORDS[(m["zh"] or m["es"]).lower()]
+    if m["a"]:
+        return _months_between(m["a"], m["b"])
+    if m["sb"]:
+        return _months_between(m["sa"] or m["sa2"], m["sb"])
+    if m["stub"]:
+        return STUB  # from a day inside a month: no whole months, a period of its own
+    return "3M"
