@@ -75,6 +75,15 @@ def _value(x) -> Decimal:
     return Decimal(str(x)).normalize()
 
 
+def _as_printed(fact: dict) -> list[Decimal]:
+    """The figure as the note may print it: its value, and where the reader restated a
+    table's figures in the note's unit (negative decimals: 865 in millions is 865,000
+    in thousands to the nearest thousand), the value in that table's scale."""
+    value = _value(fact["value"])
+    decimals = int(fact.get("decimals") or 0)
+    return [value] + [value.scaleb(-s).normalize() for s in (3, 6, 9) if decimals < 0 and s >= -decimals]
+
+
 def score(path: Path) -> tuple[Counter, list[str]]:
     truth = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))
     try:
@@ -85,8 +94,9 @@ def score(path: Path) -> tuple[Counter, list[str]]:
     counts, found = Counter(), []
     pools: dict = defaultdict(list)
     for i, f in enumerate(facts):
-        key = (f["source_line"] if path.suffix == ".txt" else None, _value(f["value"]))
-        pools[key].append(i)
+        line = f["source_line"] if path.suffix == ".txt" else None
+        for value in _as_printed(f):
+            pools[(line, value)].append(i)
     for want in truth:
         pool = pools[(want["source_line"] if path.suffix == ".txt" else None, _value(want["value"]))]
         match = next((i for i in pool if _right(want, facts[i])), None)
@@ -98,7 +108,9 @@ def score(path: Path) -> tuple[Counter, list[str]]:
             counts["missing"] += 1
             found.append(f"missing {want['value']}")
             continue
-        pool.remove(match)
+        for other in pools.values():  # a restated figure stands in two pools; it is used once
+            if match in other:
+                other.remove(match)
         fact = facts[match]
         kind = "right" if _right(want, fact) else "unnamed" if _unnamed(want, fact) else "wrong"
         counts[kind] += 1

@@ -306,6 +306,11 @@ def unit_of(text: str) -> str | None:
     return _UNIT_NAMES.get(word, word)
 
 
+def unit_name(word: str) -> str:
+    """A scale word as the note's unit names it: "thousand", "Tausend" -> "thousands"."""
+    return _UNIT_NAMES.get(word.lower(), word.lower())
+
+
 def _code(token: str) -> str | None:
     return currency.code(token) or currency.code(token.replace(" ", ""))
 
@@ -450,6 +455,12 @@ def split_exception(text: str) -> tuple[str, str]:
 
 
 _PARENTHESIS = re.compile(r"[(（]([^()（）]{4,160})[)）]")
+
+
+def without_exceptions(text: str) -> str:
+    """The text with each unit line in brackets cut to its main part: "(In millions of
+    Korean won and thousands of US dollars)" -> "(In millions of Korean won)"."""
+    return _PARENTHESIS.sub(lambda m: split_exception(f"({m.group(1)})")[0], text)
 
 
 def unit_line_exceptions(text: str) -> list[str]:

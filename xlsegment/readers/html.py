@@ -29,6 +29,7 @@ from xlsegment.readers import (
     htmltranslated,
     ixbrl,
     naming,
+    tableunit,
 )
 from xlsegment.readers.columnkinds import (
     convenience_column,
@@ -379,6 +380,8 @@ def _read_part(block, header, body, index, lead, ctx, cells: _Cells, opened) -> 
     table_rows, values = _rows(block, local, spans, position, len(columns), cells, opened)
     if not table_rows:
         return None, noticed
+    unit = tableunit.own_unit([title, *(c.text for r in header for c in r.cells)])
+    values = values if code else tableunit.restated(values, unit, ctx.unit, ctx.currency, columns)
     if code:
         n = len(columns)
         columns, found = htmltranslated.add_block(
