@@ -75,3 +75,29 @@ def test_a_unit_line_of_a_translation_restates_nothing(tmp_path, unit_line):
     path.write_text(html, encoding="utf-8")
     note = parse(path)
     assert all(f.decimals >= 0 for f in note.facts)
+
+
+def test_restated_figures_survive_the_workbook(tmp_path):
+    """Filled and checked again from the workbook: 513,000 to the nearest thousand is a
+    valid figure of the Data sheet (decimals -3), and the ties still hold."""
+    from xlsegment.workbook.api import fill
+
+    path = tmp_path / "note.htm"
+    path.write_text(_note(SCALES[0], "lead", 0), encoding="utf-8")
+    fill(path, tmp_path / "note.xlsx")
+    again = check(tmp_path / "note.xlsx")
+    assert again.summary["errors"] == 0
+    assert sorted(f.decimals for f in again.note.facts if f.decimals < 0) == [-3, -3, -3]
+
+
+@pytest.mark.parametrize(("value", "decimals", "fine"), [("513000", -3, True), ("513400", -3, False)])
+def test_a_tidy_value_may_be_exact_to_a_coarser_precision(tmp_path, value, decimals, fine):
+    path = tmp_path / "facts.csv"
+    path.write_text(
+        f"table,period,line,segment,currency,value,decimals\nT,2025,Revenue,A,USD,{value},{decimals}\n"
+    )
+    if fine:
+        assert parse(path).facts[0].decimals == decimals
+    else:
+        with pytest.raises(Exception, match="shows 0 decimals"):
+            parse(path)

@@ -174,7 +174,9 @@ class RowCells:
             raise self.fail("decimals", e.reason) from None
         if stated is None:
             return shown.decimals
-        if stated < shown.decimals:
+        if stated < shown.decimals and not _exact_at(shown.value, stated):
+            # "513000" with decimals -3 is exact to the thousand (a table restated from
+            # millions); "1234.5" with decimals 0 shows a digit its precision denies.
             raise self.fail(
                 "decimals", f"{stated}, but the value {self.text('value')} shows {shown.decimals} decimals"
             )
@@ -234,3 +236,9 @@ class RowCells:
         if rate is None or not rate.is_finite() or rate <= 0:
             raise self.fail("rate", f"{text!r} is not a positive number")
         return rate
+
+
+def _exact_at(value, decimals: int) -> bool:
+    """The value has no digit below its stated precision."""
+    exact = Decimal(value)
+    return exact == exact.scaleb(decimals).to_integral_value().scaleb(-decimals)
