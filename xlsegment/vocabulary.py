@@ -420,14 +420,19 @@ def is_reconciling_column(name: str) -> bool:
 # bases of the same figures, never segments.
 _BASIS = r"(?:\s+(?:results?|basis|figures|measures?|amounts?))?"
 _REPORTED_BASIS = re.compile(
-    r"^(?:ifrs|(?:u\.?s\.?\s*)?gaap|reported|as\s+reported|statutory|ias)" + _BASIS + r"$", re.IGNORECASE
-)
-_ADJUSTED_BASIS = re.compile(
-    r"^(?:core|adjusted|as\s+adjusted|non-?\s?(?:ifrs|gaap)|underlying|comparable|pro\s*forma)"
-    + _BASIS
-    + r"$",
+    r"^(?:ifrs|(?:u\.?s\.?\s*)?gaap|reported|as\s+reported|statutory|ias"
+    r"|(?:as\s+)?(?:previously|originally)\s+reported|as\s+filed)" + _BASIS + r"$",
     re.IGNORECASE,
 )
+_ADJUSTED_BASIS = re.compile(
+    r"^(?:core|adjusted|as\s+adjusted|non-?\s?(?:ifrs|gaap)|underlying|comparable|pro\s*forma"
+    r"|(?:as\s+)?(?:recast|revised|restated))" + _BASIS + r"$",
+    re.IGNORECASE,
+)
+# Figures recast for a change of segments or a correction (ASC 280-10-50-34, ASC 250):
+# the recast basis is the current one, and the figures as previously reported are the
+# ones named by their basis.
+_RECAST_BASIS = re.compile(r"^(?:as\s+)?(?:recast|revised|restated)$", re.IGNORECASE)
 
 
 def is_reported_basis(label: str) -> bool:
@@ -436,6 +441,10 @@ def is_reported_basis(label: str) -> bool:
 
 def is_adjusted_basis(label: str) -> bool:
     return bool(_ADJUSTED_BASIS.match(_clean(label)))
+
+
+def is_recast_basis(label: str) -> bool:
+    return bool(_RECAST_BASIS.match(_clean(label)))
 
 
 @lru_cache(maxsize=16384)  # a tidy note names each of its few segments on every row

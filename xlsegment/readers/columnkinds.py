@@ -12,6 +12,7 @@ from xlsegment.vocabulary import (
     classify,
     column_role,
     is_adjusted_basis,
+    is_recast_basis,
     is_reconciling_column,
     is_reported_basis,
 )
@@ -58,8 +59,11 @@ def reconciled_bases(cols: list[Column]) -> list[Column] | None:
         return None
     last = len(cols) - 1
     roles = [Role.SEGMENT] + [Role.CORPORATE] * (last - 1) + [Role.TOTAL]
+    # The recast basis is the current one ("As Previously Reported | Realignment | As
+    # Recast"): the figures as previously reported carry their basis, the recast none.
+    current = last if is_recast_basis(cols[-1].label) else 0
     return [
-        Column(c.label, "", c.period, c.currency, role, c.measure, basis=c.label if i else "")
+        Column(c.label, "", c.period, c.currency, role, c.measure, basis="" if i == current else c.label)
         for i, (c, role) in enumerate(zip(cols, roles, strict=True))
     ]
 

@@ -58,7 +58,7 @@ from xlsegment.readers.layout import (
     unnamed_dollar,
 )
 from xlsegment.settings import SETTINGS
-from xlsegment.vocabulary import classify
+from xlsegment.vocabulary import classify, is_reported_basis
 
 HTML_SUFFIXES = (".htm", ".html", ".xhtml")
 
@@ -506,6 +506,8 @@ def _qualified_names(heads: list[htmlheads.Head], periods: list[str], currencies
     "Chemical Products"), the name of its group before it ("Upstream U.S."): a part of
     that group, never one segment "U.S." of three columns."""
     names = [h.names[-1] if h.names else "" for h in heads]
+    if any(is_reported_basis(n) for n in names):  # "As Previously Reported | ... | As Recast"
+        names = [n or h.qualifier for h, n in zip(heads, names, strict=True)]
     keys = list(zip(names, periods, currencies, strict=True))
     return [
         f"{h.names[-2]} {n}" if n and keys.count(k) > 1 and len(h.names) > 1 else n

@@ -12,6 +12,7 @@ from xlsegment.readers.htmlgrid import LogicalRow
 from xlsegment.readers.layout import lead_in_duration, period_labels, with_duration
 from xlsegment.readers.yeartodate import year_to_date
 from xlsegment.settings import SETTINGS
+from xlsegment.vocabulary import is_recast_basis
 
 
 @dataclass
@@ -30,6 +31,9 @@ class Head:
     span: tuple[int, int] | None = None  # the grid columns of the cell the last name came from
     period_text: str = ""  # the heading its period came from ("31 Dec 2024")
     quarter: str = ""  # "Q2", "Second Quarter" under or over the year: a quarter of it
+    # "As Recast" alone over a column: a qualifier of its period, unless the columns beside
+    # it are "As Previously Reported | Realignment" (columnkinds.reconciled_bases)
+    qualifier: str = ""
 
 
 def heads_of(header: list[LogicalRow], spans, lead_in: str = "") -> tuple[list[Head], str]:
@@ -137,6 +141,9 @@ def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] 
         return  # "Full Year" beside the quarters under a year: that year, no name
     if labels.BASIS_RE.match(plain):
         return  # "Successor" over its periods: whose books, no name
+    if labels.NOISE_RE.match(plain) and alone and is_recast_basis(plain):
+        head.qualifier = plain
+        return
     if (
         (labels.unit_of(text) and len(text) < SETTINGS.heading_chars)
         or labels.NOISE_RE.match(plain)

@@ -234,7 +234,10 @@ def row_semantics(
     ``title``: the table's heading, which may name the one segment the table is about
     ("... for our Primary segment:"): then every row is that segment's, its totals too;
     ``rows``: the measure the rows are amounts of (`rows_measure`)."""
-    by_period = columns and all(c.role in (Role.PERIOD, Role.CONVENIENCE) for c in columns)
+    # Columns of periods, or of bases of the same figures ("As Previously Reported |
+    # Realignment | As Recast", columnkinds.reconciled_bases): the rows say whose figures.
+    bases = any(c.basis for c in columns) and all(not c.segment for c in columns)
+    by_period = columns and (bases or all(c.role in (Role.PERIOD, Role.CONVENIENCE) for c in columns))
     if not by_period:
         return _total_of_heading(row)
     read = _row_by_layout(row, columns, table, last, rows or RowsMeasure(title_measure(title)))
