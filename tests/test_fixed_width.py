@@ -6,7 +6,7 @@ from __future__ import annotations
 from xlsegment.api import check
 from xlsegment.model import Column, Role, Row
 from xlsegment.numbers import parse_cell
-from xlsegment.readers import fixedwidth, html, htmlheads, placement
+from xlsegment.readers import fixedwidth, htmlcolumns, htmlheads, placement
 from xlsegment.readers.aligning import align_line_items
 from xlsegment.readers.htmlgrid import GridCell, LogicalRow
 from xlsegment.readers.layout import NoteContext
@@ -95,10 +95,10 @@ def test_a_segment_in_its_own_currency_is_no_translation():
     Ctx = NoteContext("EUR", "millions", None, None, set())
 
     own = [htmlheads.Head(names=["Americas"], currency="USD", alone=True), htmlheads.Head(names=["Total"])]
-    cols, _ = html._columns(own, "2024", Ctx)
+    cols, _ = htmlcolumns.columns_of(own, "2024", Ctx)
     assert [(c.role, c.currency) for c in cols] == [(Role.SEGMENT, "USD"), (Role.TOTAL, "EUR")]
     translated = [htmlheads.Head(names=["Total"]), htmlheads.Head(currency="USD")]
-    cols, _ = html._columns(translated, "2024", Ctx)
+    cols, _ = htmlcolumns.columns_of(translated, "2024", Ctx)
     assert cols[1].role == Role.CONVENIENCE
 
 
