@@ -101,7 +101,6 @@ LATER = {
     # the tenth set, as read after the first rules it prompted; its README says what each
     # count is, and the false errors it still finds
     probe2.PROBE10: {
-        "h02_us10k_ix_operating_groups_nested_subtotals_headerless_continuation": {"wrong": 21, "unnamed": 3},
         "h06_no20f_ix_nok_revenue_bridge_organic_currency_note_ref_column": {"unnamed": 34},
         "h07_us10k_ix_th_headers_region_by_segment_revenue_matrix_per_year": {"wrong": 2},
         "h08_us10k_ix_recast_previously_reported_realignment_columns_assets_eliminations": {

@@ -320,9 +320,12 @@ def _read_table(doc, block, index, ctx, european, cells: _Cells, carried: OpenHe
         words = tuple(c.text for r in header for c in r.cells + r.years if c.text)
         section = carried.continued(words)
         opened = Sections(section=section, carried=bool(section))
-        table, found = _read_part(block, header, body, index + len(out), lead, ctx, cells, opened)
+        previous = carried.columns if not header else ()
+        table, found = _read_part(block, header, body, index + len(out), lead, ctx, cells, opened, previous)
         noticed.extend(found)
-        carried = OpenHeading(words) if table is None else OpenHeading.after(words, list(table.rows))
+        carried = (
+            OpenHeading(words) if table is None else OpenHeading.after(words, list(table.rows), table.columns)
+        )
         if table is not None:
             out.append(table)
     return out, carried, noticed
@@ -342,7 +345,9 @@ def _amount_columns(block, heads, body, spans) -> tuple[list[int], list[Finding]
     return keep, noticed
 
 
-def _read_part(block, header, body, index, lead, ctx, cells: _Cells, opened) -> tuple[Table | None, list]:
+def _read_part(
+    block, header, body, index, lead, ctx, cells: _Cells, opened, previous=()
+) -> tuple[Table | None, list]:
     # the title is the lead-in's end; its introducing sentence may stand further back
     title = lead[-200:]
     spans = _column_ranges([r for r in body if r.amounts])
@@ -351,6 +356,8 @@ def _read_part(block, header, body, index, lead, ctx, cells: _Cells, opened) -> 
     if not keep:
         return None, noticed
     columns, measures = htmlcolumns.columns_of([heads[i] for i in keep], table_period, ctx)
+    if htmlcolumns.continues(columns, previous):
+        columns = list(previous)  # after a page break, no header: the part above's columns
     marked: dict[int | None, set[str]] = {}
     for a in (a for r in body for a in r.amounts if a.currency):
         marked.setdefault(_column_of(a, spans), set()).add(a.currency)

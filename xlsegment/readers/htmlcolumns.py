@@ -133,3 +133,13 @@ def _unnamed(periods, ctx) -> list[Column]:
     """Columns no header names: "Column 1..n", each with its period where one is stated."""
     names = [UNNAMED_LABEL.format(i + 1) for i in range(len(periods))]
     return [Column(n, n, p, ctx.currency) for n, p in zip(names, periods, strict=True)]
+
+
+def continues(columns: list[Column], previous) -> bool:
+    """A part with no header of its own (its columns unnamed, no period stated) under a
+    part with as many named columns continues it: a table broken by a page break."""
+    unnamed = columns and all(
+        c.label == UNNAMED_LABEL.format(i + 1) and not c.period for i, c in enumerate(columns)
+    )
+    named = previous and not any(c.label == UNNAMED_LABEL.format(i + 1) for i, c in enumerate(previous))
+    return bool(unnamed and named and len(previous) == len(columns))

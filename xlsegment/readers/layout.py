@@ -31,6 +31,9 @@ class OpenHeading:
 
     header: tuple[str, ...] = ()
     section: str = ""
+    # The part's columns: a part after a page break with no header of its own and as many
+    # columns continues them (the text readers' "continued" header rule)
+    columns: tuple[Column, ...] = ()
 
     def continued(self, header: tuple[str, ...]) -> str:
         """The heading over the first rows of a part under ``header``: this part's open
@@ -43,10 +46,10 @@ class OpenHeading:
         return self.section if same else ""
 
     @staticmethod
-    def after(header: tuple[str, ...], rows: list[Row]) -> OpenHeading:
+    def after(header: tuple[str, ...], rows: list[Row], columns: tuple[Column, ...] = ()) -> OpenHeading:
         """What a part leaves open: its last row's heading, unless that row closes it."""
         closed = not rows or classify(rows[-1].label).closes
-        return OpenHeading(header, "" if closed else rows[-1].section)
+        return OpenHeading(header, "" if closed else rows[-1].section, columns)
 
 
 @dataclass
