@@ -25,7 +25,10 @@ _DURATION_RE = re.compile(
     # Successor and Predecessor periods)
     r"|\bperiod\s+from\s+(?:(?P<sa>" + MONTHS + r")\.?\s+1(?:st)?\b|1(?:st)?\s+(?P<sa2>" + MONTHS + r")\b)"
     r"[^–—-]*?\s(?:through|to|until|[–—-])\s+(?:\d{1,2}\s+)?(?P<sb>" + MONTHS + r")\b"
-    r"|\b(?P<stub>period\s+from)\b",
+    r"|\b(?P<stub>period\s+from)\b"
+    # "1 April - 30 June 2025", "January 1 – June 30, 2025": a range of dates, its months
+    r"|\b1\s+(?P<ra>" + MONTHS + r")(?:\s+\d{4})?\s*[-–—]\s*\d{1,2}\s+(?P<rb>" + MONTHS + r")\b"
+    r"|\b(?P<ra2>" + MONTHS + r")\.?\s+1,?(?:\s+\d{4})?\s*[-–—]\s*(?P<rb2>" + MONTHS + r")\b",
     re.IGNORECASE,
 )
 _MONTHS = {"three": "3M", "3": "3M", "six": "6M", "6": "6M", "nine": "9M", "9": "9M"}
@@ -78,6 +81,8 @@ def duration_of(text: str) -> str | None:
         return _months_between(m["a"], m["b"])
     if m["sb"]:
         return _months_between(m["sa"] or m["sa2"], m["sb"])
+    if m["ra"] or m["ra2"]:
+        return _months_between(m["ra"] or m["ra2"], m["rb"] or m["rb2"])
     if m["stub"]:
         return STUB  # from a day inside a month: no whole months, a period of its own
     return "3M"

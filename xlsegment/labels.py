@@ -61,6 +61,9 @@ PERIOD_HEADING_RE = re.compile(
     r"(?:,?\s+and\s+for\s+the\s+(?:(?:fiscal\s+)?year|quarter|(?:three|six|nine|twelve)\s+months|period)"
     r"\s+then\s+ended)?:?$"
     r"|^(?:as\s+(?:of|at)|at)\s*,?:?$"  # "As of" alone over the years of an instant
+    # "1 January - 31 December 2025", "January 1 – December 31, 2025": a date range
+    r"|^(?:\d{1,2}\s+(?:" + MONTHS + r")|(?:" + MONTHS + r")\.?\s+\d{1,2}),?(?:\s+\d{4})?\s*[-–—]\s*"
+    r"(?:\d{1,2}\s+(?:" + MONTHS + r")|(?:" + MONTHS + r")\.?\s+\d{1,2}),?\s+\d{4}$"
     # "Period from March 1, 2024 through December 31, 2024": a stub period (duration_of)
     r"|^(?:for\s+the\s+)?period\s+from\s+\S.*\s(?:through|to|until|[–—-])\s+\S.*\d{4}$"
     # A 52/53-week fiscal year's length under its label ("Fiscal 2024" over "(53 weeks)"):
@@ -127,6 +130,11 @@ _UNIT_OF_CURRENCY = re.compile(
 _SHORT_UNITS = {"m": "millions", "mn": "millions", "bn": "billions", "k": "thousands"}
 _THOUSANDS_MARK = re.compile(r"['’`]\s*000\b")
 NOTE_REF_RE = re.compile(r"^\(?note\s+\d+\)?$", re.IGNORECASE)
+# A column of the notes each row refers to: "Notes", "Note", "Note ref.", "Notlar" is
+# Turkish, "Nota" Spanish, "Anm." German: its figures are note numbers, no amounts.
+NOTES_COLUMN_RE = re.compile(
+    r"^(?:notes?|note\s+ref(?:erence)?\.?|notlar|notas?|anm\.?|noter)$", re.IGNORECASE
+)
 # "Millions of U.S. dollars (Note 3)": the note that states the convenience rate, after a mark.
 _NOTE_REF_TAIL = re.compile(r"\s*\(note\s+\d+[a-z]?\)\s*$", re.IGNORECASE)
 # A qualifier of a period's figures, not a name: "(Unaudited)", "(As Recast)", "Restated",

@@ -51,7 +51,9 @@ _BRACE = re.compile(r"^[{}]\s*(?=[-\d($])|(?<=[\d)%])\s*[{}]$")
 # "and administrative", "Other income" then "(loss) — net"): one label, not a heading
 # over a label. A unit line ("(in millions)") is no continuation.
 _WRAPS = re.compile(
-    r"\b(?:and|or|of|for|to|in|the|from|by|on|at|with|including|excluding)$|&$", re.IGNORECASE
+    # "1 January -" over "31 December 2025": a date range wrapped at its dash
+    r"\b(?:and|or|of|for|to|in|the|from|by|on|at|with|including|excluding)$|&$|\s[-–—]$",
+    re.IGNORECASE,
 )
 # A footnote mark in a cell of its own after a label, as EDGAR tables have it: "(1)".
 _FOOTNOTE_CELL = re.compile(r"^\(\d\)$")

@@ -28,7 +28,7 @@ from xlsegment.readers.layout import (
     unnamed_dollar,
 )
 from xlsegment.readers.lines import RawRow, tokenize
-from xlsegment.readers.textheader import read_header
+from xlsegment.readers.textheader import Header, read_header
 from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import classify
 
@@ -313,6 +313,12 @@ def _own_currency(currencies: Counter[str], text: str) -> str:
 # ---------------------------------------------------------------- rows and cells
 
 
+def _drop_marks(header: Header, body: list[RawRow]) -> None:
+    """Cells of a row that are no figures: a footnote mark, a note's number."""
+    _drop_footnote_marks(body)
+    _drop_note_references(header, body)
+
+
 def _drop_footnote_marks(body: list[RawRow]) -> None:
     """A row that starts with "(1)" and has one figure more than the table's rows is a
     label with its footnote mark in a cell of its own: the mark is no figure."""
@@ -323,6 +329,26 @@ def _drop_footnote_marks(body: list[RawRow]) -> None:
         if r.mark and len(r.cells) == usual + 1:
             r.cells = r.cells[1:]
             r.mark = False
+
+
+def _drop_note_references(header: Header, body: list[RawRow]) -> None:
+    """Under a "Notes" header cell, a row whose first figure is a small whole number and
+    that has one figure more than the rows without one: the note it refers to ("15"
+    before "(4,644)"), no figure of a column."""
+    if not header.note_column:
+        return
+    referred = [r for r in body if len(r.cells) >= 2 and _note_number(r.cells[0][0])]
+    widest = max((len(r.cells) for r in body), default=0)
+    plain = [r for r in body if r.has_values and r not in referred]
+    if not referred or (plain and any(len(r.cells) != widest - 1 for r in plain)):
+        return
+    for r in referred:
+        if len(r.cells) == widest:
+            r.cells = r.cells[1:]
+
+
+def _note_number(cell) -> bool:
+    return isinstance(cell.value, int) and 1 <= cell.value <= 99 and not cell.nil and not cell.percent
 
 
 def _column_count(body: list[RawRow]) -> int:
@@ -350,7 +376,7 @@ def _build_table(part: Part, index: int, ctx: NoteContext, previous: PartBefore 
     noticed: list[Finding] = []
     header = read_header(part.header, part.above)
     header.currencies = [(column_currency(c, ctx), line) for c, line in header.currencies]
-    _drop_footnote_marks(part.body)
+    _drop_marks(header, part.body)
     local, code, block = textbody.translation_block(part.body, ctx)
     data = [r for r in local if r.has_values]
     first_line = (part.header or part.body)[0].line

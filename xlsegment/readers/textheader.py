@@ -69,6 +69,7 @@ class Header:
     percent_marks: list[int] = field(default_factory=list)  # lines of bare "%" cells
     sections: list[RawRow] = field(default_factory=list)
     note_ref: bool = False
+    note_column: bool = False  # a "Notes" cell: a column of the notes each row refers to
     first: str = ""  # which came first in the header: "names" or "years"
     names_before_years: int | None = None  # how many names came before the first years
     unnamed: bool = False  # no header told what the columns are
@@ -138,6 +139,9 @@ def _read_mark(h: Header, r: RawRow, text: str) -> bool:
         return True  # "Successor" over its periods: whose books, no name
     if labels.NOTE_REF_RE.match(text):
         h.note_ref = True
+        return True
+    if labels.NOTES_COLUMN_RE.match(text):
+        h.note_column = True
         return True
     main, exception = labels.split_exception(text)
     # not a sentence: "All amounts are in millions of US dollars unless otherwise noted."
