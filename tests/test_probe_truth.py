@@ -107,7 +107,6 @@ LATER = {
             "wrong": 4,
             "errors": 4,
         },
-        "h10_us10k_ix_transition_period_six_months_after_fiscal_year_change": {"wrong": 9, "unnamed": 6},
         "t01_in_sebi_quarter_year_columns_lakh_indian_grouping_layout": {"unnamed": 115},
         "t02_cn_ashare_unit_yuan_offset_column_principal_business_flowed": {"unnamed": 84},
         "t04_jp20f_fy_label_start_year_triangle_negatives_billions_usd_flowed": {

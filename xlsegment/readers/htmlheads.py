@@ -30,6 +30,7 @@ class Head:
     pending: str = ""
     span: tuple[int, int] | None = None  # the grid columns of the cell the last name came from
     period_text: str = ""  # the heading its period came from ("31 Dec 2024")
+    date_words: str = ""  # "June 30," over the year: the day its instant or period ends
     quarter: str = ""  # "Q2", "Second Quarter" under or over the year: a quarter of it
     # "As Recast" alone over a column: a qualifier of its period, unless the columns beside
     # it are "As Previously Reported | Realignment" (columnkinds.reconciled_bases)
@@ -100,11 +101,33 @@ def _quarters_of_the_year(heads: list[Head]) -> None:
         head.period, head.period_text = label, text
 
 
+# a bare day of the year over its years ("June 30,", "31 December"): an instant's day
+_MONTH_DAY = re.compile(
+    r"^(?:(?:" + labels.MONTHS + r")\.?\s+\d{1,2}|\d{1,2}\s+(?:" + labels.MONTHS + r")\.?),?$", re.I
+)
 _ALL_PERCENT = re.compile(r"^\(?\s*(?:in\s+)?%\s*\)?$", re.IGNORECASE)
 # "$ Change", "Change", "Variance", "Increase (decrease)": the change between two periods.
 _CHANGE = re.compile(
     r"^(?:[$€£¥]|us\$|ps\.)?\s*(?:change|variance|var\.?|increase\s*\(decrease\)|inc\.?\s*\(dec\.?\))(?:\s*\(\w{1,2}\))?$"
 )
+
+
+def _read_period(head: Head, text: str) -> bool:
+    """A heading that gives the column its period; whether ``text`` was one."""
+    if labels.years_in(text) and (
+        labels.YEAR_RE.match(text) or labels.is_period_heading(text) or len(text) < SETTINGS.heading_chars
+    ):
+        # "June 30," over "2024": the year's text says which day ("June 30, 2024"), so two
+        # instants of one year stay two periods (layout.period_labels)
+        day = head.date_words.rstrip(", ") if head.date_words and labels.YEAR_RE.match(text) else ""
+        day = f"{day}{',' if day[-1:].isdigit() else ''} " if day else ""  # "June 30, ", "30 June "
+        head.period, head.period_text = period_labels([text])[0], day + text
+        return True
+    short = labels.year_cell(text)
+    if short is not None:
+        head.period, head.period_text = str(short), text  # "FY25": the fiscal year 2025
+        return True
+    return False
 
 
 def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] | None = None) -> None:
@@ -114,14 +137,7 @@ def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] 
     if "%" in text or low in ("change", "percent", "percentage") or "percent" in low or _CHANGE.match(low):
         head.percent = True  # a change column: a difference of two periods, no amount of one
         return
-    if labels.years_in(text) and (
-        labels.YEAR_RE.match(text) or labels.is_period_heading(text) or len(text) < SETTINGS.heading_chars
-    ):
-        head.period, head.period_text = period_labels([text])[0], text
-        return
-    short = labels.year_cell(text)
-    if short is not None:
-        head.period, head.period_text = str(short), text  # "FY25": the fiscal year 2025
+    if _read_period(head, text):
         return
     cur = labels.currency_of(text) or labels.currency_of(plain)
     if cur and text != "$":
@@ -151,6 +167,8 @@ def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] 
     ):
         return
     if labels.is_period_heading(text) or not any(ch.isalpha() for ch in text):
+        if _MONTH_DAY.match(text):
+            head.date_words = text
         return
     name = plain
     if head.pending and alone:
