@@ -53,3 +53,29 @@ def test_a_small_figure_under_no_notes_cell_stays_a_figure():
     text = "Segment revenue\n(TL million)\n2025\n2024\nRetail\n15\n(4,644)\nWholesale\n16\n(412)\n"
     values = {f.value for f in read_string(text).facts}
     assert {15, 16} <= values
+
+
+@pytest.mark.parametrize("notes", ["Note", "Notes"])
+@pytest.mark.parametrize("years", [("2025", "2024"), ("2025",)])
+def test_an_html_note_column_holds_no_amounts(tmp_path, notes, years):
+    from xlsegment.api import check, parse
+
+    head = f"<tr><td>NOK million</td><td>{notes}</td>" + "".join(f"<td>{y}</td>" for y in years) + "</tr>"
+    body = ""
+    for label, note, a, b in ROWS:
+        cells = [str(note) if note else "", _figure(a), _figure(b)][: 1 + len(years)]
+        body += f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+    total = [sum(r[2] for r in ROWS), sum(r[3] for r in ROWS)][: len(years)]
+    body += "<tr><td>Profit before income tax</td><td></td>" + "".join(
+        f"<td>{_figure(v)}</td>" for v in total
+    )
+    path = tmp_path / "note.htm"
+    path.write_text(f"<html><body><p>Reconciliation:</p><table>{head}{body}</tr></table></body></html>")
+    note = parse(path)
+    read = {(f.line_item, f.period): f.value for f in note.facts}
+    assert read[("Depreciation and amortisation", "2025")] == -4644
+    assert not {f.value for f in note.facts} & {15, 16, 30}
+    result = check(note)
+    assert result.summary["errors"] == 0 and not [
+        f for f in result.findings if f.code == "seg.layout.columns"
+    ]

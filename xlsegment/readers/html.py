@@ -337,9 +337,9 @@ def _amount_columns(block, heads, body, spans) -> tuple[list[int], list[Finding]
         amounts = [a for r in body for a in r.amounts if _column_of(a, spans) == i]
         if amounts and sum(a.percent for a in amounts) * 2 > len(amounts):
             head.percent = True
-    keep = [i for i, h in enumerate(heads) if not h.percent]
+    keep = [i for i, h in enumerate(heads) if not h.percent and not h.notes]
     noticed: list[Finding] = []
-    if len(keep) < len(heads):
+    if len(keep) < len(heads) - sum(h.notes for h in heads):
         message = f"table {block.number}: {len(heads) - len(keep)} percentage column(s) not read as amounts"
         noticed.append(Finding("seg.layout.percent", Severity.INFO, message, source_line=block.line))
     return keep, noticed

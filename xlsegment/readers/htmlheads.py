@@ -31,6 +31,7 @@ class Head:
     span: tuple[int, int] | None = None  # the grid columns of the cell the last name came from
     period_text: str = ""  # the heading its period came from ("31 Dec 2024")
     date_words: str = ""  # "June 30," over the year: the day its instant or period ends
+    notes: bool = False  # "Note" over the column: the notes its rows refer to, no amounts
     quarter: str = ""  # "Q2", "Second Quarter" under or over the year: a quarter of it
     # "As Recast" alone over a column: a qualifier of its period, unless the columns beside
     # it are "As Previously Reported | Realignment" (columnkinds.reconciled_bases)
@@ -112,6 +113,17 @@ _CHANGE = re.compile(
 )
 
 
+def _no_amounts(head: Head, text: str, low: str) -> bool:
+    """A heading over figures that are no amounts: note numbers, a change or a ratio."""
+    if labels.NOTES_COLUMN_RE.match(text):
+        head.notes = True
+        return True
+    if "%" in text or low in ("change", "percent", "percentage") or "percent" in low or _CHANGE.match(low):
+        head.percent = True  # a change column: a difference of two periods, no amount of one
+        return True
+    return False
+
+
 def _read_period(head: Head, text: str) -> bool:
     """A heading that gives the column its period; whether ``text`` was one."""
     if labels.years_in(text) and (
@@ -134,8 +146,7 @@ def read_head(head: Head, text: str, alone: bool = False, span: tuple[int, int] 
     text = text.strip()
     low = text.lower()
     plain = labels.strip_footnotes(text)  # "US$ (3)", "As adjusted (1)"
-    if "%" in text or low in ("change", "percent", "percentage") or "percent" in low or _CHANGE.match(low):
-        head.percent = True  # a change column: a difference of two periods, no amount of one
+    if _no_amounts(head, text, low):
         return
     if _read_period(head, text):
         return
