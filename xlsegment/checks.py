@@ -190,8 +190,10 @@ def _translation(ctx: Context) -> Outcome:
     findings = [
         Finding(
             "seg.fx.rate",
-            Severity.INFO if tr.rate is not None else Severity.WARNING,
-            f"{cur} convenience translation: {tr.info.describe()}",
+            # A rate for each table and period is said as a warning: the reader should see
+            # that no one rate fits, and that each year's column has one of its own.
+            Severity.INFO if tr.rate is not None and not tr.groups else Severity.WARNING,
+            f"{cur} convenience translation: {tr.describe()}",
         )
     ]
     tested: Counter = Counter()
@@ -210,9 +212,10 @@ def _translation(ctx: Context) -> Outcome:
 
 def _holds_at_rate(tr, usd: Fact, loc: Fact) -> tuple:
     value, decimals = tr.local(loc)  # in the translated figures' unit
-    direct, _, tol, ok = consistent_with(value, usd.value, tr.rate, decimals, usd.decimals)
+    info = tr.info_for(usd)
+    direct, _, tol, ok = consistent_with(value, usd.value, info.rate, decimals, usd.decimals)
     # An inferred rate is an interval: a figure some rate in it allows is no miss.
-    return direct, tol, ok or allowed_by(tr.info, value, usd.value, decimals, usd.decimals)
+    return direct, tol, ok or allowed_by(info, value, usd.value, decimals, usd.decimals)
 
 
 def _local_shown(ctx: Context, loc: Fact) -> str:
@@ -241,7 +244,7 @@ def _translated_figure(
     ):
         message = (
             f"{cur} {fmt(usd.value)} is the sum of the translated lines; translating "
-            f"{_local_shown(ctx, loc)} directly at {tr.rate} gives {fmt(direct)} "
+            f"{_local_shown(ctx, loc)} directly at {tr.info_for(usd).rate} gives {fmt(direct)} "
             f"({fmt_signed(usd.value - direct)}): rounding, not an error"
         )
         return _fx_finding("seg.fx.subtotal", Severity.INFO, usd, loc, direct, message)
@@ -250,13 +253,14 @@ def _translated_figure(
     if plugs_possible and _plugged(ctx, usd, direct):
         message = (
             f"{usd.line_item} / {usd.segment} {usd.period}: {cur} {fmt(usd.value)} is one unit off "
-            f"{_local_shown(ctx, loc)} at {tr.rate} ({fmt(direct)}), and its translated column adds up: "
+            f"{_local_shown(ctx, loc)} at {tr.info_for(usd).rate} ({fmt(direct)}), "
+            "and its translated column adds up: "
             "translated from unrounded amounts, or plugged so the column adds up"
         )
         return _fx_finding("seg.fx.plug", Severity.INFO, usd, loc, direct, message, tol)
     message = (
         f"{usd.line_item} / {usd.segment} {usd.period}: reported {cur} {fmt(usd.value)}, "
-        f"{_local_shown(ctx, loc)} at {tr.rate} gives {fmt(direct)} "
+        f"{_local_shown(ctx, loc)} at {tr.info_for(usd).rate} gives {fmt(direct)} "
         f"({fmt_signed(usd.value - direct)}), tolerance ±{tol}"
     )
     return _fx_finding("seg.fx.figure", Severity.ERROR, usd, loc, direct, message, tol)

@@ -86,7 +86,7 @@ def run(
     for (table, kind), n in tested.items():
         per_table[table] += n
         per_kind.setdefault(table, Counter())[kind] += n
-    result = Result(note, tuple(relations), translation.info, findings, dict(per_table), per_kind)
+    result = Result(note, tuple(relations), translation.rate_info(), findings, dict(per_table), per_kind)
     finish = getattr(reader, "finish", None)
     return finish(result, source) if finish is not None else result
 

@@ -7,7 +7,7 @@ half a unit of v carried through the division).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -27,8 +27,11 @@ class RateInfo:
     stated: bool
     figures: int = 0  # translated leaf figures the rate was tested against
     of: int = 0  # translated leaf figures in all
+    per_period: str = ""  # where each table and period has its own rate: what they are
 
     def describe(self) -> str:
+        if self.per_period:
+            return self.per_period
         if self.stated:
             return f"stated rate {self.rate} (checked against {self.figures} figures)"
         if self.low is None:
@@ -221,10 +224,31 @@ class Translation:
     info: RateInfo | None = None
     translated_totals: frozenset = frozenset()  # translated figures that are sums of others
     shift: int = 0  # unit_shift: the translated figures' unit below the note's
+    # The rate of each table and period, where the note translates each at its own rate
+    # (``rates_per_period``); empty where one rate serves every figure.
+    groups: tuple[tuple[tuple[str, str], RateInfo], ...] = ()
 
     @property
     def rate(self) -> Decimal | None:
         return self.info.rate if self.info is not None else None
+
+    def info_for(self, translated: Fact) -> RateInfo | None:
+        """The rate a translated figure is checked at: its table's and period's, if any."""
+        key = (translated.at.table_id, translated.period)
+        return next((info for k, info in self.groups if k == key), self.info)
+
+    def describe(self) -> str:
+        if not self.groups:
+            return self.info.describe() if self.info is not None else ""
+        each = "; ".join(f"{t} {p}: {info.describe()}" for (t, p), info in self.groups)
+        return f"a rate for each table and period ({each})"
+
+    def rate_info(self) -> RateInfo | None:
+        """What a report and the workbook's Settings say of the rate: with a rate for each
+        table and period, no one rate (a workbook's check infers them again)."""
+        if not self.groups or self.info is None:
+            return self.info
+        return replace(self.info, rate=None, low=None, high=None, per_period=self.describe())
 
     def local(self, local: Fact) -> tuple[Number, int]:
         """A local figure and its decimals in the translated figures' unit."""
@@ -255,7 +279,31 @@ def translate_note(note, relations, rate: Decimal | None) -> Translation:
             [_rate_pair(loc, usd, shift) for loc, usd in leaves],
             [_rate_pair(loc, usd, shift) for loc, usd in sums],
         )
+        if info.figures < info.of:
+            return Translation(pairs, info, totals, shift, rates_per_period(leaves, shift))
     return Translation(pairs, info, totals, shift)
+
+
+PER_PERIOD_LEAVES = 3
+"""A table and period gets a rate of its own only where at least this many translated
+lines pin it: fewer would fit almost any rate, and then nothing is checked."""
+
+
+def rates_per_period(leaves: list[tuple[Fact, Fact]], shift: int) -> tuple:
+    """Where no one rate fits every translated line but a rate for each table and period
+    fits all of that group's, those rates: a note that translates each year at its own
+    average rate and assets at each year-end's closing rate (IAS 21.39-40 rates, used for a
+    convenience translation). Empty where any group has too few lines or misses one."""
+    keyed: dict[tuple[str, str], list] = {}
+    for loc, usd in leaves:
+        keyed.setdefault((usd.at.table_id, usd.period), []).append(_rate_pair(loc, usd, shift))
+    groups = []
+    for key, pairs in keyed.items():
+        info = infer_rate(pairs)
+        if len(pairs) < PER_PERIOD_LEAVES or info.figures < info.of or info.rate is None:
+            return ()
+        groups.append((key, info))
+    return tuple(groups) if len(groups) > 1 else ()
 
 
 def add_translated_columns(table: Table, currency: str, rate: Decimal, rule: str):

@@ -36,7 +36,12 @@ def _translated_periods(periods: list[str], currencies: list[str], ctx) -> list[
     local = [i for i, c in enumerate(currencies) if c == ctx.currency]
     foreign = [i for i, c in enumerate(currencies) if c != ctx.currency]
     years = [periods[i] for i in local]
-    if not foreign or not local or max(local) > min(foreign):
+    # Each year's translation beside it ("VND billion | US$ million" under each year) is
+    # as good as one after them all: every translated column names a year of its own.
+    paired = all(
+        i > 0 and periods[i] and periods[i] in years and periods[i - 1] == periods[i] for i in foreign
+    )
+    if not foreign or not local or (max(local) > min(foreign) and not paired):
         return None
     if not all(years) or len(set(years)) < len(years):
         return None
