@@ -60,19 +60,25 @@ def open_workbook(path) -> tuple:
         raise WorkbookError(f"{path}: not an .xlsx or .xlsm workbook")
     key = workbook_key(path)
     engine = reading_engine()
-    if engine is _openpyxl():
-        snapshot, _ = _snapshot(path)  # scanned first: a part with a DTD never reaches openpyxl
+    if engine is _package_reader():
+        # calamine expands no entities; partscan refuses DTDs. Compared by the package
+        # reader, so that reading never imports openpyxl (a fifth of a check's imports).
+        snapshot = safety.Snapshot.take(path)
     else:
-        snapshot = safety.Snapshot.take(path)  # calamine expands no entities; partscan refuses DTDs
+        snapshot, _ = _snapshot(path)  # scanned first: a part with a DTD never reaches openpyxl
     return engine.open(path, snapshot.data), key
+
+
+def _package_reader():
+    from xlsegment.workbook.engines import package_reader
+
+    return package_reader.PackageWorkbook if package_reader.available() else None
 
 
 def reading_engine():
     """The engine that reads a workbook file fastest here (package_reader's docstring says
     why); both answer every read alike."""
-    from xlsegment.workbook.engines import package_reader
-
-    return package_reader.PackageWorkbook if package_reader.available() else _openpyxl()
+    return _package_reader() or _openpyxl()
 
 
 _INFERRED = "inferred from the translated figures"
