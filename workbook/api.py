@@ -23,7 +23,7 @@ from xlsegment.workbook.engines import registry
 from xlsegment.workbook.engines.base import WorkbookError
 from xlsegment.workbook.mapping.datatable import read_data_rows
 from xlsegment.workbook.mapping.notedata import note_from_data
-from xlsegment.workbook.render import build, located_findings, render
+from xlsegment.workbook.render import build, located_findings, render, tie_findings_of
 from xlsegment.workbook.sheets.checks import kept_findings, on_rows
 from xlsegment.workbook.sheets.guards import typed_over_findings
 from xlsegment.workbook.sheets.roles import resolve
@@ -313,9 +313,14 @@ def finish_check(wb, result: Result, name: str) -> Result:
     """A workbook's own checks after the core's: the ties to the consolidated amounts in
     Settings, numbers typed over schedule formulas, and every finding on its cell."""
     consolidated, period = read_consolidated(wb)
-    built = build(result, consolidated=consolidated, period=period)
     sheet = resolve(wb).schedules
-    located = on_rows(wb, located_findings(result, built, sheet))  # note-wide ones: their Checks row
+    located = []
+    # Findings are placed on the cells of the schedule as build lays it out; a workbook
+    # with none to place (the reader's, the checks' or the ties') needs no layout, which
+    # is a good part of checking a big one.
+    if result.note.findings or result.findings or tie_findings_of(result, consolidated, period):
+        built = build(result, consolidated=consolidated, period=period)
+        located = on_rows(wb, located_findings(result, built, sheet))  # note-wide ones: their Checks row
     return dataclasses.replace(result, findings=(*typed_over_findings(wb, sheet), *located))
 
 
