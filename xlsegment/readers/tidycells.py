@@ -110,6 +110,11 @@ class RowCells:
         """The cells of ``columns`` as typed, as a key: a row with an equal key reads them
         alike (a big Data table repeats each table row's layout in every column, and each
         column's in every row). None when a cell is of a type that would not."""
+        if len(columns) == 1:  # one cell (a currency, a role): no tuples to build
+            v = self.rec.get(columns[0])
+            if v is None:
+                return None, columns[0] in self.rec
+            return (v, type(v)) if type(v) in _PLAIN else None
         values = tuple(map(self.rec.get, columns))
         types = tuple(map(type, values))
         if not _PLAIN.issuperset(types):

@@ -316,6 +316,9 @@ def _note_value(reading: _Reading, column: str):
 
 def _position(cells: RowCells) -> tuple[int, int, int] | None:
     """(table, row, column), 0-based, from the three layout numbers: all or none."""
+    t, i, j = map(cells.rec.get, LAYOUT_COLUMNS[:3])
+    if type(t) is int and type(i) is int and type(j) is int and t >= 1 and i >= 1 and j >= 1:
+        return t - 1, i - 1, j - 1  # a workbook's three whole numbers, as whole() reads them
     nums = [cells.whole(k, positive=True) for k in LAYOUT_COLUMNS[:3]]
     if all(n is None for n in nums):
         return None
@@ -398,6 +401,8 @@ def _tables(reading: _Reading, presentation: str) -> list[Table]:
 
 def _describe_table(draft: _Draft, cells: RowCells) -> None:
     """The table's title and lines, from its first row that states them."""
+    if draft.period_words and None not in (draft.title, draft.first_line, draft.last_line):
+        return  # all stated already
     if draft.title is None and cells.has("layout_table_title"):
         draft.title = cells.text("layout_table_title", strip=False)
     if not draft.period_words and cells.has("layout_table_period_words"):
