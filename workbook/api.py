@@ -260,9 +260,14 @@ def refresh(path, out=None):
     with safety.exclusive(target) as lock:  # the whole read-modify-write, one writer at a time
         safety.ensure_writable(path)
         seen, kept = _snapshot(path)
-        wb = _openpyxl().open(path, seen.data)
+        # In place from the Data table: the note through calamine, and openpyxl without
+        # the Data sheet's cells, which the spliced save does not write (quickload.py).
+        from xlsegment.workbook.quickload import prepared
+
+        quick = prepared(path, seen.data, str(path)) if in_place else None
+        wb = _openpyxl().open(path, seen.data if quick is None else quick[1])
         with about(path):
-            result, redrawn = _redraw(wb, str(path), path.parent)
+            result, redrawn = _redraw(wb, str(path), path.parent, quick[0] if quick else None)
         if in_place:
             _refuse_losses(path, kept.in_place_losses(redrawn))
             write = kept.splicer(functools.partial(wb.save, sheets=redrawn), redrawn)
@@ -289,12 +294,13 @@ def refresh_book(wb, name: str, folder: Path | None = None) -> Result:
     return _redraw(wb, name, folder)[0]
 
 
-def _redraw(wb, name: str, folder: Path | None) -> tuple[Result, tuple[str, ...]]:
-    """``refresh_book``, and the sheets it drew afresh."""
+def _redraw(wb, name: str, folder: Path | None, note: Note | None = None) -> tuple[Result, tuple[str, ...]]:
+    """``refresh_book``, and the sheets it drew afresh; ``note``: the Data table's, read
+    already (through another engine)."""
     sheets = resolve(wb)  # refresh redraws every part: refuse a workbook that lacks one, naming it
     source = data_source(wb, folder)
     if source is None:
-        result = run(note_from_workbook(wb, name))
+        result = run(note if note is not None else note_from_workbook(wb, name))
     else:
         result = run(source, rate=read_rate(wb))
     drawn = render(wb, result, write_data_table=source is not None)

@@ -172,6 +172,10 @@ class PackageWorkbook(Workbook):
             raise WorkbookError(f"the workbook has no sheet named {sheet!r}")
         return self._parts[sheet]
 
+    def sheet_part(self, sheet: str) -> str:
+        """The package part that holds ``sheet`` (``xl/worksheets/sheet2.xml``)."""
+        return self._part(sheet)
+
     def _sheet_values(self, sheet: str) -> tuple[tuple[int, int], list[list]]:
         if sheet not in self._values:
             part = self._part(sheet)
