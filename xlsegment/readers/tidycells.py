@@ -4,6 +4,8 @@ line that names the file and line (or the sheet and cell) and the column."""
 from __future__ import annotations
 
 import difflib
+import functools
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
@@ -60,6 +62,13 @@ CellOf = Callable[[int, str], str | None]  # (line, column) -> "Data!F7", for wo
 # Cell types whose equal values (of one type) read alike by every rule below: rows whose
 # cells of these types are equal may share what the first of them read.
 _NONE = type(None)
+
+
+@functools.lru_cache(maxsize=64)
+def _getter(columns: tuple[str, ...]) -> Callable:
+    return operator.itemgetter(*columns)
+
+
 _PLAIN = frozenset({str, int, float, bool, _NONE})
 
 
@@ -115,11 +124,14 @@ class RowCells:
             if v is None:
                 return None, columns[0] in self.rec
             return (v, type(v)) if type(v) in _PLAIN else None
-        values = tuple(map(self.rec.get, columns))
+        try:  # every cell present, as in a workbook's rows: one C call
+            values, present = _getter(columns)(self.rec), True
+        except KeyError:
+            values, present = tuple(map(self.rec.get, columns)), False
         types = tuple(map(type, values))
         if not _PLAIN.issuperset(types):
             return None
-        if _NONE in types:  # blank or absent: ``has`` tells them apart
+        if _NONE in types and not present:  # blank or absent: ``has`` tells them apart
             return values, types, tuple(map(self.rec.__contains__, columns))
         return values, types
 
