@@ -140,20 +140,24 @@ class Index(Periods):
         values: dict[tuple[str, str, str], Fact] = {}
         clashes: dict[tuple[str, str, str], tuple[Fact, ...]] = {}
         periods: dict[str, None] = {}
+        named: tuple[set, set] = (set(), set())  # names added: adding one again changes nothing
+        dated: dict[str, bool] = {}  # periods that name a year, read once each
         for fact in facts:
             for name in (fact.line_item, fact.label):
-                _add_name(lines, name, fact.line_item)
-            _add_name(segments, fact.segment, fact.segment)
-            if year_of(fact.period) is None:
+                _add_name(lines, name, fact.line_item, named[0])
+            _add_name(segments, fact.segment, fact.segment, named[1])
+            if fact.period not in dated:
+                dated[fact.period] = year_of(fact.period) is not None
+            if not dated[fact.period]:
                 continue
             periods[fact.period] = None
             for line in (fact.line_item, _group_of(note, fact)):
                 if line:
-                    _add_name(lines, line, line)
+                    _add_name(lines, line, line, named[0])
                     _put(values, clashes, (line, fact.segment, fact.period), fact)
         for canonical, others in note.aliases.items():
             for name in (canonical, *others):
-                _add_name(lines, name, canonical)
+                _add_name(lines, name, canonical, named[0])
         index = cls(
             note,
             facts,
@@ -573,10 +577,14 @@ def _group_of(note: Note, fact: Fact) -> str:
     return section
 
 
-def _add_name(names: dict[str, str], name: str, target: str) -> None:
-    if name:
+def _add_name(names: dict[str, str], name: str, target: str, added: set) -> None:
+    """``name``'s keys for ``target``, unless they name a target already. ``added``: the
+    names added to ``names`` so far, whose keys are taken (a big note repeats each name in
+    thousands of figures)."""
+    if name and name not in added:
         names.setdefault(name_key(name), target)
         names.setdefault(loose_key(name), target)
+        added.add(name)
 
 
 def grid(facts: list[Fact]) -> tuple[list[str], list[str], dict[tuple[str, str], Fact]]:

@@ -23,7 +23,7 @@ from xlsegment.workbook.engines import registry
 from xlsegment.workbook.engines.base import WorkbookError
 from xlsegment.workbook.mapping.datatable import read_data_rows
 from xlsegment.workbook.mapping.notedata import note_from_data
-from xlsegment.workbook.render import build, located_findings, render
+from xlsegment.workbook.render import build, located_findings, render, tie_findings_of
 from xlsegment.workbook.sheets.checks import kept_findings, on_rows
 from xlsegment.workbook.sheets.guards import typed_over_findings
 from xlsegment.workbook.sheets.roles import resolve
@@ -60,19 +60,25 @@ def open_workbook(path) -> tuple:
         raise WorkbookError(f"{path}: not an .xlsx or .xlsm workbook")
     key = workbook_key(path)
     engine = reading_engine()
-    if engine is _openpyxl():
-        snapshot, _ = _snapshot(path)  # scanned first: a part with a DTD never reaches openpyxl
+    if engine is _package_reader():
+        # calamine expands no entities; partscan refuses DTDs. Compared by the package
+        # reader, so that reading never imports openpyxl (a fifth of a check's imports).
+        snapshot = safety.Snapshot.take(path)
     else:
-        snapshot = safety.Snapshot.take(path)  # calamine expands no entities; partscan refuses DTDs
+        snapshot, _ = _snapshot(path)  # scanned first: a part with a DTD never reaches openpyxl
     return engine.open(path, snapshot.data), key
+
+
+def _package_reader():
+    from xlsegment.workbook.engines import package_reader
+
+    return package_reader.PackageWorkbook if package_reader.available() else None
 
 
 def reading_engine():
     """The engine that reads a workbook file fastest here (package_reader's docstring says
     why); both answer every read alike."""
-    from xlsegment.workbook.engines import package_reader
-
-    return package_reader.PackageWorkbook if package_reader.available() else _openpyxl()
+    return _package_reader() or _openpyxl()
 
 
 _INFERRED = "inferred from the translated figures"
@@ -254,9 +260,14 @@ def refresh(path, out=None):
     with safety.exclusive(target) as lock:  # the whole read-modify-write, one writer at a time
         safety.ensure_writable(path)
         seen, kept = _snapshot(path)
-        wb = _openpyxl().open(path, seen.data)
+        # In place from the Data table: the note through calamine, and openpyxl without
+        # the Data sheet's cells, which the spliced save does not write (quickload.py).
+        from xlsegment.workbook.quickload import prepared
+
+        quick = prepared(path, seen.data, str(path)) if in_place else None
+        wb = _openpyxl().open(path, seen.data if quick is None else quick[1])
         with about(path):
-            result, redrawn = _redraw(wb, str(path), path.parent)
+            result, redrawn = _redraw(wb, str(path), path.parent, quick[0] if quick else None)
         if in_place:
             _refuse_losses(path, kept.in_place_losses(redrawn))
             write = kept.splicer(functools.partial(wb.save, sheets=redrawn), redrawn)
@@ -283,12 +294,13 @@ def refresh_book(wb, name: str, folder: Path | None = None) -> Result:
     return _redraw(wb, name, folder)[0]
 
 
-def _redraw(wb, name: str, folder: Path | None) -> tuple[Result, tuple[str, ...]]:
-    """``refresh_book``, and the sheets it drew afresh."""
+def _redraw(wb, name: str, folder: Path | None, note: Note | None = None) -> tuple[Result, tuple[str, ...]]:
+    """``refresh_book``, and the sheets it drew afresh; ``note``: the Data table's, read
+    already (through another engine)."""
     sheets = resolve(wb)  # refresh redraws every part: refuse a workbook that lacks one, naming it
     source = data_source(wb, folder)
     if source is None:
-        result = run(note_from_workbook(wb, name))
+        result = run(note if note is not None else note_from_workbook(wb, name))
     else:
         result = run(source, rate=read_rate(wb))
     drawn = render(wb, result, write_data_table=source is not None)
@@ -307,9 +319,14 @@ def finish_check(wb, result: Result, name: str) -> Result:
     """A workbook's own checks after the core's: the ties to the consolidated amounts in
     Settings, numbers typed over schedule formulas, and every finding on its cell."""
     consolidated, period = read_consolidated(wb)
-    built = build(result, consolidated=consolidated, period=period)
     sheet = resolve(wb).schedules
-    located = on_rows(wb, located_findings(result, built, sheet))  # note-wide ones: their Checks row
+    located = []
+    # Findings are placed on the cells of the schedule as build lays it out; a workbook
+    # with none to place (the reader's, the checks' or the ties') needs no layout, which
+    # is a good part of checking a big one.
+    if result.note.findings or result.findings or tie_findings_of(result, consolidated, period):
+        built = build(result, consolidated=consolidated, period=period)
+        located = on_rows(wb, located_findings(result, built, sheet))  # note-wide ones: their Checks row
     return dataclasses.replace(result, findings=(*typed_over_findings(wb, sheet), *located))
 
 

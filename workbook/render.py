@@ -55,6 +55,13 @@ def build(
     return Built(result.note, sch, tuple(tie_findings(ties, consolidated or {})))
 
 
+def tie_findings_of(result: Result, consolidated: dict[str, object] | None, period: str | None):
+    """The findings ``build`` adds (the ties to the consolidated amounts), without laying
+    out the schedule."""
+    computed = [r for r in result.relations if r.computed]
+    return tuple(tie_findings(make_ties(result.note, computed, period), consolidated or {}))
+
+
 def computed_facts(result: Result) -> frozenset:
     """The facts the pipeline computed (prepare mode), which the Data table does not hold."""
     return frozenset(r.total.at for r in result.relations if r.computed)

@@ -20,6 +20,7 @@ Conventions shared by all engines:
 from __future__ import annotations
 
 import abc
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -224,6 +225,7 @@ class Workbook(abc.ABC):
 _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
+@functools.lru_cache(maxsize=16384)  # every column Excel has: a schedule names each thousands of times
 def col_letter(index: int) -> str:
     """1 -> A, 27 -> AA."""
     letters = ""

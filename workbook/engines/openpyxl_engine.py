@@ -156,9 +156,17 @@ class OpenpyxlWorkbook(Workbook):
         if style not in self.book.named_styles:
             self._restore_style(style)
         r1, c1, r2, c2 = range_bounds(ref)
+        # A named style replaces a cell's whole style array with a copy of its own, so the
+        # first cell's assignment (which may add a built-in style to the book) is copied
+        # to the rest, instead of looking the style up by name again for every cell.
+        first = None
         for row in ws.iter_rows(min_row=r1, max_row=r2, min_col=c1, max_col=c2):
             for cell in row:
-                cell.style = style
+                if first is None:
+                    cell.style = style
+                    first = StyleArray(cell._style)
+                else:
+                    cell._style = StyleArray(first)
 
     def _restore_style(self, style: str) -> None:
         """A user who deleted one of the template's cell styles gets it back as shipped."""

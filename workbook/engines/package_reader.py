@@ -37,7 +37,19 @@ from xlsegment.workbook.engines.base import (
 
 _TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table"
 # A formula element under any prefix: a sheet without one is never parsed in Python.
-_HAS_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+# Where one may end: searched for first, since a regex that starts at "<" tries every tag
+# of a big sheet (a tenth of a second on a big Data table), and this is rare in a sheet.
+_TAG_END = re.compile(rb"f[\s>/]")
+
+
+def _has_formula(data: bytes) -> bool:
+    """Whether the part holds a formula element (``_FORMULA_TAG`` anywhere in it)."""
+    for end in _TAG_END.finditer(data):
+        start = data.rfind(b"<", 0, end.start())  # a tag name holds no "<": its own is the last
+        if start >= 0 and _FORMULA_TAG.fullmatch(data, start, end.end()):
+            return True
+    return False
 
 
 def available() -> bool:
@@ -160,6 +172,10 @@ class PackageWorkbook(Workbook):
             raise WorkbookError(f"the workbook has no sheet named {sheet!r}")
         return self._parts[sheet]
 
+    def sheet_part(self, sheet: str) -> str:
+        """The package part that holds ``sheet`` (``xl/worksheets/sheet2.xml``)."""
+        return self._part(sheet)
+
     def _sheet_values(self, sheet: str) -> tuple[tuple[int, int], list[list]]:
         if sheet not in self._values:
             part = self._part(sheet)
@@ -177,7 +193,7 @@ class PackageWorkbook(Workbook):
                 data = self._archive.read(part)
             except ps.DAMAGED_PART as exc:
                 raise self._unreadable(part, exc) from None
-            self._formulas[sheet] = _formulas(data, part, self.path) if _HAS_FORMULA.search(data) else {}
+            self._formulas[sheet] = _formulas(data, part, self.path) if _has_formula(data) else {}
         return self._formulas[sheet]
 
     def _unreadable(self, part: str, exc: Exception) -> WorkbookError:

@@ -6,6 +6,7 @@ literals) is in one place and tested on its own.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 from xlsegment.workbook import contract as c
@@ -17,6 +18,7 @@ def text_literal(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+@functools.lru_cache(maxsize=8192)  # a note's few hundred names, in tens of thousands of lookups
 def criterion(text: str) -> str:
     """A SUMIFS criterion that matches ``text`` exactly.
 

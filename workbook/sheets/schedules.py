@@ -163,7 +163,10 @@ def layout(
     # Rows drawn as totals: the totals of relations that add rows down.
     row_kinds = (RelationKind.FOOT, RelationKind.RECONCILIATION, RelationKind.STACKED)
     total_ids = {r.total.at for r in [*relations, *computed] if r.kind in row_kinds}
-    counts = Counter(_lookup_key(f) for f in note.facts)
+    exact = Counter(f.key for f in note.facts)  # casefolded once per distinct key, below
+    counts: Counter = Counter()
+    for key, n in exact.items():
+        counts[_lookup_key_of(key)] += n
     duplicated = {k for k, n in counts.items() if n > 1}
     unit = "" if note.unit in ("units", "", None) else note.unit
     # A table's measures side by side name its columns ("Depreciation" over years, of
@@ -276,7 +279,11 @@ def _subtitle(note: Note) -> str:
 def _lookup_key(fact) -> tuple[str, ...]:
     """A fact's five names as SUMIFS compares them: without regard to case, so that "Net
     Sales" and "Net sales" of two tables of one name are told apart by their position."""
-    return tuple(name.casefold() for name in fact.key)
+    return _lookup_key_of(fact.key)
+
+
+def _lookup_key_of(key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name.casefold() for name in key)
 
 
 def _caption(table: Table, j: int, unit: str) -> str:
@@ -374,13 +381,14 @@ def _place_row(sch, grid, table: Table, i: int, ncols: int, total_ids, duplicate
     for j, fact in enumerate(facts):
         if fact is None:
             continue
-        where = positions.get(fact.at) if _lookup_key(fact) in duplicated else None
+        where = positions.get(fact.at) if duplicated and _lookup_key(fact) in duplicated else None
         row[1 + j] = fx.data_lookup(*fact.key, position=where)
-        sch.cells.setdefault(fact.key, cell_ref(rr, 2 + j))
-        sch.by_at[fact.at] = cell_ref(rr, 2 + j)
+        ref = cell_ref(rr, 2 + j)
+        sch.cells.setdefault(fact.key, ref)
+        sch.by_at[fact.at] = ref
         if fact.decimals > 0:  # "1,028.4": show the digits the filing shows
             fmt = c.number_format(fact.decimals)
-            sch.formats += [(cell_ref(rr, 2 + j), fmt), (cell_ref(rr, comp + j), fmt)]
+            sch.formats += [(ref, fmt), (cell_ref(rr, comp + j), fmt)]
 
 
 def _translated_total_tolerance(total: Fact, local: Fact, cell: str, local_cell: str, tol):

@@ -4,6 +4,8 @@ line that names the file and line (or the sheet and cell) and the column."""
 from __future__ import annotations
 
 import difflib
+import functools
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
@@ -50,8 +52,24 @@ CSV_COLUMNS = TIDY_COLUMNS + NOTE_COLUMNS + LAYOUT_COLUMNS + TABLE_COLUMNS + FIN
 KNOWN = frozenset(CSV_COLUMNS + SOURCE_COLUMNS)
 
 _ROLES = {r.value: r for r in Role}
+# Excel's largest number is whole: a whole number within it passes every test of
+# limits.amount, so the common cell is bounded by one comparison.
+_LARGEST = int(limits.EXCEL_LARGEST)
 
 CellOf = Callable[[int, str], str | None]  # (line, column) -> "Data!F7", for workbook rows
+
+
+# Cell types whose equal values (of one type) read alike by every rule below: rows whose
+# cells of these types are equal may share what the first of them read.
+_NONE = type(None)
+
+
+@functools.lru_cache(maxsize=64)
+def _getter(columns: tuple[str, ...]) -> Callable:
+    return operator.itemgetter(*columns)
+
+
+_PLAIN = frozenset({str, int, float, bool, _NONE})
 
 
 def column_name(name: object) -> str:
@@ -97,6 +115,26 @@ class RowCells:
     def has(self, column: str) -> bool:
         return column in self.rec
 
+    def raw(self, columns: Sequence[str]) -> tuple | None:
+        """The cells of ``columns`` as typed, as a key: a row with an equal key reads them
+        alike (a big Data table repeats each table row's layout in every column, and each
+        column's in every row). None when a cell is of a type that would not."""
+        if len(columns) == 1:  # one cell (a currency, a role): no tuples to build
+            v = self.rec.get(columns[0])
+            if v is None:
+                return None, columns[0] in self.rec
+            return (v, type(v)) if type(v) in _PLAIN else None
+        try:  # every cell present, as in a workbook's rows: one C call
+            values, present = _getter(columns)(self.rec), True
+        except KeyError:
+            values, present = tuple(map(self.rec.get, columns)), False
+        types = tuple(map(type, values))
+        if not _PLAIN.issuperset(types):
+            return None
+        if _NONE in types and not present:  # blank or absent: ``has`` tells them apart
+            return values, types, tuple(map(self.rec.__contains__, columns))
+        return values, types
+
     def text(self, column: str, strip: bool = True) -> str:
         """The cell as text; ``strip=False`` keeps the blanks of a layout text as written."""
         v = self.rec.get(column)
@@ -135,6 +173,8 @@ class RowCells:
             raise self.fail("value", f"{self.rec.get('value')!r} {e}") from None
         if cell is None:
             raise self.fail("value", "is empty; write 0 or — for a nil figure")
+        if type(cell.value) is int and -_LARGEST <= cell.value <= _LARGEST:
+            return cell
         try:  # within Excel's range and at most 20 decimals: the one bound of every reader
             limits.amount(cell.value, self.name)
         except InputError as e:
@@ -168,10 +208,12 @@ class RowCells:
         return int(d)
 
     def decimals(self, shown: Cell) -> int:
-        try:  # a whole number from -20 to 20: the one bound of every reader
-            stated = limits.decimals(self.rec.get("decimals"), self.name)
-        except InputError as e:
-            raise self.fail("decimals", e.reason) from None
+        stated = self.rec.get("decimals")
+        if type(stated) is not int or not limits.DECIMALS_LOWEST <= stated <= limits.DECIMALS_HIGHEST:
+            try:  # a whole number from -20 to 20: the one bound of every reader
+                stated = limits.decimals(stated, self.name)
+            except InputError as e:
+                raise self.fail("decimals", e.reason) from None
         if stated is None:
             return shown.decimals
         if stated < shown.decimals and not _exact_at(shown.value, stated):

@@ -162,6 +162,22 @@ class _Reading:
     loose: list[tuple[RowCells, Fact]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     note_values: dict[str, tuple[object, int]] = field(default_factory=dict)  # value, first line
+    read: dict = field(default_factory=dict)  # what rows of equal raw cells read (``_shared``)
+
+
+def _shared(reading: _Reading, cells: RowCells, columns: Sequence[str], extra, make, *args):
+    """``make(*args)``, or what it made for an earlier row with equal cells in ``columns`` and an
+    equal ``extra``: equal cells read alike and refuse alike, and that earlier row was read
+    in full, so the note and every message are as if each row were read again. A big note
+    repeats each table row's layout in every column, and each column's in every row."""
+    key = cells.raw(columns)
+    if key is None:
+        return make(*args)
+    key = (columns, key, extra)
+    found = reading.read.get(key)
+    if found is None:
+        found = reading.read[key] = make(*args)
+    return found
 
 
 def note_from_records(
@@ -212,7 +228,7 @@ def _read_row(reading: _Reading, cells: RowCells, own_lines: bool) -> None:
     if cells.text("finding"):
         reading.findings.append(_finding(cells))
         return
-    fact = _fact(cells, own_lines)
+    fact = _fact(reading, cells, own_lines)
     for column in NOTE_COLUMNS:
         _note_column(reading, cells, column)
     at = _position(cells)
@@ -222,10 +238,11 @@ def _read_row(reading: _Reading, cells: RowCells, own_lines: bool) -> None:
         reading.placed.append((cells, fact, at))
 
 
-def _fact(cells: RowCells, own_lines: bool) -> Fact:
+def _fact(reading: _Reading, cells: RowCells, own_lines: bool) -> Fact:
     """The fact a row states; its cells are read left to right, as a user fixes them."""
     table, period = cells.required("table"), cells.period("period")
-    line_item, segment, currency = cells.required("line"), cells.text("segment"), cells.currency()
+    line_item, segment = cells.required("line"), cells.text("segment")
+    currency = _shared(reading, cells, ("currency",), None, cells.currency)
     shown = cells.value()
     src_line = cells.whole("source_line", positive=True)
     return Fact(
@@ -244,10 +261,14 @@ def _fact(cells: RowCells, own_lines: bool) -> Fact:
         ),
         reported=cells.flag("reported"),
         label=cells.text("label") or line_item,
-        # Where no role is given, the segment's name says it, as a column header would:
-        # "Total", "Consolidated" and "Group" are totals (vocabulary.column_role).
-        role=cells.role("role", Role.TOTAL if column_role(segment) == Role.TOTAL else Role.SEGMENT),
+        role=_shared(reading, cells, ("role",), segment, _role, cells, segment),
     )
+
+
+def _role(cells: RowCells, segment: str) -> Role:
+    # Where no role is given, the segment's name says it, as a column header would:
+    # "Total", "Consolidated" and "Group" are totals (vocabulary.column_role).
+    return cells.role("role", Role.TOTAL if column_role(segment) == Role.TOTAL else Role.SEGMENT)
 
 
 def _finding(cells: RowCells) -> Finding:
@@ -269,6 +290,9 @@ def _finding(cells: RowCells) -> Finding:
 
 def _note_column(reading: _Reading, cells: RowCells, column: str) -> None:
     """A note has one unit, rate and rate source: rows may leave them blank, not differ."""
+    raw = cells.rec.get(column)
+    if raw is None or (type(raw) is str and not raw.strip()):
+        return  # blank: every rule below reads it as nothing (a Data table has none of them)
     if column in ("unit", "convenience_unit"):
         value = cells.unit(column)
     elif column == "rate":
@@ -292,6 +316,9 @@ def _note_value(reading: _Reading, column: str):
 
 def _position(cells: RowCells) -> tuple[int, int, int] | None:
     """(table, row, column), 0-based, from the three layout numbers: all or none."""
+    t, i, j = map(cells.rec.get, LAYOUT_COLUMNS[:3])
+    if type(t) is int and type(i) is int and type(j) is int and t >= 1 and i >= 1 and j >= 1:
+        return t - 1, i - 1, j - 1  # a workbook's three whole numbers, as whole() reads them
     nums = [cells.whole(k, positive=True) for k in LAYOUT_COLUMNS[:3]]
     if all(n is None for n in nums):
         return None
@@ -352,8 +379,10 @@ def _tables(reading: _Reading, presentation: str) -> list[Table]:
         draft = drafts.setdefault(t, _Draft(fact.table))
         _describe_table(draft, cells)
         draft.periods.add(fact.period)
-        draft.rows.setdefault(i, _row(cells, fact))
-        draft.cols.setdefault(j, _column(cells, fact))
+        extra = (fact.line_item, fact.source.line)
+        draft.rows.setdefault(i, _shared(reading, cells, _ROW_CELLS, extra, _row, cells, fact))
+        extra = (fact.segment, fact.currency, fact.role)
+        draft.cols.setdefault(j, _shared(reading, cells, _COLUMN_CELLS, extra, _column, cells, fact))
         draft.row_keys.setdefault((fact.line_item, cells.period("layout_row_period")), i)
         draft.col_keys.setdefault((fact.segment, fact.currency), j)
         _put(reading, draft, (i, j), cells, fact)
@@ -372,6 +401,8 @@ def _tables(reading: _Reading, presentation: str) -> list[Table]:
 
 def _describe_table(draft: _Draft, cells: RowCells) -> None:
     """The table's title and lines, from its first row that states them."""
+    if draft.period_words and None not in (draft.title, draft.first_line, draft.last_line):
+        return  # all stated already
     if draft.title is None and cells.has("layout_table_title"):
         draft.title = cells.text("layout_table_title", strip=False)
     if not draft.period_words and cells.has("layout_table_period_words"):
@@ -380,6 +411,29 @@ def _describe_table(draft: _Draft, cells: RowCells) -> None:
         draft.first_line = cells.whole("layout_table_first_line")
     if draft.last_line is None:
         draft.last_line = cells.whole("layout_table_last_line")
+
+
+# The cells ``_row`` and ``_column`` read, besides the fact's own fields they are given.
+_ROW_CELLS = (
+    "layout_row_line",
+    "layout_row_label",
+    "layout_col_measure",
+    "layout_section",
+    "layout_block",
+    "layout_row_period",
+    "layout_row_segment",
+    "layout_row_role",
+    "layout_row_guessed",
+    "layout_row_measure",
+)
+_COLUMN_CELLS = (
+    "layout_col_label",
+    "layout_col_segment",
+    "layout_col_period",
+    "layout_col_currency",
+    "layout_col_role",
+    "layout_col_measure",
+)
 
 
 def _row(cells: RowCells, fact: Fact) -> Row:

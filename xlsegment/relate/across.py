@@ -3,6 +3,8 @@ same consolidated figure stated twice."""
 
 from __future__ import annotations
 
+import functools
+
 from xlsegment import labels
 from xlsegment.interval import Interval, compare_sum
 from xlsegment.model import SEGMENTS_TOTAL, Evidence, Fact, Relation, Role, Table
@@ -10,6 +12,9 @@ from xlsegment.relate.evidence import Tally
 from xlsegment.relate.policy import IDENTITY_PERIODS
 from xlsegment.relate.rules import RULES
 from xlsegment.vocabulary import LineKind, classify
+
+# A note names each of its few segments on every figure: read each name's words once.
+_segments_total = functools.lru_cache(maxsize=4096)(labels.segments_total)
 
 
 def _identity_kind(line_item: str) -> str | None:
@@ -116,7 +121,7 @@ def _consolidated(fact: Fact) -> bool:
     """The entity's figure, or the segments' total, which a note may state twice too."""
     return (
         bool(fact.period)
-        and (fact.segment == "Total" or labels.segments_total(fact.segment) is not None)
+        and (fact.segment == "Total" or _segments_total(fact.segment) is not None)
         and fact.reported
         and classify(fact.line_item).financial
     )
@@ -126,7 +131,7 @@ def _tie_key(fact: Fact) -> tuple:
     line = classify(fact.line_item)
     key = labels.norm_key(fact.line_item) or fact.line_item.lower()
     # the segments' total however a table words it ("Total segment", "Total segments")
-    segment = SEGMENTS_TOTAL if labels.segments_total(fact.segment) else fact.segment
+    segment = SEGMENTS_TOTAL if _segments_total(fact.segment) else fact.segment
     return (fact.period, line.kind, key, fact.currency, segment)
 
 
