@@ -108,7 +108,7 @@ LATER = {
             "errors": 4,
         },
         "t01_in_sebi_quarter_year_columns_lakh_indian_grouping_layout": {"unnamed": 115},
-        "t02_cn_ashare_unit_yuan_offset_column_principal_business_flowed": {"unnamed": 84},
+        "t02_cn_ashare_unit_yuan_offset_column_principal_business_flowed": {"unnamed": 18},
         "t04_jp20f_fy_label_start_year_triangle_negatives_billions_usd_flowed": {
             "unnamed": 62,
             "missing": 22,

@@ -61,6 +61,8 @@ PERIOD_HEADING_RE = re.compile(
     r"(?:,?\s+and\s+for\s+the\s+(?:(?:fiscal\s+)?year|quarter|(?:three|six|nine|twelve)\s+months|period)"
     r"\s+then\s+ended)?:?$"
     r"|^(?:as\s+(?:of|at)|at)\s*,?:?$"  # "As of" alone over the years of an instant
+    # "Current year (2025)", "Prior year (2024)": translated notes name each year's table so
+    r"|^(?:current|prior|previous|preceding|last)\s+(?:financial\s+|fiscal\s+)?(?:year|period)\s*\(\s*(?:19|20)\d\d\s*\)$"
     # "1 January - 31 December 2025", "January 1 – December 31, 2025": a date range
     r"|^(?:\d{1,2}\s+(?:" + MONTHS + r")|(?:" + MONTHS + r")\.?\s+\d{1,2}),?(?:\s+\d{4})?\s*[-–—]\s*"
     r"(?:\d{1,2}\s+(?:" + MONTHS + r")|(?:" + MONTHS + r")\.?\s+\d{1,2}),?\s+\d{4}$"
@@ -323,12 +325,17 @@ def _code(token: str) -> str | None:
     return currency.code(token) or currency.code(token.replace(" ", ""))
 
 
+# "Unit: Yuan Currency: RMB" ("单位：元 币种：人民币"), as Chinese reports head each table
+_CURRENCY_FIELD = re.compile(r"(?:\bcurrency|币种)\s*[:：]\s*(\S{1,6})", re.IGNORECASE)
+
+
 def unit_currency(text: str) -> str | None:
     """The currency named with the unit in a sentence: "(in EUR millions)", "in thousands
-    of RMB", "Amounts in US$ thousands"."""
+    of RMB", "Amounts in US$ thousands", "Unit: Yuan Currency: RMB"."""
     m = UNIT_CURRENCY_RE.search(text) or _UNIT_OF_CURRENCY.search(text)
     if not m:
-        return _unit_of_named_currency(text)
+        field = _CURRENCY_FIELD.search(text)
+        return _code(field.group(1)) if field else _unit_of_named_currency(text)
     return _code(m.group("cur") if "cur" in m.re.groupindex else m.group(1))
 
 

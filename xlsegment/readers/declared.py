@@ -33,6 +33,10 @@ _INTRO = re.compile(
 )
 _ITEM_WORDS = 6  # "Oral, Personal and Home Care": a name is a few words, never a clause
 _NAME = re.compile(r"^(?:the\s+)?([A-Z0-9][\w&'’.-]*(?:\s+(?:and|of|&|[A-Z0-9][\w&'’.-]*)){0,5})$")
+# Names in lower case ("power battery systems, energy storage systems and battery
+# materials"), as translated notes write them: counted only where the sentence states how
+# many there are, lists them after a colon, and the count agrees.
+_LOWER_NAME = re.compile(r"^(?:the\s+)?([a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,4})$")
 
 
 def declared_segments(text: str) -> tuple[str, ...]:
@@ -44,6 +48,10 @@ def declared_segments(text: str) -> tuple[str, ...]:
         stated = _NUMBERS.get(count, int(count) if count.isdigit() else None)
         if names and (stated is None or stated == len(names)):
             return tuple(names)
+        listed = ":" in text[m.start() : m.start("list")]  # "segments: power battery systems, ..."
+        lower = _names(m.group("list"), _LOWER_NAME) if not names and stated and listed else []
+        if lower and stated == len(lower):
+            return tuple(lower)
     return ()
 
 
@@ -51,7 +59,7 @@ def declared_segments(text: str) -> tuple[str, ...]:
 _APPOSITIVE = re.compile(r",\s+(?:which|that|who|whose)\b.*?(?=,\s+(?:and\s+)?[A-Z]|;|$)")
 
 
-def _names(listing: str) -> list[str]:
+def _names(listing: str, pattern: re.Pattern = _NAME) -> list[str]:
     # "A, description; B, description; and C, description": the name before each comma.
     # "A, which ..., and B, which ...": each name before its clause.
     listing = _APPOSITIVE.sub("", listing)
@@ -61,7 +69,7 @@ def _names(listing: str) -> list[str]:
         item = re.sub(r"^\s*(?:and|&)\s+", "", item.strip())
         if ";" in listing:
             item = item.split(",")[0].strip()
-        m = _NAME.match(item)
+        m = pattern.match(item)
         if not item or m is None or len(item.split()) > _ITEM_WORDS:
             # "Port Terminals and Rail Freight, and allocates resources to them": the list
             # ends where the sentence goes on; the count it states must still agree

@@ -46,13 +46,32 @@ def is_flowed(lines: list[str]) -> bool:
     return single < FLOWED_SHARE * len(text) and ending > 0
 
 
+_YEAR_IN_BRACKETS = re.compile(r"^\D*\(\s*(?:19|20)\d\d\s*\)$")
+
+
+# "For the year ended 31 December 2025": one full date at the end of a heading
+_ONE_DATE_AT_END = re.compile(
+    r"(?:\d{1,2}\s+(?:" + labels.MONTHS + r")|(?:" + labels.MONTHS + r")\.?\s+\d{1,2},?)\s+(?:19|20)\d\d$",
+    re.IGNORECASE,
+)
+
+
+def _year_caption(text: str) -> bool:
+    """ "Current year (2025)", "For the year ended 31 December 2025": a period heading of
+    one year, whose "(2025)" or day "31" is no figure."""
+    if len(labels.years_in(text)) != 1 or not labels.is_period_heading(text):
+        return False
+    return bool(_YEAR_IN_BRACKETS.match(text) or _ONE_DATE_AT_END.search(text))
+
+
 def unflow(lines: list[str]) -> list[tuple[int, str]]:
     """(line number, text) items, one per cell: labels, figures and years split apart."""
     out: list[tuple[int, str]] = []
     widths = _row_widths(lines)
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
-        if not stripped or _is_sentence(stripped) or _NOTE_HEADING.match(stripped):
+        if not stripped or _is_sentence(stripped) or _NOTE_HEADING.match(stripped) or _year_caption(stripped):
+            # "Current year (2025)": a period heading of its own, whose "(2025)" is no figure
             out.append((number, line))  # "Note 16 — Segment Information": a heading, no row
             continue
         tokens = stripped.split()

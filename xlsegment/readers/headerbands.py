@@ -16,6 +16,7 @@ from functools import cached_property
 from xlsegment import currency, durations, labels
 from xlsegment.model import Column, Role
 from xlsegment.readers.layout import NoteContext, period_labels, with_duration
+from xlsegment.readers.lines import RawRow
 from xlsegment.readers.textheader import Header, dedupe_names, unwrapped
 from xlsegment.vocabulary import LineKind, classify, column_role
 
@@ -65,6 +66,7 @@ def declared_names_on_one_line(s: Shape) -> None:
     header ("Truckload Intermodal Logistics Solutions", perhaps then "Total"): one name
     per column, in that order. Only a line made of declared names wholly is split."""
     h, out = s.h, []
+    _names_taken_for_a_sentence(s)
     for i, r in enumerate(h.names):
         pieces = _declared_run(r.label, s.ctx.segments)
         if len([p for p in pieces if p not in _CLOSING_NAMES]) < 2 or any(
@@ -80,7 +82,25 @@ def declared_names_on_one_line(s: Shape) -> None:
         s.__dict__.pop("names", None)
 
 
+def _names_taken_for_a_sentence(s: Shape) -> None:
+    """A long line of declared names in sentence case ("Item Power battery systems Energy
+    storage systems Battery materials Inter-segment offset Total") was taken for a lead-in
+    sentence; where it is made of declared names wholly and no names were read, it is
+    the names' line."""
+    h = s.h
+    if h.names or not s.ctx.segments:
+        return
+    for text in h.lead_in:
+        pieces = _declared_run(text, s.ctx.segments)
+        if len([p for p in pieces if p not in _CLOSING_NAMES]) >= 2:
+            h.names = [RawRow(text, s.line)]
+            h.lead_in = [t for t in h.lead_in if t != text]
+            return
+
+
 _CLOSING_NAMES = ("Total", "Consolidated")
+# A heading over the row labels that flowed text puts before the column names
+_LABELS_HEADING = frozenset({"item", "items", "particulars", "description"})
 
 
 def _declared_run(label: str, declared: tuple[str, ...]) -> list[str]:
@@ -90,6 +110,8 @@ def _declared_run(label: str, declared: tuple[str, ...]) -> list[str]:
     heads the labels."""
     text = found[1] if (found := labels.unit_first(label)) else label
     words, names, at = text.split(), [], 0
+    if words and words[0].lower() in _LABELS_HEADING and len(words) > 1:
+        words = words[1:]  # "Item" over the row labels, flowed onto the names' line
     candidates = sorted((*declared, *_CLOSING_NAMES), key=lambda n: -len(n.split())) if declared else ()
     while at < len(words):
         found = _name_at(words, at, candidates)
