@@ -177,6 +177,7 @@ def _member_data(contents: dict[str, bytes], name: str, how: int, at: int) -> di
 @WORKBOOKS
 @given(member=st.integers(0, 100), how=st.integers(0, 4), at=st.integers(0, 10**6))
 @example(member=1, how=1, at=263)  # the root relationship names a workbook part that is not there
+@example(member=0, how=1, at=33)  # [Content_Types].xml declares an encoding that does not exist
 def test_a_workbook_with_a_broken_part_is_handled_cleanly(filled, tmp_path, member, how, at):
     contents = parts(filled)
     name = sorted(contents)[member % len(contents)]

@@ -136,6 +136,8 @@ def run(archive: zipfile.ZipFile, part: str, scan: Scan, source: str) -> Scan:
         ) from None
     except DAMAGED_PART as exc:
         raise WorkbookError(f"{source}: part {part} is corrupt ({exc}); nothing was written") from None
+    except LookupError as exc:  # an encoding expat does not know ("UTFw8", a damaged byte)
+        raise WorkbookError(f"{source}: part {part} declares an {exc}; nothing was written") from None
     return scan
 
 
