@@ -60,3 +60,24 @@ def test_as_recast_beside_a_year_qualifies_it():
         ("Commercial", "2025"),
         ("Commercial", "2024"),
     }
+
+
+def test_a_basis_column_ties_to_no_figure_of_the_current_basis(tmp_path):
+    """Beside a table of the recast figures, the realignment's total ("Total net sales
+    (Realignment)", 0) is no restatement of the recast total, and ties to nothing."""
+    wording, years = WORDINGS[0], ("2024",)
+    names = list(SEGMENTS)
+    recast = {n: SEGMENTS[n][0] - k + SEGMENTS[n][1] for k, n in enumerate(names)}
+    first = "<tr><td>(in millions)</td><td>2025</td><td>2024</td></tr><tr><td>Net sales:</td></tr>"
+    first += "".join(f"<tr><td>{n}</td><td>{v + 50:,}</td><td>{v:,}</td></tr>" for n, v in recast.items())
+    total = sum(recast.values())
+    first += f"<tr><td>Total net sales</td><td>{total + 150:,}</td><td>{total:,}</td></tr>"
+    second = _note(wording, years, 3).split("<table>")[1].split("</table>")[0]
+    totals = [sum(SEGMENTS[n][0] - k for k, n in enumerate(names)), sum(SEGMENTS[n][1] for n in names)]
+    totals.append(totals[0] + totals[1])
+    second += "<tr><td>Total net sales</td>" + "".join(f"<td>{v:,}</td>" for v in totals) + "</tr>"
+    html = f"<html><body><p>Net sales:</p><table>{first}</table><p>Recast:</p><table>{second}</table>"
+    html += "</body></html>"
+    path = tmp_path / "note.htm"
+    path.write_text(html, encoding="utf-8")
+    assert check(parse(path)).summary["errors"] == 0

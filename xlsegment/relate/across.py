@@ -4,6 +4,7 @@ same consolidated figure stated twice."""
 from __future__ import annotations
 
 import functools
+import re
 
 from xlsegment import labels
 from xlsegment.interval import Interval, compare_sum
@@ -127,9 +128,18 @@ def _consolidated(fact: Fact) -> bool:
     )
 
 
+# "Net sales (Realignment)", "Revenue (As Previously Reported)": a line on a basis of its
+# column (readers/columnkinds.reconciled_bases), never the line's figure itself; a sign
+# word in brackets ("Other income (expense)") is no basis.
+_BASIS_SUFFIX = re.compile(r"\(([A-Z][^()]*)\)\s*$")
+
+
 def _tie_key(fact: Fact) -> tuple:
     line = classify(fact.line_item)
     key = labels.norm_key(fact.line_item) or fact.line_item.lower()
+    basis = _BASIS_SUFFIX.search(fact.line_item)
+    if basis is not None and labels.strip_footnotes(f"x {basis.group(0)}") != "x":
+        key = f"{key} | {basis.group(1).lower()}"
     # the segments' total however a table words it ("Total segment", "Total segments")
     segment = SEGMENTS_TOTAL if _segments_total(fact.segment) else fact.segment
     return (fact.period, line.kind, key, fact.currency, segment)
