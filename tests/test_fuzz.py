@@ -178,6 +178,9 @@ def _member_data(contents: dict[str, bytes], name: str, how: int, at: int) -> di
 @given(member=st.integers(0, 100), how=st.integers(0, 4), at=st.integers(0, 10**6))
 @example(member=1, how=1, at=263)  # the root relationship names a workbook part that is not there
 @example(member=0, how=1, at=33)  # [Content_Types].xml declares an encoding that does not exist
+@example(member=82, how=1, at=189168)  # a Data cell's shared-string index damaged ("b3")
+@example(member=65, how=1, at=1731)
+@example(member=89, how=1, at=398)  # a sheet's relationship names a part that is not there
 def test_a_workbook_with_a_broken_part_is_handled_cleanly(filled, tmp_path, member, how, at):
     contents = parts(filled)
     name = sorted(contents)[member % len(contents)]

@@ -47,8 +47,9 @@ def prepared(path: Path, data: bytes, name: str) -> tuple[Note, bytes] | None:
         if stripped is None:
             return None
         return note_from_workbook(reader, name), stripped
-    except (XlsegmentError, *ps.DAMAGED_PART):
-        return None  # the whole load says what is wrong (a damaged part, naming it), as it did
+    except (XlsegmentError, KeyError, *ps.DAMAGED_PART):
+        # the whole load says what is wrong (a damaged or missing part, naming it), as it did
+        return None
 
 
 def without_cells(data: bytes, part: str) -> bytes | None:
@@ -64,9 +65,32 @@ def without_cells(data: bytes, part: str) -> bytes | None:
         end = xml.find(end_tag, start.end())
         if end < 0 or xml.count(end_tag) != 1 or xml.find(b"<!", start.end(), end) >= 0:
             return None
+        if not _cells_as_openpyxl_reads_them(xml[start.end() : end]):
+            return None  # the whole load refuses the damaged cell, naming the sheet
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as new:
             for info in archive.infolist():
                 body = xml[: start.end()] + xml[end:] if info.filename == part else archive.read(info)
                 new.writestr(zipfile.ZipInfo(info.filename, info.date_time), body)
     return out.getvalue()
+
+
+# What openpyxl's cell parser turns into numbers and would fail on where a byte is damaged:
+# a style index, a shared-string index, a cell type, a coordinate.
+_STYLE = re.compile(rb'\ss="([^"]*)"')
+_TYPE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\st="([^"]*)"')
+_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\sr="([^"]*)"')
+_SHARED = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*\st="s"[^>]*>\s*<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)<')
+_COORDINATE = re.compile(rb"^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$")
+_TYPES = frozenset({b"s", b"n", b"str", b"inlineStr", b"b", b"e", b"d"})
+
+
+def _cells_as_openpyxl_reads_them(cells: bytes) -> bool:
+    """Every number openpyxl reads from the cells' markup is one: the quick path never
+    keeps a Data sheet the whole load would refuse, so a refreshed workbook always loads."""
+    return (
+        all(v.isdigit() for v in _STYLE.findall(cells))
+        and all(t in _TYPES for t in _TYPE.findall(cells))
+        and all(_COORDINATE.match(r) for r in _REF.findall(cells))
+        and all(v.strip().isdigit() for v in _SHARED.findall(cells))
+    )
