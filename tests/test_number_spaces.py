@@ -33,3 +33,23 @@ def test_a_note_with_no_break_spaces_in_its_figures_is_read():
 def test_a_tab_or_line_break_groups_no_digits(gap, text):
     """Two cells of a tab-separated row are no one number: only spaces group thousands."""
     assert parse_cell(text.format(g=gap)) is None
+
+
+@pytest.mark.parametrize("mark", ["△", "▲"])
+@pytest.mark.parametrize(
+    ("text", "value"), [("{m}32.2", Decimal("-32.2")), ("{m}1,498", -1498), ("{m} 7.6", Decimal("-7.6"))]
+)
+def test_a_triangle_is_a_japanese_filers_minus(mark, text, value):
+    assert parse_cell(text.format(m=mark)).value == value
+
+
+def test_a_flowed_row_with_triangles_reads_every_figure():
+    text = "(Billions of yen)\nFY2023 FY2024\nMobility Solutions 1,284.6 1,343.0\n"
+    text += "Factory Automation 906.3 874.1\n"
+    text += "Eliminations and corporate △212.4 △228.7\nConsolidated 1,978.5 1,988.4\n"
+    values = sorted(
+        f.value
+        for f in read_string(text).facts
+        if f.line_item.startswith("Elim") or f.segment.startswith("Elim")
+    )
+    assert values == [Decimal("-228.7"), Decimal("-212.4")]

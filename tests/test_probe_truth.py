@@ -107,8 +107,8 @@ LATER = {
         "t01_in_sebi_quarter_year_columns_lakh_indian_grouping_layout": {"unnamed": 115},
         "t02_cn_ashare_unit_yuan_offset_column_principal_business_flowed": {"unnamed": 18},
         "t04_jp20f_fy_label_start_year_triangle_negatives_billions_usd_flowed": {
-            "unnamed": 62,
-            "missing": 22,
+            "unnamed": 73,
+            "missing": 14,
         },
         "t07_us10k_dollars_in_billions_abbrev_dates_lettered_recon_cells": {"errors": 4},
         "t08_se_prior_year_in_parentheses_business_areas_flowed": {"unnamed": 46, "missing": 26},

@@ -19,7 +19,8 @@ _CURRENCY = r"(?:" + currency.symbol_pattern() + r"|Rs\.?\s?)?"
 CELL_RE = re.compile(
     r"^\s*+(?P<lp>\()?\s*+"
     + _CURRENCY
-    + r"\s*+(?:(?P<minus>[-−–])|\+)?\s*+(?P<lp2>\()?\s*+"  # "+9.0 %": an explicit sign, as changes print
+    # "+9.0 %": an explicit sign, as changes print; "△32.2", "▲32.2": Japanese filers' minus
+    + r"\s*+(?:(?P<minus>[-−–△▲])|\+)?\s*+(?P<lp2>\()?\s*+"
     + _CURRENCY
     # digits grouped by points, commas and spaces; never by a tab or a line break ("2025\t2024")
     + r"\s*+(?P<num>\d(?:[.,\u0020\u00a0\u202f]*+\d++)*+)"
