@@ -8,14 +8,13 @@ stamp) only on the first call after an idle gap. Refresh drops the entry outrigh
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Hashable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
+from xlsegment.gcpause import paused_gc
 from xlsegment.model import Note
 
 from .index import Index
@@ -44,21 +43,6 @@ class _Entry:
     stamp: Hashable
     used: float
     memo: dict = field(default_factory=dict)  # (function, arguments) -> cell result
-
-
-@contextmanager
-def _paused_gc():
-    """The cyclic collector paused while a workbook is read and indexed: that builds a
-    hundred thousand small objects and no cycles, and the collector would scan them again
-    and again (a fifth of a big workbook's first call). Reference counting frees as usual;
-    the collector's state is restored, so Excel's process runs on as it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class IndexCache:
@@ -98,7 +82,7 @@ class IndexCache:
         if entry is not None and now - entry.used > self._idle and source.stamp() != entry.stamp:
             entry = None
         if entry is None:
-            with _paused_gc():
+            with paused_gc():
                 stamp = source.stamp()
                 index = self._build(source.load())
                 index.rate = source.stated_rate()

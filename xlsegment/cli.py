@@ -9,15 +9,14 @@ when they are called, so ``check`` stays fast.
 from __future__ import annotations
 
 import functools
-import gc
 import importlib
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from xlsegment.errors import InputError, XlsegmentError
+from xlsegment.gcpause import paused_gc
 
 SAMPLE = Path(__file__).parent / "data" / "sample_note.txt"
 
@@ -115,23 +114,6 @@ def _guard(fn, *args, **kwargs):
             return fn(*args, **kwargs)
     except XlsegmentError as e:
         raise UsageFault(str(e)) from None
-
-
-@contextmanager
-def paused_gc():
-    """Pause the cyclic garbage collector while one command reads and checks a note.
-
-    Reading and checking build many small objects and no reference cycles; left on, the
-    collector re-scans every fact of a large note again and again (a third of the time on
-    100,000 facts). Reference counting still frees everything as usual. The pause belongs
-    to the process, so it lives here and not in the core, which other programs embed."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def compose() -> None:

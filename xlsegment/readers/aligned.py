@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from xlsegment import labels
 from xlsegment.numbers import is_currency_symbol, looks_european, parse_cell
 from xlsegment.readers.fixedwidth import MARK, Line, _cells, _paragraphs
+from xlsegment.readers.texttables import LaidOutTextReader
 from xlsegment.settings import SETTINGS
 
 _PHRASE = re.compile(r"\S+(?: \S+)*")  # words one space apart: a cell of a header line
@@ -421,25 +421,11 @@ def _row(number: int, cells: list[tuple[str, int]]):
     return tr
 
 
-class AlignedTextReader:
+class AlignedTextReader(LaidOutTextReader):
     """Filing text whose tables line figures up by spaces (``has_tables``): read by
     position, as the HTML reader reads cells and their spans."""
 
     name = "filing text aligned in columns"
 
-    def can_read(self, source, peek) -> bool:
-        from xlsegment.readers import decoding, fixedwidth
-        from xlsegment.readers.html import HTML_SUFFIXES
-
-        if peek is None or peek.is_zip or peek.suffix in HTML_SUFFIXES:
-            return False
-        text = decoding.text_or_none(peek.path)
-        return text is not None and not fixedwidth.has_tables(text) and has_tables(text)
-
-    def read(self, source, options):
-        from xlsegment.readers import decoding, htmldoc
-        from xlsegment.readers.html import read_document
-
-        name = str(source)
-        text = decoding.text_or_none(Path(source)) or ""
-        return read_document(htmldoc.from_text(name, text, to_elements(text)), name, options)
+    def __init__(self) -> None:
+        super().__init__(has_tables, to_elements)

@@ -17,10 +17,10 @@ two or more figure cells; a lone tab in prose makes none.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from xlsegment.numbers import parse_cell
 from xlsegment.readers.fixedwidth import MARK, Line, _paragraphs
+from xlsegment.readers.texttables import LaidOutTextReader
 from xlsegment.settings import SETTINGS
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -113,25 +113,12 @@ def _table_element(lines: list[Line]):
     return table
 
 
-class DelimitedTextReader:
+class DelimitedTextReader(LaidOutTextReader):
     """Filing text whose tables are tab-separated or Markdown pipe rows (``has_tables``):
-    read cell by cell, as the HTML reader reads a table."""
+    read cell by cell, as the HTML reader reads a table. A .csv or .tsv is tidy data's."""
 
     name = "filing text in delimited rows"
+    skipped = (".csv", ".tsv")
 
-    def can_read(self, source, peek) -> bool:
-        from xlsegment.readers import decoding, fixedwidth
-        from xlsegment.readers.html import HTML_SUFFIXES
-
-        if peek is None or peek.is_zip or peek.suffix in HTML_SUFFIXES or peek.suffix in (".csv", ".tsv"):
-            return False
-        text = decoding.text_or_none(peek.path)
-        return text is not None and not fixedwidth.has_tables(text) and has_tables(text)
-
-    def read(self, source, options):
-        from xlsegment.readers import decoding, htmldoc
-        from xlsegment.readers.html import read_document
-
-        name = str(source)
-        text = decoding.text_or_none(Path(source)) or ""
-        return read_document(htmldoc.from_text(name, text, to_elements(text)), name, options)
+    def __init__(self) -> None:
+        super().__init__(has_tables, to_elements)
