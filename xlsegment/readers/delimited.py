@@ -60,22 +60,27 @@ def has_tables(text: str) -> bool:
     return False
 
 
-def _runs(lines: list[Line]) -> list[tuple[str, list[Line]]]:
-    """("text", lines) and ("table", lines) in order; a Markdown rule belongs to its table."""
-    out: list[tuple[str, list[Line]]] = []
+# A delimited line and its cells, split once (None: the Markdown rule under a header)
+_Row = tuple[Line, list[str] | None]
+
+
+def _runs(lines: list[Line]) -> list[tuple[str, list[_Row]]]:
+    """("text", rows) and ("table", rows) in order; a Markdown rule belongs to its table."""
+    out: list[tuple[str, list[_Row]]] = []
     for line in lines:
-        kind = "table" if _cells(line.text) is not None or _PIPE_RULE.match(line.text) else "text"
+        cells = _cells(line.text)
+        kind = "table" if cells is not None or _PIPE_RULE.match(line.text) else "text"
         if out and out[-1][0] == kind:
-            out[-1][1].append(line)
+            out[-1][1].append((line, cells))
         else:
-            out.append((kind, [line]))
+            out.append((kind, [(line, cells)]))
     # A run too small to be a table ("Revenue\t12" in prose) is text.
     return [(k if k == "text" or _is_table(part) else "text", part) for k, part in out]
 
 
-def _is_table(lines: list[Line]) -> bool:
-    rows = [c for c in (_cells(line.text) for line in lines) if c is not None]
-    return sum(1 for c in rows if _figure_cells(c) >= 2) >= min(SETTINGS.aligned_rows, 2)
+def _is_table(rows: list[_Row]) -> bool:
+    figures = sum(1 for _, c in rows if c is not None and _figure_cells(c) >= 2)
+    return figures >= min(SETTINGS.aligned_rows, 2)
 
 
 def to_elements(text: str, first_line: int = 1) -> list:
@@ -85,21 +90,20 @@ def to_elements(text: str, first_line: int = 1) -> list:
     out = []
     for kind, part in _runs(lines):
         if kind == "text":
-            plain = [Line(p.number, _EMPHASIS.sub(r"\2", _HEADING_MARK.sub("", p.text))) for p in part]
+            plain = [Line(p.number, _EMPHASIS.sub(r"\2", _HEADING_MARK.sub("", p.text))) for p, _ in part]
             out.extend(_paragraphs(plain))
         else:
             out.append(_table_element(part))
     return out
 
 
-def _table_element(lines: list[Line]):
+def _table_element(rows: list[_Row]):
     import lxml.html
 
     table = lxml.html.Element("table")
     table.set(MARK, "1")
-    table.sourceline = lines[0].number
-    for line in lines:
-        cells = _cells(line.text)
+    table.sourceline = rows[0][0].number
+    for line, cells in rows:
         if cells is None:
             continue  # the Markdown rule under the header
         tr = lxml.html.Element("tr")
