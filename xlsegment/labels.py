@@ -15,6 +15,8 @@ MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+# A day of a month, either way round: "31 December", "December 31", "Dec. 31"
+DAY_MONTH = r"(?:\d{1,2}\s+(?:" + MONTHS + r")|(?:" + MONTHS + r")\.?\s+\d{1,2})"
 # The months in French, Spanish, Portuguese, German and Italian, for period headings.
 FOREIGN_MONTHS = (
     "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
@@ -64,8 +66,7 @@ PERIOD_HEADING_RE = re.compile(
     # "Current year (2025)", "Prior year (2024)": translated notes name each year's table so
     r"|^(?:current|prior|previous|preceding|last)\s+(?:financial\s+|fiscal\s+)?(?:year|period)\s*\(\s*(?:19|20)\d\d\s*\)$"
     # "1 January - 31 December 2025", "January 1 – December 31, 2025": a date range
-    r"|^(?:\d{1,2}\s+(?:" + MONTHS + r")|(?:" + MONTHS + r")\.?\s+\d{1,2}),?(?:\s+\d{4})?\s*[-–—]\s*"
-    r"(?:\d{1,2}\s+(?:" + MONTHS + r")|(?:" + MONTHS + r")\.?\s+\d{1,2}),?\s+\d{4}$"
+    r"|^" + DAY_MONTH + r",?(?:\s+\d{4})?\s*[-–—]\s*" + DAY_MONTH + r",?\s+\d{4}$"
     # "Period from March 1, 2024 through December 31, 2024": a stub period (duration_of)
     r"|^(?:for\s+the\s+)?period\s+from\s+\S.*\s(?:through|to|until|[–—-])\s+\S.*\d{4}$"
     # A 52/53-week fiscal year's length under its label ("Fiscal 2024" over "(53 weeks)"):
@@ -312,8 +313,7 @@ def unit_of(text: str) -> str | None:
         cell = _CURRENCY_CELL.match(text.strip())
         unit = (cell.group("unit") or "").lower().removeprefix("in").strip() if cell else ""
         return _SHORT_UNITS.get(unit) or _UNIT_NAMES.get(unit, unit if unit.endswith("s") else None)
-    word = (m.group(1) or m.group(2)).lower()
-    return _UNIT_NAMES.get(word, word)
+    return unit_name(m.group(1) or m.group(2))
 
 
 def unit_name(word: str) -> str:

@@ -50,10 +50,7 @@ _YEAR_IN_BRACKETS = re.compile(r"^\D*\(\s*(?:19|20)\d\d\s*\)$")
 
 
 # "For the year ended 31 December 2025": one full date at the end of a heading
-_ONE_DATE_AT_END = re.compile(
-    r"(?:\d{1,2}\s+(?:" + labels.MONTHS + r")|(?:" + labels.MONTHS + r")\.?\s+\d{1,2},?)\s+(?:19|20)\d\d$",
-    re.IGNORECASE,
-)
+_ONE_DATE_AT_END = re.compile(labels.DAY_MONTH + r",?\s+(?:19|20)\d\d$", re.IGNORECASE)
 
 
 def _year_caption(text: str) -> bool:

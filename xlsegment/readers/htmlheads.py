@@ -103,9 +103,7 @@ def _quarters_of_the_year(heads: list[Head]) -> None:
 
 
 # a bare day of the year over its years ("June 30,", "31 December"): an instant's day
-_MONTH_DAY = re.compile(
-    r"^(?:(?:" + labels.MONTHS + r")\.?\s+\d{1,2}|\d{1,2}\s+(?:" + labels.MONTHS + r")\.?),?$", re.I
-)
+_MONTH_DAY = re.compile(r"^" + labels.DAY_MONTH + r"\.?,?$", re.IGNORECASE)
 _ALL_PERCENT = re.compile(r"^\(?\s*(?:in\s+)?%\s*\)?$", re.IGNORECASE)
 # "$ Change", "Change", "Variance", "Increase (decrease)": the change between two periods.
 _CHANGE = re.compile(

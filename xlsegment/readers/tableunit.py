@@ -25,8 +25,7 @@ def own_unit(texts: list[str]) -> str | None:
         bracketed = text.startswith(("(", "（"))
         main = labels.split_exception(text)[0] if bracketed else labels.without_exceptions(text)
         for m in labels.UNIT_RE.finditer(main):
-            word = (m.group(1) or m.group(2)).lower()
-            found = labels.unit_name(word)
+            found = labels.unit_name(m.group(1) or m.group(2))
     return found
 
 
