@@ -270,6 +270,7 @@ _SEGMENTS_TOTAL = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # a note names each of its few segments on every figure
 def segments_total(label: str) -> str | None:
     """The words by which a label totals the segments only, as printed ("Total reportable
     segments", "Total secteurs"); "Total segment operating income" totals the segments

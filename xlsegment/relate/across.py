@@ -3,7 +3,6 @@ same consolidated figure stated twice."""
 
 from __future__ import annotations
 
-import functools
 import re
 
 from xlsegment import labels
@@ -13,9 +12,6 @@ from xlsegment.relate.evidence import Tally
 from xlsegment.relate.policy import IDENTITY_PERIODS
 from xlsegment.relate.rules import RULES
 from xlsegment.vocabulary import LineKind, classify
-
-# A note names each of its few segments on every figure: read each name's words once.
-_segments_total = functools.lru_cache(maxsize=4096)(labels.segments_total)
 
 
 def _identity_kind(line_item: str) -> str | None:
@@ -122,7 +118,7 @@ def _consolidated(fact: Fact) -> bool:
     """The entity's figure, or the segments' total, which a note may state twice too."""
     return (
         bool(fact.period)
-        and (fact.segment == "Total" or _segments_total(fact.segment) is not None)
+        and (fact.segment == "Total" or labels.segments_total(fact.segment) is not None)
         and fact.reported
         and classify(fact.line_item).financial
     )
@@ -141,7 +137,7 @@ def _tie_key(fact: Fact) -> tuple:
     if basis is not None and labels.strip_footnotes(f"x {basis.group(0)}") != "x":
         key = f"{key} | {basis.group(1).lower()}"
     # the segments' total however a table words it ("Total segment", "Total segments")
-    segment = SEGMENTS_TOTAL if _segments_total(fact.segment) else fact.segment
+    segment = SEGMENTS_TOTAL if labels.segments_total(fact.segment) else fact.segment
     return (fact.period, line.kind, key, fact.currency, segment)
 
 
