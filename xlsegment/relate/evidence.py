@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 
 from xlsegment.interval import Interval, compare_sum
 
@@ -41,32 +40,6 @@ def miss_share(total: Interval, parts: Sequence[tuple[int, Interval]], differenc
     return Decimal(abs(difference)) / Decimal(size) if size else _ONE
 
 
-def _missed_by(total: Interval, parts: Sequence[tuple[int, Interval]]) -> Decimal | None:
-    """None where the total meets the parts' sum (``compare_sum``), else ``miss_share``:
-    the two in one pass over the parts, adding in their order, as a failing candidate
-    is tried in every row. Fractions (a translation) take the two functions themselves."""
-    if type(total.mid) is Fraction or type(total.half) is Fraction:
-        return _missed_by_fractions(total, parts)
-    mid = size = 0
-    half = total.half
-    for sign, p in parts:
-        if type(p.mid) is Fraction or type(p.half) is Fraction:
-            return _missed_by_fractions(total, parts)
-        mid = mid + p.mid if sign > 0 else mid - p.mid
-        half = half + p.half
-        size = size + abs(p.mid)
-    difference = total.mid - mid
-    if abs(difference) <= half:
-        return None
-    size = abs(total.mid) + size
-    return Decimal(abs(difference)) / Decimal(size) if size else _ONE
-
-
-def _missed_by_fractions(total: Interval, parts: Sequence[tuple[int, Interval]]) -> Decimal | None:
-    cmp = compare_sum(total, parts)
-    return None if cmp.consistent else miss_share(total, parts, cmp.difference)
-
-
 def tally(instances: Iterable[Instance], typo: Decimal, give_up: int | None = None) -> Tally:
     """Tally the instances of one candidate; ``give_up`` stops after that many misses once
     one of them is more than a typo (the candidate can no longer be accepted)."""
@@ -90,12 +63,13 @@ def tally(instances: Iterable[Instance], typo: Decimal, give_up: int | None = No
                 continue  # an all-nil instance proves nothing
             tested += 1
             # Most instances add up exactly: equal midpoints meet whatever the half-widths.
-            share = None if total.mid == exact else _missed_by(total, parts)
-            if share is None:
+            cmp = None if total.mid == exact else compare_sum(total, parts)
+            if cmp is None or cmp.consistent:
                 holds += 1
                 near += 1
                 nontrivial = nontrivial or (total.mid != 0 and nonzero >= 2)
                 continue
+            share = miss_share(total, parts, cmp.difference)
             worst = max(worst, share)
             if share <= typo:
                 near += 1
