@@ -59,17 +59,15 @@ _LARGEST = int(limits.EXCEL_LARGEST)
 CellOf = Callable[[int, str], str | None]  # (line, column) -> "Data!F7", for workbook rows
 
 
+_NONE = type(None)
 # Cell types whose equal values (of one type) read alike by every rule below: rows whose
 # cells of these types are equal may share what the first of them read.
-_NONE = type(None)
+_PLAIN = frozenset({str, int, float, bool, _NONE})
 
 
 @functools.lru_cache(maxsize=64)
 def _getter(columns: tuple[str, ...]) -> Callable:
     return operator.itemgetter(*columns)
-
-
-_PLAIN = frozenset({str, int, float, bool, _NONE})
 
 
 def column_name(name: object) -> str:
