@@ -164,12 +164,6 @@ def excel_round(x: Number, digits: int = 0) -> Decimal:
     return Decimal(x).quantize(q, rounding=ROUND_HALF_UP)
 
 
-@lru_cache(maxsize=64)
-def half_unit(decimals: int) -> Decimal:
-    """Half of the last shown digit: a value shown with d decimals stands for v ± ½·10^-d."""
-    return Decimal(5).scaleb(-decimals - 1)
-
-
 def to_decimal(v: Number) -> Decimal:
     return v if isinstance(v, Decimal) else Decimal(v)
 

@@ -337,6 +337,33 @@ def drop_unallocated_nils(columns, values) -> None:
                 row[i] = None
 
 
+def nil_precision(values) -> dict[tuple[int, int], int]:
+    """The precision of each nil ("—") in a grid of (cell, line) pairs.
+
+    A dash shows no digits, so it states no precision of its own: it stands for zero to
+    the precision its line item is shown in (XBRL gives a nil fact the table's @decimals).
+    That is its row's coarsest figure, or else its column's, or else the table's; a dash
+    among figures in billions to two decimals is 0 ± 0.005, not 0 ± 0.5."""
+    shown = [
+        [v[0] if v is not None and not v[0].nil and not v[0].percent else None for v in row] for row in values
+    ]
+    by_row = [_coarsest(row) for row in shown]
+    by_col = [_coarsest(col) for col in zip(*shown, strict=False)] if shown else []
+    whole = _coarsest(d for d in by_row if d is not None)
+    found = {}
+    for r, row in enumerate(values):
+        for c, v in enumerate(row):
+            if v is not None and v[0].nil:
+                col = by_col[c] if c < len(by_col) else None
+                found[(r, c)] = next((d for d in (by_row[r], col, whole) if d is not None), v[0].decimals)
+    return found
+
+
+def _coarsest(cells) -> int | None:
+    decimals = [x if isinstance(x, int) else x.decimals for x in cells if x is not None]
+    return min(decimals, default=None)
+
+
 def _closes_table(rows: list[Row], r: int) -> bool:
     """Row r ends the table, or follows a total of its own group ("Total Europe" before a
     bare "Total"): a bare total there is the whole entity's, not the group's."""
@@ -395,6 +422,7 @@ def to_table(
         naming.row_semantics(row, columns, name, _closes_table(rows, r), title, measure)
         for r, row in enumerate(rows)
     ]
+    nil_decimals = nil_precision(values)
     for r, row in enumerate(rows):
         for c, col in enumerate(columns):
             v = values[r][c]
@@ -414,7 +442,7 @@ def to_table(
                 segment=segment,
                 currency=col.currency,
                 value=cell.value,
-                decimals=cell.decimals,
+                decimals=nil_decimals.get((r, c), cell.decimals),
                 source=Source(line=line),
                 label=row.label,
                 at=FactId(index, r, c),
