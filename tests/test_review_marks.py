@@ -3,6 +3,9 @@ on figures that changed since is flagged."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 import openpyxl
 
 from xlsegment.workbook import contract as c
@@ -102,3 +105,92 @@ def test_a_new_tick_on_changed_figures_clears_the_flag(tmp_path):
     type_marks(book, {"Revenue": ("Ann", "Bo", None, "x")})
     refresh(book)
     assert marks_by_label(book)["Revenue"] == ("Ann", "Bo", None, "x", None)
+
+
+SEED = Path(__file__).parent / "data" / "seeds" / "000_fa2b530666297a11.txt"
+
+
+def _rows_with_marks(path) -> list[tuple]:
+    """(sheet row, label, marks) of every schedule row that carries a mark."""
+    ws = openpyxl.load_workbook(path)[c.SCHEDULES]
+    heads, out = {}, []
+    for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if review.KEY in row:
+            heads = {v: j for j, v in enumerate(row) if v in review.VISIBLE}
+            continue
+        if heads and row[0] and any(row[heads[m]] for m in review.MARKS):
+            out.append((r, row[0], tuple(row[heads[m]] for m in review.MARKS)))
+    return out
+
+
+def test_a_tick_stays_on_its_one_row_where_each_year_repeats_the_labels(tmp_path):
+    """The seed prints one block per year, each with the same labels: a tick on 2024's
+    "Revenue" row must not come back on 2023's and 2022's."""
+    book = fill(SEED, tmp_path / "seed.xlsx")
+    wb = openpyxl.load_workbook(book)
+    ws = wb[c.SCHEDULES]
+    heads, ticked = {}, None
+    for row in ws.iter_rows():
+        values = [cell.value for cell in row]
+        if review.KEY in values:
+            heads = {v: j for j, v in enumerate(values) if v in review.MARKS}
+        elif heads and values[0] == "Revenue" and ticked is None:
+            for name, value in zip(review.MARKS, ("Ann", "Bo", None, "x"), strict=True):
+                row[heads[name]].value = value
+            ticked = row[0].row
+    wb.save(book)
+    keys = [r.key for r in _review_rows(book)]
+    assert len(keys) == len(set(keys)), "two schedule rows share a review key"
+    refresh(book)
+    assert _rows_with_marks(book) == [(ticked, "Revenue", ("Ann", "Bo", None, "x"))]
+
+
+def _review_rows(path) -> list[review.ReviewRow]:
+    ws = openpyxl.load_workbook(path)[c.SCHEDULES]
+    out, key_col = [], None
+    for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if review.KEY in row:
+            key_col = row.index(review.KEY)
+        elif key_col is not None and row[key_col]:
+            out.append(review.ReviewRow(r, str(row[key_col]), ""))
+    return out
+
+
+def test_marks_keyed_as_earlier_versions_wrote_them_are_kept(tmp_path):
+    """A workbook marked before the key carried the periods: its mark comes back on the
+    first row of that description, not lost, and not on every year's row."""
+    book = fill(SEED, tmp_path / "seed.xlsx")
+    wb = openpyxl.load_workbook(book)
+    ws = wb[c.SCHEDULES]
+    heads, ticked = {}, None
+    for row in ws.iter_rows():
+        values = [cell.value for cell in row]
+        if review.KEY in values:
+            heads = {v: j for j, v in enumerate(values) if v in (*review.MARKS, review.KEY)}
+        elif heads and values[0] == "Revenue" and ticked is None:
+            old_key = " | ".join(str(values[heads[review.KEY]]).split(" | ")[:4])
+            row[heads[review.KEY]].value = old_key
+            row[heads["Tick"]].value = "x"
+            ticked = row[0].row
+    wb.save(book)
+    refresh(book)
+    assert _rows_with_marks(book) == [(ticked, "Revenue", (None, None, None, "x"))]
+
+
+def test_a_typed_date_is_still_shown_as_a_date_after_refresh(tmp_path):
+    _, book = filled_from_source(tmp_path, LINES)
+    wb = openpyxl.load_workbook(book)
+    ws = wb[c.SCHEDULES]
+    heads = {}
+    for row in ws.iter_rows():
+        values = [cell.value for cell in row]
+        if review.KEY in values:
+            heads = {v: j for j, v in enumerate(values) if v in review.MARKS}
+        elif heads and values[0] == "Revenue":
+            row[heads["Date"]].value = datetime(2026, 12, 1)
+            row[heads["Tick"]].value = "x"
+            where = row[heads["Date"]].coordinate
+    wb.save(book)
+    refresh(book)
+    cell = openpyxl.load_workbook(book)[c.SCHEDULES][where]
+    assert (cell.value, cell.number_format) == (datetime(2026, 12, 1), review.DATE_FORMAT)

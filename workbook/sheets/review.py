@@ -23,6 +23,10 @@ VISIBLE = (*MARKS, CHANGED)
 # The hidden columns at the sheet's right edge: the row's key, its figures when ticked.
 KEY, TICKED = "Review key", "Figures when ticked"
 FLAG = "changed"
+# A date typed in the Date column is shown as a date after the sheet is redrawn, not as
+# the serial number or date-time Excel would fall back to.
+DATE_FORMAT = "yyyy-mm-dd"
+DATE_COLUMN = MARKS.index("Date")
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,16 @@ class Mark:
         return self.values[-1] not in (None, "")
 
 
-def row_key(table: Table, row: Row) -> str:
-    """What a row is, whatever its position: table, section, line item and label."""
-    return " | ".join((table.name, row.section or "", row.line_item or "", row.label or ""))
+def row_key(table: Table, row: Row, facts: list[Fact | None], seen: dict[str, int]) -> str:
+    """What a row is, whatever its position: table, section, line item, label and the
+    periods of its figures. A note that prints one block per year repeats every label,
+    so the periods tell "Revenue" of 2024 from "Revenue" of 2023; rows alike even in
+    that are told apart by their order (``seen`` counts the keys given so far), so no two
+    rows share a key and a mark never lands on two rows."""
+    periods = ",".join(dict.fromkeys(f.period for f in facts if f is not None))
+    key = " | ".join((table.name, row.section or "", row.line_item or "", row.label or "", periods))
+    seen[key] = seen.get(key, 0) + 1
+    return key if seen[key] == 1 else f"{key} | #{seen[key]}"
 
 
 def figures(facts: list[Fact | None]) -> str:
@@ -82,6 +93,7 @@ def restore_marks(
 ) -> None:
     """Put each row's marks back beside it, flag a ticked row whose figures changed, and
     keep the figures it was ticked with."""
+    old = _with_earlier_keys(old, [r.key for r in rows])
     for r in rows:
         mark = old.get(r.key)
         if mark is None:
@@ -90,3 +102,17 @@ def restore_marks(
         changed = FLAG if mark.is_ticked and ticked != r.figures else None
         wb.write_block(sheet, cell_ref(r.row, first_col), [[*mark.values, changed]])
         wb.write_block(sheet, cell_ref(r.row, ticked_col), [[ticked]])
+
+
+def _with_earlier_keys(old: dict[str, Mark], keys: list[str]) -> dict[str, Mark]:
+    """Marks keyed as earlier versions wrote them (table, section, line item and label,
+    without the periods) go to the first row of that description that has no mark of its
+    own, so a workbook marked before keeps its marks."""
+    out = {k: m for k, m in old.items() if k in set(keys)}
+    for key, mark in old.items():
+        if key in out:
+            continue
+        first = next((k for k in keys if k.startswith(key + " | ") and k not in out), None)
+        if first is not None:
+            out[first] = mark
+    return out

@@ -73,6 +73,7 @@ class Schedule:
     rules: list[ConditionalRule] = field(default_factory=list)
     width: int = 1  # columns in the reported grid
     review_rows: list[review.ReviewRow] = field(default_factory=list)  # where marks go
+    review_keys: dict[str, int] = field(default_factory=dict)  # keys given so far
     widths: dict[str, float] = field(default_factory=dict)
     hidden: list[str] = field(default_factory=list)
     print_area: str = "A1:B2"
@@ -366,9 +367,10 @@ def _place_row(sch, grid, table: Table, i: int, ncols: int, total_ids, duplicate
     rr = len(grid)
     facts = [table.cells.get((i, j)) for j in range(w)]
     row[1 + sch.width] = _source_of(facts)
-    key, now = review.row_key(table, row_spec), review.figures(facts)
+    key, now = review.row_key(table, row_spec, facts, sch.review_keys), review.figures(facts)
     row[sch.key_col - 1], row[sch.key_col] = key, now
     sch.review_rows.append(review.ReviewRow(rr, key, now))
+    sch.formats.append((cell_ref(rr, sch.review_col + review.DATE_COLUMN), review.DATE_FORMAT))
     sch.styles.append((cell_ref(rr, 2 + sch.width), c.STYLE_LABEL))
     is_total = row_spec.role in (Role.TOTAL, Role.SUBTOTAL) or any(
         f is not None and f.at in total_ids for f in facts
