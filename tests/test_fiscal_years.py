@@ -110,3 +110,19 @@ def test_grid_short_fiscal_year_labels_in_html_are_the_years(tmp_path, form, ban
         assert ix.value(ix.line_item("Operating Profit"), "Snacks", ix.period("FY2024")) == 9
     else:
         assert ix.value(ix.line_item("Meals"), "", ix.period("FY24")) == 5
+
+
+def test_a_date_asks_for_the_period_that_ends_that_day():
+    """Nike's years end May 31: "2024-05-31" is its 2024; "2024-12-31" is no period of
+    the note, not the year labelled 2024."""
+    from pathlib import Path
+
+    import pytest
+
+    from tests.answers import index_of
+    from xlsegment.udfs.facts import Miss
+
+    ix = index_of(Path(__file__).parent / "data" / "corpus" / "05_nike_fy2025.txt")
+    assert ix.period("2024-05-31") == ix.period("May 31, 2024") == "2024"
+    with pytest.raises(Miss, match=r"no period of the note ends that day; have: 2024 \(ended May 31\)"):
+        ix.period("2024-12-31")

@@ -15,10 +15,12 @@ from xlsegment.udfs.facts import Miss
 WORDS = {
     "3M": "Three Months Ended June 30,",
     "6M": "Six Months Ended June 30,",
-    "9M": "Nine Months Ended September 30,",
+    "9M": "Nine Months Ended June 30,",
 }
+# Three months beside nine to the same day are a third quarter (a year ending in
+# September); beside six, or alone, a quarter ended June 30 is the second.
 ASKED = {
-    "3M": ["Q2 {y}", "3M {y}", "Three months ended June 30, {y}"],
+    "3M": ["Q{q} {y}", "3M {y}", "Three months ended June 30, {y}"],
     "6M": ["H1 {y}", "6M {y}"],
     "9M": ["9M {y}"],
 }
@@ -46,7 +48,7 @@ def test_grid_each_interim_period_is_found_however_it_is_asked(tmp_path, bands, 
         for k, year in enumerate(years):
             column = b * len(years) + k
             for form in ASKED[band]:
-                period = ix.period(form.format(y=year))
+                period = ix.period(form.format(y=year, q=3 if "9M" in bands else 2))
                 assert period == f"{band} {year}"
                 assert (
                     ix.value(ix.line_item("Total revenue"), "Total", period) == rows["Total revenue"][column]
@@ -220,3 +222,47 @@ def test_grid_year_to_date_named_by_the_length_the_note_states(tmp_path, sentenc
     assert ix.consolidated("Net sales", f"{duration} 2025") == 1498
     corporate = [f for f in ix.note.facts if f.value == -42]
     assert [f.period for f in corporate] == [f"{duration} 2025"]
+
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_a_quarter_or_half_the_note_does_not_state_is_an_error_naming_what_it_states():
+    """Three and six months to June 30: the quarter is the second, the six months the
+    first half. Q1 and H2 were answered with those figures."""
+    ix = index_of(DATA / "probe3" / "b5_10q_six_then_three_dates.txt")
+    assert ix.period("Q2 2025") == "3M 2025" and ix.period("H1 2025") == "6M 2025"
+    with pytest.raises(Miss, match="the note's '3M 2025' is Q2"):
+        ix.period("Q1 2025")
+    with pytest.raises(Miss, match="the note's '6M 2025' is H1"):
+        ix.period("H2 2025")
+
+
+def test_a_fiscal_year_is_never_answered_with_an_interim_period():
+    ix = index_of(next((DATA / "probe3").glob("b1_*.htm")))
+    assert set(ix.periods) == {"6M 2025", "6M 2024"}
+    with pytest.raises(Miss, match="period 'FY2025' not found"):
+        ix.period("FY2025")
+
+
+@pytest.mark.parametrize(
+    ("heading", "asked", "found"),
+    [
+        ("Three Months Ended March 31,", "Q1 2025", True),
+        ("Three Months Ended September 30,", "Q3 2025", True),
+        ("Three Months Ended June 30,", "Q3 2025", False),  # June's quarter of a calendar year
+        ("Three Months Ended July 31,", "Q2 2025", None),  # a fiscal year the note does not tell
+    ],
+)
+def test_a_quarter_alone_is_named_by_the_month_it_ends(tmp_path, heading, asked, found):
+    cells = ["(Dollars in millions)", heading, "2025", "2024"]
+    cells += ["Software", "100", "90", "Consulting", "50", "40", "Total revenue", "150", "130"]
+    path = tmp_path / "note.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    ix = index_of(path)
+    if found:
+        assert ix.period(asked) == "3M 2025"
+    else:
+        words = "is Q2" if found is False else "does not say which quarter"
+        with pytest.raises(Miss, match=words):
+            ix.period(asked)

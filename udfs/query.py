@@ -52,6 +52,8 @@ class PeriodAsked:
     duration: str | None
     text: str
     fiscal: bool = False  # asked by the filer's fiscal-year name ("FY2024", "fiscal 2024")
+    part: str | None = None  # the quarter or half asked by its number: "Q2", "H1"
+    date: dt.date | None = None  # the day the period ends, where a whole date is asked
 
 
 # "Q2 2025", "2025 Q2", "Q2-25" is not a year: quarters and halves with a four-digit year.
@@ -72,7 +74,41 @@ def period_asked(value: object) -> PeriodAsked:
     year = period_year(value)
     text = value if isinstance(value, str) else ""
     fiscal = bool(_FISCAL.search(text)) and not _MONTH.search(text)
-    return PeriodAsked(year, _duration_asked(text), str(value), fiscal)
+    return PeriodAsked(year, _duration_asked(text), str(value), fiscal, _part_asked(text), _date_asked(value))
+
+
+def _part_asked(text: str) -> str | None:
+    """ "Q2" of "Q2 2025" or "2Q 2025", "H1" of "H1 2025": which quarter or half."""
+    for pattern, letter in ((_QUARTER, "Q"), (_HALF, "H")):
+        found = pattern.search(text)
+        if found:
+            return letter + next(ch for ch in found.group(0) if ch.isdigit())
+    return None
+
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def _date_asked(value: object) -> dt.date | None:
+    """The whole date an argument names: a date, an Excel date serial, "2024-12-31" or
+    "June 30, 2025" (also inside "Six months ended June 30, 2025"); None for a year."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return _EXCEL_EPOCH + dt.timedelta(days=int(value)) if 10000 <= value < 2958466 else None
+    if not isinstance(value, str):
+        return None
+    iso, words = _ISO_DATE.match(value), durations.MONTH_DAY.search(value)
+    try:
+        if iso is not None:
+            return dt.date(*(int(g) for g in iso.groups()))
+        if words is not None and words["year"]:
+            return dt.date(int(words["year"]), durations.month_number(words["month"]), int(words["day"]))
+    except ValueError:
+        pass
+    return None
 
 
 def _duration_asked(text: str) -> str | None:

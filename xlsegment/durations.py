@@ -45,6 +45,17 @@ _OTHER_WORDS = {
 _MONTH_ORDER = tuple(name[:3] for name in MONTHS.split("|")[:12])  # "jan" .. "dec"
 
 
+# "June 30", "Jun. 30, 2025", "MAY 31": a day of a month, with its year where one follows
+MONTH_DAY = re.compile(
+    r"\b(?P<month>" + MONTHS + r")\.?\s+(?P<day>\d{1,2})\b(?:,?\s+(?P<year>\d{4}))?", re.IGNORECASE
+)
+
+
+def month_number(name: str) -> int:
+    """1 for "January", "Jan" or "JAN", 12 for "Dec."."""
+    return _MONTH_ORDER.index(name[:3].lower()) + 1
+
+
 def _months_between(first: str, last: str) -> str | None:
     """ "Apr–Jun" is 3M, "Jan–Jun" 6M, "Jan–Dec" a year (None)."""
     a, b = (_MONTH_ORDER.index(m[:3].lower()) for m in (first, last))

@@ -200,12 +200,13 @@ def period_words(headings: list[str]) -> str:
     """The words a header states over its years, without them: "Years ended December
     31," over 2024 2023 is "Year ended December 31"; "As of and for the Fiscal Year Ended
     February 3, 2024" is "As of and for the Fiscal Year Ended February 3". Only words that
-    name a month and day (the period's end) count, and only where every heading of the
-    table says the same ("" for a band of "Three Months Ended" | "Six Months Ended")."""
+    name a month and day (the period's end) or a quarter by its number ("Second quarter")
+    count, and only where every heading of the table says the same ("" for a band of
+    "Three Months Ended" | "Six Months Ended")."""
     found: dict[str, str] = {}  # the first wording of each, by its words in any case
     for text in headings:
         words = _YEARS_TAIL.sub("", text.strip().rstrip(" ,:;.")).rstrip(" ,:;.")
-        if _MONTH_DAY.search(words):
+        if _MONTH_DAY.search(words) or quarter_number(words):
             words = _PLURAL_YEARS.sub(lambda m: m.group(1).rstrip("sS"), words)
             found.setdefault(words.casefold(), words)
     return next(iter(found.values())) if len(found) == 1 else ""

@@ -174,6 +174,7 @@ def _read_words(h: Header, r: RawRow, text: str, dates: list[str], first_years: 
         and (len(text) < SETTINGS.duration_heading_chars)
     ):
         h.durations.append(duration)  # "Three Months Ended June 30," over its years
+        h.period_headings.append(text)  # its words, with the day the period ends
     elif labels.is_period_heading(text) or (labels.years_in(text) and len(text) < SETTINGS.heading_chars):
         _read_period_heading(h, r, text, dates)
     elif not any(ch.isalpha() for ch in text):
