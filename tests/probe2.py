@@ -2,7 +2,7 @@
 their authors judged it: text figures by source line and value, HTML figures by value; a
 figure is right when its segment, line, period (with its duration) and currency are the
 truth's; an optional figure (a margin %, a change column) may go unread.
-``python -m tests.probe2 [-v] [--third | ... | --tenth]``."""
+``python -m tests.probe2 [-v] [--third | ... | --eleventh]``."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ PROBE7 = Path(__file__).parent / "data" / "probe7"
 PROBE8 = Path(__file__).parent / "data" / "probe8"
 PROBE9 = Path(__file__).parent / "data" / "probe9"
 PROBE10 = Path(__file__).parent / "data" / "probe10"
+PROBE11 = Path(__file__).parent / "data" / "probe11"
 KINDS = ("right", "wrong", "unnamed", "missing")
 _DURATION = re.compile(r"\b(\d{1,2})M\b")
 
@@ -132,6 +133,7 @@ def main(argv: list[str]) -> int:
         "--eighth": PROBE8,
         "--ninth": PROBE9,
         "--tenth": PROBE10,
+        "--eleventh": PROBE11,
     }
     folder = next((f for flag, f in folders.items() if flag in argv), PROBE)
     for path in notes(folder):

@@ -97,3 +97,14 @@ def duration_of(text: str) -> str | None:
     if m["stub"]:
         return STUB  # from a day inside a month: no whole months, a period of its own
     return "3M"
+
+
+_QUARTER = re.compile(r"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)\s+quarter)\b", re.IGNORECASE)
+_ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+
+
+def quarter_number(text: str) -> str | None:
+    """The quarter a heading or label names ("Q2 2025", "2Q", "Second quarter",
+    "3M 2025-Q2" -> "2"), or None."""
+    q = _QUARTER.search(text)
+    return (q.group(1) or q.group(2) or _ORDINAL[q.group(3).lower()]) if q else None

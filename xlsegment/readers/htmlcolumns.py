@@ -101,7 +101,15 @@ def columns_of(heads: list[htmlheads.Head], table_period, ctx) -> tuple[list[Col
     for p in dict.fromkeys(periods):  # each period's block of columns has its own Total
         marked.extend(mark_subtotals([c for c in cols if c.period == p]))
     by_key = {(c.label, c.period): c for c in marked}
-    return [by_key.get((c.label, c.period), c) for c in cols], []
+    return [by_key.get((c.label, c.period), c) for c in cols], _measure_over_all(heads)
+
+
+def _measure_over_all(heads: list[htmlheads.Head]) -> list[str]:
+    """A measure named over every segment column ("Net Sales" over "Packaged Snacks |
+    Beverages | Consolidated"): the table's measure, as a heading would name it."""
+    over = {h.names[-2] if len(h.names) > 1 else "" for h in heads}
+    name = over.pop() if len(over) == 1 else ""
+    return [name] if name and _financial(name) else []
 
 
 def _measure_columns(names: list[str], periods: list[str], currencies: list[str], ctx) -> list[Column]:

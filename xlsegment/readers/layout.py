@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from xlsegment import currency, durations, labels
+from xlsegment.durations import quarter_number
 from xlsegment.model import Column, Fact, FactId, Finding, Role, Row, Severity, Source, Table
-from xlsegment.readers import naming
+from xlsegment.readers import naming, periodrows
 from xlsegment.readers.columnkinds import measure_column, segment_column
 from xlsegment.settings import SETTINGS
 from xlsegment.vocabulary import (
@@ -139,17 +140,6 @@ def introduces_table(text: str) -> bool:
         text.endswith(":") or bool(_PROSE.search(text))
     )
     return is_lead_in(text) or (sentence and not _reconciliation_heading(text))
-
-
-_QUARTER = re.compile(r"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)\s+quarter)\b", re.IGNORECASE)
-_ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
-
-
-def quarter_number(text: str) -> str | None:
-    """The quarter a heading or label names ("Q2 2025", "2Q", "Second quarter",
-    "3M 2025-Q2" -> "2"), or None."""
-    q = _QUARTER.search(text)
-    return (q.group(1) or q.group(2) or _ORDINAL[q.group(3).lower()]) if q else None
 
 
 def period_labels(texts: list[str]) -> list[str]:
@@ -423,6 +413,7 @@ def to_table(
         naming.row_semantics(row, columns, name, _closes_table(rows, r), title, measure)
         for r, row in enumerate(rows)
     ]
+    rows = periodrows.parts_of_year(rows, columns, measure.measure)
     nil_decimals = nil_precision(values)
     for r, row in enumerate(rows):
         for c, col in enumerate(columns):
