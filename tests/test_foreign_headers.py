@@ -284,3 +284,19 @@ def test_cased_marks_name_their_currency_only_as_written(mark, code):
     from xlsegment import currency
 
     assert currency.code(mark) == code
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "code"),
+    [("Php 112,406", 112406, "PHP"), ("Php (612)", -612, "PHP"), ("PHP 5", 5, "PHP"),
+     ("Rs 1,234", 1234, "INR"), ("RM 512", 512, "MYR"), ("php 12", None, None)],
+)  # fmt: skip
+def test_a_mark_written_as_a_word_stands_before_a_figure(cell, value, code):
+    """'Php 112,406' is a figure in Philippine pesos, as 'Rs 1,234' is in rupees; before,
+    the cell was read as a label and every figure of the row moved one column."""
+    from xlsegment import currency
+    from xlsegment.numbers import parse_cell
+
+    found = parse_cell(cell)
+    assert (found.value if found else None) == value
+    assert currency.code(cell.split()[0]) == code

@@ -71,6 +71,8 @@ FILER_MARKS = {
     "TL": "TRY",  # Turkish filers' lira ("TL million")
     "turkish lira": "TRY",
     "dong": "VND",
+    "Php": "PHP",  # Philippine filers' peso ("Php 112,406", "Php millions")
+    "philippine pesos": "PHP",
 }
 
 # Words a table's unit line uses for its scale, in the languages filings are written in,
@@ -148,7 +150,7 @@ def code(token: str) -> str | None:
     found = _marks().get(key) or _marks().get(key.rstrip("."))
     # A code is written in capitals: "All", "Top", "Try" and "Mad" head columns as words,
     # never as ALL, TOP, TRY and MAD.
-    if found is not None and _is_code_word(written.rstrip(".")):
+    if found is not None and _is_code_word(written.rstrip(".")) and written not in FILER_MARKS:
         return None
     if key in _CASED_KEYS and written not in CASED_MARKS:
         return None  # "Rm" is South Africa's rand in millions, "RM" Malaysia's ringgit
@@ -158,6 +160,9 @@ def code(token: str) -> str | None:
 # Marks that name their currency only as written: in other capitals they are another
 # currency with its scale ("Rm": rand millions) or a word.
 CASED_MARKS = frozenset({"RM", "Rp", "TL"})
+# Marks in letters, not all capitals, that filers print before a figure or in a cell of
+# their own ("Rs 1,234", "Php 112,406", "RM 512"): as written, never as words.
+WORD_MARKS = frozenset({"Rs", "Php", *CASED_MARKS})
 _CASED_KEYS = frozenset(m.casefold() for m in CASED_MARKS)
 
 
@@ -179,7 +184,7 @@ def symbol_pattern() -> str:
     symbols = {
         m for m in marks if (not m.isalpha() and any(not ch.isalnum() for ch in m)) or m in iso_codes()
     }
-    symbols |= {"Rs", "RMB"}
+    symbols |= {"RMB", *WORD_MARKS}
     return "|".join(re.escape(m) for m in sorted(symbols, key=lambda m: (-len(m), m)))
 
 

@@ -108,3 +108,32 @@ def quarter_number(text: str) -> str | None:
     "3M 2025-Q2" -> "2"), or None."""
     q = _QUARTER.search(text)
     return (q.group(1) or q.group(2) or _ORDINAL[q.group(3).lower()]) if q else None
+
+
+# The short period names of results releases, with a two-digit year: "4Q25", "Q4'25",
+# "1H25", "H1'25", "9M25", "12M25", "FY25". A header cell that is one of them alone.
+_SHORT_PERIOD = re.compile(
+    r"^(?:(?P<q>[1-4])Q|Q(?P<q2>[1-4]))\s?['’]?(?P<qy>\d{2})$"
+    r"|^(?:(?P<h>[12])H|H(?P<h2>[12]))\s?['’]?(?P<hy>\d{2})$"
+    r"|^(?P<m>3|6|9|12)M\s?['’]?(?P<my>\d{2})$"
+    r"|^FY\s?['’]?(?P<fy>\d{2})$",
+    re.IGNORECASE,
+)
+_MONTH_WORDS = {"3": "Three months", "6": "Six months", "9": "Nine months", "12": "Twelve months"}
+
+
+def short_period(text: str) -> str | None:
+    """A short period name written out, as the period words read it: "4Q25" is "Q4 2025"
+    (three months), "1H25" "H1 2025", "9M25" "Nine months 2025", "12M25" and "FY25" the
+    year 2025. None for any other text."""
+    m = _SHORT_PERIOD.match(text.strip())
+    if m is None:
+        return None
+    year = 2000 + int(m["qy"] or m["hy"] or m["my"] or m["fy"])
+    if m["q"] or m["q2"]:
+        return f"Q{m['q'] or m['q2']} {year}"
+    if m["h"] or m["h2"]:
+        return f"H{m['h'] or m['h2']} {year}"
+    if m["m"]:
+        return f"{_MONTH_WORDS[m['m']]} {year}"
+    return f"FY {year}"

@@ -48,7 +48,7 @@ def is_currency_symbol(text: str) -> bool:
     return (
         bool(s)
         and currency.code(s) is not None
-        and (not s.isalpha() or s.isupper() or s == "Rs" or s in currency.CASED_MARKS)
+        and (not s.isalpha() or s.isupper() or s in currency.WORD_MARKS)
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from xlsegment import labels
+from xlsegment import durations, labels
 from xlsegment.numbers import Cell, is_currency_symbol, parse_cell
 
 _HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
@@ -97,7 +97,9 @@ def grid_rows(table) -> list[list[GridCell]]:
             for dr in range(1, down):
                 for dc in range(span):
                     taken[(r + dr, col + dc)] = True
-            cells.append(GridCell(labels.without_leaders(visible_text(td)), r, col, span, td.sourceline, td))
+            text = labels.without_leaders(visible_text(td))
+            text = durations.short_period(text) or text  # "4Q25" over its column is "Q4 2025"
+            cells.append(GridCell(text, r, col, span, td.sourceline, td))
             col += span
         rows.append(cells)
     return rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from xlsegment import labels
+from xlsegment import durations, labels
 from xlsegment.numbers import Cell, is_currency_symbol, looks_european, parse_cell
 from xlsegment.readers.flowed import is_flowed, unflow
 from xlsegment.settings import SETTINGS
@@ -156,6 +156,7 @@ def tokenize(text: str) -> tuple[list[Block], bool]:
         if raw == "\x00skip" or k == joined:
             continue
         s = raw.strip().replace("\u00a0", " ")
+        s = durations.short_period(s) or s  # a cell "4Q25" is "Q4 2025"
         if s[:1] == "(" and ")" not in s and _closing(items, k):
             # "(201" then ")": HTML puts the closing parenthesis in a cell of its own.
             s, joined = s + items[k + 1][1].strip(), k + 1
