@@ -300,3 +300,31 @@ def test_a_mark_written_as_a_word_stands_before_a_figure(cell, value, code):
     found = parse_cell(cell)
     assert (found.value if found else None) == value
     assert currency.code(cell.split()[0]) == code
+
+
+YEAR_ENDED = {
+    "es": ("Año terminado el 31 de diciembre de", "Al 31 de diciembre de", "Utilidad antes de impuestos"),
+    "pt": ("Exercício findo em 31 de dezembro de", "Em 31 de dezembro de", "Lucro antes dos impostos"),
+    "fr": ("Exercice clos le 31 décembre", "Au 31 décembre", "Résultat avant impôt"),
+    "it": ("Esercizio chiuso al 31 dicembre", "Al 31 dicembre", "Utile prima delle imposte"),
+}
+
+
+@pytest.mark.parametrize("instant", [False, True])
+@pytest.mark.parametrize("language", YEAR_ENDED)
+def test_a_year_ended_heading_in_another_language_names_no_column(tmp_path, language, instant):
+    """ "Año terminado el 31 de diciembre de" over "2025 | 2024", above a reconciliation of
+    the entity's lines: a period heading, not a segment's name given to every figure."""
+    ended, at, closing = YEAR_ENDED[language]
+    rows = [("EBITDA", 6164, 5668), ("D&A", -1739, -1663), (closing, 4425, 4005)]
+    cells = "".join(f"<tr><td>{n}</td><td>{a:,}</td><td>{b:,}</td></tr>" for n, a, b in rows)
+    html = (
+        "<html><body><table>"
+        f'<tr><td></td><td colspan="2">{at if instant else ended}</td></tr>'
+        f"<tr><td>Millones de COP</td><td>2025</td><td>2024</td></tr>{cells}</table></body></html>"
+    )
+    path = tmp_path / "note.htm"
+    path.write_text(html, encoding="utf-8")
+    facts = {f.value: f for f in parse(path).facts}
+    assert {facts[6164].segment, facts[4425].segment} <= {"", "Total"}
+    assert (facts[6164].period, facts[5668].period) == ("2025", "2024")

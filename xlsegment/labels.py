@@ -80,7 +80,11 @@ PERIOD_HEADING_RE = re.compile(
     # "au 31 décembre", "al 31 de diciembre de 2024", "zum 31. Dezember": an instant in the
     # other languages read; "Exercice", "Ejercicio" alone over its years: the financial year
     r"|^(?:au|à|al|a|em|en|zum|per)\s+(?:le\s+)?\d{1,2}\.?\s+(?:de\s+)?(?:" + FOREIGN_MONTHS + r")"
-    r"(?:\s+(?:de\s+)?\d{4})?,?:?$"
+    r"(?:\s+(?:de\s+)?\d{4}|\s+del?)?,?:?$"
+    # "Año terminado el 31 de diciembre de", "Exercício findo em", "Exercice clos le": a year
+    # ended, in Spanish, Portuguese, French, Italian, German and Dutch
+    r"|^(?:año|ano|ejercicio|exerc[ií]cio|exercice|année|esercizio|anno|per[ií]odo|gesch[äa]ftsjahr|boekjaar)"
+    r"\s+(?:terminad|finalizad|findo|encerrad|clos|termin|chius|beendet|geëindigd)\w*\b"
     r"|^(?:ejercicio|exercice|exerc[ií]cio|esercizio|gesch[äa]ftsjahr|boekjaar|(?:fiscal|financial)\s+year):?$"
     # "截至2025年6月30日止六个月", "Seis meses terminados el 30 de junio", "Primer semestre"
     r"|^截至.*止|^(?:tres|três|seis|nueve|nove)\s+meses\b|^(?:primer|primeiro|segundo)\s+semestre\b",
