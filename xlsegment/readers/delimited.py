@@ -1,6 +1,7 @@
 """Filing text whose tables are delimited rows: tab-separated lines, as a table copied
 from a browser, a word processor or a spreadsheet pastes into a text file, and Markdown
-pipe tables, as document converters write a filing.
+pipe tables and grid tables (``+---+`` rules, cells wrapped over lines), as document
+converters write a filing.
 
 Each row states its cells by its delimiters, so no position needs guessing: every run of
 delimited rows becomes a ``<table>`` of those cells (a spacer, "$" or ")" cell stays a
@@ -17,7 +18,9 @@ two or more figure cells; a lone tab in prose makes none.
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 
+from xlsegment import labels
 from xlsegment.numbers import parse_cell
 from xlsegment.readers.fixedwidth import MARK, Line, _paragraphs
 from xlsegment.readers.texttables import LaidOutTextReader
@@ -25,6 +28,9 @@ from xlsegment.settings import SETTINGS
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # |---|--:|: the header's underline
+# +-----+=====+: a grid table's rule (pandoc, reStructuredText); between two rules, the
+# lines of one row whose cells wrap over several lines
+_GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
@@ -69,7 +75,8 @@ def _runs(lines: list[Line]) -> list[tuple[str, list[_Row]]]:
     out: list[tuple[str, list[_Row]]] = []
     for line in lines:
         cells = _cells(line.text)
-        kind = "table" if cells is not None or _PIPE_RULE.match(line.text) else "text"
+        rule = _PIPE_RULE.match(line.text) or _GRID_RULE.match(line.text)
+        kind = "table" if cells is not None or rule else "text"
         if out and out[-1][0] == kind:
             out[-1][1].append((line, cells))
         else:
@@ -103,9 +110,7 @@ def _table_element(rows: list[_Row]):
     table = lxml.html.Element("table")
     table.set(MARK, "1")
     table.sourceline = rows[0][0].number
-    for line, cells in rows:
-        if cells is None:
-            continue  # the Markdown rule under the header
+    for line, cells in _logical_rows(rows):
         tr = lxml.html.Element("tr")
         tr.sourceline = line.number
         for text in cells:
@@ -115,6 +120,39 @@ def _table_element(rows: list[_Row]):
             tr.append(td)
         table.append(tr)
     return table
+
+
+def _logical_rows(rows: list[_Row]) -> list[tuple[Line, list[str]]]:
+    """The table's rows: each delimited line, or, in a grid table, the lines between two
+    rules joined cell by cell ("Food" over "products" is "Food products")."""
+    if not any(_GRID_RULE.match(line.text) for line, _ in rows):
+        return [(line, cells) for line, cells in rows if cells is not None]  # a rule: no row
+    out: list[tuple[Line, list[str]]] = []
+    group: list[tuple[Line, list[str]]] = []
+    for line, cells in [*rows, (None, None)]:
+        if cells is not None:
+            group.append((line, cells))
+            continue
+        out.extend(_joined(part) for part in _split_years(group))
+        group = []
+    return out
+
+
+def _split_years(group: list[tuple[Line, list[str]]]) -> list[list[tuple[Line, list[str]]]]:
+    """A row's lines, with a line of years alone kept as a row of its own: "Revenue from
+    external customers" wrapped over three lines, then "2025", is a name over a year."""
+    parts: list[list[tuple[Line, list[str]]]] = []
+    for line, cells in group:
+        years = any(cells) and all(not c or labels.YEAR_RE.match(c) for c in cells)
+        if years or not parts or parts[-1][-1][2]:
+            parts.append([])
+        parts[-1].append((line, cells, years))
+    return [[(line, cells) for line, cells, _ in part] for part in parts]
+
+
+def _joined(lines: list[tuple[Line, list[str]]]) -> tuple[Line, list[str]]:
+    columns = zip_longest(*(c for _, c in lines), fillvalue="")
+    return lines[0][0], [" ".join(w for w in column if w) for column in columns]
 
 
 class DelimitedTextReader(LaidOutTextReader):
