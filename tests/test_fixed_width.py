@@ -3,7 +3,9 @@ filing text are placed: each on a small inline example."""
 
 from __future__ import annotations
 
-from xlsegment.api import check
+import pytest
+
+from xlsegment.api import check, parse
 from xlsegment.model import Column, Role, Row
 from xlsegment.numbers import parse_cell
 from xlsegment.readers import fixedwidth, htmlcolumns, htmlheads, placement
@@ -155,3 +157,54 @@ def test_one_figure_goes_to_the_latest_period_when_nothing_decides():
     values = [_cells("1", "2"), [None] * 2]
     placement.place(rows, segments, values, {1: _cells("58")})
     assert [i for i, v in enumerate(values[1]) if v] == [1]
+
+
+def _edgar_block(years: int, dollar_left: bool, caption: str) -> tuple[str, dict]:
+    """An EDGAR <TABLE> of segments over ``years`` years, with "$" one space left of its
+    column's mark where ``dollar_left``, and ``caption`` centred over the years."""
+    ys = [2025, 2024, 2023][:years]
+    figures = {
+        "Industrial Gases": [1412306, 1356118, 1287442],
+        "Specialty Chemicals": [884519, 902447, 861305],
+    }
+    width = 14
+    start = 40
+
+    def row(label: str, values, dollar: bool) -> str:
+        line = list(f"  {label}".ljust(start - 2, ".").ljust(start + width * len(values)))
+        for k, v in enumerate(values):
+            mark = start + k * width
+            text = f"{v:,}"
+            end = mark + width - 2
+            line[end - len(text) : end] = text
+            if dollar:
+                line[mark - 1 if dollar_left else mark] = "$"
+        return "".join(line).rstrip()
+
+    lines = ["<TABLE>", "<CAPTION>", caption.center(width * years).rjust(start + width * years)]
+    lines.append("".join(str(y).rjust(width) for y in ys).rjust(start + width * years - 1))
+    lines.append("<S>".ljust(start) + "".join("<C>".ljust(width) for _ in ys).rstrip())
+    lines.append("Net sales:")
+    for k, (label, values) in enumerate(figures.items()):
+        lines.append(row(label, values[:years], dollar=k == 0))
+    totals = [sum(v[i] for v in figures.values()) for i in range(years)]
+    lines.append(row("  Total net sales", totals, dollar=True))
+    lines.append("</TABLE>")
+    return "Segment information (in thousands):\n\n" + "\n".join(lines) + "\n", figures
+
+
+@pytest.mark.parametrize("years", [2, 3])
+@pytest.mark.parametrize("dollar_left", [False, True])
+@pytest.mark.parametrize("caption", ["Year Ended December 31,", "Years Ended December 31,"])
+def test_a_caption_over_the_years_and_a_dollar_left_of_its_mark(tmp_path, years, dollar_left, caption):
+    """'$ 1,356,118' with the '$' a space left of the <C> mark belongs to its figure, not
+    to the column before; 'Year Ended December 31,' centred over the years is one heading
+    over them all, not a word over each."""
+    text, figures = _edgar_block(years, dollar_left, caption)
+    path = tmp_path / "note.txt"
+    path.write_text(text, encoding="utf-8")
+    facts = {(f.segment, f.period): f.value for f in parse(path).facts}
+    for name, values in figures.items():
+        for y, v in zip((2025, 2024, 2023), values[:years], strict=False):
+            assert facts[(name, str(y))] == v
+    assert check(path).summary["errors"] == 0

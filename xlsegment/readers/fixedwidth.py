@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from xlsegment.numbers import parse_cell
+from xlsegment import labels
+from xlsegment.numbers import is_currency_symbol, parse_cell
 from xlsegment.settings import SETTINGS
 
 _TABLE_OPEN = re.compile(r"^\s*<TABLE>\s*$", re.IGNORECASE)
@@ -110,6 +111,12 @@ def _cells(
         column = (
             0 if first is not None and k < first and not _is_figure(token.group(), european) else columns[k]
         )
+        if (
+            is_currency_symbol(token.group())
+            and k + 1 < len(tokens)
+            and _is_figure(tokens[k + 1].group(), european)
+        ):
+            column = columns[k + 1]  # "$ 1,356,118": the sign stands a space left of its column's mark
         cells[column].append(token.group())
     return [" ".join(c) for c in cells]
 
@@ -144,17 +151,44 @@ def to_elements(text: str, first_line: int = 1) -> list:
         table = lxml.html.Element("table")
         table.set(MARK, "1")
         table.sourceline = lines[0].number
+        texts = {line.number: line.text for line in lines}
         for number, cells in rows(lines, starts):
             tr = lxml.html.Element("tr")
             tr.sourceline = number
-            for cell in cells:
+            for cell, span in spanning_heading(texts[number], starts) or [(c, 1) for c in cells]:
                 td = lxml.html.Element("td")
                 td.text = cell
                 td.sourceline = number
+                if span > 1:
+                    td.set("colspan", str(span))
                 tr.append(td)
             table.append(tr)
         out.append(table)
     return out
+
+
+_PHRASE = re.compile(r"\S+(?: \S+)*")  # words apart by single spaces
+
+
+def spanning_heading(text: str, starts: list[int]) -> list[tuple[str, int]] | None:
+    """A heading line whose one period heading runs over several columns ("Year Ended
+    December 31," centred over the years): (text, columns spanned) per cell, the heading
+    one cell over the columns it covers, not a word in each. None for any other line."""
+    phrases = list(_PHRASE.finditer(text))
+    if len(phrases) != 1 or not labels.is_period_heading(phrases[0].group().strip()):
+        return None
+    found = phrases[0]
+    bounds = [*starts[1:], 10**6]
+    covered = [
+        i
+        for i, (lo, hi) in enumerate(zip(starts, bounds, strict=True))
+        if found.start() < hi and found.end() > lo
+    ]
+    if len(covered) < 2 or covered[0] == 0:
+        return None
+    first, span = covered[0], len(covered)
+    rest = len(starts) - first - span
+    return [("", 1)] * first + [(found.group(), span)] + [("", 1)] * rest
 
 
 def _paragraphs(lines: list[Line]) -> list:
