@@ -155,6 +155,24 @@ NOISE_RE = re.compile(r"^(?:amount\s*%?|%|" + _QUALIFIER + r")+$", re.IGNORECASE
 
 _PAREN = re.compile(r"\([^)]*\)")
 
+# The SEC viewer's rendering of an XBRL report (an "R" page, as HTML or saved as CSV):
+# "Cloud Platform [Member]" is a segment's row heading, "Segment Reporting Information
+# [Line Items]" and its kin are the taxonomy's structure, and "[1]" after a label or a
+# figure refers to a footnote below the table.
+_VIEWER_STRUCTURE = re.compile(r"\[(?:line items|abstract|table|axis|domain)\]\s*$", re.IGNORECASE)
+_VIEWER_MEMBER = re.compile(r"\s*\[member\]\s*$", re.IGNORECASE)
+_VIEWER_REFERENCE = re.compile(r"(?:\s*\[\d{1,2}\])+\s*$")
+
+
+def without_viewer_marks(text: str) -> str:
+    """A cell of an XBRL viewer's report as the filing prints it: "Devices [Member]" is
+    "Devices", "(26) [2]" is "(26)", and a structure row ("... [Line Items]") is empty."""
+    if "[" not in text:
+        return text
+    if _VIEWER_STRUCTURE.search(text):
+        return ""
+    return _VIEWER_MEMBER.sub("", _VIEWER_REFERENCE.sub("", text))
+
 
 # Dot leaders a printed table runs from a label to its figures ("Total assets .......",
 # ". . . ."): drawing, not words of the label.

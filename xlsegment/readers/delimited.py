@@ -1,7 +1,8 @@
 """Filing text whose tables are delimited rows: tab-separated lines, as a table copied
 from a browser, a word processor or a spreadsheet pastes into a text file, and Markdown
-pipe tables and grid tables (``+---+`` rules, cells wrapped over lines), as document
-converters write a filing.
+pipe tables, grid tables (``+---+`` rules, cells wrapped over lines), as document
+converters write a filing, and a report saved as comma-separated values (the SEC
+viewer's "R" pages).
 
 Each row states its cells by its delimiters, so no position needs guessing: every run of
 delimited rows becomes a ``<table>`` of those cells (a spacer, "$" or ")" cell stays a
@@ -17,7 +18,9 @@ two or more figure cells; a lone tab in prose makes none.
 
 from __future__ import annotations
 
+import csv
 import re
+from collections import Counter
 from itertools import zip_longest
 
 from xlsegment import labels
@@ -35,12 +38,15 @@ _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 
-def _cells(text: str) -> list[str] | None:
-    """A delimited line's cells, Markdown's emphasis taken off; None for any other line."""
+def _cells(text: str, comma: bool = False) -> list[str] | None:
+    """A delimited line's cells, Markdown's emphasis taken off; None for any other line.
+    ``comma``: the whole text is comma-separated values (``is_csv``)."""
     if _PIPE_ROW.match(text) and not _PIPE_RULE.match(text):
         parts = text.strip()[1:-1].split("|")
     elif "\t" in text and text.strip():  # "Revenue:\t\t\t": a heading row of the table
         parts = text.rstrip("\r\n").split("\t")
+    elif comma and text.strip():
+        parts = next(csv.reader([text]))
     else:
         return None
     cells = [_EMPHASIS.sub(r"\2", p).strip() for p in parts]
@@ -53,13 +59,28 @@ def _figure_cells(cells: list[str]) -> int:
     return sum(1 for c in cells[1:] if c and parse_cell(c) is not None)
 
 
+CSV_SHARE = 0.8
+"""Text is comma-separated values (a report saved as CSV) where this share of its lines,
+or more, parse into one number of fields, three or more; prose with commas never does."""
+
+
+def is_csv(text: str) -> bool:
+    lines = [s for s in text.splitlines()[:200] if s.strip()]
+    if len(lines) < SETTINGS.aligned_rows or "," not in text:
+        return False
+    widths = Counter(len(r) for r in csv.reader(lines))
+    width, count = widths.most_common(1)[0]
+    return width >= 3 and count >= CSV_SHARE * len(lines)
+
+
 def has_tables(text: str) -> bool:
     """Whether the text holds a delimited table: enough rows of two or more figures."""
-    if "\t" not in text and "|" not in text:
+    comma = is_csv(text)
+    if "\t" not in text and "|" not in text and not comma:
         return False
     rows = 0
     for line in text.splitlines():
-        cells = _cells(line)
+        cells = _cells(line, comma)
         rows += cells is not None and _figure_cells(cells) >= 2
         if rows >= SETTINGS.aligned_rows:
             return True
@@ -70,11 +91,11 @@ def has_tables(text: str) -> bool:
 _Row = tuple[Line, list[str] | None]
 
 
-def _runs(lines: list[Line]) -> list[tuple[str, list[_Row]]]:
+def _runs(lines: list[Line], comma: bool) -> list[tuple[str, list[_Row]]]:
     """("text", rows) and ("table", rows) in order; a Markdown rule belongs to its table."""
     out: list[tuple[str, list[_Row]]] = []
     for line in lines:
-        cells = _cells(line.text)
+        cells = _cells(line.text, comma)
         rule = _PIPE_RULE.match(line.text) or _GRID_RULE.match(line.text)
         kind = "table" if cells is not None or rule else "text"
         if out and out[-1][0] == kind:
@@ -95,7 +116,7 @@ def to_elements(text: str, first_line: int = 1) -> list:
     each element carrying its file line."""
     lines = [Line(first_line + i, raw.rstrip("\r")) for i, raw in enumerate(text.splitlines())]
     out = []
-    for kind, part in _runs(lines):
+    for kind, part in _runs(lines, is_csv(text)):
         if kind == "text":
             plain = [Line(p.number, _EMPHASIS.sub(r"\2", _HEADING_MARK.sub("", p.text))) for p, _ in part]
             out.extend(_paragraphs(plain))

@@ -97,7 +97,7 @@ def grid_rows(table) -> list[list[GridCell]]:
             for dr in range(1, down):
                 for dc in range(span):
                     taken[(r + dr, col + dc)] = True
-            text = labels.without_leaders(visible_text(td))
+            text = labels.without_viewer_marks(labels.without_leaders(visible_text(td)))
             text = durations.short_period(text) or text  # "4Q25" over its column is "Q4 2025"
             cells.append(GridCell(text, r, col, span, td.sourceline, td))
             col += span
