@@ -34,6 +34,16 @@ Labels as long exist ("Income from continuing operations before income taxes") a
 rows: only a sentence ending or a scaled figure inside makes the line prose."""
 
 
+_ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def tokens_of(text: str) -> list[str]:
+    """The words and figures of a line, apart where it has plain spaces: a no-break or
+    narrow no-break space groups a figure's digits ("412\u202f306"), as French and other
+    notes print them, so it never parts two cells (str.split would)."""
+    return [t for t in _ASCII_SPACE.split(text.strip()) if t]
+
+
 def is_flowed(lines: list[str]) -> bool:
     """Few lines are single figures, and some lines end in two figures or more. A year
     alone on a line heads a block of rows in flowed text too ("2025" over its rows), so
@@ -41,7 +51,7 @@ def is_flowed(lines: list[str]) -> bool:
     text = [s.strip() for s in lines if s.strip()]
     if not text:
         return False
-    ending = sum(1 for s in text if len(_trailing_figures(s.split())) >= 2)
+    ending = sum(1 for s in text if len(_trailing_figures(tokens_of(s))) >= 2)
     single = sum(1 for s in text if parse_cell(s) is not None and not (ending and labels.YEAR_RE.match(s)))
     return single < FLOWED_SHARE * len(text) and ending > 0
 
@@ -71,7 +81,7 @@ def unflow(lines: list[str]) -> list[tuple[int, str]]:
             # "Current year (2025)": a period heading of its own, whose "(2025)" is no figure
             out.append((number, line))  # "Note 16 — Segment Information": a heading, no row
             continue
-        tokens = stripped.split()
+        tokens = tokens_of(stripped)
         if _currency_row(tokens):
             # "RMB RMB RMB US$" over the years: one currency mark per column, with its
             # scale ("Ch$ million Ch$ million US$ thousand")
@@ -151,7 +161,7 @@ def _currency_cells(tokens: list[str]) -> list[str]:
 
 def _row_widths(lines: list[str]) -> list[int]:
     """How many figures each line ends in (0 for prose and headings)."""
-    return [0 if _is_sentence(s.strip()) else len(_trailing_figures(s.split())) for s in lines]
+    return [0 if _is_sentence(s.strip()) else len(_trailing_figures(tokens_of(s))) for s in lines]
 
 
 def _neighbours_width(widths: list[int], k: int) -> int:
@@ -187,7 +197,7 @@ def _is_sentence(text: str) -> bool:
     with no figures after it, or it reads as prose: eight words or more, with a sentence
     ending inside it or a figure followed by its scale ("$ 293 million in 2023. 98 Table
     of Contents" is a footnote and a page number, not a row of cells)."""
-    words = text.split()
+    words = tokens_of(text)
     if (
         text.endswith((".", ":"))
         and len(_trailing_figures(words)) == 0
