@@ -110,7 +110,7 @@ LATER = {
             "unnamed": 73,
             "missing": 14,
         },
-        "t08_se_prior_year_in_parentheses_business_areas_flowed": {"unnamed": 46, "missing": 26},
+        "t08_se_prior_year_in_parentheses_business_areas_flowed": {"unnamed": 34, "missing": 32},
         "t10_my_mfrs8_rm000_tsv_notes_letter_column_blank_label_totals": {"wrong": 4},
     },
 }

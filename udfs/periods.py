@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from xlsegment.durations import MONTH_DAY, duration_of, month_number
+from xlsegment.durations import MONTH_DAY, duration_of, half_number, month_number
 from xlsegment.labels import YEAR_RE
 from xlsegment.model import Note
 from xlsegment.readers.layout import duration_mark, quarter_number
@@ -71,6 +71,8 @@ class Periods:
         note's label does not carry it: only a period whose number the note shows."""
         if not asked.part or any(quarter_number(p) for p in found):
             return found
+        if any(half_number(p) for p in found):  # "6M 2025-H2": the note's label says which half
+            return [p for p in found if f"H{half_number(p)}" == asked.part]
         known = {p: self._part_of(p) for p in found}
         kept = [p for p in found if known[p] == asked.part]
         if found and not kept:

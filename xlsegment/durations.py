@@ -16,7 +16,7 @@ _DURATION_RE = re.compile(
     r"|\b(?P<w>thirteen|twenty[\s-]six|thirty[\s-]nine|13|26|39)[\s-]+weeks?\b"
     r"|\b(?P<q>quarters?)\s+ended\b"
     # a half-year: IFRS interim reports (IAS 34) in English, Spanish, Portuguese, German
-    r"|\b(?P<h>half[\s-]+year|first\s+half|second\s+half|semestre|halbjahr|h[12])\b"
+    r"|\b(?P<h>half[\s-]+year|first\s+half|second\s+half|semestre|halbjahr|h[12]|s[12]|[12][hs])\b"
     r"|(?P<zh>三|六|九)个月"
     r"|\b(?P<es>tres|três|seis|nueve|nove)\s+meses\b"
     r"|\b(?P<a>" + MONTHS + r")\.?\s*[–—-]\s*(?P<b>" + MONTHS + r")\b"
@@ -137,3 +137,29 @@ def short_period(text: str) -> str | None:
     if m["m"]:
         return f"{_MONTH_WORDS[m['m']]} {year}"
     return f"FY {year}"
+
+
+# A period named by a short word and its year, as a column's heading: "H1 2025", "S2 2025"
+# (semestre), "Q3 2025", "FY 2025", "Exercice 2025".
+NAMED_PERIOD_RE = re.compile(
+    r"^(?:[HS][12]|[12][HS]|Q[1-4]|[1-4]Q|FY|Full\s+year|Exercice|Ejercicio|Exerc[ií]cio|Esercizio"
+    r"|Gesch[äa]ftsjahr)\s+(?:19|20)\d\d$",
+    re.IGNORECASE,
+)
+
+
+_HALF = re.compile(
+    r"\b(?:[HS]([12])|([12])[HS]|(first|second)\s+half|(primer|segundo|premier|second)\s+semestre)\b",
+    re.IGNORECASE,
+)
+_HALF_ORDINAL = {"first": "1", "second": "2", "primer": "1", "premier": "1", "segundo": "2"}
+
+
+def half_number(text: str) -> str | None:
+    """The half of a year a heading names ("H2 2025", "S1 2025", "2H", "First half",
+    "Segundo semestre" -> "2"), or None."""
+    h = _HALF.search(text)
+    if h is None:
+        return None
+    word = (h.group(3) or h.group(4) or "").lower()
+    return h.group(1) or h.group(2) or _HALF_ORDINAL[word]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from xlsegment import labels
+from xlsegment import durations, labels
 from xlsegment.numbers import NIL_DASHES, is_currency_symbol, parse_cell
 from xlsegment.settings import SETTINGS
 
@@ -114,13 +114,24 @@ _MONTH_DAY = re.compile(r"(?:" + labels.MONTHS + r")\.?\s+\d{1,2},?", re.IGNOREC
 
 def _captions(line: str) -> list[str] | None:
     """The headings of a line that is two or more period captions, or two or more dates
-    without their years, and nothing else; None for any other line."""
+    without their years, or two or more periods named by a word and their year ("S1 2025
+    S2 2025 Exercice 2025", after the unit it may start with), and nothing else; None
+    for any other line."""
     for pattern in (_CAPTION, _MONTH_DAY):
         found = list(pattern.finditer(line))
         pieces = [m.group().strip() for m in found]
         if len(found) >= 2 and pattern.sub("", line).strip() == "":
             return pieces
+    unit = labels.unit_first(line)
+    head, rest = ([unit[0]], unit[1]) if unit else ([], line)
+    found = [m.group() for m in _NAMED_PERIODS.finditer(rest)]
+    if len(found) >= 2 and _NAMED_PERIODS.sub("", rest).strip() == "":
+        return [*head, *found]
     return None
+
+
+# The periods of durations.NAMED_PERIOD_RE, anywhere in a line
+_NAMED_PERIODS = re.compile(durations.NAMED_PERIOD_RE.pattern.strip("^$"), re.IGNORECASE)
 
 
 _NOTE_HEADING = re.compile(r"^notes?\s+\d{1,3}[a-z]?\s*[.:—–-]?\s+[A-Z][A-Za-z]", re.IGNORECASE)

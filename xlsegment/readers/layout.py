@@ -142,6 +142,21 @@ def introduces_table(text: str) -> bool:
     return is_lead_in(text) or (sentence and not _reconciliation_heading(text))
 
 
+# "Reconciliation to profit before tax", "Réconciliation avec le résultat avant impôt",
+# "Conciliación con el resultado", "Überleitung auf das Ergebnis": above the columns'
+# names, a table's title; among them, a reconciling column's name ("Reconciliation to
+# Consolidated Financial Statements" beside the segments).
+_RECONCILIATION_TITLE = re.compile(
+    r"^(?:reconciliation|r[ée]conciliation|rapprochement|conciliaci[óo]n|reconcilia[çc][ãa]o|"
+    r"riconciliazione|[üu]berleitung)\s+(?:to|of|avec|du|de|con|del|com|da|do|auf|zum|zur|al|a)\b",
+    re.IGNORECASE,
+)
+
+
+def is_reconciliation_title(text: str) -> bool:
+    return bool(_RECONCILIATION_TITLE.match(text)) and not text.endswith(":")
+
+
 def period_labels(texts: list[str]) -> list[str]:
     """Period of each column heading: the year ("December 31, 2024" -> "2024"), with its
     interim duration ("Six Months Ended June 30, 2025" -> "6M 2025"). A quarter is three
@@ -153,9 +168,15 @@ def period_labels(texts: list[str]) -> list[str]:
     for t, q in zip(texts, quarters, strict=True):
         year = str(labels.years_in(t)[-1])
         out.append(with_duration(year, "3M" if q else durations.duration_of(t)))
+    # Each quarter, or half ("H1 2025 | H2 2025", "S1 | S2"), keeps its number where
+    # its label would otherwise be another's.
+    parts = [
+        f"Q{q}" if q else (f"H{h}" if (h := durations.half_number(t)) else None)
+        for t, q in zip(texts, quarters, strict=True)
+    ]
     out = [
-        f"{label}-Q{q}" if q and out.count(label) > 1 else label
-        for label, q in zip(out, quarters, strict=True)
+        f"{label}-{part}" if part and out.count(label) > 1 else label
+        for label, part in zip(out, parts, strict=True)
     ]
     # Different headings that name one year ("January 1, 2023", "December 31, 2023") keep
     # their text; a heading repeated word for word (a year over its translation) stays one.

@@ -185,7 +185,7 @@ def read_rows(raws: list[RawRow], w: Widths, ctx: NoteContext, section: str, mea
         dated = label if year_row else ""
         label = label or "(unlabelled)"
         cells = amount_cells(raw.cells, w)
-        if not cells or is_ratio_row(label):
+        if not cells or is_ratio_row(label) or _under_ratio_heading(section, label):
             continue  # a row of percentages or changes only
         item, year = _row_year(label, raw.line, ctx, body)
         year = year or year_row
@@ -262,3 +262,10 @@ def add_translation_block(
         Finding("seg.layout.translated", Severity.INFO, message, source_line=block[0].line if block else None)
     )
     return columns + added, found
+
+
+def _under_ratio_heading(section: str, label: str) -> bool:
+    """A segment's row under a heading that calls its rows ratios ("Marge opérationnelle
+    courante (en %)" over "France 7,6 8,7"): percentages, no amounts, though no cell
+    carries a "%" sign; a line item of its own below ends the heading."""
+    return bool(section) and is_ratio_row(section) and not classify(label).financial

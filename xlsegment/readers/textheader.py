@@ -30,6 +30,7 @@ from xlsegment.readers.layout import (
     NoteContext,
     introduces_table,
     is_continued_title,
+    is_reconciliation_title,
     latest_period,
     lead_in_duration,
     lead_in_period,
@@ -88,11 +89,18 @@ def read_header(run: list[RawRow], above: str = "") -> Header:
     # "November 1," over "2025", once per column: dates split over two lines (two or
     # more of them; one such caption over the years is the caption of them all)
     split_dates = sum(1 for r in run if len(r.years) == 1 and _MONTH_DAY_ONLY.match(r.label.strip())) >= 2
+    named = sum(1 for r in run if durations.NAMED_PERIOD_RE.match(r.label.strip())) >= 2
     for r in run:
         text = r.label.strip()
         if split_dates and len(r.years) == 1 and _MONTH_DAY_ONLY.match(text):
             # "November 1," over "2025": a date split over two lines, one column's date
             dates.append(f"{text} {r.years[0][0]}")
+            h.first = h.first or "years"
+            continue
+        if named and durations.NAMED_PERIOD_RE.match(text):
+            # "H1 2025 | H2 2025 | FY 2025": a column each; a year read with the cell
+            # ("FY 2025" after "H2 2025") is the next column's, the whole year
+            dates.extend([text, *(str(y) for y, _ in r.years)])
             h.first = h.first or "years"
             continue
         if r.years:
@@ -158,7 +166,7 @@ def _read_mark(h: Header, r: RawRow, text: str) -> bool:
 def _read_words(h: Header, r: RawRow, text: str, dates: list[str], first_years: RawRow | None) -> None:
     """A cell of words: a lead-in sentence, a change header, a duration, a period heading,
     a heading over rows, or a name over columns."""
-    if introduces_table(text):
+    if introduces_table(text) or (is_reconciliation_title(text) and not h.names):
         # Whatever came before the lead-in sentence was a title, not column names.
         h.lead_in.append(text)
         h.names.clear()
