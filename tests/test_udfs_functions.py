@@ -130,7 +130,11 @@ def test_segtotal_reported_else_summed():
 
 
 def test_segrecon_spills_from_segment_profit_to_net_result():
+    # One reportable segment beside Corporate: the segment's profit, Corporate as the
+    # reconciling column, their Total, then down to the net result (ASC 280-10-50-30).
     assert f.SEGRECON(2024) == [
+        ["Mining", 40],
+        ["Corporate", -25],
         ["Segment profit (loss)", 15],
         ["Interest expenses", -5],
         ["Net loss", 10],

@@ -31,9 +31,15 @@ def test_segment_profit():
 
 def test_reconciliation_of_2023_ends_at_net_income():
     recon = f.SEGRECON(2023)
-    assert recon[0] == ["Segment profit (loss)", -317753]
+    # The one reportable segment, Corporate beside it, their Total, then the items below.
+    assert recon[:3] == [
+        ["Cryptocurrency Mining", -163289],
+        ["Corporate", -154464],
+        ["Segment profit (loss)", -317753],
+    ]
     assert recon[-2] == ["Net income", 12576]
-    assert sum(value for _, value in recon[:-2]) == recon[-2][1]  # the chain adds up
+    assert recon[0][1] + recon[1][1] == recon[2][1]  # the chain adds up, across
+    assert sum(value for _, value in recon[2:-2]) == recon[-2][1]  # and down
     assert recon[-1] == ["Check", "ok"]  # and the core's checks say so
 
 
@@ -81,3 +87,16 @@ def test_a_region_asked_for_as_a_segment_is_named_a_region():
         "for it in 2024; segments: Cryptocurrency Mining, Corporate, Total"
     )
     assert f.SEGREVENUE("greater china", 2024) == 289  # geographic revenue is there to read
+
+
+def test_segrecon_of_assets_never_takes_gains_on_assets():
+    """'Realized gain on exchange digital assets' is a gain of the period, not a balance
+    of assets: SEGRECON of total assets took it (and another such row) as the whole
+    reconciliation of 2023's assets."""
+    recon = f.SEGRECON(2023, "Total assets")
+    assert recon[-2][1] == f.SEGTOTAL("Total assets", 2023) == 363725
+    assert [label for label, _ in recon[:-1]] == [
+        "Cryptocurrency Mining",
+        "Corporate",
+        "Total assets as of December 31, 2023",
+    ]

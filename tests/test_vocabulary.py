@@ -170,3 +170,20 @@ def test_rows_under_a_heading_of_both_signs_are_the_entitys(tmp_path):
     path.write_text("\n".join(cells) + "\n", encoding="utf-8")
     facts = {(f.line_item, f.period): f.segment for f in parse(path).facts}
     assert facts[("Interest expense, net", "2025")] in ("", "Total")
+
+
+@pytest.mark.parametrize(
+    ("label", "balance"),
+    [
+        ("Total assets", True),
+        ("Segment assets", True),
+        ("Identifiable assets", True),
+        ("Realized gain on exchange digital assets", False),
+        ("Impairment on advance and other assets", False),
+        ("Loss on disposal of assets", False),
+        ("Fair value change on digital assets", False),
+    ],
+)
+def test_a_gain_or_charge_on_assets_is_no_balance_of_assets(label, balance):
+    kind = classify(label).kind
+    assert kind == LineKind.ASSETS if balance else kind in (LineKind.OTHER_AMOUNT, LineKind.EXPENSE)

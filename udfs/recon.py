@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from xlsegment.model import Fact, Role
 from xlsegment.vocabulary import LineKind, classify
 
-from .facts import Miss, is_other_category, is_total
+from .facts import Miss, is_total
 
 if TYPE_CHECKING:
     from .index import Index
@@ -307,8 +307,8 @@ def _across(ix: Index, start: Fact) -> list[Step]:
         f for f in row if f.role in (Role.CORPORATE, Role.ELIMINATION, Role.SEGMENT) and f not in segments
     ]
     others = [f for f in others if f.segment not in ix.subtotals(start.period, [start.line_item])]
-    if len(segments) < 2 and not (segments and others and all(is_other_category(f.segment) for f in others)):
-        return []  # one segment alone is the Total; one beside "Other" reconciles to it
+    if not segments or (len(segments) < 2 and not others):
+        return []  # one segment alone is the Total; one beside Corporate or Other reconciles to it
     return _from_the_segments(segments, others, start)
 
 

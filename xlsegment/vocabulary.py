@@ -162,6 +162,10 @@ _ASSETS = _words(
     r"\bactivos?\b|\bativos?\b|\bactifs\b|\bvermögenswerte\b|\battività\b",
     r"资产|資産",
 )
+_ON_ASSETS = _words(
+    r"\b(?:gains?|loss(?:es)?|impairments?|fair\s+value\s+changes?|changes?\s+in\s+fair\s+value"
+    r"|write[\s-]?(?:downs?|offs?)|depreciation|amortization|disposals?)\b.*\bassets\b",
+)
 # "Significant items:", "Specific items", "Adjusting items": IFRS filers' headings over the
 # items that reconcile an underlying measure to the statutory one (IAS 1.97-98 items).
 _RECONCILING = _words(
@@ -349,7 +353,9 @@ def _kind(rest: str, text: str) -> LineKind:
     if _EXPENSE.search(core) and _expense_first(core):
         return LineKind.EXPENSE
     if _ASSETS.search(rest):
-        return LineKind.ASSETS
+        # "Realized gain on digital assets", "Impairment of other assets": a gain, loss or
+        # charge on assets is an amount of the period, never a balance of assets
+        return LineKind.OTHER_AMOUNT if _ON_ASSETS.search(rest) else LineKind.ASSETS
     if _OTHER_AMOUNT.search(rest) or _EXPENSE.search(rest) or _REVENUE.search(rest):
         return LineKind.OTHER_AMOUNT
     if _CORPORATE.search(rest):
