@@ -81,3 +81,25 @@ def test_note_opens_the_heading_that_matches_best_and_says_what_else_matched(tmp
     assert len(said) == 1 and "Note 17. Segment Information" in said[0].message
     if asked.lower() == "segment information":
         assert "also matched" in said[0].message  # the table of contents and the mention
+
+
+SEED = Path(__file__).parent / "data" / "seeds" / "000_fa2b530666297a11.txt"
+
+
+@pytest.mark.parametrize("command", ["check", "refresh", "share"])
+@pytest.mark.parametrize("damage", ["truncated", "zip header then garbage"])
+def test_a_damaged_workbook_is_refused_as_one_by_every_command(tmp_path, command, damage):
+    """A workbook cut short, or bytes that start like a zip and are none, is 'not an xlsx
+    workbook (not a zip package)' to check, refresh and share alike; before, refresh and
+    share passed on the zip library's own words ('File is not a zip file')."""
+    from xlsegment.workbook.api import fill
+
+    book = fill(SEED, tmp_path / "book.xlsx")
+    data = book.read_bytes()
+    book.write_bytes(data[: len(data) // 3] if damage == "truncated" else b"PK\x03\x04" + b"garbage" * 40)
+    before = book.read_bytes()
+    args = [command, str(book)] + (["-o", str(tmp_path / "shared.xlsx")] if command == "share" else [])
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert "not an xlsx workbook (not a zip package)" in result.output and "Traceback" not in result.output
+    assert book.read_bytes() == before  # nothing written

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xlsegment import limits
-from xlsegment.errors import InputError
+from xlsegment.errors import NOT_A_WORKBOOK, InputError
 from xlsegment.readers import peek
 from xlsegment.workbook import partscan as ps
 from xlsegment.workbook.engines.base import WorkbookError
@@ -149,7 +149,9 @@ def open_package(path: str | Path, data: bytes | None = None) -> Iterator[object
             limits.package(archive, name)
     except InputError as exc:
         raise WorkbookError(str(exc)) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+    except zipfile.BadZipFile:
+        raise WorkbookError(f"{name}: {NOT_A_WORKBOOK}") from None
+    except (zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
         raise WorkbookError(f"{name}: cannot read as an xlsx workbook ({exc})") from None
     if isinstance(source, io.BytesIO):
         source.seek(0)

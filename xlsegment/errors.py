@@ -18,3 +18,8 @@ class InputError(XlsegmentError):
         elif line is not None:
             where = f"{file}:{line}"
         super().__init__(f"{where}: {message}")
+
+
+# What a file that should be an xlsx workbook but is no readable zip package is told
+# (check, refresh and share say the same).
+NOT_A_WORKBOOK = "not an xlsx workbook (not a zip package); it may be damaged or another file renamed"

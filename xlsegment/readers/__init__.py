@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from xlsegment import limits
-from xlsegment.errors import InputError
+from xlsegment.errors import NOT_A_WORKBOOK, InputError
 from xlsegment.model import Note
 
 
@@ -144,7 +144,7 @@ REFUSALS = (
     Refusal("PDF", lambda p: p.head.startswith(b"%PDF-"),
             "PDF is not read; extract its text (e.g. `pdftotext -layout`) or give the filing's HTML"),
     Refusal("broken workbook", lambda p: p.suffix in (".xlsx", ".xlsm") and not p.is_zip,
-            "not an xlsx workbook (not a zip package); it may be damaged or another file renamed"),
+            NOT_A_WORKBOOK),
     Refusal("legacy workbook", lambda p: p.head.startswith(b"\xd0\xcf\x11\xe0"),
             "an Excel 97-2003 (.xls) or other OLE file is not read; save it as .xlsx"),
     Refusal("Word document", lambda p: p.is_zip and p.suffix in (".docx", ".docm"),
