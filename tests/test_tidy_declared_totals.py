@@ -71,3 +71,36 @@ def test_check_exits_1_and_names_the_broken_total(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1
     assert "seg.crossfoot" in result.output and "reported 330, computed 300 (+30)" in result.output
+
+
+NAMES = ("Total", "Consolidated", "Group")
+
+
+@pytest.mark.parametrize("off", [0, 50])
+@pytest.mark.parametrize("broken", ["first", "second"])
+@pytest.mark.parametrize(("first", "second"), [(a, b) for a in NAMES for b in NAMES if a != b])
+def test_the_entity_total_is_one_column_however_each_line_names_it(tmp_path, first, second, broken, off):
+    """Revenue totalled as "Total" and cost as "Consolidated": both are the entity's total,
+    one column. Before, the two names made two columns, neither line could be checked,
+    and a cost total off by 50 passed with exit 0."""
+    rows = ["P&L,2024,Revenue,Mining,USD,1000,millions,", "P&L,2024,Revenue,Games,USD,500,,"]
+    rows.append(f"P&L,2024,Revenue,{first},USD,{1500 + (off if broken == 'first' else 0)},,")
+    rows += ["P&L,2024,Cost,Mining,USD,-400,,", "P&L,2024,Cost,Games,USD,-200,,"]
+    rows.append(f"P&L,2024,Cost,{second},USD,{-600 - (off if broken == 'second' else 0)},,")
+    path = tmp_path / "facts.csv"
+    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    result = check(read_tidy(path))
+    broken_lines = {f.line_item for f in result.errors}
+    assert broken_lines == ({"Revenue" if broken == "first" else "Cost"} if off else set())
+    assert result.summary["checks"] == 2
+
+
+def test_a_total_beside_the_consolidated_figure_stays_a_column_of_its_own(tmp_path):
+    """ "Total" (the segments' sum) beside "Consolidated" (after eliminations) on one line
+    are two figures: never one column (control)."""
+    rows = ["P&L,2024,Revenue,Mining,USD,1000,millions,", "P&L,2024,Revenue,Games,USD,500,,",
+            "P&L,2024,Revenue,Total,USD,1500,,", "P&L,2024,Revenue,Consolidated,USD,1450,,"]  # fmt: skip
+    path = tmp_path / "facts.csv"
+    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    facts = {f.segment: f.value for f in read_tidy(path).facts}
+    assert facts["Total"] == 1500 and facts["Consolidated"] == 1450

@@ -532,16 +532,29 @@ def _fresh(reading: _Reading, name: str, period: str, rows: list[tuple[RowCells,
         if f.line_item not in lines:
             lines[f.line_item] = len(lines)
             draft.rows[lines[f.line_item]] = _loose_row(cells, f, None)
-    columns = {(f.segment, f.currency): _new_column(f, presentation) for _, f in reversed(rows)}
+    column_of = _one_total_column([f for _, f in rows])
+    columns = {column_of(f): _new_column(f, presentation) for _, f in reversed(rows)}
     keys = sorted(
-        dict.fromkeys((f.segment, f.currency) for _, f in rows),
+        dict.fromkeys(column_of(f) for _, f in rows),
         key=lambda k: (k[1] != presentation, _COLUMN_ORDER.get(columns[k].role, 4)),
     )
     draft.cols = {j: columns[k] for j, k in enumerate(keys)}
     index = {k: j for j, k in enumerate(keys)}
     for cells, f in rows:
-        _put(reading, draft, (lines[f.line_item], index[(f.segment, f.currency)]), cells, f)
+        _put(reading, draft, (lines[f.line_item], index[column_of(f)]), cells, f)
     return draft
+
+
+def _one_total_column(facts: list[Fact]):
+    """A fact's column key, (segment, currency). The entity's total is one column however
+    each line names it ("Total" for revenue, "Consolidated" for cost): each is the sum of
+    the segments, so each is checked as one. Names that share a line ("Total" beside
+    "Consolidated", after eliminations) stay columns of their own."""
+    names = list(dict.fromkeys(f.segment for f in facts if f.role == Role.TOTAL))
+    per_line = Counter((f.line_item, f.period, f.currency) for f in facts if f.role == Role.TOTAL)
+    if len(names) < 2 or any(n > 1 for n in per_line.values()):
+        return lambda f: (f.segment, f.currency)
+    return lambda f: (names[0] if f.role == Role.TOTAL else f.segment, f.currency)
 
 
 def _table(index: int, draft: _Draft) -> Table:
