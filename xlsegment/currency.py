@@ -201,6 +201,8 @@ _CJK_SCALE = re.compile(
 
 
 _THOUSANDS_MARK = re.compile(r"['’`]\s*000\b|(?<=\$)000\b")
+# "in CHF 1'000": the unit written with Swiss digit grouping, as "1,000" elsewhere
+_SWISS_UNIT = re.compile(r"\b1['’]000(?:['’]000)?\b")
 
 
 def _scale_word(text: str) -> str | None:
@@ -224,7 +226,7 @@ def mark(text: str) -> Mark | None:
     """The currency and scale of a cell or line that is nothing but a currency or unit mark
     ("RMB’000", "US$", "NT$ thousands", "(en miles de euros)", "（人民币千元）",
     "Rs. in crores"); None where anything else is written there."""
-    t = text.strip()
+    t = _SWISS_UNIT.sub(lambda m: m.group().replace("'", ",").replace("’", ","), text.strip())
     if not t or len(t) > SETTINGS.unit_line_chars:
         return None
     scale = scale_of(t)

@@ -284,7 +284,7 @@ FULL_YEAR = re.compile(r"^(?:full[\s-]*year|total\s+year|year|fiscal\s+year)$", 
 # (IFRS 8.28, ASC 280-10-50-30). The same in French, Spanish, Portuguese, German and
 # Italian notes ("Total secteurs opérationnels", "Total segmentos", "Summe der Segmente").
 _SEGMENTS_TOTAL = re.compile(
-    r"^(?:sub-?\s?)?total\s+(?:of\s+)?(?:(?:the\s+)?reportable\s+|operating\s+)?segments?\b|^segments?\s+totals?\b"
+    r"^(?:sub-?\s?)?total\s+(?:of\s+)?(?:(?:the\s+)?reportable\s+|operating\s+)?segments?\b|^(?:(?:the\s+)?reportable\s+|operating\s+)?segments?\s+totals?\b"
     r"|^total\s+(?:des\s+|de\s+(?:los\s+)?|dos\s+)?(?:secteurs|segmentos)\b|^summe\s+(?:der\s+)?segmente\b"
     r"|^segmente\s+gesamt\b|^totale\s+settori\b"
     r"|^分部\S*?(?:合计|合計|总计|總計)",  # "分部资产合计": the segments' assets, totalled

@@ -22,8 +22,9 @@ CELL_RE = re.compile(
     # "+9.0 %": an explicit sign, as changes print; "△32.2", "▲32.2": Japanese filers' minus
     + r"\s*+(?:(?P<minus>[-−–△▲])|\+)?\s*+(?P<lp2>\()?\s*+"
     + _CURRENCY
-    # digits grouped by points, commas and spaces; never by a tab or a line break ("2025\t2024")
-    + r"\s*+(?P<num>\d(?:[.,\u0020\u00a0\u202f]*+\d++)*+)"
+    # digits grouped by points, commas, spaces and apostrophes (Swiss "1'284'512"); never by
+    # a tab or a line break ("2025\t2024")
+    + r"\s*+(?P<num>\d(?:[.,'’\u0020\u00a0\u202f]*+\d++)*+)"
     + r"\s*+(?P<tminus>-)?(?P<rp>\))?\s*+(?P<pct>%)?\s*+(?P<rp2>\))?\s*+$"
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -53,7 +54,7 @@ def is_currency_symbol(text: str) -> bool:
 
 
 _SPACES = " \u00a0\u202f"  # a space, a no-break space, a narrow no-break space
-_NO_SPACES = str.maketrans("", "", _SPACES)
+_NO_SPACES = str.maketrans("", "", _SPACES + "'’")  # and the apostrophes that group Swiss digits
 _SPACED_THOUSANDS = re.compile(f"(?<=\\d)[{_SPACES}](?=\\d{{3}}\\b)")
 
 
