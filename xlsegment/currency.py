@@ -71,6 +71,7 @@ FILER_MARKS = {
     "TL": "TRY",  # Turkish filers' lira ("TL million")
     "turkish lira": "TRY",
     "dong": "VND",
+    "baht": "THB",  # Thai filers' "Unit: Thousand Baht"
     "Php": "PHP",  # Philippine filers' peso ("Php 112,406", "Php millions")
     "philippine pesos": "PHP",
 }
@@ -201,6 +202,9 @@ _CJK_SCALE = re.compile(
 
 
 _THOUSANDS_MARK = re.compile(r"['’`]\s*000\b|(?<=\$)000\b")
+# "Unit: Thousand Baht", "(Unit: Baht)", "单位：元": a unit stated as a field, as Thai and
+# Chinese reports head each table
+_UNIT_FIELD = re.compile(r"(?:^|(?<=[(（]))\s*(?:units?|单位)\s*[:：]\s*", re.IGNORECASE)
 # "in CHF 1'000": the unit written with Swiss digit grouping, as "1,000" elsewhere
 _SWISS_UNIT = re.compile(r"\b1['’]000(?:['’]000)?\b")
 
@@ -227,6 +231,7 @@ def mark(text: str) -> Mark | None:
     ("RMB’000", "US$", "NT$ thousands", "(en miles de euros)", "（人民币千元）",
     "Rs. in crores"); None where anything else is written there."""
     t = _SWISS_UNIT.sub(lambda m: m.group().replace("'", ",").replace("’", ","), text.strip())
+    t = _UNIT_FIELD.sub("", t)  # "(Unit: Thousand Baht)": the field's name is no mark
     if not t or len(t) > SETTINGS.unit_line_chars:
         return None
     scale = scale_of(t)

@@ -26,7 +26,7 @@ from xlsegment.relate.policy import (
     TYPO_SHARE,
     near_miss,
 )
-from xlsegment.vocabulary import classify
+from xlsegment.vocabulary import LineKind, classify
 
 Grid = Sequence[Sequence[Interval | None]]
 Terms = tuple[tuple[int, int], ...]  # (sign, row)
@@ -121,7 +121,7 @@ class RowWalk:
             if rel is None and self.recon_ends and r in self.recon_ends:
                 # The reconciliation starts from the total just above its first item.
                 first = self.recon_ends[r]
-                run = [p for p in candidates if p < first][-1:] + [p for p in candidates if p >= first]
+                run = start_above(self.row_labels, candidates, first) + [p for p in candidates if p >= first]
                 if len(run) >= 2:
                     rel = _declared_end(grid, r, run, tested, self.signs)
             if rel is not None:
@@ -132,6 +132,22 @@ class RowWalk:
                 summed = {p for _, p in rel.parts if all(grid[p][c] is None or c in shown for c in cols)}
                 self.open_rows = [p for p in open_rows if p not in summed]
             self.open_rows.append(r)
+
+
+# Rows a reconciliation never starts from: items the note discloses beside the segments'
+# measure (depreciation, capital expenditure, assets, inter-segment revenue).
+_NOT_A_START = frozenset({LineKind.DEPRECIATION, LineKind.CAPEX, LineKind.ASSETS, LineKind.INTERSEGMENT,
+                          LineKind.COUNT, LineKind.PERCENT})  # fmt: skip
+
+
+def start_above(row_labels, candidates: list[int], first: int) -> list[int]:
+    """The total a reconciliation block starts from: the last open row above its first
+    item that is a measure, not an item disclosed beside it ("Depreciation and
+    amortisation" between "Segment operating profit" and "Unallocated income and
+    expenses:")."""
+    above = [p for p in candidates if p < first]
+    measures = [p for p in above if classify(row_labels[p]).kind not in _NOT_A_START]
+    return (measures or above)[-1:]
 
 
 def _label_sign(grid, row_labels, p, cols) -> int:
