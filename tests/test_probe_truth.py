@@ -114,11 +114,6 @@ LATER = {
         "t10_my_mfrs8_rm000_tsv_notes_letter_column_blank_label_totals": {"wrong": 4},
     },
     probe2.PROBE11: {
-        "h01_us10k_thead_th_scope_quarters_as_rows_segments_as_columns": {
-            "wrong": 4,
-            "missing": 3,
-            "errors": 1,
-        },
         "h04_us10k_ix_increase_decrease_amount_percent_sup_in_figure_cells_hidden_column_odd_colspans": {
             "unnamed": 71,
             "missing": 3,
