@@ -123,22 +123,30 @@ def _rows_with_marks(path) -> list[tuple]:
     return out
 
 
+def _type_on_first(book, label: str, typed: dict[str, object]) -> tuple[int, dict[str, str]]:
+    """Type ``typed`` (column name -> value, the review key included) on the first schedule
+    row labelled ``label``, as a user does in Excel; its sheet row and each cell's address."""
+    wb = openpyxl.load_workbook(book)
+    heads, found = {}, None
+    for row in wb[c.SCHEDULES].iter_rows():
+        values = [cell.value for cell in row]
+        if review.KEY in values:
+            heads = {v: j for j, v in enumerate(values) if v in (*review.MARKS, review.KEY)}
+        elif heads and values[0] == label and found is None:
+            for name, value in typed.items():
+                row[heads[name]].value = value(values[heads[name]]) if callable(value) else value
+            found = (row[0].row, {name: row[heads[name]].coordinate for name in typed})
+    wb.save(book)
+    return found
+
+
 def test_a_tick_stays_on_its_one_row_where_each_year_repeats_the_labels(tmp_path):
     """The seed prints one block per year, each with the same labels: a tick on 2024's
     "Revenue" row must not come back on 2023's and 2022's."""
     book = fill(SEED, tmp_path / "seed.xlsx")
-    wb = openpyxl.load_workbook(book)
-    ws = wb[c.SCHEDULES]
-    heads, ticked = {}, None
-    for row in ws.iter_rows():
-        values = [cell.value for cell in row]
-        if review.KEY in values:
-            heads = {v: j for j, v in enumerate(values) if v in review.MARKS}
-        elif heads and values[0] == "Revenue" and ticked is None:
-            for name, value in zip(review.MARKS, ("Ann", "Bo", None, "x"), strict=True):
-                row[heads[name]].value = value
-            ticked = row[0].row
-    wb.save(book)
+    ticked, _ = _type_on_first(
+        book, "Revenue", dict(zip(review.MARKS, ("Ann", "Bo", None, "x"), strict=True))
+    )
     keys = [r.key for r in _review_rows(book)]
     assert len(keys) == len(set(keys)), "two schedule rows share a review key"
     refresh(book)
@@ -160,37 +168,15 @@ def test_marks_keyed_as_earlier_versions_wrote_them_are_kept(tmp_path):
     """A workbook marked before the key carried the periods: its mark comes back on the
     first row of that description, not lost, and not on every year's row."""
     book = fill(SEED, tmp_path / "seed.xlsx")
-    wb = openpyxl.load_workbook(book)
-    ws = wb[c.SCHEDULES]
-    heads, ticked = {}, None
-    for row in ws.iter_rows():
-        values = [cell.value for cell in row]
-        if review.KEY in values:
-            heads = {v: j for j, v in enumerate(values) if v in (*review.MARKS, review.KEY)}
-        elif heads and values[0] == "Revenue" and ticked is None:
-            old_key = " | ".join(str(values[heads[review.KEY]]).split(" | ")[:4])
-            row[heads[review.KEY]].value = old_key
-            row[heads["Tick"]].value = "x"
-            ticked = row[0].row
-    wb.save(book)
+    earlier = {review.KEY: lambda key: " | ".join(str(key).split(" | ")[:4]), "Tick": "x"}
+    ticked, _ = _type_on_first(book, "Revenue", earlier)
     refresh(book)
     assert _rows_with_marks(book) == [(ticked, "Revenue", (None, None, None, "x"))]
 
 
 def test_a_typed_date_is_still_shown_as_a_date_after_refresh(tmp_path):
     _, book = filled_from_source(tmp_path, LINES)
-    wb = openpyxl.load_workbook(book)
-    ws = wb[c.SCHEDULES]
-    heads = {}
-    for row in ws.iter_rows():
-        values = [cell.value for cell in row]
-        if review.KEY in values:
-            heads = {v: j for j, v in enumerate(values) if v in review.MARKS}
-        elif heads and values[0] == "Revenue":
-            row[heads["Date"]].value = datetime(2026, 12, 1)
-            row[heads["Tick"]].value = "x"
-            where = row[heads["Date"]].coordinate
-    wb.save(book)
+    _, where = _type_on_first(book, "Revenue", {"Date": datetime(2026, 12, 1), "Tick": "x"})
     refresh(book)
-    cell = openpyxl.load_workbook(book)[c.SCHEDULES][where]
+    cell = openpyxl.load_workbook(book)[c.SCHEDULES][where["Date"]]
     assert (cell.value, cell.number_format) == (datetime(2026, 12, 1), review.DATE_FORMAT)
