@@ -6,8 +6,9 @@ before). Not a timed test.
 
 REV is checked out into a temporary git worktree. Each version runs in a fresh process
 that reads the note, builds the functions' index with a first call (not timed), then
-times 1,000 calls whose arguments it has not seen (SEGVALUE, SEGTOTAL, SEGPROFIT,
-SEGREVENUE, SEGRECON over the note's lines, segments and years): Python time, without
+times 1,000 distinct calls whose arguments it has not seen (SEGVALUE, SEGTOTAL,
+SEGPROFIT, SEGREVENUE, SEGRECON with and without a measure, over the note's lines,
+segments and years, then the same questions written another way): Python time, without
 Excel's COM round trip. The versions run in turn, A B A B, and the ratio is the median of
 the pairs' ratios, so that drift in the machine's speed cancels out.
 """
@@ -48,7 +49,17 @@ for line, year in itertools.product(lines, years):
 for seg, year in itertools.product(segments, years):
     calls += [(f.SEGPROFIT, seg, "FY" + year), (f.SEGREVENUE, seg.lower(), year)]
 calls += [(f.SEGRECON, float(y)) for y in years]
-calls = (calls * (1000 // len(calls) + 1))[:1000] if len(calls) < 1000 else calls[:1000]
+calls += [(f.SEGRECON, y, line) for line, y in itertools.product(lines, years)]  # one measure each
+# The same questions written another way are new arguments too ("fy2024", upper case):
+# every call below differs from every other, so none is answered from an earlier one.
+calls += [(f.SEGVALUE, line.upper(), seg.lower(), "FY" + year)
+          for line, seg, year in itertools.product(lines, segments, years)]
+calls += [(f.SEGTOTAL, line.lower(), "FY" + year) for line, year in itertools.product(lines, years)]
+calls += [(f.SEGRECON, "FY" + y, line.upper()) for line, y in itertools.product(lines, years)]
+calls += [(f.SEGVALUE, line.lower(), seg.upper(), float(year))
+          for line, seg, year in itertools.product(lines, segments, years)]
+calls = list(dict.fromkeys((fn, *args) for fn, *args in calls))[:1000]
+assert len(calls) == 1000, f"only {len(calls)} distinct calls on this note"
 start = time.perf_counter()
 for fn, *args in calls:
     fn(*args)

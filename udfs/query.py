@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from xlsegment import durations, labels, limits
 from xlsegment.errors import InputError
@@ -26,9 +27,15 @@ class QueryError(ValueError):
     """An argument that cannot be read; the message goes into the cell as it is."""
 
 
+@lru_cache(maxsize=16384)
+def _name_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def name_key(text: object) -> str:
-    """Case- and spacing-insensitive key: "Segment  Profit (Loss)" -> "segment profit (loss)"."""
-    return " ".join(str(text).casefold().split())
+    """Case- and spacing-insensitive key: "Segment  Profit (Loss)" -> "segment profit (loss)".
+    Cached: a call keys the same few names several times over."""
+    return _name_key(text if type(text) is str else str(text))
 
 
 def loose_key(text: object) -> str:
