@@ -278,9 +278,9 @@ CHECKS_ANCHOR = "A3"  # the table's header row; rows 1-2 hold the title and the 
 FIRST_ROW = 4
 # Column widths of the Checks table, in characters. The check text wraps in its column
 # (each row as tall as its lines), so the whole table fits a landscape page at 8 pt or
-# more (sheets/pages.py); every other column holds its widest value: "seg.crossfoot",
+# more, within pages.FIT_MARGIN; every other column holds its widest value: "seg.crossfoot",
 # "WARNING", "Schedules!G10", "(1,035,173)", "translated".
-CHECK_WIDTHS = dict(zip("ABCDEFGHIJ", (5, 16, 9, 54, 14, 12, 12, 12, 11, 9), strict=True))
+CHECK_WIDTHS = dict(zip("ABCDEFGHIJ", (5, 16, 9, 50, 14, 12, 12, 12, 11, 9), strict=True))
 CHECK_TEXT = "D"
 
 
