@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from xlsegment.api import check
+from xlsegment.api import check, parse
 from xlsegment.labels import segments_total
 
 NAMES = ["Packaging", "Specialty Materials", "Water Solutions"]
@@ -76,3 +76,26 @@ def test_a_totals_figure_that_equals_neither_is_still_a_broken_tie(tmp_path):
 @pytest.mark.parametrize("label", ["Segment Totals", "Segment totals", "Segments Total", "Total segments"])
 def test_segment_totals_names_the_segments_total(label):
     assert segments_total(label) is not None
+
+
+@pytest.mark.parametrize(("n", "name", "adjustment"), GRID)
+def test_the_totals_column_is_named_the_segments_total_where_the_note_shows_it(tmp_path, n, name, adjustment):
+    """Where the adjustments are not nil, the 'Totals' figures equal the named segments'
+    total and differ from the consolidated one: the column is the segments' total
+    (``readers/segmenttotals.py``), so SEGTOTAL never answers with it. Where they are nil,
+    nothing tells the two apart, and the column stays the Total."""
+    path = tmp_path / "note.htm"
+    path.write_text(_note(n, name, adjustment), encoding="utf-8")
+    first = parse(path).tables[0]
+    totals = {f.segment for (r, c), f in first.cells.items() if first.columns[c].label == "Totals"}
+    assert totals == ({"Segment Totals"} if adjustment else {"Total"})
+
+
+def test_a_totals_column_equal_to_the_consolidated_figures_stays_the_total(tmp_path):
+    """Control: a 'Totals' figure that is another table's consolidated figure (and not the
+    named segments' total) keeps its column the entity's Total."""
+    path = tmp_path / "note.htm"
+    html = _note(3, "Segment Totals", 14).replace(">286<", ">300<", 1)  # D&A Totals = consolidated
+    path.write_text(html, encoding="utf-8")
+    first = parse(path).tables[0]
+    assert {f.segment for (r, c), f in first.cells.items() if first.columns[c].label == "Totals"} == {"Total"}

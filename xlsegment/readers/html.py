@@ -30,6 +30,7 @@ from xlsegment.readers import (
     htmltranslated,
     ixbrl,
     naming,
+    segmenttotals,
     tableunit,
 )
 from xlsegment.readers.declared import declared_segments, single_segment
@@ -154,6 +155,7 @@ def read_document(doc: htmldoc.Document, name: str, options) -> Note:
         if ctx.unit == "units":
             ctx = replace(ctx, unit=ixbrl.unit_from_tags(tables) or ctx.unit)
     tables, aliases, alias_findings = aligning.align_line_items(tables)
+    tables = segmenttotals.name_segment_totals(tables)
     findings.extend(alias_findings)
     if european:
         findings.append(Finding("seg.format.european", Severity.INFO, "numbers read as European (1.234,5)"))

@@ -13,7 +13,7 @@ from pathlib import Path
 from xlsegment import currency, labels
 from xlsegment.errors import InputError
 from xlsegment.model import Column, Finding, Note, Severity, Table
-from xlsegment.readers import aligning, decoding, headerrules, placement, textbody
+from xlsegment.readers import aligning, decoding, headerrules, placement, segmenttotals, textbody
 from xlsegment.readers.declared import declared_segments, single_segment
 from xlsegment.readers.layout import (
     NoteContext,
@@ -93,6 +93,7 @@ def read_string(text: str, name: str = "<text>") -> Note:
         raise InputError(name, parts[0].body[0].line, "no table could be laid out")
     tables = aligning.name_year_to_date(tables, text)
     tables, aliases, alias_findings = aligning.align_line_items(tables)
+    tables = segmenttotals.name_segment_totals(tables)
     findings.extend(alias_findings)
     if european:
         findings.append(Finding("seg.format.european", Severity.INFO, "numbers read as European (1.234,5)"))

@@ -95,7 +95,9 @@ def same_figure_ties(tables: list[Table]) -> list[Relation]:
         for fact in table.cells.values():
             # A "Total" column before the adjustments ("Subtotal | Other | Total |
             # Adjustments | Consolidated") totals the segments, not the entity.
-            if _consolidated(fact) and table.columns[fact.at.col].role != Role.SUBTOTAL:
+            # A column named the segments' total ties as such, whatever its role.
+            subtotal = table.columns[fact.at.col].role == Role.SUBTOTAL
+            if _consolidated(fact) and (not subtotal or labels.segments_total(fact.segment)):
                 groups.setdefault(_tie_key(fact), []).append(fact)
         for key, facts in groups.items():
             if len(facts) > 1 and all(classify(f.label).kind == LineKind.TOTAL for f in facts):
