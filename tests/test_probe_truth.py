@@ -121,7 +121,6 @@ LATER = {
         "h07_il20f_ix_nis_continuation_exclude_cont_header_usd_convenience_currency_row_below_years": {
             "wrong": 4
         },
-        "t02_de_mio_eur_decimal_comma_segment_columns_continued_next_page_layout": {"wrong": 2},
         "t03_uk_gbp_m_represented_markers_attached_to_figures_flowed": {"unnamed": 60, "missing": 8},
         "t05_us10k_edgar_ascii_sgml_table_tags_rules_quarter_columns": {"unnamed": 50},
         "t07_pl_pln_tys_zl_roman_quarter_cumulative_date_range_headers_layout": {"unnamed": 108},

@@ -31,6 +31,9 @@ _MEASURE_IN_TITLE = re.compile(
     r"|capital\s+expenditures|depreciation(?:\s+and\s+amortization)?(?:\s+expense)?"
     r"|net\s+sales|sales|revenues?|operating\s+(?:income|profit|earnings|result)|adjusted\s+ebitda|ebitda"
     r"|ebita|ebit"
+    # revenue in the other languages read ("Umsatzerlöse nach Sitz der Kunden", "Chiffre
+    # d'affaires par zone", "Ingresos por región"), and the British "turnover"
+    r"|umsatzerl[öo]se|au[ßs]+enumsatz|umsatz|chiffre\s+d['’]affaires|ingresos|receitas?|ricavi|omzet|turnover"
     # counts by segment ("Number of stores at fiscal year end", "Employees")
     r"|number\s+of\s+[a-z]+|employees|headcount)\b",
     re.IGNORECASE,
