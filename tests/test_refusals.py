@@ -103,3 +103,15 @@ def test_a_damaged_workbook_is_refused_as_one_by_every_command(tmp_path, command
     assert result.exit_code == 2, result.output
     assert "not an xlsx workbook (not a zip package)" in result.output and "Traceback" not in result.output
     assert book.read_bytes() == before  # nothing written
+
+
+@pytest.mark.parametrize("asked", ["Information by segment", "Segments", "SEGMENT information"])
+def test_note_finds_the_heading_in_other_words_and_order(tmp_path, asked):
+    """ "Information by segment" found no text, and "Segments" opened a sentence that
+    mentions segments (a user review of a 10-K): the words count in any order and
+    number, and a numbered note heading beats a mention."""
+    path = tmp_path / "10-K.html"
+    path.write_text(f"<html><body>{FILING}</body></html>", encoding="utf-8")
+    note = parse(path, ReadOptions(note=asked))
+    assert {f.value for f in note.facts} >= {600, 400, 1000}
+    assert not {77, 66, 12, 11} & {f.value for f in note.facts}

@@ -261,7 +261,12 @@ def _by_note_text(doc: Document, note: str) -> Located:
     17, Segment Information"); then a numbered note heading, then the heading with more
     tables of figures under it (a table of contents has none). The others are named."""
     want = note.strip().lower()
-    hits = [i for i, b in enumerate(doc.blocks) if b.kind == "text" and want in b.text.lower()]
+    words = _note_words(want)
+    hits = [
+        i
+        for i, b in enumerate(doc.blocks)
+        if b.kind == "text" and (want in b.text.lower() or (words and words <= _note_words(b.text)))
+    ]
     if not hits:
         raise InputError(
             doc.path, None, f"no text '{note}' found to open the note (--list-tables shows the tables)"
@@ -271,7 +276,7 @@ def _by_note_text(doc: Document, note: str) -> Located:
         text = doc.blocks[i].text
         core = _NUMBERING.sub("", text.strip()).strip(" .:—–-").lower()
         tables = doc.sections.count(i)
-        fit = 2 if core == want else 1 if core.startswith(want) else 0
+        fit = 2 if core == want else 1 if core.startswith(want) or _note_words(core) == words else 0
         return (bool(tables), fit, _numbered_heading(text), tables, -i)
 
     ranked = sorted(hits, key=score, reverse=True)
@@ -283,6 +288,15 @@ def _by_note_text(doc: Document, note: str) -> Located:
             f"'{o}'" for o in others
         )
     return Located(doc.sections.tables(best), how, doc.blocks[best].text)
+
+
+_NOTE_STOP = frozenset({"by", "of", "and", "the", "on", "for", "to", "in", "a", "an", "&"})
+
+
+def _note_words(text: str) -> frozenset[str]:
+    """The words a --note asks for, in any order and number: "Information by segment"
+    finds "Segment Information", "Segments" finds "SEGMENT INFORMATION"."""
+    return frozenset(w.rstrip("s") for w in re.findall(r"\w+", text.lower()) if w not in _NOTE_STOP)
 
 
 def _find_heading(doc: Document, match) -> int | None:
