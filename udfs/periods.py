@@ -8,6 +8,7 @@ A mixin of the functions' index (``index.Index``): it reads ``periods``, ``note`
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from xlsegment.durations import MONTH_DAY, duration_of, half_number, month_number
@@ -115,7 +116,7 @@ class Periods:
         ends = {p: self.end_day(p) for p in found}
         kept = [p for p in found if ends[p] in (None, (asked.date.month, asked.date.day))]
         if found and not kept:
-            stated = ", ".join(f"{p} (ended {_MONTH_NAMES[m - 1]} {d})" for p, (m, d) in ends.items())
+            stated = ", ".join(f"{p} (ended {calendar.month_name[m]} {d})" for p, (m, d) in ends.items())
             raise Miss(
                 f"period {asked.text!r} not found: no period of the note ends that day; have: {stated}"
             )
@@ -154,8 +155,6 @@ def _early_end(note: Note, period: str) -> str | None:
 
 
 _PART_WORDS = {"Q": "quarter", "H": "half"}
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December")  # fmt: skip
 
 
 def _holding(note: Note, period: str):

@@ -104,7 +104,7 @@ def _date_asked(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        return _EXCEL_EPOCH + dt.timedelta(days=int(value)) if 10000 <= value < 2958466 else None
+        return _serial_date(value)
     if not isinstance(value, str):
         return None
     iso, words = _ISO_DATE.match(value), durations.MONTH_DAY.search(value)
@@ -147,8 +147,8 @@ def period_year(value: object) -> int:
         number = int(value)
         if 1800 <= number <= 2199:
             return number
-        if 10000 <= number < 2958466:  # Excel's largest serial is 9999-12-31
-            return (_EXCEL_EPOCH + dt.timedelta(days=number)).year
+        if (serial := _serial_date(number)) is not None:
+            return serial.year
         raise QueryError(f"period {number} is not a year")
     year = year_of(str(value))
     short = _FY_SHORT.match(str(value))
@@ -157,6 +157,14 @@ def period_year(value: object) -> int:
     if year is None:
         raise QueryError(f"period {str(value)!r} names no year")
     return year
+
+
+def _serial_date(number) -> dt.date | None:
+    """The date an Excel date serial stands for (a cell formatted as a date that reached
+    Python as a plain number); None for a number no serial is."""
+    if 10000 <= number < 2958466:  # Excel's largest serial is 9999-12-31
+        return _EXCEL_EPOCH + dt.timedelta(days=int(number))
+    return None
 
 
 def amount(value: object) -> int | Decimal:

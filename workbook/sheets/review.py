@@ -108,7 +108,8 @@ def _with_earlier_keys(old: dict[str, Mark], keys: list[str]) -> dict[str, Mark]
     """Marks keyed as earlier versions wrote them (table, section, line item and label,
     without the periods) go to the first row of that description that has no mark of its
     own, so a workbook marked before keeps its marks."""
-    out = {k: m for k, m in old.items() if k in set(keys)}
+    current = set(keys)
+    out = {k: m for k, m in old.items() if k in current}
     for key, mark in old.items():
         if key in out:
             continue
