@@ -141,11 +141,11 @@ def short_period(text: str) -> str | None:
 
 # A period named by a short word and its year, as a column's heading: "H1 2025", "S2 2025"
 # (semestre), "Q3 2025", "FY 2025", "Exercice 2025".
-NAMED_PERIOD_RE = re.compile(
-    r"^(?:[HS][12]|[12][HS]|Q[1-4]|[1-4]Q|FY|Full\s+year|Exercice|Ejercicio|Exerc[ií]cio|Esercizio"
-    r"|Gesch[äa]ftsjahr)\s+(?:19|20)\d\d$",
-    re.IGNORECASE,
+NAMED_PERIOD = (
+    r"(?:[HS][12]|[12][HS]|Q[1-4]|[1-4]Q|FY|Full\s+year|Exercice|Ejercicio|Exerc[ií]cio|Esercizio"
+    r"|Gesch[äa]ftsjahr)\s+(?:19|20)\d\d"
 )
+NAMED_PERIOD_RE = re.compile(f"^{NAMED_PERIOD}$", re.IGNORECASE)
 
 
 _HALF = re.compile(

@@ -163,12 +163,14 @@ def _split_years(group: list[tuple[Line, list[str]]]) -> list[list[tuple[Line, l
     """A row's lines, with a line of years alone kept as a row of its own: "Revenue from
     external customers" wrapped over three lines, then "2025", is a name over a year."""
     parts: list[list[tuple[Line, list[str]]]] = []
+    after_years = True  # a new part starts at the first line and after a line of years
     for line, cells in group:
         years = any(cells) and all(not c or labels.YEAR_RE.match(c) for c in cells)
-        if years or not parts or parts[-1][-1][2]:
+        if years or after_years:
             parts.append([])
-        parts[-1].append((line, cells, years))
-    return [[(line, cells) for line, cells, _ in part] for part in parts]
+        parts[-1].append((line, cells))
+        after_years = years
+    return parts
 
 
 def _joined(lines: list[tuple[Line, list[str]]]) -> tuple[Line, list[str]]:

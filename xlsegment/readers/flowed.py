@@ -130,8 +130,8 @@ def _captions(line: str) -> list[str] | None:
     return None
 
 
-# The periods of durations.NAMED_PERIOD_RE, anywhere in a line
-_NAMED_PERIODS = re.compile(durations.NAMED_PERIOD_RE.pattern.strip("^$"), re.IGNORECASE)
+# The periods of durations.NAMED_PERIOD, anywhere in a line
+_NAMED_PERIODS = re.compile(durations.NAMED_PERIOD, re.IGNORECASE)
 
 
 _NOTE_HEADING = re.compile(r"^notes?\s+\d{1,3}[a-z]?\s*[.:—–-]?\s+[A-Z][A-Za-z]", re.IGNORECASE)

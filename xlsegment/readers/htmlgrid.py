@@ -169,10 +169,8 @@ def logical_row(index: int, cells: list[GridCell], european: bool = False) -> Lo
         text = gc.text
         if not text:
             continue
-        if _symbol_with_mark(text, gc):
-            text = labels.strip_footnotes(
-                text
-            )  # "US$ (3)": a currency cell with its footnote mark, no figure -3
+        # "US$ (3)": a currency cell with its footnote mark, no figure -3
+        text = _symbol_without_mark(text, gc) or text
         bare = text.replace("(", "").strip()
         if is_currency_symbol(bare) or (not bare and text == "("):
             if symbol_cell is not None and symbol_cell.text.strip() != "$":
@@ -228,14 +226,16 @@ def _amount_text(text: str, opened: bool) -> str:
 _ONE_MARK = re.compile(r"[(\[](?:\d|[a-z]|[ivx]{1,4}|\*)[)\]]$", re.IGNORECASE)
 
 
-def _symbol_with_mark(text: str, gc: GridCell) -> bool:
-    """ "US$ (3)": a currency symbol and a footnote mark of one digit or letter. "$ (22)" is
-    a negative figure, and so is any cell an inline XBRL fact is tagged in."""
+def _symbol_without_mark(text: str, gc: GridCell) -> str | None:
+    """The symbol of "US$ (3)": a currency symbol and a footnote mark of one digit or
+    letter. None for "$ (22)", a negative figure, and for any cell an inline XBRL fact is
+    tagged in."""
     plain = labels.strip_footnotes(text)
     if plain == text or not is_currency_symbol(plain) or not _ONE_MARK.search(text.strip()):
-        return False
+        return None
     element = gc.element
-    return element is None or not any(str(el.tag).lower().endswith("nonfraction") for el in element.iter())
+    tagged = element is not None and any(str(el.tag).lower().endswith("nonfraction") for el in element.iter())
+    return None if tagged else plain
 
 
 def _is_key_cell(row: LogicalRow, gc: GridCell) -> bool:

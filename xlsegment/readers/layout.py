@@ -357,11 +357,12 @@ def nil_precision(values) -> dict[tuple[int, int], int]:
     That is its row's coarsest figure, or else its column's, or else the table's; a dash
     among figures in billions to two decimals is 0 ± 0.005, not 0 ± 0.5."""
     shown = [
-        [v[0] if v is not None and not v[0].nil and not v[0].percent else None for v in row] for row in values
+        [v[0].decimals if v is not None and not v[0].nil and not v[0].percent else None for v in row]
+        for row in values
     ]
     by_row = [_coarsest(row) for row in shown]
     by_col = [_coarsest(col) for col in zip(*shown, strict=False)] if shown else []
-    whole = _coarsest(d for d in by_row if d is not None)
+    whole = _coarsest(by_row)
     found = {}
     for r, row in enumerate(values):
         for c, v in enumerate(row):
@@ -371,9 +372,8 @@ def nil_precision(values) -> dict[tuple[int, int], int]:
     return found
 
 
-def _coarsest(cells) -> int | None:
-    decimals = [x if isinstance(x, int) else x.decimals for x in cells if x is not None]
-    return min(decimals, default=None)
+def _coarsest(decimals) -> int | None:
+    return min((d for d in decimals if d is not None), default=None)
 
 
 def _closes_table(rows: list[Row], r: int) -> bool:

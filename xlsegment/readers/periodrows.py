@@ -42,14 +42,16 @@ def parts_of_year(rows: list[Row], columns: list[Column], measure: str) -> list[
     year = years.pop()
     out = []
     for row in rows:
-        quarter = quarter_number(row.label) or _QUARTER_WORD.match(row.label.strip())
-        period = (
-            f"3M {year}-Q{quarter if isinstance(quarter, str) else quarter.group(1)}"
-            if quarter
-            else str(year)
-        )
+        quarter = _quarter(row.label)
+        period = f"3M {year}-Q{quarter}" if quarter else str(year)
         out.append(replace(row, period=period, line_item=measure or row.line_item))
     return out
 
 
 _QUARTER_WORD = re.compile(r"^quarter\s+([1-4])$", re.IGNORECASE)
+
+
+def _quarter(label: str) -> str | None:
+    """ "2" of "Second quarter", "Q2" or "Quarter 2"; None for the year."""
+    word = _QUARTER_WORD.match(label.strip())
+    return quarter_number(label) or (word.group(1) if word else None)
