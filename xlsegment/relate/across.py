@@ -89,7 +89,6 @@ def same_figure_ties(tables: list[Table]) -> list[Relation]:
     region), and none is the entity's figure."""
     seen: dict[tuple, Fact] = {}
     out: list[Relation] = []
-    segments_totals = _segments_totals(tables)
     for table in tables:
         groups: dict[tuple, list[Fact]] = {}
         for fact in table.cells.values():
@@ -107,38 +106,8 @@ def same_figure_ties(tables: list[Table]) -> list[Relation]:
                 same_table = first.at.table == fact.at.table
                 if fact is first or (same_table and first.label.lower() != fact.label.lower()):
                     continue
-                other = _stated_as_segments_total(key, fact, first, segments_totals)
-                if other is first:
-                    seen[key] = fact  # the first was the segments' total under a bare "Total"
-                    continue
-                out.append(_tie(table, fact, other or first))
+                out.append(_tie(table, fact, first))
     return out
-
-
-def _segments_totals(tables: list[Table]) -> dict[tuple, Fact]:
-    """The first figure the note names as the segments' total ("Segment Totals", "Total
-    segments"), by tie key."""
-    found: dict[tuple, Fact] = {}
-    for table in tables:
-        for fact in table.cells.values():
-            if _consolidated(fact) and labels.segments_total(fact.segment) is not None:
-                found.setdefault(_tie_key(fact), fact)
-    return found
-
-
-def _stated_as_segments_total(key: tuple, fact: Fact, first: Fact, totals: dict[tuple, Fact]) -> Fact | None:
-    """Where two "Total" figures of a line differ and the note names one of them, by its
-    value, as the segments' total ("Totals" over the segments, then "Segment Totals |
-    Adjustments | Consolidated Totals": ASC 280-10-55-48), that one is the segments'
-    total: the figure it ties to. None where nothing says so."""
-    if key[-1] != "Total" or fact.value == first.value:
-        return None
-    named = totals.get((*key[:-1], SEGMENTS_TOTAL))
-    if named is None or named is fact:
-        return None
-    if named.value == fact.value:
-        return named
-    return first if named.value == first.value else None
 
 
 def _tie(table: Table, fact: Fact, first: Fact) -> Relation:
